@@ -1,0 +1,23 @@
+package com.shisha.core.dialog;
+
+import com.shisha.core.Language;
+import com.shisha.core.PartnerProfile;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one dialog turn decided. The pipeline commits all of it in one transaction with the inbound message.
+ *
+ * @param replies          texts to send, in order; empty only when the user is opted out
+ * @param confirmedProfile set on the turn where the partner confirms onboarding
+ */
+public record TurnResult(String step, Map<String, String> slots, Language language, List<String> replies,
+                         OptOutChange optOutChange, PartnerProfile confirmedProfile) {
+
+    public TurnResult {
+        slots = slots == null ? Map.of() : Map.copyOf(slots);
+        replies = List.copyOf(replies);
+        optOutChange = optOutChange == null ? OptOutChange.NONE : optOutChange;
+    }
+}

@@ -1,0 +1,26 @@
+package com.shisha.core.pipeline;
+
+import com.shisha.core.InboundMessage;
+
+/** The front door of the pipeline: channels hand every inbound message here, then acknowledge the provider. */
+public final class InboundIngest {
+
+    public enum Outcome { ACCEPTED, DUPLICATE }
+
+    private final Inbox inbox;
+    private final TurnProcessor turns;
+
+    public InboundIngest(Inbox inbox, TurnProcessor turns) {
+        this.inbox = inbox;
+        this.turns = turns;
+    }
+
+    /** Stores the message durably (once per provider id) and schedules its turn. Returns after the commit. */
+    public Outcome accept(InboundMessage message) {
+        if (!inbox.store(message)) {
+            return Outcome.DUPLICATE;
+        }
+        turns.schedule(message.conversation());
+        return Outcome.ACCEPTED;
+    }
+}

@@ -1,0 +1,38 @@
+package com.shisha.core.pipeline;
+
+import com.shisha.core.OutboundMessage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable outbox. A row moves PENDING -> SENDING (claimed, with a lease) -> SENT | PENDING (retry) |
+ * FAILED | SUPPRESSED. Once SENT it is never sent again.
+ */
+public interface Outbox {
+
+    /** Claims a pending (or lease-expired) row for sending. Empty if it is not claimable any more. */
+    Optional<ClaimedMessage> claim(long id, Duration lease);
+
+    /** Rows ready to send now: pending and due, or claimed by a sender whose lease ran out. */
+    List<Long> due(int limit);
+
+    void markSent(long id, String providerMessageId);
+
+    void retryLater(long id, Instant notBefore, String reason);
+
+    void markFailed(long id, String reason);
+
+    void markSuppressed(long id, String reason);
+
+    /**
+     * A claimed row.
+     *
+     * @param resumed   true when an earlier claim's lease ran out: a send may already have reached the provider
+     * @param optedOut  true when the recipient has opted out; such rows are suppressed, never sent
+     */
+    record ClaimedMessage(OutboundMessage message, boolean resumed, boolean optedOut) {
+    }
+}

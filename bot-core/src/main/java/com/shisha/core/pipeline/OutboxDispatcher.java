@@ -1,0 +1,143 @@
+package com.shisha.core.pipeline;
+
+import com.shisha.core.Channel;
+import com.shisha.core.OutboundMessage;
+import com.shisha.core.pipeline.ChannelSender.SendResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Sends outbox rows through the channel senders: claim (lease) -> rate limit -> send -> record. Temporary
+ * failures go back to PENDING with exponential backoff; a row the provider accepted is marked SENT and never
+ * sent again. A row whose claim expired mid-send is first looked up at the provider ({@link
+ * ChannelSender#findAlreadySent}) before it is sent again.
+ */
+public final class OutboxDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+
+    private final Outbox outbox;
+    private final OptOuts optOuts;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final SendRateLimiter rateLimiter;
+    private final ExecutorService pool;
+    private final Backoff backoff;
+    private final Duration lease;
+    private final Clock clock;
+
+    public OutboxDispatcher(Outbox outbox, OptOuts optOuts, List<ChannelSender> senders, SendRateLimiter rateLimiter,
+                            ExecutorService pool, Backoff backoff, Duration lease, Clock clock) {
+        this.outbox = outbox;
+        this.optOuts = optOuts;
+        senders.forEach(s -> this.senders.put(s.channel(), s));
+        this.rateLimiter = rateLimiter;
+        this.pool = pool;
+        this.backoff = backoff;
+        this.lease = lease;
+        this.clock = clock;
+    }
+
+    /** Queues rows for sending on this instance. Rows that do not fit stay PENDING for the sweeper. */
+    public void submit(List<Long> ids) {
+        for (Long id : ids) {
+            try {
+                pool.execute(() -> deliver(id));
+            } catch (RejectedExecutionException e) {
+                log.warn("send queue full; outbox row {} waits for the sweeper", id);
+            }
+        }
+    }
+
+    /** Picks up rows that are due (retries, and rows left behind by a crashed or busy instance). */
+    public int sweep(int limit) {
+        List<Long> due = outbox.due(limit);
+        submit(due);
+        return due.size();
+    }
+
+    void deliver(long id) {
+        Optional<Outbox.ClaimedMessage> claimed = outbox.claim(id, lease);
+        if (claimed.isEmpty()) {
+            return; // someone else sent it, or it is not due
+        }
+        OutboundMessage message = claimed.get().message();
+        ChannelSender sender = senders.get(message.conversation().channel());
+        if (sender == null) {
+            outbox.markFailed(id, "no sender for channel " + message.conversation().channel());
+            log.error("outbox row {}: no sender configured for channel {}", id, message.conversation().channel());
+            return;
+        }
+        if (claimed.get().optedOut()) {
+            outbox.markSuppressed(id, "recipient opted out");
+            log.info("outbox row {} to {} suppressed: recipient opted out", id, message.conversation());
+            return;
+        }
+        try {
+            if (claimed.get().resumed()) {
+                Optional<String> already = sender.findAlreadySent(message);
+                if (already.isPresent()) {
+                    outbox.markSent(id, already.get());
+                    log.info("outbox row {} had reached the provider before a crash ({}); not sending again", id, already.get());
+                    return;
+                }
+            }
+            String from = message.from() != null ? message.from() : sender.defaultFrom();
+            rateLimiter.acquire(from);
+            record(id, message, sender.send(message));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // an unexpected failure in the sender is treated as temporary: the row is retried, never dropped
+            retry(id, message, Duration.ZERO, e.toString());
+        }
+    }
+
+    private void record(long id, OutboundMessage message, SendResult result) {
+        // Java 17 has no pattern switch; the sealed interface keeps this list complete
+        if (result instanceof SendResult.Accepted accepted) {
+            outbox.markSent(id, accepted.providerMessageId());
+        } else if (result instanceof SendResult.Retry r) {
+            retry(id, message, r.after(), r.reason());
+        } else if (result instanceof SendResult.Rejected rejected) {
+            outbox.markFailed(id, rejected.reason());
+            if (rejected.optedOut()) {
+                optOuts.recordOptOut(message.conversation(), rejected.reason());
+            }
+            log.warn("outbox row {} to {} rejected by the provider: {}", id, message.conversation(), rejected.reason());
+        }
+    }
+
+    private void retry(long id, OutboundMessage message, Duration atLeast, String reason) {
+        Duration wait = backoff.after(message.attempts(), atLeast);
+        if (backoff.exhausted(message.attempts())) {
+            outbox.markFailed(id, "gave up after " + message.attempts() + " attempts: " + reason);
+            log.error("outbox row {} to {} failed after {} attempts: {}", id, message.conversation(), message.attempts(), reason);
+            return;
+        }
+        outbox.retryLater(id, clock.instant().plus(wait), reason);
+        log.info("outbox row {} to {}: temporary failure ({}); retry in {} ms", id, message.conversation(), reason, wait.toMillis());
+    }
+
+    /** Exponential backoff with a cap and a maximum number of attempts. */
+    public record Backoff(Duration first, Duration max, int maxAttempts) {
+
+        Duration after(int attempts, Duration atLeast) {
+            long millis = first.toMillis() << Math.min(Math.max(attempts - 1, 0), 20);
+            Duration wait = Duration.ofMillis(Math.min(millis, max.toMillis()));
+            return wait.compareTo(atLeast) < 0 ? atLeast : wait;
+        }
+
+        boolean exhausted(int attempts) {
+            return attempts >= maxAttempts;
+        }
+    }
+}

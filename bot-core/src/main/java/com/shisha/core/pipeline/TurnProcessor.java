@@ -1,0 +1,105 @@
+package com.shisha.core.pipeline;
+
+import com.shisha.core.ConversationKey;
+import com.shisha.core.InboundMessage;
+import com.shisha.core.dialog.ConversationState;
+import com.shisha.core.dialog.DialogEngine;
+import com.shisha.core.dialog.TurnResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+/**
+ * Works off each conversation's inbox in arrival order. Within this instance one worker per conversation (a
+ * {@link SerialExecutor}); across instances the {@link ConversationLock}. Each turn commits state, the
+ * processed mark and the replies in one transaction, guarded by the state's version, so a turn can never be
+ * applied twice even if a lock were lost.
+ */
+public final class TurnProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(TurnProcessor.class);
+    private static final int BATCH = 32;
+
+    private final Inbox inbox;
+    private final ConversationStore conversations;
+    private final DialogEngine dialogs;
+    private final ConversationLock lock;
+    private final Consumer<List<Long>> outboxSink;
+    private final Duration lockWait;
+    private final SerialExecutor<ConversationKey> serial;
+
+    public TurnProcessor(Inbox inbox, ConversationStore conversations, DialogEngine dialogs, ConversationLock lock,
+                         Consumer<List<Long>> outboxSink, ExecutorService workers, Duration lockWait) {
+        this.inbox = inbox;
+        this.conversations = conversations;
+        this.dialogs = dialogs;
+        this.lock = lock;
+        this.outboxSink = outboxSink;
+        this.lockWait = lockWait;
+        this.serial = new SerialExecutor<>(workers, this::drain);
+    }
+
+    /** Asks for the conversation's pending messages to be processed soon. Cheap; safe to call often. */
+    public void schedule(ConversationKey key) {
+        serial.request(key);
+    }
+
+    public int activeConversations() {
+        return serial.active();
+    }
+
+    private void drain(ConversationKey key) {
+        try {
+            Optional<ConversationLock.Held> held = lock.tryAcquire(key, lockWait);
+            if (held.isEmpty()) {
+                // another instance is working on this conversation; it will see our message in the inbox
+                log.debug("conversation {} is locked elsewhere; leaving it to the holder", key);
+                return;
+            }
+            try (ConversationLock.Held ignored = held.get()) {
+                List<StoredInbound> batch;
+                do {
+                    batch = inbox.pending(key, BATCH);
+                    for (StoredInbound inbound : batch) {
+                        if (!process(inbound)) {
+                            return;
+                        }
+                    }
+                } while (batch.size() == BATCH);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("processing conversation {} failed; its messages stay in the inbox and will be retried", key, e);
+        }
+    }
+
+    /** @return false when the conversation should not continue now (state changed underneath) */
+    private boolean process(StoredInbound inbound) {
+        InboundMessage message = inbound.message();
+        ConversationState state = conversations.load(message.conversation());
+        TurnResult result;
+        try {
+            result = dialogs.handle(state, message);
+        } catch (RuntimeException e) {
+            log.error("dialog failed on message {} of {}; answering with an apology", inbound.id(), message.conversation(), e);
+            result = dialogs.apologise(state);
+        }
+        Optional<List<Long>> queued = conversations.commitTurn(inbound, state, result, message.to());
+        if (queued.isEmpty()) {
+            log.warn("turn for message {} of {} was not committed: already processed or state changed concurrently",
+                    inbound.id(), message.conversation());
+            return false;
+        }
+        if (queued.get().isEmpty() && !result.replies().isEmpty()) {
+            log.info("message {} from opted-out {}: no reply sent", inbound.id(), message.conversation());
+        }
+        outboxSink.accept(queued.get());
+        return true;
+    }
+}

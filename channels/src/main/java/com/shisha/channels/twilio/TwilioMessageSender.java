@@ -1,0 +1,78 @@
+package com.shisha.channels.twilio;
+
+import com.shisha.core.Channel;
+import com.shisha.core.OutboundMessage;
+import com.shisha.core.pipeline.ChannelSender;
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.rest.api.v2010.account.MessageCreator;
+import com.twilio.type.PhoneNumber;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+
+/** Sends WhatsApp or SMS replies through Twilio's Messages API with twilio-java. */
+public final class TwilioMessageSender implements ChannelSender {
+
+    /** Twilio: the recipient replied STOP; sending is blocked until they reply START. */
+    static final int UNSUBSCRIBED_RECIPIENT = 21610;
+    private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 429, 500, 502, 503, 504);
+
+    private final Channel channel;
+    private final String defaultFrom;
+    private final TwilioRestClient client;
+    private final URI statusCallback;
+
+    public TwilioMessageSender(Channel channel, String defaultFrom, TwilioRestClient client, URI statusCallback) {
+        if (channel != Channel.WHATSAPP && channel != Channel.SMS) {
+            throw new IllegalArgumentException("Twilio sends WHATSAPP or SMS, not " + channel);
+        }
+        this.channel = channel;
+        this.defaultFrom = defaultFrom;
+        this.client = client;
+        this.statusCallback = statusCallback;
+    }
+
+    public static TwilioRestClient client(TwilioSettings settings, int maxConnections, Duration timeout) {
+        return new TwilioRestClient.Builder(settings.accountSid(), settings.authToken())
+                .httpClient(new StandInAwareHttpClient(settings.apiBaseUrl(), maxConnections, timeout))
+                .build();
+    }
+
+    @Override
+    public Channel channel() {
+        return channel;
+    }
+
+    @Override
+    public String defaultFrom() {
+        return defaultFrom;
+    }
+
+    @Override
+    public SendResult send(OutboundMessage message) {
+        String from = message.from() != null ? message.from() : defaultFrom;
+        String to = channel == Channel.WHATSAPP ? "whatsapp:" + message.conversation().address() : message.conversation().address();
+        MessageCreator creator = Message.creator(new PhoneNumber(to), new PhoneNumber(from), message.body());
+        if (statusCallback != null) {
+            creator.setStatusCallback(statusCallback);
+        }
+        try {
+            return new SendResult.Accepted(creator.create(client).getSid());
+        } catch (ApiException e) {
+            Integer status = e.getStatusCode();
+            String reason = "Twilio " + status + (e.getCode() == null ? "" : " error " + e.getCode()) + ": " + e.getMessage();
+            if (status != null && RETRYABLE_STATUS.contains(status)) {
+                return new SendResult.Retry(Duration.ZERO, reason);
+            }
+            return new SendResult.Rejected(reason, e.getCode() != null && e.getCode() == UNSUBSCRIBED_RECIPIENT);
+        } catch (ApiConnectionException e) {
+            // the SDK reports a refused connection with the message "null"; say what happened instead
+            String cause = e.getCause() == null ? String.valueOf(e.getMessage()) : e.getCause().toString();
+            return new SendResult.Retry(Duration.ZERO, "Twilio API unreachable: " + cause);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package com.shisha.channels.web;
+
+import com.shisha.core.ApiError;
+import com.shisha.core.Channel;
+import com.shisha.core.ConversationKey;
+import com.shisha.core.InboundMessage;
+import com.shisha.core.pipeline.InboundIngest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The web chat channel behind the portal's simulator: anyone can talk to the bot as a phone number, through
+ * the same inbox, dialogs and outbox as WhatsApp. Conversations are keyed "web:+91...", apart from WhatsApp's.
+ */
+@RestController
+public class WebChatController {
+
+    private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{7,14}");
+    private static final int MAX_TEXT = 4096;
+
+    private final InboundIngest ingest;
+    private final WebChatHub hub;
+
+    public WebChatController(InboundIngest ingest, WebChatHub hub) {
+        this.ingest = ingest;
+        this.hub = hub;
+    }
+
+    public record WebMessage(String phone, String text, String clientMessageId) {
+    }
+
+    public record Accepted(String messageId, String status) {
+    }
+
+    @PostMapping(path = "/api/v1/webchat/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<?> send(@RequestBody WebMessage body) {
+        if (body == null || body.phone() == null || !PHONE.matcher(body.phone()).matches()) {
+            return error("phone must be in E.164 form: + and 8 to 15 digits, e.g. +919812345678");
+        }
+        if (body.text() == null || body.text().isBlank()) {
+            return error("text must not be empty");
+        }
+        if (body.text().length() > MAX_TEXT) {
+            return error("text is longer than " + MAX_TEXT + " characters");
+        }
+        // a client id makes a retried POST idempotent; without one every POST is a new message
+        String id = body.clientMessageId() != null && body.clientMessageId().matches("[A-Za-z0-9_-]{8,64}")
+                ? "web-" + body.phone() + "-" + body.clientMessageId() : "web-" + UUID.randomUUID();
+        InboundIngest.Outcome outcome = ingest.accept(new InboundMessage(id, new ConversationKey(Channel.WEB, body.phone()),
+                WebChatSender.FROM, body.text(), List.of(), null, Instant.now()));
+        return ResponseEntity.accepted().body(new Accepted(id, outcome == InboundIngest.Outcome.ACCEPTED ? "accepted" : "duplicate"));
+    }
+
+    @GetMapping(path = "/api/v1/webchat/stream")
+    public Object stream(@RequestParam(name = "phone", required = false) String phone) {
+        if (phone == null || !PHONE.matcher(phone).matches()) {
+            return error("phone must be in E.164 form: + and 8 to 15 digits, e.g. +919812345678");
+        }
+        return hub.listen(phone);
+    }
+
+    private static ResponseEntity<ApiError> error(String message) {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(new ApiError("bad_request", message, 400));
+    }
+}

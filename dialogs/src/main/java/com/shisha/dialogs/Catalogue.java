@@ -1,0 +1,46 @@
+package com.shisha.dialogs;
+
+import com.shisha.core.Language;
+
+import java.text.MessageFormat;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/** Every text the bot says, per language (i18n/messages_LANG.properties, UTF-8). */
+public final class Catalogue {
+
+    private final Map<Language, ResourceBundle> bundles = new EnumMap<>(Language.class);
+
+    public Catalogue() {
+        for (Language language : Language.values()) {
+            // Java 9+ reads .properties bundles as UTF-8, which the Devanagari texts need
+            bundles.put(language, ResourceBundle.getBundle("i18n/messages", language.locale(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+        }
+    }
+
+    public String text(Language language, String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundles.get(language).getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("message '" + key + "' is missing for " + language, e);
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(args);
+    }
+
+    /** Fails fast at start-up if a key exists in one language and not in the other. */
+    public void verifyComplete() {
+        for (Language a : Language.values()) {
+            for (Language b : Language.values()) {
+                for (String key : bundles.get(a).keySet()) {
+                    if (!bundles.get(b).containsKey(key)) {
+                        throw new IllegalStateException("message '" + key + "' exists in " + a + " but not in " + b);
+                    }
+                }
+            }
+        }
+    }
+}

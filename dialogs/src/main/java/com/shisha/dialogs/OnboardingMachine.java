@@ -1,0 +1,164 @@
+package com.shisha.dialogs;
+
+import com.shisha.core.Product;
+import org.springframework.messaging.Message;
+import org.springframework.statemachine.StateContext;
+import org.springframework.statemachine.action.Action;
+import org.springframework.statemachine.config.StateMachineBuilder;
+import org.springframework.statemachine.config.StateMachineFactory;
+import org.springframework.statemachine.config.builders.StateMachineTransitionConfigurer;
+import org.springframework.statemachine.guard.Guard;
+
+import java.util.EnumSet;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The onboarding and main-menu dialog as a spring-statemachine. Each question state accepts TEXT: a guard
+ * parses it; valid input moves to the ROUTE choice, which goes to the first slot still missing (so a
+ * correction or a language change resumes exactly where it should); invalid input stays with a re-prompt.
+ */
+final class OnboardingMachine {
+
+    static final String TURN = "turn";
+    static final int MENU_ITEMS = 5;
+
+    private OnboardingMachine() {
+    }
+
+    static StateMachineFactory<Step, Trigger> factory() {
+        try {
+            StateMachineBuilder.Builder<Step, Trigger> b = StateMachineBuilder.builder();
+            b.configureConfiguration().withConfiguration().autoStartup(false);
+            b.configureStates().withStates()
+                    .initial(Step.START)
+                    .choice(Step.ROUTE)
+                    .states(EnumSet.allOf(Step.class));
+            transitions(b.configureTransitions());
+            return b.createFactory();
+        } catch (Exception e) {
+            throw new IllegalStateException("the onboarding state machine is misconfigured", e);
+        }
+    }
+
+    private static void transitions(StateMachineTransitionConfigurer<Step, Trigger> t) throws Exception {
+        t.withExternal().source(Step.START).target(Step.ROUTE).event(Trigger.TEXT).action(say("welcome"));
+
+        question(t, Step.ASK_NAME, turn -> Input.name(turn.text).map(name -> {
+            turn.slots.put(Turn.NAME, name);
+            return true;
+        }).orElse(false), "error.name");
+
+        question(t, Step.ASK_LANGUAGE, turn -> Input.language(turn.text).map(language -> {
+            turn.slots.put(Turn.LANGUAGE, language.code());
+            turn.language = language;
+            turn.say("language.set");
+            return true;
+        }).orElse(false), "error.language");
+
+        question(t, Step.ASK_CITY, turn -> Input.city(turn.text).map(city -> {
+            turn.slots.put(Turn.CITY, city);
+            return true;
+        }).orElse(false), "error.city");
+
+        question(t, Step.ASK_PRODUCTS, turn -> Input.products(turn.text).map(products -> {
+            turn.slots.put(Turn.PRODUCTS, products.stream().map(Product::name).collect(Collectors.joining(",")));
+            return true;
+        }).orElse(false), "error.products");
+
+        question(t, Step.CONFIRM, turn -> Input.yesNo(turn.text).map(yes -> {
+            if (yes) {
+                turn.slots.put(Turn.CONFIRMED, "true");
+                turn.confirmedProfile = turn.profile();
+                turn.say("onboarding.done", turn.slots.get(Turn.NAME));
+            } else {
+                turn.slots.put(Turn.EDITING, "true");
+            }
+            return true;
+        }).orElse(false), "error.yesno");
+
+        question(t, Step.EDIT, turn -> Input.choice(turn.text, 4).map(n -> {
+            turn.slots.remove(Turn.EDITING);
+            turn.slots.remove(Turn.CONFIRMED);
+            turn.slots.remove(new String[]{Turn.NAME, Turn.LANGUAGE, Turn.CITY, Turn.PRODUCTS}[n - 1]);
+            return true;
+        }).orElse(false), "error.edit");
+
+        question(t, Step.MAIN_MENU, turn -> Input.choice(turn.text, MENU_ITEMS).map(n -> {
+            turn.say("menu.item." + n);
+            return true;
+        }).orElse(false), "error.menu");
+
+        for (Step step : EnumSet.complementOf(EnumSet.of(Step.ROUTE))) {
+            t.withExternal().source(step).target(Step.ASK_LANGUAGE).event(Trigger.CHANGE_LANGUAGE)
+                    .action(turnAction((turn, ctx) -> {
+                        turn.slots.remove(Turn.LANGUAGE);
+                        prompt(turn, Step.ASK_LANGUAGE);
+                    }));
+            t.withExternal().source(step).target(Step.MAIN_MENU).event(Trigger.SHOW_MENU)
+                    .action(turnAction((turn, ctx) -> prompt(turn, Step.MAIN_MENU)));
+        }
+
+        t.withChoice().source(Step.ROUTE)
+                .first(Step.ASK_NAME, missing(Turn.NAME), promptFor(Step.ASK_NAME))
+                .then(Step.ASK_LANGUAGE, missing(Turn.LANGUAGE), promptFor(Step.ASK_LANGUAGE))
+                .then(Step.ASK_CITY, missing(Turn.CITY), promptFor(Step.ASK_CITY))
+                .then(Step.ASK_PRODUCTS, missing(Turn.PRODUCTS), promptFor(Step.ASK_PRODUCTS))
+                .then(Step.EDIT, ctx -> turn(ctx).has(Turn.EDITING), promptFor(Step.EDIT))
+                .then(Step.CONFIRM, missing(Turn.CONFIRMED), promptFor(Step.CONFIRM))
+                .last(Step.MAIN_MENU, promptFor(Step.MAIN_MENU));
+    }
+
+    /**
+     * A question state: TEXT that the parser accepts moves on to ROUTE; anything else stays, with the error
+     * and the question again. The parser validates and stores, so both guards share one parse per turn.
+     */
+    private static void question(StateMachineTransitionConfigurer<Step, Trigger> t, Step step,
+                                 Function<Turn, Boolean> parseAndStore, String errorKey) throws Exception {
+        Guard<Step, Trigger> accepted = ctx -> turn(ctx).parsedOnce(step, parseAndStore);
+        t.withExternal().source(step).target(Step.ROUTE).event(Trigger.TEXT).guard(accepted);
+        t.withInternal().source(step).event(Trigger.TEXT).guard(ctx -> !accepted.evaluate(ctx))
+                .action(turnAction((turn, ctx) -> {
+                    turn.say(errorKey);
+                    prompt(turn, step);
+                }));
+    }
+
+    /** Says the question (or menu) of a step. Used when entering it and when repeating it. */
+    static void prompt(Turn turn, Step step) {
+        switch (step) {
+            case ASK_NAME -> turn.say("prompt.name");
+            case ASK_LANGUAGE -> turn.say("prompt.language");
+            case ASK_CITY -> turn.say("prompt.city", turn.slots.get(Turn.NAME));
+            case ASK_PRODUCTS -> turn.say("prompt.products");
+            case CONFIRM -> turn.say("prompt.confirm", turn.slots.get(Turn.NAME),
+                    turn.text("language.name." + turn.language.code()),
+                    turn.slots.get(Turn.CITY), turn.productNames());
+            case EDIT -> turn.say("prompt.edit");
+            case MAIN_MENU -> turn.say("menu", turn.slots.getOrDefault(Turn.NAME, ""));
+            case START, ROUTE -> turn.say("welcome");
+        }
+    }
+
+    private static Action<Step, Trigger> promptFor(Step step) {
+        return turnAction((turn, ctx) -> prompt(turn, step));
+    }
+
+    private static Action<Step, Trigger> say(String key) {
+        return turnAction((turn, ctx) -> turn.say(key));
+    }
+
+    private static Guard<Step, Trigger> missing(String slot) {
+        return ctx -> !turn(ctx).has(slot);
+    }
+
+    private static Action<Step, Trigger> turnAction(BiConsumer<Turn, StateContext<Step, Trigger>> body) {
+        return ctx -> body.accept(turn(ctx), ctx);
+    }
+
+    static Turn turn(StateContext<Step, Trigger> ctx) {
+        Message<Trigger> message = ctx.getMessage();
+        return (Turn) message.getHeaders().get(TURN);
+    }
+}

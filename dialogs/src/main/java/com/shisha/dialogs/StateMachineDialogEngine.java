@@ -1,0 +1,161 @@
+package com.shisha.dialogs;
+
+import com.shisha.core.Channel;
+import com.shisha.core.InboundMessage;
+import com.shisha.core.Language;
+import com.shisha.core.dialog.ConversationState;
+import com.shisha.core.dialog.DialogEngine;
+import com.shisha.core.dialog.OptOutChange;
+import com.shisha.core.dialog.TurnResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.statemachine.StateMachine;
+import org.springframework.statemachine.StateMachineEventResult;
+import org.springframework.statemachine.config.StateMachineFactory;
+import org.springframework.statemachine.support.DefaultExtendedState;
+import org.springframework.statemachine.support.DefaultStateMachineContext;
+import reactor.core.publisher.Mono;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The dialog engine: global commands first (STOP/START, HELP, MENU, LANGUAGE), then one event into the
+ * onboarding state machine. Machines are pooled and reset to the stored step for each turn, because building
+ * one per turn costs far more than the turn itself; state lives in the database, never in a machine.
+ */
+public final class StateMachineDialogEngine implements DialogEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(StateMachineDialogEngine.class);
+    /** Longer than any answer the dialogs ask for; such input is answered, not parsed. */
+    static final int MAX_INPUT = 1000;
+
+    private final StateMachineFactory<Step, Trigger> factory = OnboardingMachine.factory();
+    private final ConcurrentLinkedQueue<StateMachine<Step, Trigger>> pool = new ConcurrentLinkedQueue<>();
+    private final Catalogue catalogue;
+
+    public StateMachineDialogEngine(Catalogue catalogue) {
+        this.catalogue = catalogue;
+        catalogue.verifyComplete();
+    }
+
+    @Override
+    public TurnResult handle(ConversationState state, InboundMessage message) {
+        Step step = Step.of(state.step());
+        String text = Input.normalise(message.text());
+        Turn turn = new Turn(text, message.conversation().address(), state.slots(), state.language(), catalogue);
+
+        if (state.optedOut()) {
+            if (!Input.isOptIn(text)) {
+                return result(step, turn); // opted out: listen, never answer
+            }
+            turn.optOutChange = OptOutChange.OPT_IN;
+            turn.say("optin.done");
+            OnboardingMachine.prompt(turn, step);
+            return result(step, turn);
+        }
+        Optional<Input.Command> command = Input.command(text);
+        if (command.isPresent() && command.get() == Input.Command.STOP) {
+            turn.optOutChange = OptOutChange.OPT_OUT;
+            // on SMS Twilio's own opt-out handling confirms; a message from us would be refused (21610)
+            if (message.conversation().channel() != Channel.SMS) {
+                turn.say("optout.done");
+            }
+            return result(step, turn);
+        }
+        if (message.text().length() > MAX_INPUT) {
+            turn.say("error.too_long", message.text().length());
+            OnboardingMachine.prompt(turn, step);
+            return result(step, turn);
+        }
+        if (text.isEmpty()) {
+            turn.say(message.media().isEmpty() ? "error.empty" : "error.media");
+            OnboardingMachine.prompt(turn, step);
+            return result(step, turn);
+        }
+        if (command.isPresent()) {
+            switch (command.get()) {
+                case HELP -> {
+                    turn.say("help");
+                    OnboardingMachine.prompt(turn, step);
+                    return result(step, turn);
+                }
+                case START -> {
+                    if (step != Step.START) {
+                        OnboardingMachine.prompt(turn, step);
+                        return result(step, turn);
+                    }
+                }
+                case MENU -> {
+                    if (!"true".equals(turn.slots.get(Turn.CONFIRMED))) {
+                        turn.say("menu.not_yet");
+                        OnboardingMachine.prompt(turn, step == Step.START ? Step.ASK_NAME : step);
+                        return result(step == Step.START ? Step.ASK_NAME : step, turn);
+                    }
+                    return fire(step, Trigger.SHOW_MENU, turn);
+                }
+                case LANGUAGE -> {
+                    return fire(step, Trigger.CHANGE_LANGUAGE, turn);
+                }
+                default -> {
+                }
+            }
+        }
+        return fire(step, Trigger.TEXT, turn);
+    }
+
+    private TurnResult fire(Step step, Trigger trigger, Turn turn) {
+        StateMachine<Step, Trigger> machine = borrow(step);
+        try {
+            List<StateMachineEventResult<Step, Trigger>> results = machine
+                    .sendEvent(Mono.just(MessageBuilder.withPayload(trigger).setHeader(OnboardingMachine.TURN, turn).build()))
+                    .collectList().block();
+            boolean accepted = results != null && results.stream()
+                    .anyMatch(r -> r.getResultType() == StateMachineEventResult.ResultType.ACCEPTED);
+            Step next = machine.getState().getId();
+            if (!accepted) {
+                // every state takes every trigger, so this is a bug in the machine; still answer the partner
+                log.error("dialog event {} was not accepted in step {}", trigger, step);
+                turn.say("error.generic");
+                OnboardingMachine.prompt(turn, step);
+                return result(step, turn);
+            }
+            return result(next, turn);
+        } finally {
+            giveBack(machine);
+        }
+    }
+
+    private StateMachine<Step, Trigger> borrow(Step step) {
+        StateMachine<Step, Trigger> machine = pool.poll();
+        if (machine == null) {
+            machine = factory.getStateMachine();
+        }
+        StateMachine<Step, Trigger> m = machine;
+        m.getStateMachineAccessor().doWithAllRegions(access -> access
+                .resetStateMachineReactively(new DefaultStateMachineContext<>(step, null, null, new DefaultExtendedState()))
+                .block());
+        m.startReactively().block();
+        return m;
+    }
+
+    private void giveBack(StateMachine<Step, Trigger> machine) {
+        machine.stopReactively().block();
+        pool.offer(machine);
+    }
+
+    private static TurnResult result(Step step, Turn turn) {
+        Language language = turn.language;
+        return new TurnResult(step.name(), turn.slots, language, turn.replies(), turn.optOutChange, turn.confirmedProfile);
+    }
+
+    @Override
+    public TurnResult apologise(ConversationState state) {
+        Turn turn = new Turn("", state.key().address(), state.slots(), state.language(), catalogue);
+        turn.say("error.generic");
+        OnboardingMachine.prompt(turn, Step.of(state.step()));
+        return result(Step.of(state.step()), turn);
+    }
+}

@@ -1,0 +1,10 @@
+package com.shisha.dialogs;
+
+enum Trigger {
+    /** Any ordinary text. Guards on the transitions decide what it means in the current step. */
+    TEXT,
+    /** LANGUAGE, from any step. */
+    CHANGE_LANGUAGE,
+    /** MENU once onboarded. */
+    SHOW_MENU
+}

@@ -1,0 +1,85 @@
+package com.shisha.dialogs;
+
+import com.shisha.core.Language;
+import com.shisha.core.PartnerProfile;
+import com.shisha.core.Product;
+import com.shisha.core.dialog.OptOutChange;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The working memory of one turn: the input, the slots being filled, and the reply being composed. The state
+ * machine's guards read it and its actions write it; the engine turns it into a TurnResult.
+ */
+final class Turn {
+
+    static final String NAME = "name";
+    static final String LANGUAGE = "language";
+    static final String CITY = "city";
+    static final String PRODUCTS = "products";
+    static final String CONFIRMED = "confirmed";
+    static final String EDITING = "editing";
+
+    final String text;
+    final String phone;
+    final Map<String, String> slots;
+    private final Catalogue catalogue;
+    private final List<String> parts = new ArrayList<>();
+    Language language;
+    OptOutChange optOutChange = OptOutChange.NONE;
+    PartnerProfile confirmedProfile;
+
+    Turn(String text, String phone, Map<String, String> slots, Language language, Catalogue catalogue) {
+        this.text = text;
+        this.phone = phone;
+        this.slots = new LinkedHashMap<>(slots);
+        this.language = language;
+        this.catalogue = catalogue;
+    }
+
+    private final Map<Object, Boolean> parsed = new java.util.HashMap<>();
+
+    /** Runs a parser at most once per turn, however many guards ask. */
+    boolean parsedOnce(Object step, java.util.function.Function<Turn, Boolean> parser) {
+        return parsed.computeIfAbsent(step, s -> parser.apply(this));
+    }
+
+    String text(String key, Object... args) {
+        return catalogue.text(language, key, args);
+    }
+
+    void say(String key, Object... args) {
+        parts.add(catalogue.text(language, key, args));
+    }
+
+    boolean has(String slot) {
+        return slots.containsKey(slot);
+    }
+
+    /** The reply: everything said this turn, as one message (one reply per inbound message). */
+    List<String> replies() {
+        return parts.isEmpty() ? List.of() : List.of(String.join("\n\n", parts));
+    }
+
+    List<Product> products() {
+        String stored = slots.get(PRODUCTS);
+        if (stored == null || stored.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(stored.split(",")).map(Product::valueOf).toList();
+    }
+
+    String productNames() {
+        return products().stream().map(p -> catalogue.text(language, "product." + p.name()))
+                .collect(Collectors.joining(", "));
+    }
+
+    PartnerProfile profile() {
+        return new PartnerProfile(phone, slots.get(NAME), language, slots.get(CITY), products());
+    }
+}

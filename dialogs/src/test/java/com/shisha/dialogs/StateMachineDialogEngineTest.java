@@ -1,0 +1,112 @@
+package com.shisha.dialogs;
+
+import com.shisha.core.Channel;
+import com.shisha.core.ConversationKey;
+import com.shisha.core.InboundMessage;
+import com.shisha.core.Language;
+import com.shisha.core.Product;
+import com.shisha.core.dialog.ConversationState;
+import com.shisha.core.dialog.OptOutChange;
+import com.shisha.core.dialog.TurnResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The engine alone, state carried from turn to turn as the pipeline would. The full path is tested in app. */
+class StateMachineDialogEngineTest {
+
+    private final StateMachineDialogEngine engine = new StateMachineDialogEngine(new Catalogue());
+    private final ConversationKey key = new ConversationKey(Channel.WHATSAPP, "+919800000001");
+    private ConversationState state = ConversationState.fresh(key);
+
+    private TurnResult say(String text) {
+        TurnResult r = engine.handle(state, new InboundMessage("SM" + UUID.randomUUID().toString().replace("-", ""), key,
+                "whatsapp:+14155238886", text, List.of(), null, null));
+        boolean optedOut = r.optOutChange() == OptOutChange.OPT_OUT || (state.optedOut() && r.optOutChange() != OptOutChange.OPT_IN);
+        state = new ConversationState(key, r.step(), r.slots(), r.language(), optedOut, state.version() + 1);
+        return r;
+    }
+
+    private String reply(String text) {
+        List<String> replies = say(text).replies();
+        assertThat(replies).hasSize(1);
+        return replies.get(0);
+    }
+
+    @Test
+    void onboardsInEnglish() {
+        assertThat(reply("hi")).contains("SHISHA").contains("What is your name?");
+        assertThat(reply("asha verma")).contains("Which language");
+        assertThat(reply("1")).contains("Which city");
+        assertThat(reply("Indore")).contains("Which products");
+        assertThat(reply("1,3")).contains("Asha Verma").contains("Indore").contains("Loans, Insurance");
+        TurnResult done = say("yes");
+        assertThat(done.replies().get(0)).contains("You are all set").contains("Main menu");
+        assertThat(done.confirmedProfile().products()).containsExactly(Product.LOANS, Product.INSURANCE);
+        assertThat(done.step()).isEqualTo("MAIN_MENU");
+        assertThat(reply("MENU")).contains("Main menu");
+    }
+
+    @Test
+    void hindiAndHinglish() {
+        reply("namaste");
+        reply("रवि");
+        assertThat(reply("हिंदी")).contains("किस शहर");
+        assertThat(reply("जयपुर")).contains("कौन से प्रोडक्ट");
+        assertThat(reply("bima aur loan")).contains("क्या यह सही है?").contains("*प्रोडक्ट:* लोन, बीमा");
+        assertThat(reply("haan")).contains("सब तैयार है");
+        assertThat(state.language()).isEqualTo(Language.HI);
+    }
+
+    @Test
+    void invalidInputReprompts() {
+        reply("hi");
+        assertThat(reply("12345")).contains("name in letters").contains("What is your name?");
+        reply("Asha");
+        assertThat(reply("french")).contains("did not get that").contains("Which language");
+        reply("english");
+        reply("Pune");
+        assertThat(reply("9")).contains("choose from the list");
+        assertThat(reply("१,२")).contains("Loans, Credit cards");
+        assertThat(reply("maybe")).contains("YES or NO");
+    }
+
+    @Test
+    void correctionAtConfirm() {
+        reply("hi");
+        reply("Asha");
+        reply("1");
+        reply("Pune");
+        reply("2");
+        assertThat(reply("no")).contains("What would you like to change?");
+        assertThat(reply("3")).contains("Which city");
+        assertThat(reply("Nagpur")).contains("Nagpur").contains("Is this correct?");
+    }
+
+    @Test
+    void globalCommandsAndOptOut() {
+        reply("hi");
+        assertThat(reply("MENU")).contains("once your profile is set up").contains("What is your name?");
+        reply("Asha");
+        assertThat(reply("help")).contains("Help").contains("Which language");
+        TurnResult stop = say("STOP");
+        assertThat(stop.optOutChange()).isEqualTo(OptOutChange.OPT_OUT);
+        assertThat(stop.replies().get(0)).contains("START");
+        assertThat(say("hello?").replies()).isEmpty();
+        assertThat(reply("START")).contains("Welcome back").contains("Which language");
+        reply("1");
+        assertThat(reply("LANGUAGE")).contains("Which language");
+        assertThat(reply("2")).contains("हिंदी").contains("किस शहर");
+    }
+
+    @Test
+    void longAndEmptyInput() {
+        reply("hi");
+        assertThat(reply("x".repeat(10_000))).contains("10,000 characters").contains("What is your name?");
+        assertThat(reply("🙂🙏")).contains("empty");
+        assertThat(reply("Asha 🙂")).contains("Which language");
+    }
+}

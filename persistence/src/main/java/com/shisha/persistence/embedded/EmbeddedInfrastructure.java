@@ -1,0 +1,171 @@
+package com.shisha.persistence.embedded;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.RedisServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The zero-setup run's servers: PostgreSQL (zonky), Redis (embedded-redis) and a Mongo wire-protocol server
+ * (mongo-java-server on an H2 file), each started only when its URL is not configured, each keeping its data
+ * under one folder so a restart finds the same partners and conversations. One instance per JVM: tests that
+ * start several application contexts share it, as a restarted service would share the servers' data.
+ */
+public final class EmbeddedInfrastructure {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
+    private static EmbeddedInfrastructure shared;
+
+    private final Path dataDir;
+    private EmbeddedPostgres postgres;
+    private RedisServer redis;
+    private MongoServer mongo;
+    private String jdbcUrl;
+    private String redisUrl;
+    private String mongoUri;
+
+    private EmbeddedInfrastructure(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /** Starts (once per JVM) the servers that are asked for. Later calls may ask for more, never fewer. */
+    public static synchronized EmbeddedInfrastructure startShared(Path dataDir, boolean postgres, boolean redis, boolean mongo) {
+        if (shared == null) {
+            shared = new EmbeddedInfrastructure(dataDir.toAbsolutePath());
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "embedded-servers-stop"));
+        }
+        try {
+            if (postgres && shared.postgres == null) {
+                shared.startPostgres();
+            }
+            if (redis && shared.redis == null) {
+                shared.startRedis();
+            }
+            if (mongo && shared.mongo == null) {
+                shared.startMongo();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded servers under " + shared.dataDir
+                    + ": " + e.getMessage() + " (configure DATABASE_URL / REDIS_URL / MONGODB_URI to use external ones)", e);
+        }
+        return shared;
+    }
+
+    public Optional<String> jdbcUrl() {
+        return Optional.ofNullable(jdbcUrl);
+    }
+
+    public Optional<String> redisUrl() {
+        return Optional.ofNullable(redisUrl);
+    }
+
+    public Optional<String> mongoUri() {
+        return Optional.ofNullable(mongoUri);
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Connection properties for the servers this instance runs, in Spring property names. */
+    public Map<String, Object> springProperties() {
+        Map<String, Object> p = new LinkedHashMap<>();
+        jdbcUrl().ifPresent(url -> {
+            p.put("spring.datasource.url", url);
+            p.put("spring.datasource.username", "postgres");
+            p.put("spring.datasource.password", "");
+        });
+        redisUrl().ifPresent(url -> p.put("shisha.redis.url", url));
+        mongoUri().ifPresent(uri -> p.put("shisha.mongodb.uri", uri));
+        return p;
+    }
+
+    private void startPostgres() throws IOException {
+        long t0 = System.nanoTime();
+        Path dir = Files.createDirectories(dataDir.resolve("postgres"));
+        StaleProcess.stopIfRunning(dir.resolve("postmaster.pid"), "PostgreSQL");
+        postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dir)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(Files.createDirectories(dataDir.resolve("postgres-bin")).toFile())
+                .setPort(freePort())
+                .setServerConfig("max_connections", "300")
+                .setServerConfig("shared_buffers", "256MB")
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
+        jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+        log.info("embedded PostgreSQL on port {} with data in {} ({} ms)", postgres.getPort(), dir, millisSince(t0));
+    }
+
+    private void startRedis() throws IOException {
+        long t0 = System.nanoTime();
+        Path dir = Files.createDirectories(dataDir.resolve("redis"));
+        Path pidFile = dir.resolve("redis.pid");
+        StaleProcess.stopIfRunning(pidFile, "Redis");
+        int port = freePort();
+        redis = RedisServer.newRedisServer()
+                .bind("127.0.0.1")
+                .port(port)
+                .setting("dir " + dir)
+                .setting("pidfile " + pidFile)
+                .setting("appendonly yes")
+                .setting("save 60 1")
+                .setting("daemonize no")
+                .build();
+        redis.start();
+        redisUrl = "redis://127.0.0.1:" + port;
+        log.info("embedded Redis on port {} with data in {} ({} ms)", port, dir, millisSince(t0));
+    }
+
+    private void startMongo() throws IOException {
+        long t0 = System.nanoTime();
+        Path dir = Files.createDirectories(dataDir.resolve("mongo"));
+        mongo = new MongoServer(new H2Backend(dir.resolve("mongo.mv").toString()));
+        int port = freePort();
+        mongo.bind("127.0.0.1", port);
+        mongoUri = "mongodb://127.0.0.1:" + port + "/shisha";
+        log.info("embedded Mongo wire-protocol server on port {} with data in {} ({} ms)", port, dir, millisSince(t0));
+    }
+
+    private synchronized void stop() {
+        if (mongo != null) {
+            mongo.shutdown();
+        }
+        if (redis != null) {
+            try {
+                redis.stop();
+            } catch (IOException e) {
+                log.warn("stopping embedded Redis: {}", e.toString());
+            }
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                log.warn("stopping embedded PostgreSQL: {}", e.toString());
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}

@@ -1,0 +1,102 @@
+package com.shisha.persistence.jdbc;
+
+import com.shisha.core.ConversationKey;
+import com.shisha.core.OutboundMessage;
+import com.shisha.core.pipeline.Outbox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+public class JdbcOutbox implements Outbox {
+
+    /**
+     * One statement claims the row (PENDING, or SENDING with an expired lease), extends the lease, and tells
+     * whether an earlier claim had already started sending and whether the recipient has opted out.
+     * SKIP LOCKED: when two senders race for a row, the loser returns nothing instead of waiting.
+     */
+    private static final String CLAIM = """
+            with cur as (
+                select id, status as prev_status from outbound_messages
+                where id = :id and (status = 'PENDING' or (status = 'SENDING' and lease_until < now()))
+                for update skip locked)
+            update outbound_messages o
+            set status = 'SENDING', attempts = o.attempts + 1,
+                lease_until = now() + make_interval(secs => :leaseSeconds), updated_at = now()
+            from cur, conversations c
+            where o.id = cur.id and c.conversation_key = o.conversation_key
+            returning o.id, o.conversation_key, o.from_address, o.body, o.attempts,
+                      cur.prev_status = 'SENDING' as resumed,
+                      (c.opted_out_at is not null and not o.bypass_opt_out) as opted_out""";
+
+    private final JdbcClient jdbc;
+
+    public JdbcOutbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<ClaimedMessage> claim(long id, Duration lease) {
+        return jdbc.sql(CLAIM)
+                .param("id", id)
+                .param("leaseSeconds", lease.toMillis() / 1000.0)
+                .query((rs, n) -> new ClaimedMessage(
+                        new OutboundMessage(rs.getLong("id"), ConversationKey.parse(rs.getString("conversation_key")),
+                                rs.getString("from_address"), rs.getString("body"), rs.getInt("attempts")),
+                        rs.getBoolean("resumed"), rs.getBoolean("opted_out")))
+                .optional();
+    }
+
+    @Override
+    public List<Long> due(int limit) {
+        return jdbc.sql("""
+                        select id from outbound_messages
+                        where (status = 'PENDING' and next_attempt_at <= now())
+                           or (status = 'SENDING' and lease_until < now())
+                        order by next_attempt_at
+                        limit :limit""")
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+    }
+
+    @Override
+    public void markSent(long id, String providerMessageId) {
+        jdbc.sql("""
+                        update outbound_messages set status = 'SENT', provider_message_id = :sid, sent_at = now(),
+                            lease_until = null, last_error = null, updated_at = now()
+                        where id = :id""")
+                .param("id", id).param("sid", providerMessageId).update();
+    }
+
+    @Override
+    public void retryLater(long id, Instant notBefore, String reason) {
+        jdbc.sql("""
+                        update outbound_messages set status = 'PENDING', next_attempt_at = :at, lease_until = null,
+                            last_error = :reason, updated_at = now()
+                        where id = :id and status = 'SENDING'""")
+                .param("id", id).param("at", Timestamp.from(notBefore)).param("reason", truncate(reason)).update();
+    }
+
+    @Override
+    public void markFailed(long id, String reason) {
+        finish(id, "FAILED", reason);
+    }
+
+    @Override
+    public void markSuppressed(long id, String reason) {
+        finish(id, "SUPPRESSED", reason);
+    }
+
+    private void finish(long id, String status, String reason) {
+        jdbc.sql("update outbound_messages set status = :status, last_error = :reason, lease_until = null, updated_at = now() where id = :id")
+                .param("id", id).param("status", status).param("reason", truncate(reason)).update();
+    }
+
+    private static String truncate(String reason) {
+        return reason == null || reason.length() <= 1000 ? reason : reason.substring(0, 1000);
+    }
+}

@@ -1,0 +1,33 @@
+package com.shisha.persistence.jdbc;
+
+import com.shisha.core.InboundMessage;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The few JSON columns we have (slots, media), read and written with one shared mapper. */
+public final class Json {
+
+    private static final TypeReference<LinkedHashMap<String, String>> SLOTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<InboundMessage.Media>> MEDIA = new TypeReference<>() {
+    };
+
+    private final ObjectMapper mapper = JsonMapper.builder().build();
+
+    String write(Object value) {
+        return mapper.writeValueAsString(value);
+    }
+
+    Map<String, String> readSlots(String text) {
+        return text == null ? Map.of() : mapper.readValue(text, SLOTS);
+    }
+
+    List<InboundMessage.Media> readMedia(String text) {
+        return text == null ? List.of() : mapper.readValue(text, MEDIA);
+    }
+}

@@ -1,0 +1,404 @@
+/*
+ * SHISHA chat simulator: chat with the bot as any phone number, without Twilio.
+ *
+ * Backend contract:
+ *   POST api/v1/webchat/messages  {"phone":"+919812345678","text":"hi"}
+ *        -> 202 {"messageId":"web-...","status":"accepted"}
+ *        -> 400 {"error":"...","message":"...","status":400}
+ *   GET  api/v1/webchat/stream?phone=%2B919812345678  (Server-Sent Events)
+ *        event "reply", data {"text":"...","at":"2026-11-26T01:02:03Z"}
+ *
+ * The phone field is the partner's identity: sending with a different (valid) number in the field
+ * switches to that number first. The stream is always opened before the first message is posted.
+ */
+(function () {
+  'use strict';
+
+  var MESSAGES_URL = 'api/v1/webchat/messages';
+  var STREAM_URL = 'api/v1/webchat/stream';
+  var STORAGE_KEY = 'shisha.simulator.phone';
+  var PHONE_RE = /^\+\d{8,15}$/;
+  var OPEN_WAIT_MS = 5000;      // longest we hold the first message waiting for the stream
+  var MAX_RETRY_MS = 30000;     // backoff cap when the browser gives up on the stream
+
+  var $ = function (id) { return document.getElementById(id); };
+  var phoneForm = $('phone-form');
+  var phoneInput = $('phone');
+  var phoneError = $('phone-error');
+  var startBtn = $('start');
+  var statusEl = $('status');
+  var log = $('log');
+  var composer = $('composer');
+  var box = $('message');
+  var sendBtn = $('send');
+  var sendError = $('send-error');
+  var quick = $('quick');
+
+  var STATUS_TEXT = {
+    idle: 'Not connected',
+    connecting: 'Connecting\u2026',
+    live: 'Live',
+    reconnecting: 'Reconnecting\u2026'
+  };
+
+  var activePhone = null;   // number the stream is open for
+  var source = null;        // current EventSource
+  var isOpen = false;
+  var openWaiters = [];
+  var retryTimer = null;
+  var retryDelay = 1000;
+  var inFlight = 0;
+  var boxSending = false;
+
+  // ---------------------------------------------------------------- storage
+
+  function loadPhone() {
+    try { return window.localStorage.getItem(STORAGE_KEY); } catch (e) { return null; }
+  }
+
+  function savePhone(phone) {
+    try { window.localStorage.setItem(STORAGE_KEY, phone); } catch (e) { /* private mode: ignore */ }
+  }
+
+  function randomIndianMobile() {
+    var digits = '';
+    for (var i = 0; i < 8; i++) digits += Math.floor(Math.random() * 10);
+    return '+9198' + digits;
+  }
+
+  // ---------------------------------------------------------------- phone
+
+  function normalizePhone(raw) {
+    var p = String(raw || '').trim().replace(/[\s\-().]/g, '');
+    if (/^00\d+$/.test(p)) p = '+' + p.slice(2);        // 0091... -> +91...
+    if (/^[6-9]\d{9}$/.test(p)) p = '+91' + p;           // bare 10-digit Indian mobile
+    return p;
+  }
+
+  function showPhoneError(msg) {
+    phoneError.textContent = msg;
+    phoneInput.setAttribute('aria-invalid', 'true');
+  }
+
+  function clearPhoneError() {
+    phoneError.textContent = '';
+    phoneInput.removeAttribute('aria-invalid');
+  }
+
+  /** Returns the normalized phone from the field, or null (with an inline error) if invalid. */
+  function phoneFromField() {
+    var phone = normalizePhone(phoneInput.value);
+    if (!PHONE_RE.test(phone)) {
+      showPhoneError('Enter the number as + and 8\u201315 digits, for example +919812345678.');
+      phoneInput.focus();
+      return null;
+    }
+    clearPhoneError();
+    phoneInput.value = phone;
+    return phone;
+  }
+
+  // ---------------------------------------------------------------- stream
+
+  function setStatus(state) {
+    statusEl.setAttribute('data-state', state);
+    statusEl.textContent = STATUS_TEXT[state] || state;
+  }
+
+  function resolveWaiters() {
+    var w = openWaiters;
+    openWaiters = [];
+    w.forEach(function (fn) { fn(); });
+  }
+
+  function closeStream() {
+    if (retryTimer) { clearTimeout(retryTimer); retryTimer = null; }
+    if (source) { source.close(); source = null; }
+    isOpen = false;
+    resolveWaiters();
+  }
+
+  function openStream() {
+    var es = new EventSource(STREAM_URL + '?phone=' + encodeURIComponent(activePhone));
+    source = es;
+    es.onopen = function () {
+      if (source !== es) return;
+      isOpen = true;
+      retryDelay = 1000;
+      setStatus('live');
+      resolveWaiters();
+    };
+    es.onerror = function () {
+      if (source !== es) return;
+      isOpen = false;
+      setStatus('reconnecting');
+      if (es.readyState === EventSource.CLOSED) {
+        // The browser gave up (e.g. an HTTP error status): retry ourselves with backoff.
+        es.close();
+        source = null;
+        retryTimer = setTimeout(function () {
+          retryTimer = null;
+          if (activePhone && !source) openStream();
+        }, retryDelay);
+        retryDelay = Math.min(retryDelay * 2, MAX_RETRY_MS);
+      }
+      // readyState CONNECTING: EventSource reconnects by itself.
+    };
+    es.addEventListener('reply', function (ev) {
+      if (source !== es) return;
+      var text = ev.data, at = null;
+      try {
+        var payload = JSON.parse(ev.data);
+        if (payload && typeof payload.text === 'string') { text = payload.text; at = payload.at; }
+      } catch (e) { /* not JSON: show the raw data */ }
+      addBubble('bot', text, at);
+    });
+  }
+
+  /** Resolves once the stream is open, or after OPEN_WAIT_MS (the message is sent regardless). */
+  function whenOpen() {
+    if (isOpen) return Promise.resolve();
+    return new Promise(function (resolve) {
+      var done = false;
+      var finish = function () { if (!done) { done = true; resolve(); } };
+      openWaiters.push(finish);
+      setTimeout(finish, OPEN_WAIT_MS);
+    });
+  }
+
+  function startSession(phone) {
+    if (phone === activePhone && source) {
+      addNotice('Already chatting as ' + phone + '.');
+      return;
+    }
+    closeStream();
+    clearSendError();
+    activePhone = phone;
+    savePhone(phone);
+    log.textContent = '';
+    addNotice('Chatting as ' + phone + '. The bot sees you exactly like a WhatsApp user with this number.');
+    startBtn.textContent = 'Switch number';
+    setStatus('connecting');
+    openStream();
+  }
+
+  /** Reopens the stream for the current number, keeping the conversation on screen. */
+  function reopen() {
+    if (!activePhone || source || retryTimer) return;
+    setStatus('connecting');
+    openStream();
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  var BOLD_RE = /(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?=$|[^\w*])/g;
+  var URL_RE = /https?:\/\/[^\s<>"]*[^\s<>".,:;!?)\]'*]/g;
+
+  function appendLinkified(parent, str) {
+    var last = 0, m;
+    URL_RE.lastIndex = 0;
+    while ((m = URL_RE.exec(str)) !== null) {
+      if (m.index > last) parent.appendChild(document.createTextNode(str.slice(last, m.index)));
+      var a = document.createElement('a');
+      a.href = m[0];
+      a.textContent = m[0];
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      parent.appendChild(a);
+      last = m.index + m[0].length;
+    }
+    if (last < str.length) parent.appendChild(document.createTextNode(str.slice(last)));
+  }
+
+  /** Renders WhatsApp markup (*bold*) and links as DOM nodes; never uses innerHTML. */
+  function renderWhatsApp(parent, text) {
+    var last = 0, m;
+    BOLD_RE.lastIndex = 0;
+    while ((m = BOLD_RE.exec(text)) !== null) {
+      var boldStart = m.index + m[1].length;
+      appendLinkified(parent, text.slice(last, boldStart));
+      var strong = document.createElement('strong');
+      appendLinkified(strong, m[2]);
+      parent.appendChild(strong);
+      last = BOLD_RE.lastIndex;
+    }
+    appendLinkified(parent, text.slice(last));
+  }
+
+  function toDate(at) {
+    var d = at ? new Date(at) : new Date();
+    return isNaN(d.getTime()) ? new Date() : d;
+  }
+
+  function nearBottom() {
+    return log.scrollHeight - log.scrollTop - log.clientHeight < 80;
+  }
+
+  function scrollDown() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function addBubble(who, text, at) {
+    var stick = who === 'user' || nearBottom();
+    var date = toDate(at);
+    var bubble = document.createElement('div');
+    bubble.className = 'bubble ' + who;
+    bubble.setAttribute('data-raw', text);
+
+    var body = document.createElement('p');
+    body.className = 'text';
+    if (who === 'bot') renderWhatsApp(body, text); else body.textContent = text;
+
+    // Time (and, for screen readers, the sender) come from CSS generated content, so a bubble's
+    // visible text - what Selenium's getText() returns - is exactly the message text.
+    var time = document.createElement('time');
+    time.className = 'meta';
+    time.dateTime = date.toISOString();
+    time.setAttribute('data-label', date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+
+    bubble.appendChild(body);
+    bubble.appendChild(time);
+    log.appendChild(bubble);
+    if (stick) scrollDown();
+    return bubble;
+  }
+
+  function addNotice(text) {
+    var stick = nearBottom();
+    var n = document.createElement('p');
+    n.className = 'notice';
+    n.textContent = text;
+    log.appendChild(n);
+    if (stick) scrollDown();
+  }
+
+  // ---------------------------------------------------------------- sending
+
+  function showSendError(msg) { sendError.textContent = msg; }
+  function clearSendError() { sendError.textContent = ''; }
+
+  function errorMessage(res, body) {
+    if (body && typeof body === 'object') {
+      if (body.message) return body.message;
+      if (body.error) return body.error;
+    }
+    if (res.status === 429) return 'Too many messages. Please wait a moment and try again.';
+    if (res.status >= 500) return 'The bot had a problem (' + res.status + '). Please try again.';
+    return 'Message not sent (' + res.status + ').';
+  }
+
+  function setBusy(busy) {
+    inFlight += busy ? 1 : -1;
+    if (inFlight > 0) sendBtn.setAttribute('aria-disabled', 'true');
+    else sendBtn.removeAttribute('aria-disabled');
+  }
+
+  /**
+   * Sends text as the partner. fromBox: the text came from the message box, which is cleared only
+   * once the server accepted it (so nothing typed is lost on an error).
+   */
+  function send(text, fromBox) {
+    if (fromBox && boxSending) return;   // Enter pressed twice before the server answered
+    clearSendError();
+    var trimmed = String(text || '').trim();
+    if (!trimmed) {
+      showSendError('Type a message first.');
+      box.focus();
+      return;
+    }
+    var phone = phoneFromField();
+    if (!phone) return;
+    if (phone !== activePhone) startSession(phone);
+    else if (!source && !retryTimer) reopen();
+    if (fromBox) boxSending = true;
+
+    var bubble = addBubble('user', trimmed, null);
+    bubble.classList.add('pending');
+    setBusy(true);
+
+    whenOpen().then(function () {
+      return fetch(MESSAGES_URL, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+        body: JSON.stringify({ phone: phone, text: trimmed })
+      });
+    }).then(function (res) {
+      return res.text().then(function (raw) {
+        var body = null;
+        try { body = raw ? JSON.parse(raw) : null; } catch (e) { /* not JSON */ }
+        if (res.ok) {
+          bubble.classList.remove('pending');
+          if (body && body.messageId) bubble.setAttribute('data-message-id', body.messageId);
+          if (fromBox && box.value === text) { box.value = ''; autosize(); }
+        } else {
+          bubble.remove();
+          showSendError(errorMessage(res, body));
+          if (fromBox) box.focus();
+        }
+      });
+    }).catch(function () {
+      bubble.remove();
+      showSendError('Could not reach SHISHA. Check your connection and try again.');
+    }).then(function () {
+      if (fromBox) boxSending = false;
+      setBusy(false);
+    });
+  }
+
+  function autosize() {
+    var stick = nearBottom();   // a growing box shrinks the log: keep the newest message in view
+    box.style.height = 'auto';
+    box.style.height = Math.min(box.scrollHeight + 2, 128) + 'px';
+    if (stick) scrollDown();
+  }
+
+  // ---------------------------------------------------------------- wiring
+
+  phoneForm.addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    var phone = phoneFromField();
+    if (!phone) return;
+    startSession(phone);
+    box.focus();
+  });
+
+  phoneInput.addEventListener('input', function () {
+    if (phoneInput.getAttribute('aria-invalid')) clearPhoneError();
+  });
+
+  composer.addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    send(box.value, true);
+  });
+
+  box.addEventListener('keydown', function (ev) {
+    if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing && ev.keyCode !== 229) {
+      ev.preventDefault();
+      send(box.value, true);
+    }
+  });
+
+  box.addEventListener('input', function () {
+    autosize();
+    if (sendError.textContent && box.value.trim()) clearSendError();
+  });
+
+  quick.addEventListener('click', function (ev) {
+    var btn = ev.target.closest('button[data-text]');
+    if (btn) send(btn.getAttribute('data-text'), false);
+  });
+
+  // Keep the newest message in view when the log shrinks (growing message box, on-screen keyboard).
+  var pinned = true;
+  log.addEventListener('scroll', function () { pinned = nearBottom(); });
+  if ('ResizeObserver' in window) {
+    new ResizeObserver(function () { if (pinned) scrollDown(); }).observe(log);
+  }
+
+  window.addEventListener('pagehide', function () { closeStream(); setStatus('idle'); });
+  window.addEventListener('pageshow', function (ev) { if (ev.persisted) reopen(); });
+
+  phoneInput.value = loadPhone() || randomIndianMobile();
+  setStatus('idle');
+  addNotice('Press Start (or just send \u201chi\u201d) to chat with SHISHA as this number.');
+})();
