@@ -1,5 +1,7 @@
 package com.shisha.channels.twilio;
 
+import com.shisha.core.InvalidConfigurationException;
+
 import java.net.URI;
 
 /**

@@ -32,6 +32,7 @@ public final class EmbeddedInfrastructure {
     private EmbeddedPostgres postgres;
     private RedisServer redis;
     private MongoServer mongo;
+    private final java.util.List<String> description = new java.util.concurrent.CopyOnWriteArrayList<>();
     private String jdbcUrl;
     private String redisUrl;
     private String mongoUri;
@@ -75,6 +76,11 @@ public final class EmbeddedInfrastructure {
         return Optional.ofNullable(mongoUri);
     }
 
+    /** One line per started server, for the operator (logged by the caller once logging is up). */
+    public java.util.List<String> describe() {
+        return java.util.List.copyOf(description);
+    }
+
     public Path dataDir() {
         return dataDir;
     }
@@ -106,7 +112,7 @@ public final class EmbeddedInfrastructure {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-        log.info("embedded PostgreSQL on port {} with data in {} ({} ms)", postgres.getPort(), dir, millisSince(t0));
+        description.add(String.format("embedded PostgreSQL on port %s with data in %s (%s ms)", postgres.getPort(), dir, millisSince(t0));
     }
 
     private void startRedis() throws IOException {
@@ -126,7 +132,7 @@ public final class EmbeddedInfrastructure {
                 .build();
         redis.start();
         redisUrl = "redis://127.0.0.1:" + port;
-        log.info("embedded Redis on port {} with data in {} ({} ms)", port, dir, millisSince(t0));
+        description.add(String.format("embedded Redis on port %s with data in %s (%s ms)", port, dir, millisSince(t0));
     }
 
     private void startMongo() throws IOException {
@@ -136,7 +142,7 @@ public final class EmbeddedInfrastructure {
         int port = freePort();
         mongo.bind("127.0.0.1", port);
         mongoUri = "mongodb://127.0.0.1:" + port + "/shisha";
-        log.info("embedded Mongo wire-protocol server on port {} with data in {} ({} ms)", port, dir, millisSince(t0));
+        description.add(String.format("embedded Mongo wire-protocol server on port %s with data in %s (%s ms)", port, dir, millisSince(t0));
     }
 
     private synchronized void stop() {

@@ -1,4 +1,4 @@
-package com.shisha.channels.twilio;
+package com.shisha.core;
 
 /** Thrown at start-up; the message names the environment variable so the operator knows what to fix. */
 public class InvalidConfigurationException extends RuntimeException {

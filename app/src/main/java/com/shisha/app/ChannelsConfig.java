@@ -1,0 +1,111 @@
+package com.shisha.app;
+
+import com.shisha.channels.twilio.TwilioMessageSender;
+import com.shisha.channels.twilio.TwilioSettings;
+import com.shisha.channels.twilio.TwilioWebhookController;
+import com.shisha.channels.web.WebChatController;
+import com.shisha.channels.web.WebChatHub;
+import com.shisha.channels.web.WebChatSender;
+import com.shisha.core.Channel;
+import com.shisha.core.InvalidConfigurationException;
+import com.shisha.core.pipeline.ChannelSender;
+import com.shisha.core.pipeline.DeliveryStatuses;
+import com.shisha.core.pipeline.Fanout;
+import com.shisha.core.pipeline.InboundIngest;
+import com.twilio.http.TwilioRestClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which channels exist depends on configuration: the web chat always; WhatsApp and SMS when Twilio is
+ * configured. Half a Twilio configuration is an error, not a silently missing channel.
+ */
+@Configuration(proxyBeanMethods = false)
+class ChannelsConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelsConfig.class);
+
+    /** Twilio's settings if configured. A holder, because Spring reads an Optional parameter as "bean or nothing". */
+    record TwilioSetup(Optional<TwilioSettings> settings) {
+    }
+
+    @Bean
+    TwilioSetup twilioSetup(Environment environment) {
+        return new TwilioSetup(twilioSettings(environment));
+    }
+
+    private static Optional<TwilioSettings> twilioSettings(Environment environment) {
+        Env env = new Env(environment);
+        Optional<String> sid = env.get("TWILIO_ACCOUNT_SID");
+        Optional<String> token = env.get("TWILIO_AUTH_TOKEN");
+        if (sid.isEmpty() && token.isEmpty()) {
+            log.warn("Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN): WhatsApp and SMS are off; "
+                    + "the web chat simulator works without them");
+            return Optional.empty();
+        }
+        if (sid.isEmpty()) {
+            throw new InvalidConfigurationException("TWILIO_ACCOUNT_SID", "must be set when TWILIO_AUTH_TOKEN is");
+        }
+        if (token.isEmpty()) {
+            throw new InvalidConfigurationException("TWILIO_AUTH_TOKEN", "must be set when TWILIO_ACCOUNT_SID is");
+        }
+        Optional<String> whatsappFrom = env.get("TWILIO_WHATSAPP_FROM");
+        Optional<String> smsFrom = env.get("TWILIO_SMS_FROM");
+        if (whatsappFrom.isEmpty() && smsFrom.isEmpty()) {
+            throw new InvalidConfigurationException("TWILIO_WHATSAPP_FROM", "or TWILIO_SMS_FROM must be set: replies need a sender");
+        }
+        URI api = env.url("TWILIO_API_BASE_URL", "https", "http").orElse(TwilioSettings.TWILIO_API);
+        URI publicBase = env.url("PUBLIC_BASE_URL", "https", "http")
+                .orElse(URI.create("http://localhost:" + env.integer("SERVER_PORT", 8080, 0, 65535)));
+        return Optional.of(new TwilioSettings(sid.get(), token.get(), whatsappFrom.orElse(null), smsFrom.orElse(null), api, publicBase));
+    }
+
+    @Bean
+    WebChatHub webChatHub(Fanout fanout) {
+        return new WebChatHub(fanout, Duration.ofMinutes(30).toMillis());
+    }
+
+    @Bean
+    WebChatController webChatController(InboundIngest ingest, WebChatHub hub) {
+        return new WebChatController(ingest, hub);
+    }
+
+    @Bean
+    @ConditionalOnProperty("TWILIO_ACCOUNT_SID")
+    TwilioWebhookController twilioWebhookController(InboundIngest ingest, DeliveryStatuses statuses, TwilioSetup twilio) {
+        return new TwilioWebhookController(ingest, statuses, twilio.settings().orElseThrow());
+    }
+
+    @Bean
+    List<ChannelSender> channelSenders(WebChatHub hub, TwilioSetup twilio, Environment environment) {
+        List<ChannelSender> senders = new ArrayList<>();
+        senders.add(new WebChatSender(hub));
+        twilio.settings().ifPresent(settings -> {
+            Env env = new Env(environment);
+            TwilioRestClient client = TwilioMessageSender.client(settings,
+                    env.integer("TWILIO_MAX_CONNECTIONS", 64, 1, 1024),
+                    Duration.ofSeconds(env.integer("TWILIO_TIMEOUT_SECONDS", 10, 1, 120)));
+            // status callbacks only make sense when Twilio can reach us, i.e. a public base URL was configured
+            URI callback = env.get("PUBLIC_BASE_URL").map(b -> URI.create(b.replaceAll("/+$", "") + "/webhooks/twilio/status")).orElse(null);
+            if (settings.whatsappFrom() != null) {
+                senders.add(new TwilioMessageSender(Channel.WHATSAPP, settings.whatsappFrom(), client, callback));
+            }
+            if (settings.smsFrom() != null) {
+                senders.add(new TwilioMessageSender(Channel.SMS, settings.smsFrom(), client, callback));
+            }
+            log.info("Twilio channels on: WhatsApp {}, SMS {}, API {}", settings.whatsappFrom() != null, settings.smsFrom() != null,
+                    settings.apiBaseUrl());
+        });
+        return senders;
+    }
+}

@@ -1,0 +1,51 @@
+package com.shisha.app;
+
+import com.shisha.core.InvalidConfigurationException;
+import org.springframework.core.env.Environment;
+
+import java.net.URI;
+import java.util.Optional;
+
+/** Reads the environment variables the README documents, by their names, with validation that names them. */
+final class Env {
+
+    private final Environment env;
+
+    Env(Environment env) {
+        this.env = env;
+    }
+
+    Optional<String> get(String name) {
+        String v = env.getProperty(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    Optional<URI> url(String name, String... schemes) {
+        return get(name).map(v -> {
+            URI uri;
+            try {
+                uri = URI.create(v);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException(name, "is not a valid URL: " + e.getMessage());
+            }
+            if (uri.getScheme() == null || java.util.Arrays.stream(schemes).noneMatch(uri.getScheme()::equalsIgnoreCase)) {
+                throw new InvalidConfigurationException(name, "must start with " + String.join(":// or ", schemes) + "://");
+            }
+            return uri;
+        });
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+        return get(name).map(v -> {
+            try {
+                int n = Integer.parseInt(v);
+                if (n < min || n > max) {
+                    throw new NumberFormatException();
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                throw new InvalidConfigurationException(name, "must be a whole number from " + min + " to " + max + " (was '" + v + "')");
+            }
+        }).orElse(fallback);
+    }
+}

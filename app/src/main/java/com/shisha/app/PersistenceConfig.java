@@ -1,0 +1,109 @@
+package com.shisha.app;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.shisha.core.pipeline.ConversationLock;
+import com.shisha.core.pipeline.ConversationStore;
+import com.shisha.core.pipeline.DeliveryStatuses;
+import com.shisha.core.pipeline.Fanout;
+import com.shisha.core.pipeline.Inbox;
+import com.shisha.core.pipeline.OptOuts;
+import com.shisha.core.pipeline.Outbox;
+import com.shisha.core.pipeline.SendRateLimiter;
+import com.shisha.persistence.jdbc.JdbcConversationStore;
+import com.shisha.persistence.jdbc.JdbcDeliveryStatuses;
+import com.shisha.persistence.jdbc.JdbcInbox;
+import com.shisha.persistence.jdbc.JdbcOptOuts;
+import com.shisha.persistence.jdbc.JdbcOutbox;
+import com.shisha.persistence.jdbc.Json;
+import com.shisha.persistence.redis.RedissonConversationLock;
+import com.shisha.persistence.redis.RedissonFanout;
+import com.shisha.persistence.redis.RedissonSendRateLimiter;
+import org.bson.Document;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+
+@Configuration(proxyBeanMethods = false)
+class PersistenceConfig {
+
+    @Bean
+    Json json() {
+        return new Json();
+    }
+
+    @Bean
+    Inbox inbox(JdbcClient jdbc, Json json) {
+        return new JdbcInbox(jdbc, json);
+    }
+
+    @Bean
+    ConversationStore conversationStore(JdbcClient jdbc, TransactionTemplate tx, Json json) {
+        return new JdbcConversationStore(jdbc, tx, json);
+    }
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc) {
+        return new JdbcOutbox(jdbc);
+    }
+
+    @Bean
+    OptOuts optOuts(JdbcClient jdbc) {
+        return new JdbcOptOuts(jdbc);
+    }
+
+    @Bean
+    DeliveryStatuses deliveryStatuses(JdbcClient jdbc) {
+        return new JdbcDeliveryStatuses(jdbc);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    RedissonClient redisson(@Value("${shisha.redis.url}") String url) {
+        Config config = new Config();
+        config.useSingleServer()
+                .setAddress(url)
+                .setConnectionPoolSize(64)
+                .setConnectionMinimumIdleSize(8)
+                .setTimeout(3000)
+                .setRetryAttempts(3);
+        RedissonClient client = Redisson.create(config);
+        client.getBucket("shisha:startup-check").isExists(); // fail at start-up, not at the first message
+        return client;
+    }
+
+    @Bean
+    ConversationLock conversationLock(RedissonClient redisson, Environment env) {
+        return new RedissonConversationLock(redisson, Duration.ofSeconds(new Env(env).integer("SHISHA_LOCK_LEASE_SECONDS", 60, 5, 3600)));
+    }
+
+    @Bean
+    SendRateLimiter sendRateLimiter(RedissonClient redisson, Environment env) {
+        return new RedissonSendRateLimiter(redisson, new Env(env).integer("TWILIO_SEND_RATE_PER_SECOND", 80, 1, 1_000_000));
+    }
+
+    @Bean
+    Fanout fanout(RedissonClient redisson) {
+        return new RedissonFanout(redisson);
+    }
+
+    /** Boot connects to Mongo lazily; ping at start-up so a wrong MONGODB_URI stops the service with a clear error. */
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(@Value("${shisha.mongodb.uri}") String uri) {
+        MongoClient client = MongoClients.create(uri);
+        try {
+            client.getDatabase("admin").runCommand(new Document("ping", 1));
+        } catch (RuntimeException e) {
+            client.close();
+            throw new com.shisha.core.InvalidConfigurationException("MONGODB_URI", "points to a server that does not answer: " + e.getMessage());
+        }
+        return client;
+    }
+}

@@ -1,0 +1,98 @@
+package com.shisha.app;
+
+import com.shisha.core.dialog.DialogEngine;
+import com.shisha.core.pipeline.ChannelSender;
+import com.shisha.core.pipeline.ConversationLock;
+import com.shisha.core.pipeline.ConversationStore;
+import com.shisha.core.pipeline.Inbox;
+import com.shisha.core.pipeline.InboundIngest;
+import com.shisha.core.pipeline.OptOuts;
+import com.shisha.core.pipeline.Outbox;
+import com.shisha.core.pipeline.OutboxDispatcher;
+import com.shisha.core.pipeline.RecoverySweeper;
+import com.shisha.core.pipeline.SendRateLimiter;
+import com.shisha.core.pipeline.TurnProcessor;
+import com.shisha.dialogs.Catalogue;
+import com.shisha.dialogs.StateMachineDialogEngine;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The turn pipeline of bot-core, wired to the adapters. Pool sizes and timings come from the environment. */
+@Configuration(proxyBeanMethods = false)
+class PipelineConfig {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    DialogEngine dialogEngine() {
+        return new StateMachineDialogEngine(new Catalogue());
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService turnWorkers(Environment env) {
+        int n = new Env(env).integer("SHISHA_TURN_WORKERS", 16, 1, 512);
+        // unbounded is safe here: the queue holds conversation keys, coalesced, at most one per conversation
+        return new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("turn"));
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService senderPool(Environment env) {
+        int n = new Env(env).integer("SHISHA_SENDER_THREADS", 32, 1, 1024);
+        // bounded: when full, rows stay PENDING in the database and the sweeper brings them back
+        return new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(50_000), named("send"),
+                new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    @Bean
+    OutboxDispatcher outboxDispatcher(Outbox outbox, OptOuts optOuts, List<ChannelSender> senders, SendRateLimiter rateLimiter,
+                                      ExecutorService senderPool, Clock clock) {
+        return new OutboxDispatcher(outbox, optOuts, senders, rateLimiter, senderPool,
+                new OutboxDispatcher.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), 12), Duration.ofSeconds(30), clock);
+    }
+
+    @Bean
+    TurnProcessor turnProcessor(Inbox inbox, ConversationStore conversations, DialogEngine dialogs, ConversationLock lock,
+                                OutboxDispatcher outbox, ExecutorService turnWorkers) {
+        return new TurnProcessor(inbox, conversations, dialogs, lock, outbox::submit, turnWorkers, Duration.ofSeconds(5));
+    }
+
+    @Bean
+    InboundIngest inboundIngest(Inbox inbox, TurnProcessor turns) {
+        return new InboundIngest(inbox, turns);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService sweeperSchedule(Inbox inbox, TurnProcessor turns, OutboxDispatcher outbox, Clock clock, Environment env) {
+        ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(named("sweep"));
+        int everyMillis = new Env(env).integer("SHISHA_SWEEP_MILLIS", 1000, 50, 600_000);
+        RecoverySweeper sweeper = new RecoverySweeper(inbox, turns, outbox, Duration.ofSeconds(2), clock, 500);
+        schedule.scheduleWithFixedDelay(sweeper, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
+        return schedule;
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
