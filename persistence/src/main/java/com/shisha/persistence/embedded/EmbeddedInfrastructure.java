@@ -112,7 +112,7 @@ public final class EmbeddedInfrastructure {
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-        description.add(String.format("embedded PostgreSQL on port %s with data in %s (%s ms)", postgres.getPort(), dir, millisSince(t0));
+        description.add(String.format("embedded PostgreSQL on port %s with data in %s (%s ms)", postgres.getPort(), dir, millisSince(t0)));
     }
 
     private void startRedis() throws IOException {
@@ -132,7 +132,7 @@ public final class EmbeddedInfrastructure {
                 .build();
         redis.start();
         redisUrl = "redis://127.0.0.1:" + port;
-        description.add(String.format("embedded Redis on port %s with data in %s (%s ms)", port, dir, millisSince(t0));
+        description.add(String.format("embedded Redis on port %s with data in %s (%s ms)", port, dir, millisSince(t0)));
     }
 
     private void startMongo() throws IOException {
@@ -142,7 +142,7 @@ public final class EmbeddedInfrastructure {
         int port = freePort();
         mongo.bind("127.0.0.1", port);
         mongoUri = "mongodb://127.0.0.1:" + port + "/shisha";
-        description.add(String.format("embedded Mongo wire-protocol server on port %s with data in %s (%s ms)", port, dir, millisSince(t0));
+        description.add(String.format("embedded Mongo wire-protocol server on port %s with data in %s (%s ms)", port, dir, millisSince(t0)));
     }
 
     private synchronized void stop() {
