@@ -1464,6 +1464,11 @@ public final class BenchDriver {
                 byte[] b = Json.write(json).getBytes(StandardCharsets.UTF_8);
                 ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
                 if (requestId != null) ex.getResponseHeaders().set("Twilio-Request-Id", requestId);
+                // The JDK server closes after a "Connection: close" request but does not say so in the
+                // response; clients with a keep-alive agent (Node 20's global agent, used by twilio-node 3
+                // over http) would then reuse the dead socket ("socket hang up"). Say it explicitly.
+                String conn = ex.getRequestHeaders().getFirst("Connection");
+                if (conn != null && conn.toLowerCase(Locale.ROOT).contains("close")) ex.getResponseHeaders().set("Connection", "close");
                 ex.sendResponseHeaders(status, b.length);
                 try (OutputStream os = ex.getResponseBody()) {
                     os.write(b);
@@ -2109,6 +2114,10 @@ public final class BenchDriver {
                             && String.valueOf(page.get("first_page_uri")).startsWith("/2010-04-01/Accounts/" + acct + "/Messages.json")
                             && page.get("uri") != null, r.status + " " + Json.write(page));
                     check("raw client: keep-alive reuse", rt.connects.get() == 1, "connections " + rt.connects.get());
+                    r = s.exchange(new Req("GET", path, new String[]{"Authorization", auth, "Connection", "close"}, null));
+                    Resp r2 = s.exchange(new Req("GET", path, new String[]{"Authorization", auth}, null));
+                    check("stand-in: answers Connection: close explicitly", r.status == 200 && r2.status == 200
+                            && rt.connects.get() == 2 && rt.retries.get() == 0, "connections " + rt.connects.get() + " retries " + rt.retries.get());
                 }
             } finally {
                 si.stop();

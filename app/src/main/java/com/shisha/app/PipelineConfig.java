@@ -21,7 +21,6 @@ import org.springframework.core.env.Environment;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -55,9 +54,7 @@ class PipelineConfig {
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService senderPool(Environment env) {
         int n = new Env(env).integer("SHISHA_SENDER_THREADS", 32, 1, 1024);
-        // bounded: when full, rows stay PENDING in the database and the sweeper brings them back
-        return new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(50_000), named("send"),
-                new ThreadPoolExecutor.AbortPolicy());
+        return new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("send")); // the queue holds conversation keys, coalesced
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.shisha.core.pipeline;
 
+import com.shisha.core.ConversationKey;
 import com.shisha.core.OutboundMessage;
 
 import java.time.Duration;
@@ -13,11 +14,17 @@ import java.util.Optional;
  */
 public interface Outbox {
 
-    /** Claims a pending (or lease-expired) row for sending. Empty if it is not claimable any more. */
+    /**
+     * Claims a pending (or lease-expired) row for sending. Empty if it is not claimable: already sent or
+     * claimed, or an older row of the same conversation is not sent yet (replies keep their order).
+     */
     Optional<ClaimedMessage> claim(long id, Duration lease);
 
-    /** Rows ready to send now: pending and due, or claimed by a sender whose lease ran out. */
-    List<Long> due(int limit);
+    /** Rows ready to send now: pending and due, or claimed by a sender whose lease ran out. Oldest first. */
+    List<Due> due(int limit);
+
+    record Due(long id, ConversationKey conversation) {
+    }
 
     void markSent(long id, String providerMessageId);
 

@@ -1,6 +1,7 @@
 package com.shisha.core.pipeline;
 
 import com.shisha.core.Channel;
+import com.shisha.core.ConversationKey;
 import com.shisha.core.OutboundMessage;
 import com.shisha.core.pipeline.ChannelSender.SendResult;
 import org.slf4j.Logger;
@@ -12,11 +13,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
- * Sends outbox rows through the channel senders: claim (lease) -> rate limit -> send -> record. Temporary
+ * Sends outbox rows through the channel senders: claim (lease) -> rate limit -> send -> record. One
+ * conversation's rows go out one at a time in id order (a {@link SerialExecutor} per conversation here, and
+ * the claim refuses a row while an older one of its conversation is unsent), so a partner never sees replies
+ * out of order, also across retries. Temporary
  * failures go back to PENDING with exponential backoff; a row the provider accepted is marked SENT and never
  * sent again. A row whose claim expired mid-send is first looked up at the provider ({@link
  * ChannelSender#findAlreadySent}) before it is sent again.
@@ -29,7 +35,8 @@ public final class OutboxDispatcher {
     private final OptOuts optOuts;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final SendRateLimiter rateLimiter;
-    private final ExecutorService pool;
+    private final SerialExecutor<ConversationKey> serial;
+    private final ConcurrentHashMap<ConversationKey, Queue<Long>> queued = new ConcurrentHashMap<>();
     private final Backoff backoff;
     private final Duration lease;
     private final Clock clock;
@@ -40,34 +47,48 @@ public final class OutboxDispatcher {
         this.optOuts = optOuts;
         senders.forEach(s -> this.senders.put(s.channel(), s));
         this.rateLimiter = rateLimiter;
-        this.pool = pool;
+        this.serial = new SerialExecutor<>(pool, this::drain);
         this.backoff = backoff;
         this.lease = lease;
         this.clock = clock;
     }
 
-    /** Queues rows for sending on this instance. Rows that do not fit stay PENDING for the sweeper. */
-    public void submit(List<Long> ids) {
-        for (Long id : ids) {
-            try {
-                pool.execute(() -> deliver(id));
-            } catch (RejectedExecutionException e) {
-                log.warn("send queue full; outbox row {} waits for the sweeper", id);
-            }
+    /** Queues a conversation's new rows (in id order) for sending on this instance. */
+    public void submit(ConversationKey key, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
         }
+        // add inside compute: atomic with the drain's removal of an empty queue, so no id lands in a dropped queue
+        queued.compute(key, (k, q) -> {
+            Queue<Long> queue = q == null ? new ConcurrentLinkedQueue<>() : q;
+            queue.addAll(ids);
+            return queue;
+        });
+        serial.request(key);
     }
 
     /** Picks up rows that are due (retries, and rows left behind by a crashed or busy instance). */
     public int sweep(int limit) {
-        List<Long> due = outbox.due(limit);
-        submit(due);
+        List<Outbox.Due> due = outbox.due(limit);
+        due.forEach(d -> submit(d.conversation(), List.of(d.id())));
         return due.size();
+    }
+
+    private void drain(ConversationKey key) {
+        Queue<Long> queue = queued.get(key);
+        if (queue != null) {
+            Long id;
+            while ((id = queue.poll()) != null) {
+                deliver(id);
+            }
+        }
+        queued.computeIfPresent(key, (k, q) -> q.isEmpty() ? null : q);
     }
 
     void deliver(long id) {
         Optional<Outbox.ClaimedMessage> claimed = outbox.claim(id, lease);
         if (claimed.isEmpty()) {
-            return; // someone else sent it, or it is not due
+            return; // already sent or claimed elsewhere, or an older row of this conversation is still unsent
         }
         OutboundMessage message = claimed.get().message();
         ChannelSender sender = senders.get(message.conversation().channel());

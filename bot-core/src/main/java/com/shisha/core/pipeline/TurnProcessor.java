@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Works off each conversation's inbox in arrival order. Within this instance one worker per conversation (a
@@ -29,12 +29,12 @@ public final class TurnProcessor {
     private final ConversationStore conversations;
     private final DialogEngine dialogs;
     private final ConversationLock lock;
-    private final Consumer<List<Long>> outboxSink;
+    private final BiConsumer<ConversationKey, List<Long>> outboxSink;
     private final Duration lockWait;
     private final SerialExecutor<ConversationKey> serial;
 
     public TurnProcessor(Inbox inbox, ConversationStore conversations, DialogEngine dialogs, ConversationLock lock,
-                         Consumer<List<Long>> outboxSink, ExecutorService workers, Duration lockWait) {
+                         BiConsumer<ConversationKey, List<Long>> outboxSink, ExecutorService workers, Duration lockWait) {
         this.inbox = inbox;
         this.conversations = conversations;
         this.dialogs = dialogs;
@@ -99,7 +99,7 @@ public final class TurnProcessor {
         if (queued.get().isEmpty() && !result.replies().isEmpty()) {
             log.info("message {} from opted-out {}: no reply sent", inbound.id(), message.conversation());
         }
-        outboxSink.accept(queued.get());
+        outboxSink.accept(message.conversation(), queued.get());
         return true;
     }
 }

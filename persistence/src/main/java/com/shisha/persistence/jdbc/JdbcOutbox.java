@@ -22,6 +22,9 @@ public class JdbcOutbox implements Outbox {
             with cur as (
                 select id, status as prev_status from outbound_messages
                 where id = :id and (status = 'PENDING' or (status = 'SENDING' and lease_until < now()))
+                  and not exists (select 1 from outbound_messages older
+                                  where older.conversation_key = outbound_messages.conversation_key
+                                    and older.id < outbound_messages.id and older.status in ('PENDING', 'SENDING'))
                 for update skip locked)
             update outbound_messages o
             set status = 'SENDING', attempts = o.attempts + 1,
@@ -51,15 +54,15 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public List<Long> due(int limit) {
+    public List<Due> due(int limit) {
         return jdbc.sql("""
-                        select id from outbound_messages
+                        select id, conversation_key from outbound_messages
                         where (status = 'PENDING' and next_attempt_at <= now())
                            or (status = 'SENDING' and lease_until < now())
                         order by next_attempt_at
                         limit :limit""")
                 .param("limit", limit)
-                .query(Long.class)
+                .query((rs, n) -> new Due(rs.getLong(1), ConversationKey.parse(rs.getString(2))))
                 .list();
     }
 

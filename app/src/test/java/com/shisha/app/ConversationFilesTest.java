@@ -1,0 +1,103 @@
+package com.shisha.app;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Conversation tests as data: every file under conversations/ is a partner's conversation, driven through the
+ * signed Twilio webhook, the real pipeline and dialogs, and checked at the Twilio stand-in (what Twilio would
+ * receive: From, To, Body). A turn lists texts the one reply must contain, or says the bot stays silent.
+ */
+class ConversationFilesTest extends AbstractPipelineTest {
+
+    record Turn(String partner, List<String> bot, List<String> botNot, boolean silent) {
+    }
+
+    record Conversation(String file, String description, String channel, List<Turn> turns) {
+        @Override
+        public String toString() {
+            return file + ": " + description;
+        }
+    }
+
+    static Stream<Conversation> conversations() throws IOException {
+        Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:conversations/*.yaml");
+        assertThat(files).as("conversation files").isNotEmpty();
+        List<Conversation> all = new ArrayList<>();
+        for (Resource file : files) {
+            try (InputStream in = file.getInputStream()) {
+                Map<String, Object> doc = new Yaml().load(in);
+                List<Turn> turns = new ArrayList<>();
+                for (Object t : (List<?>) doc.get("turns")) {
+                    Map<?, ?> turn = (Map<?, ?>) t;
+                    turns.add(new Turn(String.valueOf(turn.get("partner")), strings(turn.get("bot")), strings(turn.get("bot_not")),
+                            Boolean.TRUE.equals(turn.get("silent"))));
+                }
+                all.add(new Conversation(file.getFilename(), String.valueOf(doc.get("description")),
+                        String.valueOf(doc.getOrDefault("channel", "whatsapp")), turns));
+            }
+        }
+        return all.stream();
+    }
+
+    private static List<String> strings(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(String::valueOf).toList();
+        }
+        return List.of(String.valueOf(value));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("conversations")
+    void conversation(Conversation conversation) {
+        String phone = freshPhone();
+        boolean sms = conversation.channel().equals("sms");
+        String to = sms ? phone : "whatsapp:" + phone;
+        String from = sms ? SMS_FROM : WHATSAPP_FROM;
+        int expectedReplies = 0;
+        for (Turn turn : conversation.turns()) {
+            String sid = newMessageSid();
+            HttpResponse<String> ack = postSigned("/webhooks/twilio/messaging",
+                    sms ? smsForm(phone, turn.partner(), sid) : whatsappForm(phone, turn.partner(), sid));
+            assertThat(ack.statusCode()).as("ack of '%s'", turn.partner()).isEqualTo(200);
+            assertThat(ack.body()).contains("<Response/>");
+            assertThat(awaitProcessed(sid, REPLY_TIMEOUT)).as("'%s' processed", turn.partner()).isTrue();
+            if (turn.silent()) {
+                TwilioStandIn.sleep(150); // a reply, had one been queued, would reach the stand-in within this
+                assertThat(TwilioStandIn.sentTo(to)).as("no reply to '%s'", turn.partner()).hasSize(expectedReplies);
+                continue;
+            }
+            expectedReplies++;
+            List<TwilioStandIn.Sent> sent = TwilioStandIn.awaitSent(to, expectedReplies, REPLY_TIMEOUT);
+            assertThat(sent).as("replies after '%s'", turn.partner()).hasSize(expectedReplies);
+            TwilioStandIn.Sent reply = sent.get(expectedReplies - 1);
+            assertThat(reply.from()).isEqualTo(from);
+            assertThat(reply.to()).isEqualTo(to);
+            for (String expected : turn.bot()) {
+                assertThat(reply.body()).as("reply to '%s'", turn.partner()).contains(expected);
+            }
+            for (String unexpected : turn.botNot()) {
+                assertThat(reply.body()).as("reply to '%s'", turn.partner()).doesNotContain(unexpected);
+            }
+        }
+        TwilioStandIn.sleep(100);
+        assertThat(TwilioStandIn.sentTo(to)).as("no extra replies").hasSize(expectedReplies);
+    }
+}

@@ -1,0 +1,117 @@
+package com.shisha.app;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+/**
+ * WireMock speaking Twilio's Messages API: POST /2010-04-01/Accounts/{AccountSid}/Messages.json (form
+ * encoded To, From, Body) answered with 201 and Twilio's Message resource JSON. One per test JVM.
+ */
+final class TwilioStandIn {
+
+    static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
+    static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+    private static final String MESSAGE_JSON = """
+            {"account_sid": "%s", "api_version": "2010-04-01", "body": "(the stand-in does not echo bodies)",
+             "date_created": "Thu, 26 Nov 2026 01:00:00 +0000", "date_sent": null, "date_updated": "Thu, 26 Nov 2026 01:00:00 +0000",
+             "direction": "outbound-api", "error_code": null, "error_message": null,
+             "from": "{{formData request.body 'form' urlDecode=true}}{{form.From}}",
+             "messaging_service_sid": null, "num_media": "0", "num_segments": "1", "price": null, "price_unit": "USD",
+             "sid": "SM{{randomValue length=32 type='HEXADECIMAL'}}", "status": "queued",
+             "subresource_uris": {"media": "/2010-04-01/Accounts/%s/Messages/SMxx/Media.json"},
+             "to": "{{{form.To}}}", "uri": "/2010-04-01/Accounts/%s/Messages/SMxx.json"}
+            """.formatted(ACCOUNT_SID, ACCOUNT_SID, ACCOUNT_SID);
+
+    private static WireMockServer server;
+
+    static synchronized WireMockServer server() {
+        if (server == null) {
+            server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
+                    .globalTemplating(true).containerThreads(64).jettyAcceptors(2));
+            server.start();
+            acceptAll();
+        }
+        return server;
+    }
+
+    static String baseUrl() {
+        return "http://127.0.0.1:" + server().port();
+    }
+
+    /** The default behaviour: every send is accepted. Tests that change it restore it. */
+    static void acceptAll() {
+        server().stubFor(post(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages.json"))
+                .withBasicAuth(ACCOUNT_SID, AbstractPipelineTest.AUTH_TOKEN)
+                .atPriority(10)
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(MESSAGE_JSON)));
+    }
+
+    /** A message as Twilio received it. */
+    record Sent(String to, String from, String body, String statusCallback) {
+    }
+
+    static List<Sent> sentTo(String to) {
+        return server().findAll(postRequestedFor(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages.json")))
+                .stream()
+                .map(TwilioStandIn::parse)
+                .filter(s -> to.equals(s.to()))
+                .toList();
+    }
+
+    static List<Sent> awaitSent(String to, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Sent> sent = sentTo(to);
+        while (sent.size() < count && System.nanoTime() < deadline) {
+            sleep(20);
+            sent = sentTo(to);
+        }
+        return sent;
+    }
+
+    static Map<String, String> form(LoggedRequest request) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : request.getBodyAsString().split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    private static Sent parse(LoggedRequest request) {
+        Map<String, String> f = form(request);
+        return new Sent(f.get("To"), f.get("From"), f.get("Body"), f.get("StatusCallback"));
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static WireMock client() {
+        return new WireMock(server());
+    }
+
+    private TwilioStandIn() {
+    }
+}
