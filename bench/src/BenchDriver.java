@@ -1339,7 +1339,8 @@ public final class BenchDriver {
             if (a.flag("show-conversation") && standin != null) {
                 Sender s0 = senders.get(0);
                 StringBuilder sb = new StringBuilder();
-                sb.append("\n--- conversation of ").append(s0.number).append(" (bot replies as received by the stand-in)\n");
+                sb.append("\n--- conversation of ").append(s0.number)
+                        .append(" (bot replies in arrival order at the stand-in; the k-th reply is paired with the k-th message)\n");
                 List<Reply> reps;
                 synchronized (s0) {
                     reps = new ArrayList<>(s0.replies);
@@ -1370,7 +1371,7 @@ public final class BenchDriver {
             if (transcript != null) System.out.print(transcript);
             StringBuilder sb = new StringBuilder("\n");
             java.util.function.BiConsumer<String, Object> line = (k, v) ->
-                    sb.append(String.format("%-32s %s%n", k, v));
+                    sb.append(String.format("%-32s %s%n", k, String.valueOf(v).replace("null", "-")));
             line.accept("mode", r.get("mode") + "  " + r.get("target") + r.get("path") + "  n=" + r.get("n") + " c=" + r.get("c")
                     + (r.get("s") != null ? " s=" + r.get("s") + " gate=" + r.get("gate") : "") + "  client=" + r.get("client"));
             line.accept("completed / sent", r.get("completed") + " / " + r.get("sent")
@@ -1856,6 +1857,11 @@ public final class BenchDriver {
             StringBuilder out = new StringBuilder();
             out.append("\n== summary  (app, driver and Twilio stand-in share this machine's ")
                     .append(Runtime.getRuntime().availableProcessors()).append(" cores)\n");
+            Map<String, Object> ceil = byLabel(lines, "driver-ceiling");
+            if (ceil != null) {
+                out.append(String.format(Locale.US, "driver ceiling: %,.0f GET/s against a trivial JDK HttpServer (p99 %.1f ms)%n",
+                        num(ceil, "rps"), num(ceil, "ack_latency_ms", "p99")));
+            }
             out.append(String.format("%-40s", "")).append(String.format("%-26s", cols[0]));
             if (peer) out.append(cols[1]);
             out.append('\n');

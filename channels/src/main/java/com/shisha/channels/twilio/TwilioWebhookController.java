@@ -50,7 +50,10 @@ public class TwilioWebhookController {
 
     @PostMapping(path = "/webhooks/twilio/messaging")
     public ResponseEntity<?> inbound(HttpServletRequest request) {
-        Map<String, String[]> params = request.getParameterMap();
+        Map<String, String[]> params = formOf(request);
+        if (params == null) {
+            return badRequest("the form body could not be decoded (invalid percent-encoding or charset)");
+        }
         ResponseEntity<?> refused = verify(request, params);
         if (refused != null) {
             return refused;
@@ -80,7 +83,10 @@ public class TwilioWebhookController {
 
     @PostMapping(path = "/webhooks/twilio/status")
     public ResponseEntity<?> status(HttpServletRequest request) {
-        Map<String, String[]> params = request.getParameterMap();
+        Map<String, String[]> params = formOf(request);
+        if (params == null) {
+            return badRequest("the form body could not be decoded (invalid percent-encoding or charset)");
+        }
         ResponseEntity<?> refused = verify(request, params);
         if (refused != null) {
             return refused;
@@ -98,6 +104,16 @@ public class TwilioWebhookController {
             log.warn("message {} reported {} with Twilio error {}", sid, status, errorCode);
         }
         return twiml();
+    }
+
+    /** The form parameters, or null when the servlet container cannot decode them (it throws on the first access). */
+    private static Map<String, String[]> formOf(HttpServletRequest request) {
+        try {
+            return request.getParameterMap();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            log.warn("refused {}: undecodable form ({})", request.getRequestURI(), e.getMessage());
+            return null;
+        }
     }
 
     private ResponseEntity<?> verify(HttpServletRequest request, Map<String, String[]> params) {

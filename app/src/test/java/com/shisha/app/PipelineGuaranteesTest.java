@@ -1,0 +1,235 @@
+package com.shisha.app;
+
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Signatures, dedupe, ordering, retries and bad input, through the real webhook and pipeline. */
+class PipelineGuaranteesTest extends AbstractPipelineTest {
+
+    private static final String WEBHOOK = "/webhooks/twilio/messaging";
+
+    @Test
+    void missingOrForgedSignatureIsRefusedAndNothingIsStored() {
+        String phone = freshPhone();
+        Map<String, String> form = whatsappForm(phone, "hi", newMessageSid());
+        HttpResponse<String> missing = postForm(WEBHOOK, form, null);
+        HttpResponse<String> forged = postForm(WEBHOOK, form, "c2lnbmVkIGJ5IHNvbWVvbmUgZWxzZQ==");
+        Map<String, String> tampered = whatsappForm(phone, "hi", form.get("MessageSid"));
+        String goodSignatureForOtherBody = new com.shisha.channels.twilio.TwilioSignature(AUTH_TOKEN)
+                .sign(PUBLIC_BASE + WEBHOOK, Map.of("Body", new String[]{"something else"}));
+        HttpResponse<String> wrongBody = postForm(WEBHOOK, tampered, goodSignatureForOtherBody);
+        HttpResponse<String> wrongToken = postForm(WEBHOOK, form, new com.shisha.channels.twilio.TwilioSignature("another-token-123")
+                .sign(PUBLIC_BASE + WEBHOOK, toParams(form)));
+
+        for (HttpResponse<String> r : List.of(missing, forged, wrongBody, wrongToken)) {
+            assertThat(r.statusCode()).isEqualTo(403);
+            assertThat(r.body()).contains("\"error\":\"forbidden\"");
+        }
+        assertThat(jdbc.sql("select count(*) from inbound_messages where provider_message_id = :sid")
+                .param("sid", form.get("MessageSid")).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void oneMessageSidDeliveredFiveTimesConcurrentlyGetsOneReply() throws Exception {
+        String phone = freshPhone();
+        Map<String, String> form = whatsappForm(phone, "hi", newMessageSid());
+        List<HttpResponse<String>> acks = concurrently(5, i -> postSigned(WEBHOOK, form));
+        assertThat(acks).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+        assertThat(awaitProcessed(form.get("MessageSid"), REPLY_TIMEOUT)).isTrue();
+        assertThat(TwilioStandIn.awaitSent("whatsapp:" + phone, 1, REPLY_TIMEOUT)).hasSize(1);
+        TwilioStandIn.sleep(500); // a second reply, if there were one, would be here by now
+        assertThat(TwilioStandIn.sentTo("whatsapp:" + phone)).hasSize(1);
+        assertThat(outboxRows("whatsapp:" + phone)).isEqualTo(1);
+    }
+
+    @Test
+    void thirtyConcurrentMessagesFromOnePartnerAreHandledInArrivalOrder() throws Exception {
+        String phone = freshPhone();
+        String key = "whatsapp:" + phone;
+        List<String> sids = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            sids.add(newMessageSid());
+        }
+        List<HttpResponse<String>> acks = concurrently(30, i -> postSigned(WEBHOOK, whatsappForm(phone, "message " + i, sids.get(i))));
+        assertThat(acks).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
+        for (String sid : sids) {
+            assertThat(awaitProcessed(sid, REPLY_TIMEOUT)).isTrue();
+        }
+        List<TwilioStandIn.Sent> sent = TwilioStandIn.awaitSent(key, 30, REPLY_TIMEOUT);
+        assertThat(sent).hasSize(30);
+
+        // arrival order is the order in which the inbox accepted them (seq); processing followed it exactly
+        List<Long> seqInProcessingOrder = jdbc.sql("""
+                        select i.seq from outbound_messages o join inbound_messages i on i.id = o.inbound_id
+                        where o.conversation_key = :k order by o.id""")
+                .param("k", key).query(Long.class).list();
+        assertThat(seqInProcessingOrder).hasSize(30).isSorted();
+        List<Long> processedOrder = jdbc.sql("select seq from inbound_messages where conversation_key = :k order by processed_at, id")
+                .param("k", key).query(Long.class).list();
+        assertThat(processedOrder).isSorted();
+        // and Twilio received the replies in that order
+        List<String> queuedBodies = jdbc.sql("select body from outbound_messages where conversation_key = :k order by id")
+                .param("k", key).query(String.class).list();
+        assertThat(sent.stream().map(TwilioStandIn.Sent::body).toList()).isEqualTo(queuedBodies);
+        // the first accepted message got the greeting, whichever HTTP request carried it
+        assertThat(queuedBodies.get(0)).contains("What is your name?");
+    }
+
+    @Test
+    void twilioAnswering429ThenAcceptingDeliversExactlyOnce() {
+        String phone = freshPhone();
+        String to = "whatsapp:" + phone;
+        var wiremock = TwilioStandIn.client();
+        wiremock.register(post(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages.json"))
+                .withRequestBody(containing("To=whatsapp%3A" + phone.replace("+", "%2B")))
+                .atPriority(1)
+                .inScenario("rate-limited-" + phone).whenScenarioStateIs(Scenario.STARTED).willSetStateTo("accepted")
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withBody("{\"code\": 20429, \"message\": \"Too Many Requests\", \"more_info\": \"https://www.twilio.com/docs/errors/20429\", \"status\": 429}")));
+        String sid = newMessageSid();
+        assertThat(postSigned(WEBHOOK, whatsappForm(phone, "hi", sid)).statusCode()).isEqualTo(200);
+
+        List<TwilioStandIn.Sent> attempts = TwilioStandIn.awaitSent(to, 2, Duration.ofSeconds(20));
+        assertThat(attempts).hasSize(2);
+        assertThat(attempts.get(0).body()).isEqualTo(attempts.get(1).body());
+        TwilioStandIn.sleep(500);
+        assertThat(TwilioStandIn.sentTo(to)).hasSize(2); // one refused, one accepted, no third
+        Map<String, Object> row = jdbc.sql("select status, attempts, provider_message_id from outbound_messages where conversation_key = :k")
+                .param("k", to).query().singleRow();
+        assertThat(row.get("status")).isEqualTo("SENT");
+        assertThat(row.get("attempts")).isEqualTo(2);
+        assertThat((String) row.get("provider_message_id")).startsWith("SM");
+    }
+
+    @Test
+    void malformedAndMissingFieldsGetA4xxNeverA5xx() {
+        String phone = freshPhone();
+        Map<String, String> noSid = whatsappForm(phone, "hi", newMessageSid());
+        noSid.remove("MessageSid");
+        noSid.remove("SmsMessageSid");
+        assertBadRequest(postSigned(WEBHOOK, noSid));
+
+        Map<String, String> noFrom = whatsappForm(phone, "hi", newMessageSid());
+        noFrom.remove("From");
+        assertBadRequest(postSigned(WEBHOOK, noFrom));
+
+        Map<String, String> badFrom = whatsappForm(phone, "hi", newMessageSid());
+        badFrom.put("From", "whatsapp:not-a-number");
+        assertBadRequest(postSigned(WEBHOOK, badFrom));
+
+        // a body Tomcat cannot decode, signed over nothing: refused as unsigned-for-these-params
+        HttpResponse<String> garbage = postRaw(WEBHOOK, "application/x-www-form-urlencoded", "Body=%E0%A4&&==&%zz",
+                new com.shisha.channels.twilio.TwilioSignature(AUTH_TOKEN).sign(PUBLIC_BASE + WEBHOOK, Map.of()));
+        assertThat(garbage.statusCode()).isBetween(400, 499);
+        HttpResponse<String> json = postRaw(WEBHOOK, "application/json", "{\"Body\":\"hi\"}", null);
+        assertThat(json.statusCode()).isBetween(400, 499);
+        HttpResponse<String> empty = postRaw(WEBHOOK, null, "", null);
+        assertThat(empty.statusCode()).isBetween(400, 499);
+    }
+
+    @Test
+    void tenThousandCharacterBodyIsStoredWholeAndAnswered() {
+        String phone = freshPhone();
+        String sid = newMessageSid();
+        String body = "आ".repeat(5_000) + "x".repeat(5_000);
+        assertThat(postSigned(WEBHOOK, whatsappForm(phone, body, sid)).statusCode()).isEqualTo(200);
+        assertThat(awaitProcessed(sid, REPLY_TIMEOUT)).isTrue();
+        assertThat(jdbc.sql("select length(body) from inbound_messages where provider_message_id = :sid")
+                .param("sid", sid).query(Integer.class).single()).isEqualTo(10_000);
+        List<TwilioStandIn.Sent> sent = TwilioStandIn.awaitSent("whatsapp:" + phone, 1, REPLY_TIMEOUT);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).body()).contains("very long (10,000 characters)");
+    }
+
+    @Test
+    void statusCallbacksAreDedupedAndNeverMoveBackwards() {
+        String phone = freshPhone();
+        String to = "whatsapp:" + phone;
+        assertThat(whatsapp(phone, "hi").statusCode()).isEqualTo(200);
+        assertThat(TwilioStandIn.awaitSent(to, 1, REPLY_TIMEOUT)).hasSize(1);
+        assertThat(TwilioStandIn.sentTo(to).get(0).statusCallback()).isEqualTo(PUBLIC_BASE + "/webhooks/twilio/status");
+        String sid = awaitProviderSid(to);
+        for (String status : List.of("queued", "sent", "delivered", "sent", "delivered", "read", "delivered")) {
+            HttpResponse<String> r = postSigned("/webhooks/twilio/status", Map.of("MessageSid", sid, "MessageStatus", status,
+                    "AccountSid", TwilioStandIn.ACCOUNT_SID, "To", to, "From", WHATSAPP_FROM));
+            assertThat(r.statusCode()).isEqualTo(200);
+        }
+        assertThat(jdbc.sql("select count(*) from message_status_events where message_sid = :sid").param("sid", sid)
+                .query(Integer.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("select delivery_status from outbound_messages where provider_message_id = :sid").param("sid", sid)
+                .query(String.class).single()).isEqualTo("read");
+        HttpResponse<String> unsigned = postForm("/webhooks/twilio/status", Map.of("MessageSid", sid, "MessageStatus", "failed"), null);
+        assertThat(unsigned.statusCode()).isEqualTo(403);
+    }
+
+    private String awaitProviderSid(String conversationKey) {
+        for (int i = 0; i < 200; i++) {
+            var sid = jdbc.sql("select provider_message_id from outbound_messages where conversation_key = :k and status = 'SENT'")
+                    .param("k", conversationKey).query(String.class).optional();
+            if (sid.isPresent()) {
+                return sid.get();
+            }
+            TwilioStandIn.sleep(20);
+        }
+        throw new AssertionError("no SENT row for " + conversationKey);
+    }
+
+    private static void assertBadRequest(HttpResponse<String> r) {
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("\"error\":\"bad_request\"");
+    }
+
+    private static Map<String, String[]> toParams(Map<String, String> form) {
+        Map<String, String[]> p = new java.util.HashMap<>();
+        form.forEach((k, v) -> p.put(k, new String[]{v}));
+        return p;
+    }
+
+    interface Call {
+        HttpResponse<String> run(int i);
+    }
+
+    /** Starts n calls at the same instant (behind a latch) and waits for all. */
+    static List<HttpResponse<String>> concurrently(int n, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<HttpResponse<String>>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                futures.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return call.run(index);
+                }, pool));
+            }
+            start.countDown();
+            List<HttpResponse<String>> results = new ArrayList<>();
+            for (var f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
