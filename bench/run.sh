@@ -228,8 +228,8 @@ if [ "$PEER" = 1 ]; then
   if [ ! -f "$PEER_SRC/index.js" ]; then
     note "PEER=1 but $PEER_SRC/index.js does not exist; peer skipped"
   else
-    note "== peer: Bot Framework (Node) from $PEER_SRC"
     PDIR=$(peer_dir 2> "$OUT/peer-npm.log") || { note "peer install failed (see bench/results/peer-npm.log)"; exit 1; }
+    note "== peer: Bot Framework (Node), $PEER_SRC, run from $PDIR"
     require_free "$PEER_PORT" "peer" PEER_PORT
     require_free "$STANDIN_PORT" "Twilio stand-in" STANDIN_PORT
     (cd "$PDIR" && exec env PORT="$PEER_PORT" TWILIO_AUTH_TOKEN="$TOKEN" PUBLIC_BASE_URL="$PUBLIC_BASE_URL" \

@@ -1862,11 +1862,11 @@ public final class BenchDriver {
                 out.append(String.format(Locale.US, "driver ceiling: %,.0f GET/s against a trivial JDK HttpServer (p99 %.1f ms)%n",
                         num(ceil, "rps"), num(ceil, "ack_latency_ms", "p99")));
             }
-            out.append(String.format("%-40s", "")).append(String.format("%-26s", cols[0]));
+            out.append(String.format("%-44s", "")).append(String.format("%-26s", cols[0]));
             if (peer) out.append(cols[1]);
             out.append('\n');
             java.util.function.BiConsumer<String, String[]> row = (name, v) -> {
-                out.append(String.format("%-40s%-26s", name, v[0]));
+                out.append(String.format("%-44s%-26s", name, v[0]));
                 if (peer) out.append(v.length > 1 ? v[1] : "");
                 out.append('\n');
             };

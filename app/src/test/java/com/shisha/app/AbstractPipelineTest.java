@@ -37,6 +37,15 @@ import java.util.stream.Collectors;
         "SHISHA_SWEEP_MILLIS=200"})
 abstract class AbstractPipelineTest {
 
+    /** The same settings for an extra instance started by hand (another "server" against the same stores). */
+    static String[] instanceProperties() {
+        return new String[]{
+                "TWILIO_ACCOUNT_SID=" + TwilioStandIn.ACCOUNT_SID, "TWILIO_AUTH_TOKEN=" + AUTH_TOKEN,
+                "TWILIO_WHATSAPP_FROM=" + WHATSAPP_FROM, "TWILIO_SMS_FROM=" + SMS_FROM, "PUBLIC_BASE_URL=" + PUBLIC_BASE,
+                "TWILIO_SEND_RATE_PER_SECOND=10000", "SHISHA_SWEEP_MILLIS=200", "SERVER_PORT=0",
+                "TWILIO_API_BASE_URL=" + TwilioStandIn.baseUrl()};
+    }
+
     static final String AUTH_TOKEN = "test-auth-token-0123456789";
     static final String WHATSAPP_FROM = "whatsapp:+14155238886";
     static final String SMS_FROM = "+15005550006";
@@ -104,20 +113,32 @@ abstract class AbstractPipelineTest {
     }
 
     HttpResponse<String> postSigned(String path, Map<String, String> form) {
+        return postSignedTo(port, path, form);
+    }
+
+    static HttpResponse<String> postSignedTo(int port, String path, Map<String, String> form) {
         Map<String, String[]> params = form.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> new String[]{e.getValue()}));
         String signature = new TwilioSignature(AUTH_TOKEN).sign(PUBLIC_BASE + path, params);
-        return postForm(path, form, signature);
+        return postFormTo(port, path, form, signature);
     }
 
     HttpResponse<String> postForm(String path, Map<String, String> form, String signature) {
+        return postFormTo(port, path, form, signature);
+    }
+
+    static HttpResponse<String> postFormTo(int port, String path, Map<String, String> form, String signature) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return postRaw(path, "application/x-www-form-urlencoded", body, signature);
+        return postRawTo(port, path, "application/x-www-form-urlencoded", body, signature);
     }
 
     HttpResponse<String> postRaw(String path, String contentType, String body, String signature) {
+        return postRawTo(port, path, contentType, body, signature);
+    }
+
+    static HttpResponse<String> postRawTo(int port, String path, String contentType, String body, String signature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(10))
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));

@@ -1,0 +1,47 @@
+package com.shisha.app;
+
+import com.shisha.core.InvalidConfigurationException;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Bad configuration stops start-up, and the error names the variable to fix. */
+class ConfigurationValidationTest {
+
+    private static void assertRefused(String variable, String... overrides) {
+        List<String> props = new ArrayList<>(Arrays.asList(AbstractPipelineTest.instanceProperties()));
+        for (String override : overrides) {
+            String name = override.substring(0, override.indexOf('='));
+            props.removeIf(p -> p.startsWith(name + "="));
+            props.add(override);
+        }
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ShishaApplication.class).properties(props.toArray(String[]::new)).run().close())
+                .satisfies(e -> {
+                    Throwable cause = e;
+                    while (!(cause instanceof InvalidConfigurationException) && cause.getCause() != null) {
+                        cause = cause.getCause();
+                    }
+                    assertThat(cause).isInstanceOf(InvalidConfigurationException.class);
+                    assertThat(cause.getMessage()).startsWith(variable);
+                });
+    }
+
+    @Test
+    void invalidValuesNameTheirVariable() {
+        assertRefused("TWILIO_ACCOUNT_SID", "TWILIO_ACCOUNT_SID=not-a-sid");
+        assertRefused("TWILIO_AUTH_TOKEN", "TWILIO_AUTH_TOKEN=");
+        assertRefused("TWILIO_WHATSAPP_FROM", "TWILIO_WHATSAPP_FROM=+14155238886");
+        assertRefused("TWILIO_API_BASE_URL", "TWILIO_API_BASE_URL=https://twilio.attacker.example");
+        assertRefused("PUBLIC_BASE_URL", "PUBLIC_BASE_URL=bot.example.com");
+        assertRefused("SERVER_PORT", "SERVER_PORT=eighty");
+        assertRefused("DATABASE_URL", "DATABASE_URL=mysql://db.example/shisha");
+        assertRefused("REDIS_URL", "REDIS_URL=localhost:6379");
+        assertRefused("MONGODB_URI", "MONGODB_URI=http://mongo.example");
+    }
+}
