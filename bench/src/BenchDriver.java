@@ -244,13 +244,31 @@ public final class BenchDriver {
         for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) {
             sb.append(e.getKey()).append(e.getValue());
         }
+        return Base64.getEncoder().encodeToString(hmacSha1(token).doFinal(sb.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** One initialised Mac per thread and token (Mac.getInstance + init per request costs more than the HMAC). */
+    static final ThreadLocal<Object[]> MAC = new ThreadLocal<>();
+
+    static Mac hmacSha1(String token) {
+        Object[] cached = MAC.get();
+        if (cached != null && cached[0].equals(token)) return (Mac) cached[1];
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(sb.toString().getBytes(StandardCharsets.UTF_8)));
+            MAC.set(new Object[]{token, mac});
+            return mac;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Random version-4 UUID without SecureRandom's lock (an idempotency token, not a secret). */
+    static String fastUuid() {
+        java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+        long hi = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long lo = (r.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new java.util.UUID(hi, lo).toString();
     }
 
     static String formEncode(Map<String, String> params) {
@@ -1221,7 +1239,7 @@ public final class BenchDriver {
                                     "Accept", "*/*",
                                     "Content-Type", "application/x-www-form-urlencoded",
                                     "X-Twilio-Signature", twilioSignature(token, signedUrl, p),
-                                    "I-Twilio-Idempotency-Token", java.util.UUID.randomUUID().toString()}, body);
+                                    "I-Twilio-Idempotency-Token", fastUuid()}, body);
                             int before;
                             synchronized (s) {
                                 before = s.replies.size();
@@ -1593,8 +1611,19 @@ public final class BenchDriver {
             }
         }
 
+        static volatile Object[] dateCache = {0L, ""};
+
+        static String rfc2822Now() {
+            long sec = System.currentTimeMillis() / 1000;
+            Object[] c = dateCache;
+            if ((Long) c[0] == sec) return (String) c[1];
+            String v = ZonedDateTime.ofInstant(Instant.ofEpochSecond(sec), ZoneOffset.UTC).format(RFC2822);
+            dateCache = new Object[]{sec, v};
+            return v;
+        }
+
         static Map<String, Object> message(String acct, String sid, String to, String from, String body, String mss, int media) {
-            String now = ZonedDateTime.now(ZoneOffset.UTC).format(RFC2822);
+            String now = rfc2822Now();
             String uri = "/2010-04-01/Accounts/" + acct + "/Messages/" + sid;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("account_sid", acct);
@@ -2027,6 +2056,9 @@ public final class BenchDriver {
             SidGen g = new SidGen("SM");
             String s1 = g.next(), s2 = g.next();
             check("message sids: SM + 32 hex, unique", s1.matches("SM[0-9a-f]{32}") && !s1.equals(s2), s1);
+
+            String u = fastUuid();
+            check("idempotency token: UUID v4 shape", u.matches("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"), u);
 
             // 8. percentiles
             LatencyLog ll = new LatencyLog();

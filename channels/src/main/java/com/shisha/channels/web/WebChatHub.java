@@ -40,6 +40,12 @@ public final class WebChatHub {
         emitter.onCompletion(remove);
         emitter.onTimeout(remove);
         emitter.onError(e -> remove.run());
+        try {
+            // commits the response headers now, so the browser (and any client waiting for them) sees the stream open
+            emitter.send(SseEmitter.event().comment("connected"));
+        } catch (IOException e) {
+            remove.run();
+        }
         return emitter;
     }
 

@@ -1,0 +1,64 @@
+package com.shisha.app;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The module boundaries of DESIGN.md, checked on the compiled classes: bot-core depends on no vendor SDK and
+ * no other module; the adapter modules depend on bot-core, never on each other; only app sees everything.
+ */
+class ModularityTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.shisha");
+
+    private static final String[] VENDOR_SDKS = {
+            "com.twilio..", "org.redisson..", "com.mongodb..", "org.springframework..", "io.zonky..", "redis.embedded..",
+            "de.bwaldvogel..", "dev.langchain4j..", "org.vosk..", "com.google.firebase..", "software.amazon..", "tools.jackson..",
+            "com.fasterxml..", "jakarta.."};
+
+    @Test
+    void botCoreKnowsNoVendorSdkAndNoOtherModule() {
+        noClasses().that().resideInAPackage("com.shisha.core..")
+                .should().dependOnClassesThat().resideInAnyPackage(VENDOR_SDKS)
+                .orShould().dependOnClassesThat().resideInAnyPackage("com.shisha.channels..", "com.shisha.dialogs..",
+                        "com.shisha.persistence..", "com.shisha.ai..", "com.shisha.web..", "com.shisha.app..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void adaptersDependOnCoreNotOnEachOther() {
+        String[][] modules = {
+                {"com.shisha.channels..", "channels"}, {"com.shisha.dialogs..", "dialogs"}, {"com.shisha.persistence..", "persistence"},
+                {"com.shisha.ai..", "ai"}, {"com.shisha.web..", "web-portal"}};
+        for (String[] module : modules) {
+            for (String[] other : modules) {
+                if (module != other) {
+                    noClasses().that().resideInAPackage(module[0])
+                            .should().dependOnClassesThat().resideInAPackage(other[0])
+                            .as(module[1] + " must not depend on " + other[1])
+                            .allowEmptyShould(module[1].equals("ai")) // ai has no classes until the AI issue lands
+                            .check(CLASSES);
+                }
+            }
+            noClasses().that().resideInAPackage(module[0]).should().dependOnClassesThat().resideInAPackage("com.shisha.app..")
+                    .as(module[1] + " must not depend on app").allowEmptyShould(module[1].equals("ai")).check(CLASSES);
+        }
+    }
+
+    @Test
+    void onlyTheTwilioAdapterTalksToTwilioAndOnlyPersistenceToTheStores() {
+        noClasses().that().resideOutsideOfPackages("com.shisha.channels.twilio..", "com.shisha.app..")
+                .should().dependOnClassesThat().resideInAPackage("com.twilio..").check(CLASSES);
+        noClasses().that().resideOutsideOfPackages("com.shisha.persistence..", "com.shisha.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.redisson..", "com.mongodb..", "org.springframework.jdbc..")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackages("com.shisha.dialogs..")
+                .should().dependOnClassesThat().resideInAPackage("org.springframework.statemachine..").check(CLASSES);
+    }
+}
