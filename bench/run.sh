@@ -13,7 +13,8 @@
 # Environment (defaults):
 #   SKIP_BUILD=0  PORT=8080  STANDIN_PORT=4010  N=20000  S=2000  C=64  BASE_N=50000
 #   BENCH_DATA_DIR=target/bench-data  STARTUP_TIMEOUT_S=120  APP_JAR=app/target/app-0.1.0-SNAPSHOT.jar
-#   APP_JAVA_OPTS=   CEILING=1 (measure the driver's own GET ceiling first)
+#   APP_JAVA_OPTS=   CEILING=1 (measure the driver's own GET ceiling first)  CEIL_PORT=4011
+#   DRIVER_JAVA_OPTS="-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 #   PEER=0  PEER_PORT=3978  PEER_SRC=../shared/peers/botframework  PEER_WORKDIR=$TMPDIR/shisha-bench-peer
 set -euo pipefail
 
@@ -111,7 +112,10 @@ note "host: $(nproc) cores, $(awk '/MemTotal/{print int($2/1024)" MiB"}' /proc/m
 note "repo: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo 'no commit')"
 mkdir -p "$OUT/classes"
 javac -nowarn -d "$OUT/classes" "$BENCH/src/BenchDriver.java"
-DRIVER=(java -Xmx1g -cp "$OUT/classes" BenchDriver)
+# C1 only + serial GC: the driver is a fresh JVM per run, and C2 compiling in the first seconds of a
+# measured run would take CPU from the app; C1 code is fast enough for the driver (see README).
+read -r -a DRIVER_OPTS <<< "${DRIVER_JAVA_OPTS:--Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+DRIVER=(java "${DRIVER_OPTS[@]}" -cp "$OUT/classes" BenchDriver)
 "${DRIVER[@]}" --selftest > "$OUT/selftest.txt" || { cat "$OUT/selftest.txt"; note "driver self-test failed"; exit 1; }
 note "driver self-test: $(tail -1 "$OUT/selftest.txt")"
 
