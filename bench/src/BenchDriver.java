@@ -579,6 +579,10 @@ public final class BenchDriver {
     }
 
     static void emitJson(Args a, Map<String, Object> result) throws IOException {
+        if (!"proc".equals(result.get("mode"))) {
+            // this JVM's own CPU (driver + stand-in + JIT), for the report's "other processes" check
+            ProcessHandle.current().info().totalCpuDuration().ifPresent(d -> result.put("driver_cpu_s", round3(d.toNanos() / 1e9)));
+        }
         String line = Json.write(result);
         String out = a.get("json-out", null);
         if (out != null) {
@@ -1781,11 +1785,33 @@ public final class BenchDriver {
                 kids.add(k);
             }
             r.put("tree_cpu_s", round3(treeCpu));
+            double[] host = hostCpu(tck);
+            if (host != null) {
+                r.put("host_busy_s", round3(host[0]));
+                r.put("host_idle_s", round3(host[1]));
+            }
             r.put("tree_rss_kb", treeRss);
             r.put("descendants", kids.size());
             if (a.flag("list")) r.put("processes", kids);
             emitJson(a, r);
             return 0;
+        }
+
+        /** Whole machine: {busy, idle} seconds summed over all CPUs since boot, from /proc/stat. */
+        static double[] hostCpu(double tck) {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                // cpu user nice system idle iowait irq softirq steal ...
+                double busy = 0, idle = 0;
+                for (int i = 1; i < f.length && i <= 8; i++) {
+                    double v = Double.parseDouble(f[i]);
+                    if (i == 4 || i == 5) idle += v;
+                    else busy += v;
+                }
+                return new double[]{busy / tck, idle / tck};
+            } catch (Exception e) {
+                return null;
+            }
         }
 
         /** {utime+stime, cutime+cstime} in seconds, or null. */
@@ -1855,6 +1881,13 @@ public final class BenchDriver {
         static Double cpuDelta(List<Map<String, Object>> lines, String before, String after) {
             Double a = num(byLabel(lines, after), "tree_cpu_s"), b = num(byLabel(lines, before), "tree_cpu_s");
             return a == null || b == null ? null : a - b;
+        }
+
+        /** Machine CPU in a phase minus the service's and the driver's: work of unrelated processes (+ ~0.5 s of snapshot JVM). */
+        static Double other(List<Map<String, Object>> lines, String before, String after, Double serviceCpu, Double driverCpu) {
+            Double a = num(byLabel(lines, after), "host_busy_s"), b = num(byLabel(lines, before), "host_busy_s");
+            if (a == null || b == null || serviceCpu == null || driverCpu == null) return null;
+            return Math.max(0, a - b - serviceCpu - driverCpu);
         }
 
         static Double div(Double a, Double b) {
@@ -1929,6 +1962,17 @@ public final class BenchDriver {
             row.accept("CPU s: baseline / webhook ack / reply", new String[]{
                     f(cpuB, "%.1f") + " / " + f(cpuA, "%.1f") + " / " + f(cpuR, "%.1f"),
                     f(pCpuB, "%.1f") + " / " + f(pCpuA, "%.1f")});
+            Double dB = num(base, "driver_cpu_s"), dA = num(ack, "driver_cpu_s"), dR = num(rep, "driver_cpu_s");
+            Double pdB = num(pBase, "driver_cpu_s"), pdA = num(pAck, "driver_cpu_s");
+            row.accept("driver+stand-in CPU s (same runs)", new String[]{
+                    f(dB, "%.1f") + " / " + f(dA, "%.1f") + " / " + f(dR, "%.1f"), f(pdB, "%.1f") + " / " + f(pdA, "%.1f")});
+            Double oB = other(lines, "app-proc-warm", "app-proc-baseline", cpuB, dB), oA = other(lines, "app-proc-baseline", "app-proc-ack", cpuA, dA);
+            Double oR = other(lines, "app-proc-ack", "app-proc-reply", cpuR, dR);
+            Double poB = other(lines, "peer-proc-warm", "peer-proc-baseline", pCpuB, pdB), poA = other(lines, "peer-proc-baseline", "peer-proc-ack", pCpuA, pdA);
+            row.accept("other processes' CPU s (should be ~0)", new String[]{
+                    f(oB, "%.1f") + " / " + f(oA, "%.1f") + " / " + f(oR, "%.1f"), f(poB, "%.1f") + " / " + f(poA, "%.1f")});
+            double worstOther = 0;
+            for (Double o : new Double[]{oB, oA, oR, poB, poA}) if (o != null) worstOther = Math.max(worstOther, o);
             Double perTurn = div(cpuA, num(ack, "turns_matched")), pPerTurn = div(pCpuA, num(pAck, "turns_matched"));
             row.accept("CPU ms per turn (gate ack run)", new String[]{
                     f(perTurn == null ? null : perTurn * 1000, "%.2f"), f(pPerTurn == null ? null : pPerTurn * 1000, "%.2f")});
@@ -1944,6 +1988,10 @@ public final class BenchDriver {
             row.accept("RSS MiB incl. child processes at end", new String[]{
                     f(mib(num(aEnd, "tree_rss_kb")), "%.0f") + " (" + f(num(aEnd, "descendants"), "%.0f") + " children)",
                     f(mib(num(pEnd, "tree_rss_kb")), "%.0f")});
+            if (worstOther > 3) {
+                out.append(String.format(Locale.US, "%nWARNING: other processes on this machine used up to %.1f CPU-s during a measured run;"
+                        + "%n         the figures above are skewed by that load. Re-run on a quiet machine.%n", worstOther));
+            }
             out.append("\nNote: the app ran with TWILIO_SEND_RATE_PER_SECOND=100000, so its outbound rate limiter does not cap\n"
                     + "the figures: the bench measures the bot, not Twilio's per-sender rate limit. Real WhatsApp senders\n"
                     + "are throttled by Twilio (tens of messages/s per sender by default), far below these rates.\n");

@@ -178,6 +178,37 @@ class PipelineGuaranteesTest extends AbstractPipelineTest {
         assertThat(unsigned.statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void aSendInterruptedByACrashIsReconciledWithTwilioBeforeSendingAgain() {
+        String phone = freshPhone();
+        String to = "whatsapp:" + phone;
+        assertThat(whatsapp(phone, "hi").statusCode()).isEqualTo(200);
+        assertThat(TwilioStandIn.awaitSent(to, 1, REPLY_TIMEOUT)).hasSize(1);
+        // two rows left SENDING by a "crashed" instance (lease run out): Twilio has the first, not the second
+        TwilioStandIn.acceptDirectly(to, WHATSAPP_FROM, "reached Twilio before the crash");
+        long reached = strandedRow(to, "reached Twilio before the crash");
+        long lost = strandedRow(to, "lost in the crash");
+
+        List<TwilioStandIn.Sent> sent = TwilioStandIn.awaitSent(to, 3, REPLY_TIMEOUT);
+        TwilioStandIn.sleep(500);
+        assertThat(TwilioStandIn.sentTo(to).stream().map(TwilioStandIn.Sent::body).filter(b -> b.contains("crash")))
+                .containsExactly("reached Twilio before the crash", "lost in the crash");
+        assertThat(sent).hasSize(3);
+        for (long id : List.of(reached, lost)) {
+            Map<String, Object> row = jdbc.sql("select status, provider_message_id from outbound_messages where id = :id")
+                    .param("id", id).query().singleRow();
+            assertThat(row.get("status")).isEqualTo("SENT");
+            assertThat((String) row.get("provider_message_id")).startsWith("SM");
+        }
+    }
+
+    private long strandedRow(String conversationKey, String body) {
+        return jdbc.sql("""
+                        insert into outbound_messages (conversation_key, from_address, body, status, attempts, lease_until)
+                        values (:k, :from, :body, 'SENDING', 1, now() - interval '1 second') returning id""")
+                .param("k", conversationKey).param("from", WHATSAPP_FROM).param("body", body).query(Long.class).single();
+    }
+
     private String awaitProviderSid(String conversationKey) {
         for (int i = 0; i < 200; i++) {
             var sid = jdbc.sql("select provider_message_id from outbound_messages where conversation_key = :k and status = 'SENT'")

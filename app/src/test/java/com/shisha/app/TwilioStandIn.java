@@ -27,7 +27,8 @@ final class TwilioStandIn {
     static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
     private static final String MESSAGE_JSON = """
             {"account_sid": "%s", "api_version": "2010-04-01", "body": "(the stand-in does not echo bodies)",
-             "date_created": "Thu, 26 Nov 2026 01:00:00 +0000", "date_sent": null, "date_updated": "Thu, 26 Nov 2026 01:00:00 +0000",
+             "date_created": "{{now format='EEE, dd MMM yyyy HH:mm:ss +0000' timezone='UTC'}}", "date_sent": null,
+             "date_updated": "{{now format='EEE, dd MMM yyyy HH:mm:ss +0000' timezone='UTC'}}",
              "direction": "outbound-api", "error_code": null, "error_message": null,
              "from": "{{formData request.body 'form' urlDecode=true}}{{form.From}}",
              "messaging_service_sid": null, "num_media": "0", "num_segments": "1", "price": null, "price_unit": "USD",
@@ -41,7 +42,8 @@ final class TwilioStandIn {
     static synchronized WireMockServer server() {
         if (server == null) {
             server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
-                    .globalTemplating(true).containerThreads(64).jettyAcceptors(2));
+                    .globalTemplating(true).containerThreads(64).jettyAcceptors(2)
+                    .extensions(new TwilioMessageList()));
             server.start();
             acceptAll();
         }
@@ -58,6 +60,33 @@ final class TwilioStandIn {
                 .withBasicAuth(ACCOUNT_SID, AbstractPipelineTest.AUTH_TOKEN)
                 .atPriority(10)
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(MESSAGE_JSON)));
+        server().stubFor(WireMock.get(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages.json"))
+                .withBasicAuth(ACCOUNT_SID, AbstractPipelineTest.AUTH_TOKEN)
+                .atPriority(10)
+                .willReturn(aResponse().withTransformers(TwilioMessageList.NAME)));
+    }
+
+    /** Posts a message to the stand-in as if an earlier (crashed) attempt of ours had reached Twilio. */
+    static void acceptDirectly(String to, String from, String body) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(baseUrl() + MESSAGES_PATH))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            (ACCOUNT_SID + ":" + AbstractPipelineTest.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("To=" + java.net.URLEncoder.encode(to, StandardCharsets.UTF_8)
+                            + "&From=" + java.net.URLEncoder.encode(from, StandardCharsets.UTF_8)
+                            + "&Body=" + java.net.URLEncoder.encode(body, StandardCharsets.UTF_8)))
+                    .build();
+            var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("stand-in refused: " + response.statusCode() + " " + response.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A message as Twilio received it. */

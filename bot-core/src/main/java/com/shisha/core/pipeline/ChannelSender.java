@@ -4,6 +4,9 @@ import com.shisha.core.Channel;
 import com.shisha.core.OutboundMessage;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 
 /** Delivers one outbox message on one channel. Implementations must not retry by themselves: the outbox does. */
 public interface ChannelSender {
@@ -16,11 +19,14 @@ public interface ChannelSender {
     SendResult send(OutboundMessage message);
 
     /**
-     * Called for a message whose earlier send attempt ended without an answer (the process died or timed out
-     * mid-request). Returns the provider's id if the provider has it already, so it is not sent twice.
+     * Called for a message whose earlier send attempt ended without an answer (the process died mid-request).
+     * Returns the provider's id of this message if the provider has it already, so it is not sent twice: a
+     * message to the same recipient with the same body, created since {@code since}, whose id is not one of
+     * {@code knownIds} (the ids of our own earlier replies with that body). Channels that cannot ask the
+     * provider return empty, and the message is sent again.
      */
-    default java.util.Optional<String> findAlreadySent(OutboundMessage message) {
-        return java.util.Optional.empty();
+    default Optional<String> findAlreadySent(OutboundMessage message, Set<String> knownIds, Instant since) {
+        return Optional.empty();
     }
 
     sealed interface SendResult {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The durable outbox. A row moves PENDING -> SENDING (claimed, with a lease) -> SENT | PENDING (retry) |
@@ -27,6 +28,9 @@ public interface Outbox {
     }
 
     void markSent(long id, String providerMessageId);
+
+    /** Provider ids already recorded for SENT rows of this conversation with this body since the given time. */
+    Set<String> sentProviderIds(ConversationKey key, String body, Instant since);
 
     void retryLater(long id, Instant notBefore, String reason);
 

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,8 @@ import java.util.concurrent.ExecutorService;
 public final class OutboxDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
+    /** How far back a resumed send looks for its own earlier attempt at the provider. */
+    private static final Duration RECONCILE_WINDOW = Duration.ofMinutes(10);
 
     private final Outbox outbox;
     private final OptOuts optOuts;
@@ -104,7 +107,9 @@ public final class OutboxDispatcher {
         }
         try {
             if (claimed.get().resumed()) {
-                Optional<String> already = sender.findAlreadySent(message);
+                Instant since = message.createdAt().minus(RECONCILE_WINDOW);
+                Optional<String> already = sender.findAlreadySent(message,
+                        outbox.sentProviderIds(message.conversation(), message.body(), since), since);
                 if (already.isPresent()) {
                     outbox.markSent(id, already.get());
                     log.info("outbox row {} had reached the provider before a crash ({}); not sending again", id, already.get());

@@ -3,6 +3,7 @@ package com.shisha.channels.twilio;
 import com.shisha.core.Channel;
 import com.shisha.core.OutboundMessage;
 import com.shisha.core.pipeline.ChannelSender;
+import com.twilio.base.Page;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
@@ -12,6 +13,8 @@ import com.twilio.type.PhoneNumber;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 
 /** Sends WhatsApp or SMS replies through Twilio's Messages API with twilio-java. */
@@ -19,6 +22,8 @@ public final class TwilioMessageSender implements ChannelSender {
 
     /** Twilio: the recipient replied STOP; sending is blocked until they reply START. */
     static final int UNSUBSCRIBED_RECIPIENT = 21610;
+    /** Twilio lists newest first; a crashed attempt is among the last few messages to that recipient. */
+    private static final int RECONCILE_PAGE = 50;
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 429, 500, 502, 503, 504);
 
     private final Channel channel;
@@ -53,9 +58,32 @@ public final class TwilioMessageSender implements ChannelSender {
     }
 
     @Override
+    public Optional<String> findAlreadySent(OutboundMessage message, Set<String> knownIds, Instant since) {
+        Page<Message> recent = Message.reader()
+                .setTo(new PhoneNumber(to(message)))
+                .setFrom(new PhoneNumber(from(message)))
+                .pageSize(RECONCILE_PAGE)
+                .firstPage(client);
+        return recent.getRecords().stream()
+                .filter(m -> message.body().equals(m.getBody()))
+                .filter(m -> m.getDateCreated() == null || !m.getDateCreated().toInstant().isBefore(since))
+                .map(Message::getSid)
+                .filter(sid -> !knownIds.contains(sid))
+                .findFirst();
+    }
+
+    private String from(OutboundMessage message) {
+        return message.from() != null ? message.from() : defaultFrom;
+    }
+
+    private String to(OutboundMessage message) {
+        return channel == Channel.WHATSAPP ? "whatsapp:" + message.conversation().address() : message.conversation().address();
+    }
+
+    @Override
     public SendResult send(OutboundMessage message) {
-        String from = message.from() != null ? message.from() : defaultFrom;
-        String to = channel == Channel.WHATSAPP ? "whatsapp:" + message.conversation().address() : message.conversation().address();
+        String from = from(message);
+        String to = to(message);
         MessageCreator creator = Message.creator(new PhoneNumber(to), new PhoneNumber(from), message.body());
         if (statusCallback != null) {
             creator.setStatusCallback(statusCallback);

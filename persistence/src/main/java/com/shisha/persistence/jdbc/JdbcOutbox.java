@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 public class JdbcOutbox implements Outbox {
 
@@ -31,7 +32,7 @@ public class JdbcOutbox implements Outbox {
                 lease_until = now() + make_interval(secs => :leaseSeconds), updated_at = now()
             from cur, conversations c
             where o.id = cur.id and c.conversation_key = o.conversation_key
-            returning o.id, o.conversation_key, o.from_address, o.body, o.attempts,
+            returning o.id, o.conversation_key, o.from_address, o.body, o.attempts, o.created_at,
                       cur.prev_status = 'SENDING' as resumed,
                       (c.opted_out_at is not null and not o.bypass_opt_out) as opted_out""";
 
@@ -48,7 +49,8 @@ public class JdbcOutbox implements Outbox {
                 .param("leaseSeconds", lease.toMillis() / 1000.0)
                 .query((rs, n) -> new ClaimedMessage(
                         new OutboundMessage(rs.getLong("id"), ConversationKey.parse(rs.getString("conversation_key")),
-                                rs.getString("from_address"), rs.getString("body"), rs.getInt("attempts")),
+                                rs.getString("from_address"), rs.getString("body"), rs.getInt("attempts"),
+                                rs.getTimestamp("created_at").toInstant()),
                         rs.getBoolean("resumed"), rs.getBoolean("opted_out")))
                 .optional();
     }
@@ -73,6 +75,15 @@ public class JdbcOutbox implements Outbox {
                             lease_until = null, last_error = null, updated_at = now()
                         where id = :id""")
                 .param("id", id).param("sid", providerMessageId).update();
+    }
+
+    @Override
+    public Set<String> sentProviderIds(ConversationKey key, String body, Instant since) {
+        return Set.copyOf(jdbc.sql("""
+                        select provider_message_id from outbound_messages
+                        where conversation_key = :key and status = 'SENT' and body = :body and created_at >= :since""")
+                .param("key", key.value()).param("body", body).param("since", Timestamp.from(since))
+                .query(String.class).list());
     }
 
     @Override
