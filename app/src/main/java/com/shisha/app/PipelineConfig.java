@@ -59,9 +59,10 @@ class PipelineConfig {
 
     @Bean
     OutboxDispatcher outboxDispatcher(Outbox outbox, OptOuts optOuts, List<ChannelSender> senders, SendRateLimiter rateLimiter,
-                                      ExecutorService senderPool, Clock clock) {
+                                      ExecutorService senderPool, Clock clock, Environment env) {
         return new OutboxDispatcher(outbox, optOuts, senders, rateLimiter, senderPool,
-                new OutboxDispatcher.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), 12), Duration.ofSeconds(30), clock);
+                new OutboxDispatcher.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), 12),
+                Duration.ofSeconds(new Env(env).integer("SHISHA_SEND_LEASE_SECONDS", 30, 1, 3600)), clock);
     }
 
     @Bean
