@@ -179,7 +179,7 @@ env SERVER_PORT="$PORT" \
 APP_PID=$!
 t0=$(date +%s)
 if ! "${DRIVER[@]}" wait --target "$TARGET" --path /ping --timeout-s "$STARTUP_TIMEOUT_S" --pid "$APP_PID"; then
-  note "SHISHA failed to start (GET /ping did not answer 200 within ${STARTUP_TIMEOUT_S} s); last lines of bench/results/app.log:"
+  note "SHISHA failed to start (no 200 from GET /ping; timeout ${STARTUP_TIMEOUT_S} s); last lines of bench/results/app.log:"
   tail -40 "$OUT/app.log" || true
   exit 1
 fi

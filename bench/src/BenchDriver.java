@@ -113,6 +113,13 @@ public final class BenchDriver {
               --account-sid SID     AccountSid in the webhook form             default AC000...0
               --sender-slot 0..9999 the RRRR in whatsapp:+919RRRRIIIII         default random
               --show-conversation   print sender 0's transcript
+
+            Other modes
+              serve  --port P (4011) --threads T (4)
+              wait   --target URL --path /ping --timeout-s 120 [--pid PID]      exit 0 once 200, 1 otherwise
+              proc   --pid PID [--clk-tck 100] [--list] [--label L] [--json-out F]
+              report --json-in FILE [--summary-out F] [--ack-p99-max-ms 50] [--ingest-ratio-min 0.5] [--turns-min 1000]
+                     reads the labels run.sh writes (app-*, peer-*, driver-ceiling); exit 3 if replies are missing
             """;
 
     public static void main(String[] argv) throws Exception {
