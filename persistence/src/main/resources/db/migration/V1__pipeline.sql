@@ -53,6 +53,8 @@ create table outbound_messages (
     body                text        not null,
     -- the confirmation of an opt-out is the one message allowed to an opted-out address
     bypass_opt_out      boolean     not null default false,
+    -- an earlier attempt got no answer: ask the provider whether it has the message before sending again
+    reconcile           boolean     not null default false,
     status              text        not null default 'PENDING'
         check (status in ('PENDING', 'SENDING', 'SENT', 'FAILED', 'SUPPRESSED')),
     attempts            int         not null default 0,

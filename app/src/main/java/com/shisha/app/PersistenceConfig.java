@@ -28,7 +28,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 
@@ -46,8 +45,8 @@ class PersistenceConfig {
     }
 
     @Bean
-    ConversationStore conversationStore(JdbcClient jdbc, TransactionTemplate tx, Json json) {
-        return new JdbcConversationStore(jdbc, tx, json);
+    ConversationStore conversationStore(JdbcClient jdbc, Json json) {
+        return new JdbcConversationStore(jdbc, json);
     }
 
     @Bean

@@ -202,6 +202,23 @@ class PipelineGuaranteesTest extends AbstractPipelineTest {
         }
     }
 
+    @Test
+    void confirmedOnboardingIsStoredAsThePartnersProfile() {
+        String phone = freshPhone();
+        for (String text : List.of("hi", "Lata Devi", "2", "Varanasi", "3, 5", "haan")) {
+            assertThat(whatsapp(phone, text).statusCode()).isEqualTo(200);
+            // one at a time, as a partner types: each answer after the previous reply
+            TwilioStandIn.awaitSent("whatsapp:" + phone, List.of("hi", "Lata Devi", "2", "Varanasi", "3, 5", "haan").indexOf(text) + 1, REPLY_TIMEOUT);
+        }
+        Map<String, Object> partner = jdbc.sql("select name, language, city, array_to_string(products, ',') as products, onboarded_at from partners where phone = :p")
+                .param("p", phone).query().singleRow();
+        assertThat(partner.get("name")).isEqualTo("Lata Devi");
+        assertThat(partner.get("language")).isEqualTo("hi");
+        assertThat(partner.get("city")).isEqualTo("Varanasi");
+        assertThat(partner.get("products")).isEqualTo("INSURANCE,DEMAT");
+        assertThat(partner.get("onboarded_at")).isNotNull();
+    }
+
     private long strandedRow(String conversationKey, String body) {
         return jdbc.sql("""
                         insert into outbound_messages (conversation_key, from_address, body, status, attempts, lease_until)

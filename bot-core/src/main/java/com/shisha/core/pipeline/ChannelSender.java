@@ -33,8 +33,11 @@ public interface ChannelSender {
         record Accepted(String providerMessageId) implements SendResult {
         }
 
-        /** Temporary failure (429, 5xx, network): try again after at least {@code after}. */
-        record Retry(Duration after, String reason) implements SendResult {
+        /**
+         * Temporary failure (429, 5xx, network): try again after at least {@code after}. {@code maybeDelivered}
+         * when the request may have reached the provider (no answer came back): the next attempt reconciles first.
+         */
+        record Retry(Duration after, String reason, boolean maybeDelivered) implements SendResult {
         }
 
         /** Permanent failure; {@code optedOut} when the provider says the recipient unsubscribed. */

@@ -32,7 +32,8 @@ public interface Outbox {
     /** Provider ids already recorded for SENT rows of this conversation with this body since the given time. */
     Set<String> sentProviderIds(ConversationKey key, String body, Instant since);
 
-    void retryLater(long id, Instant notBefore, String reason);
+    /** Back to PENDING until {@code notBefore}; {@code reconcile} makes the next claim report it as resumed. */
+    void retryLater(long id, Instant notBefore, String reason, boolean reconcile);
 
     void markFailed(long id, String reason);
 
@@ -41,7 +42,8 @@ public interface Outbox {
     /**
      * A claimed row.
      *
-     * @param resumed   true when an earlier claim's lease ran out: a send may already have reached the provider
+     * @param resumed   true when an earlier attempt may have reached the provider (its lease ran out, or it got
+     *                  no answer): the provider is asked before sending again
      * @param optedOut  true when the recipient has opted out; such rows are suppressed, never sent
      */
     record ClaimedMessage(OutboundMessage message, boolean resumed, boolean optedOut) {

@@ -123,7 +123,7 @@ public final class OutboxDispatcher {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // an unexpected failure in the sender is treated as temporary: the row is retried, never dropped
-            retry(id, message, Duration.ZERO, e.toString());
+            retry(id, message, Duration.ZERO, e.toString(), true);
         }
     }
 
@@ -132,7 +132,7 @@ public final class OutboxDispatcher {
         if (result instanceof SendResult.Accepted accepted) {
             outbox.markSent(id, accepted.providerMessageId());
         } else if (result instanceof SendResult.Retry r) {
-            retry(id, message, r.after(), r.reason());
+            retry(id, message, r.after(), r.reason(), r.maybeDelivered());
         } else if (result instanceof SendResult.Rejected rejected) {
             outbox.markFailed(id, rejected.reason());
             if (rejected.optedOut()) {
@@ -142,14 +142,14 @@ public final class OutboxDispatcher {
         }
     }
 
-    private void retry(long id, OutboundMessage message, Duration atLeast, String reason) {
+    private void retry(long id, OutboundMessage message, Duration atLeast, String reason, boolean maybeDelivered) {
         Duration wait = backoff.after(message.attempts(), atLeast);
         if (backoff.exhausted(message.attempts())) {
             outbox.markFailed(id, "gave up after " + message.attempts() + " attempts: " + reason);
             log.error("outbox row {} to {} failed after {} attempts: {}", id, message.conversation(), message.attempts(), reason);
             return;
         }
-        outbox.retryLater(id, clock.instant().plus(wait), reason);
+        outbox.retryLater(id, clock.instant().plus(wait), reason, maybeDelivered);
         log.info("outbox row {} to {}: temporary failure ({}); retry in {} ms", id, message.conversation(), reason, wait.toMillis());
     }
 

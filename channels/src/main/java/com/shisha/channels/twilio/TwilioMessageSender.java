@@ -93,14 +93,19 @@ public final class TwilioMessageSender implements ChannelSender {
         } catch (ApiException e) {
             Integer status = e.getStatusCode();
             String reason = "Twilio " + status + (e.getCode() == null ? "" : " error " + e.getCode()) + ": " + e.getMessage();
-            if (status != null && RETRYABLE_STATUS.contains(status)) {
-                return new SendResult.Retry(Duration.ZERO, reason);
+            if (status == null) {
+                // no HTTP answer at all (e.g. "The target server failed to respond"): Twilio may have the message
+                return new SendResult.Retry(Duration.ZERO, "no answer from Twilio: " + e.getMessage(), true);
+            }
+            if (RETRYABLE_STATUS.contains(status)) {
+                return new SendResult.Retry(Duration.ZERO, reason, false);
             }
             return new SendResult.Rejected(reason, e.getCode() != null && e.getCode() == UNSUBSCRIBED_RECIPIENT);
         } catch (ApiConnectionException e) {
             // the SDK reports a refused connection with the message "null"; say what happened instead
             String cause = e.getCause() == null ? String.valueOf(e.getMessage()) : e.getCause().toString();
-            return new SendResult.Retry(Duration.ZERO, "Twilio API unreachable: " + cause);
+            // a connection that failed mid-request may still have delivered it; reconcile before the next attempt
+            return new SendResult.Retry(Duration.ZERO, "Twilio API unreachable: " + cause, true);
         }
     }
 }

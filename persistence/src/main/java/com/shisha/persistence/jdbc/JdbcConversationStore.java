@@ -10,21 +10,17 @@ import com.shisha.core.dialog.TurnResult;
 import com.shisha.core.pipeline.ConversationStore;
 import com.shisha.core.pipeline.StoredInbound;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 public class JdbcConversationStore implements ConversationStore {
 
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
     private final Json json;
 
-    public JdbcConversationStore(JdbcClient jdbc, TransactionTemplate tx, Json json) {
+    public JdbcConversationStore(JdbcClient jdbc, Json json) {
         this.jdbc = jdbc;
-        this.tx = tx;
         this.json = json;
     }
 
@@ -39,70 +35,77 @@ public class JdbcConversationStore implements ConversationStore {
                 .orElseGet(() -> ConversationState.fresh(key));
     }
 
+    /**
+     * The whole turn in one statement (one round trip, one commit). The conversation update checks the version
+     * the state was loaded at; everything else happens only if it succeeded, so a worker that lost a race (or
+     * a message processed already) changes nothing. Row locks make the check hold under concurrency: a second
+     * writer waits for the first, then re-checks the version and finds it moved.
+     */
+    private static final String COMMIT_TURN = """
+            with conv as (
+                update conversations set step = :step, slots = cast(:slots as jsonb), language = :lang,
+                    opted_out_at = case when :optedOut then coalesce(opted_out_at, now()) else null end,
+                    version = version + 1, updated_at = now()
+                where conversation_key = :key and version = :version
+                  and exists (select 1 from inbound_messages where id = :inbound and processed_at is null)
+                returning conversation_key),
+            inb as (
+                update inbound_messages set processed_at = now(), outcome = 'REPLIED'
+                where id = :inbound and processed_at is null and exists (select 1 from conv)
+                returning id),
+            profile as (
+                insert into partners (phone, name, language, city, products, onboarded_at)
+                select :phone, :name, :lang, :city, cast(:products as text[]), now()
+                where :hasProfile and exists (select 1 from inb)
+                on conflict (phone) do update set name = excluded.name, language = excluded.language,
+                    city = excluded.city, products = excluded.products,
+                    onboarded_at = coalesce(partners.onboarded_at, excluded.onboarded_at), updated_at = now()
+                returning id),
+            replies as (
+                insert into outbound_messages (conversation_key, inbound_id, from_address, body, bypass_opt_out)
+                select :key, :inbound, :from, t.body, :bypass
+                from unnest(cast(:bodies as text[])) with ordinality as t(body, n)
+                where exists (select 1 from inb)
+                order by t.n
+                returning id)
+            select (select count(*) from inb) as committed,
+                   (select count(*) from profile) as profiles,
+                   coalesce((select array_agg(id order by id) from replies), '{}') as ids""";
+
     @Override
     public Optional<List<Long>> commitTurn(StoredInbound inbound, ConversationState before, TurnResult result, String replyFrom) {
-        return tx.execute(status -> {
-            int marked = jdbc.sql("update inbound_messages set processed_at = now(), outcome = 'REPLIED' where id = :id and processed_at is null")
-                    .param("id", inbound.id()).update();
-            if (marked == 0) {
-                status.setRollbackOnly();
-                return Optional.<List<Long>>empty();
-            }
-            boolean optedOut = switch (result.optOutChange()) {
-                case OPT_OUT -> true;
-                case OPT_IN -> false;
-                case NONE -> before.optedOut();
-            };
-            int saved = jdbc.sql("""
-                            update conversations set step = :step, slots = cast(:slots as jsonb), language = :lang,
-                                opted_out_at = case when :optedOut then coalesce(opted_out_at, now()) else null end,
-                                version = version + 1, updated_at = now()
-                            where conversation_key = :key and version = :version""")
-                    .param("step", result.step())
-                    .param("slots", json.write(result.slots()))
-                    .param("lang", result.language().code())
-                    .param("optedOut", optedOut)
-                    .param("key", before.key().value())
-                    .param("version", before.version())
-                    .update();
-            if (saved == 0) {
-                status.setRollbackOnly();
-                return Optional.<List<Long>>empty();
-            }
-            if (result.confirmedProfile() != null) {
-                saveProfile(result.confirmedProfile());
-            }
-            boolean confirmation = result.optOutChange() == OptOutChange.OPT_OUT;
-            List<Long> ids = new ArrayList<>();
-            if (!optedOut || confirmation) {
-                for (String body : result.replies()) {
-                    ids.add(jdbc.sql("""
-                                    insert into outbound_messages (conversation_key, inbound_id, from_address, body, bypass_opt_out)
-                                    values (:key, :inbound, :from, :body, :bypass) returning id""")
-                            .param("key", before.key().value())
-                            .param("inbound", inbound.id())
-                            .param("from", replyFrom)
-                            .param("body", body)
-                            .param("bypass", confirmation)
-                            .query(Long.class).single());
-                }
-            }
-            return Optional.of(List.copyOf(ids));
-        });
-    }
-
-    private void saveProfile(PartnerProfile p) {
-        jdbc.sql("""
-                        insert into partners (phone, name, language, city, products, onboarded_at)
-                        values (:phone, :name, :lang, :city, :products, now())
-                        on conflict (phone) do update set name = excluded.name, language = excluded.language,
-                            city = excluded.city, products = excluded.products,
-                            onboarded_at = coalesce(partners.onboarded_at, excluded.onboarded_at), updated_at = now()""")
-                .param("phone", p.phone())
-                .param("name", p.name())
-                .param("lang", p.language().code())
-                .param("city", p.city())
-                .param("products", p.products().stream().map(Product::name).toArray(String[]::new))
-                .update();
+        boolean optedOut = switch (result.optOutChange()) {
+            case OPT_OUT -> true;
+            case OPT_IN -> false;
+            case NONE -> before.optedOut();
+        };
+        boolean confirmation = result.optOutChange() == OptOutChange.OPT_OUT;
+        // an opted-out partner gets nothing, except the confirmation of the opt-out itself
+        List<String> bodies = !optedOut || confirmation ? result.replies() : List.of();
+        PartnerProfile p = result.confirmedProfile();
+        return jdbc.sql(COMMIT_TURN)
+                .param("step", result.step())
+                .param("slots", json.write(result.slots()))
+                .param("lang", result.language().code())
+                .param("optedOut", optedOut)
+                .param("key", before.key().value())
+                .param("version", before.version())
+                .param("inbound", inbound.id())
+                .param("hasProfile", p != null)
+                .param("phone", p == null ? null : p.phone())
+                .param("name", p == null ? null : p.name())
+                .param("city", p == null ? null : p.city())
+                .param("products", p == null ? new String[0] : p.products().stream().map(Product::name).toArray(String[]::new))
+                .param("from", replyFrom)
+                .param("bypass", confirmation)
+                .param("bodies", bodies.toArray(String[]::new))
+                .query((rs, n) -> {
+                    if (rs.getInt("committed") == 0) {
+                        return Optional.<List<Long>>empty();
+                    }
+                    Long[] ids = (Long[]) rs.getArray("ids").getArray();
+                    return Optional.of(List.of(ids));
+                })
+                .single();
     }
 }

@@ -33,7 +33,7 @@ public class JdbcOutbox implements Outbox {
             from cur, conversations c
             where o.id = cur.id and c.conversation_key = o.conversation_key
             returning o.id, o.conversation_key, o.from_address, o.body, o.attempts, o.created_at,
-                      cur.prev_status = 'SENDING' as resumed,
+                      (cur.prev_status = 'SENDING' or o.reconcile) as resumed,
                       (c.opted_out_at is not null and not o.bypass_opt_out) as opted_out""";
 
     private final JdbcClient jdbc;
@@ -87,12 +87,13 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public void retryLater(long id, Instant notBefore, String reason) {
+    public void retryLater(long id, Instant notBefore, String reason, boolean reconcile) {
         jdbc.sql("""
                         update outbound_messages set status = 'PENDING', next_attempt_at = :at, lease_until = null,
-                            last_error = :reason, updated_at = now()
+                            last_error = :reason, reconcile = reconcile or :reconcile, updated_at = now()
                         where id = :id and status = 'SENDING'""")
-                .param("id", id).param("at", Timestamp.from(notBefore)).param("reason", truncate(reason)).update();
+                .param("id", id).param("at", Timestamp.from(notBefore)).param("reason", truncate(reason))
+                .param("reconcile", reconcile).update();
     }
 
     @Override
