@@ -46,14 +46,14 @@ class PipelineConfig {
 
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService turnWorkers(Environment env) {
-        int n = new Env(env).integer("SHISHA_TURN_WORKERS", 8, 1, 512);
+        int n = new Env(env).integer("SHISHA_TURN_WORKERS", 4, 1, 512);
         // unbounded is safe here: the queue holds conversation keys, coalesced, at most one per conversation
         return new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("turn"));
     }
 
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService senderPool(Environment env) {
-        int n = new Env(env).integer("SHISHA_SENDER_THREADS", 16, 1, 1024);
+        int n = new Env(env).integer("SHISHA_SENDER_THREADS", 8, 1, 1024);
         return new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("send")); // the queue holds conversation keys, coalesced
     }
 

@@ -1,5 +1,7 @@
 package com.shisha.app;
 
+import com.shisha.persistence.embedded.EmbeddedInfrastructure;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -14,6 +16,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ShishaApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(ShishaApplication.class, args);
+        EmbeddedInfrastructure.stopExplicitly();
+        SpringApplication app = new SpringApplication(ShishaApplication.class);
+        // registered before any other bean, so destroyed after all of them: requests drain, workers stop,
+        // connections close, and only then do the embedded servers (if any) go down
+        app.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
+                .registerDisposableBean("embeddedServers", EmbeddedInfrastructure::stopShared));
+        app.run(args);
     }
 }

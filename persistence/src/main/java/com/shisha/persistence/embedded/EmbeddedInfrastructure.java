@@ -27,6 +27,7 @@ public final class EmbeddedInfrastructure {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
     private static EmbeddedInfrastructure shared;
+    private static boolean stopWithJvm = true;
 
     private final Path dataDir;
     private EmbeddedPostgres postgres;
@@ -45,7 +46,9 @@ public final class EmbeddedInfrastructure {
     public static synchronized EmbeddedInfrastructure startShared(Path dataDir, boolean postgres, boolean redis, boolean mongo) {
         if (shared == null) {
             shared = new EmbeddedInfrastructure(dataDir.toAbsolutePath());
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "embedded-servers-stop"));
+            if (stopWithJvm) {
+                Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "embedded-servers-stop"));
+            }
         }
         try {
             if (postgres && shared.postgres == null) {
@@ -62,6 +65,20 @@ public final class EmbeddedInfrastructure {
                     + ": " + e.getMessage() + " (configure DATABASE_URL / REDIS_URL / MONGODB_URI to use external ones)", e);
         }
         return shared;
+    }
+
+    /**
+     * For the service's own main: the servers are stopped by {@link #stopShared()} once the application has
+     * drained its requests, not by a JVM hook that would race the application's graceful shutdown.
+     */
+    public static synchronized void stopExplicitly() {
+        stopWithJvm = false;
+    }
+
+    public static synchronized void stopShared() {
+        if (shared != null) {
+            shared.stop();
+        }
     }
 
     public Optional<String> jdbcUrl() {
@@ -146,12 +163,15 @@ public final class EmbeddedInfrastructure {
     }
 
     private synchronized void stop() {
+        // idempotent: tests stop on JVM exit, the service after its context closed
         if (mongo != null) {
             mongo.shutdown();
+            mongo = null;
         }
         if (redis != null) {
             try {
                 redis.stop();
+                redis = null;
             } catch (IOException e) {
                 log.warn("stopping embedded Redis: {}", e.toString());
             }
@@ -159,6 +179,7 @@ public final class EmbeddedInfrastructure {
         if (postgres != null) {
             try {
                 postgres.close();
+                postgres = null;
             } catch (IOException e) {
                 log.warn("stopping embedded PostgreSQL: {}", e.toString());
             }
