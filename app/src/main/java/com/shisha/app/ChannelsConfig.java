@@ -17,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
@@ -73,6 +75,12 @@ class ChannelsConfig {
     @Bean
     WebChatHub webChatHub(Fanout fanout) {
         return new WebChatHub(fanout, Duration.ofMinutes(30).toMillis());
+    }
+
+    /** Runs at the start of shutdown, before the web server waits for active requests to finish. */
+    @EventListener(ContextClosedEvent.class)
+    void closeWebChatStreams(ContextClosedEvent event) {
+        event.getApplicationContext().getBean(WebChatHub.class).closeAll();
     }
 
     @Bean

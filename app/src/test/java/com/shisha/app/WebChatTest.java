@@ -63,6 +63,14 @@ class WebChatTest extends AbstractPipelineTest {
     }
 
     @Test
+    void demoPartnersAreSeededAndOpenAtTheMainMenu() {
+        assertThat(jdbc.sql("select count(*) from partners where phone like '+9198000000%'").query(Integer.class).single())
+                .isEqualTo(5);
+        assertThat(jdbc.sql("select step from conversations where conversation_key = 'web:+919800000001'")
+                .query(String.class).single()).isEqualTo("MAIN_MENU");
+    }
+
+    @Test
     void badInputGetsA400WithAJsonError() throws Exception {
         assertThat(postJson("{\"phone\":\"12345\",\"text\":\"hi\"}").statusCode()).isEqualTo(400);
         assertThat(postJson("{\"phone\":\"+919812345678\",\"text\":\"   \"}").body()).contains("text must not be empty");

@@ -49,6 +49,16 @@ public final class WebChatHub {
         return emitter;
     }
 
+    /**
+     * Ends every open stream. Called when the service shuts down: an open stream is an active request, and
+     * graceful shutdown would otherwise wait its full timeout for browsers that never hang up. Browsers
+     * reconnect (to another instance) on their own.
+     */
+    public void closeAll() {
+        listeners.values().forEach(list -> list.forEach(SseEmitter::complete));
+        listeners.clear();
+    }
+
     /** Publishes a reply to every instance; the one(s) holding this phone's browsers push it. */
     void publish(String phone, String text) {
         fanout.publish(TOPIC, phone + "\n" + text);
