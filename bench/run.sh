@@ -189,9 +189,12 @@ snap app-proc-start "$APP_PID"
 WEBHOOK=(webhook --target "$TARGET" --path /webhooks/twilio/messaging --token "$TOKEN" --sign-base "$PUBLIC_BASE_URL"
          --account-sid "$ACCOUNT_SID" --to "$BOT_NUMBER" --standin-port "$STANDIN_PORT" --c "$C")
 
-note "== warm-up (not reported): baseline n=5000, webhook n=2000 s=200"
-quiet app-warmup-baseline warmup-baseline.txt baseline --target "$TARGET" --path /ping --n 5000 --c "$C"
-quiet app-warmup-webhook warmup-webhook.txt "${WEBHOOK[@]}" --n 2000 --s 200 --gate ack
+# The JVM's JIT keeps compiling for tens of thousands of turns on 2 cores (C2 alone took ~1 ms of CPU per
+# turn after 20,000 turns); WARM_N gives both bots the same, longer warm-up.
+WARM_N=${WARM_N:-10000}
+note "== warm-up (not reported): baseline n=$((WARM_N * 2)), webhook n=$WARM_N s=1000 (gate reply)"
+quiet app-warmup-baseline warmup-baseline.txt baseline --target "$TARGET" --path /ping --n $((WARM_N * 2)) --c "$C"
+quiet app-warmup-webhook warmup-webhook.txt "${WEBHOOK[@]}" --n "$WARM_N" --s 1000 --gate reply
 snap app-proc-warm "$APP_PID"
 
 note "== baseline: GET /ping n=$BASE_N c=$C"
@@ -248,9 +251,9 @@ if [ "$PEER" = 1 ]; then
     snap peer-proc-start "$PEER_PID"
     PWEBHOOK=(webhook --target "$PTARGET" --path /webhooks/twilio/messaging --token "$TOKEN" --sign-base "$PUBLIC_BASE_URL"
               --account-sid "$ACCOUNT_SID" --to "$BOT_NUMBER" --standin-port "$STANDIN_PORT" --c "$C")
-    note "== peer warm-up (not reported): baseline n=5000, webhook n=2000 s=200"
-    quiet peer-warmup-baseline peer-warmup-baseline.txt baseline --target "$PTARGET" --path /health --n 5000 --c "$C"
-    quiet peer-warmup-webhook peer-warmup-webhook.txt "${PWEBHOOK[@]}" --n 2000 --s 200 --gate ack
+    note "== peer warm-up (not reported): baseline n=$((WARM_N * 2)), webhook n=$WARM_N s=1000"
+    quiet peer-warmup-baseline peer-warmup-baseline.txt baseline --target "$PTARGET" --path /health --n $((WARM_N * 2)) --c "$C"
+    quiet peer-warmup-webhook peer-warmup-webhook.txt "${PWEBHOOK[@]}" --n "$WARM_N" --s 1000 --gate ack
     snap peer-proc-warm "$PEER_PID"
     note "== peer baseline: GET /health n=$BASE_N c=$C"
     run peer-baseline peer-baseline.txt baseline --target "$PTARGET" --path /health --n "$BASE_N" --c "$C"

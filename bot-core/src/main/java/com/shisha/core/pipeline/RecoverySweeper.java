@@ -36,7 +36,7 @@ public final class RecoverySweeper implements Runnable {
     public void run() {
         try {
             var stuck = inbox.conversationsWithPending(clock.instant().minus(graceAge), limit);
-            stuck.forEach(turns::schedule);
+            stuck.forEach(turns::scheduleIfIdle);
             int due = outbox.sweep(limit);
             if (!stuck.isEmpty() || due > 0) {
                 log.info("recovery sweep: {} conversations with waiting messages, {} outbox rows due", stuck.size(), due);

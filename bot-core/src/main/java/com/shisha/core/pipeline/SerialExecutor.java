@@ -35,6 +35,13 @@ final class SerialExecutor<K> {
         }
     }
 
+    /** Like {@link #request}, but does nothing while the key's task is running or queued: it will see new work anyway. */
+    void requestIfIdle(K key) {
+        if (!marks.containsKey(key)) {
+            request(key);
+        }
+    }
+
     int active() {
         return marks.size();
     }

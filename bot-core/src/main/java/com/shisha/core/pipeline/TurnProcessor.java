@@ -49,6 +49,14 @@ public final class TurnProcessor {
         serial.request(key);
     }
 
+    /**
+     * For the recovery sweeper: schedules the conversation only if this instance is not already on it. Under a
+     * backlog every waiting message is "old", and re-running busy conversations would double the work.
+     */
+    public void scheduleIfIdle(ConversationKey key) {
+        serial.requestIfIdle(key);
+    }
+
     public int activeConversations() {
         return serial.active();
     }

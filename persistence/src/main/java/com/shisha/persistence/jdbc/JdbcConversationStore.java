@@ -62,8 +62,9 @@ public class JdbcConversationStore implements ConversationStore {
                     onboarded_at = coalesce(partners.onboarded_at, excluded.onboarded_at), updated_at = now()
                 returning id),
             replies as (
-                insert into outbound_messages (conversation_key, inbound_id, from_address, body, bypass_opt_out)
-                select :key, :inbound, :from, t.body, :bypass
+                insert into outbound_messages (conversation_key, inbound_id, from_address, body, bypass_opt_out, next_attempt_at)
+                -- the fast path sends it now; the sweeper considers it only if it is still pending 5 s later
+                select :key, :inbound, :from, t.body, :bypass, now() + interval '5 seconds'
                 from unnest(cast(:bodies as text[])) with ordinality as t(body, n)
                 where exists (select 1 from inb)
                 order by t.n
