@@ -130,8 +130,8 @@ quiet() { # same, no console output
   shift 2
   "${DRIVER[@]}" "$@" --label "$label" --json-out "$JSONL" > "$OUT/$file" 2>&1 || true
 }
-snap() { # snap LABEL PID: CPU s and RSS of the process tree, into the JSON lines
-  "${DRIVER[@]}" proc --pid "$2" --label "$1" --clk-tck "$TCK" --json-out "$JSONL" --list > /dev/null || true
+snap() { # snap LABEL PID [ALSO]: CPU s and RSS of the process tree (+ processes whose command line has ALSO)
+  "${DRIVER[@]}" proc --pid "$2" --label "$1" --clk-tck "$TCK" --json-out "$JSONL" --list ${3:+--also "$3"} > /dev/null || true
 }
 
 if [ "$CEILING" = 1 ]; then
@@ -166,6 +166,8 @@ TARGET=http://127.0.0.1:$PORT
 
 note "== start SHISHA: java ${APP_JAVA_OPTS:-} -jar $APP_JAR  (port $PORT, Twilio REST -> stand-in :$STANDIN_PORT)"
 note "   TWILIO_SEND_RATE_PER_SECOND=100000: the bench measures the bot, not Twilio's per-sender rate limit"
+# the embedded PostgreSQL is daemonised by pg_ctl, so it is found by its data folder, not as a child
+BENCH_DATA_ABS=$(realpath -m "${BENCH_DATA_DIR:-target/bench-data}")
 # shellcheck disable=SC2086
 env SERVER_PORT="$PORT" \
   TWILIO_ACCOUNT_SID="$ACCOUNT_SID" \
@@ -184,7 +186,7 @@ if ! "${DRIVER[@]}" wait --target "$TARGET" --path /ping --timeout-s "$STARTUP_T
   exit 1
 fi
 note "SHISHA up after $(( $(date +%s) - t0 )) s, pid $APP_PID"
-snap app-proc-start "$APP_PID"
+snap app-proc-start "$APP_PID" "$BENCH_DATA_ABS"
 
 WEBHOOK=(webhook --target "$TARGET" --path /webhooks/twilio/messaging --token "$TOKEN" --sign-base "$PUBLIC_BASE_URL"
          --account-sid "$ACCOUNT_SID" --to "$BOT_NUMBER" --standin-port "$STANDIN_PORT" --c "$C")
@@ -195,19 +197,19 @@ WARM_N=${WARM_N:-10000}
 note "== warm-up (not reported): baseline n=$((WARM_N * 2)), webhook n=$WARM_N s=1000 (gate reply)"
 quiet app-warmup-baseline warmup-baseline.txt baseline --target "$TARGET" --path /ping --n $((WARM_N * 2)) --c "$C"
 quiet app-warmup-webhook warmup-webhook.txt "${WEBHOOK[@]}" --n "$WARM_N" --s 1000 --gate reply
-snap app-proc-warm "$APP_PID"
+snap app-proc-warm "$APP_PID" "$BENCH_DATA_ABS"
 
 note "== baseline: GET /ping n=$BASE_N c=$C"
 run app-baseline baseline.txt baseline --target "$TARGET" --path /ping --n "$BASE_N" --c "$C"
-snap app-proc-baseline "$APP_PID"
+snap app-proc-baseline "$APP_PID" "$BENCH_DATA_ABS"
 
 note "== webhook: n=$N c=$C s=$S gate=ack"
 run app-webhook-ack webhook-ack.txt "${WEBHOOK[@]}" --n "$N" --s "$S" --gate ack --show-conversation
-snap app-proc-ack "$APP_PID"
+snap app-proc-ack "$APP_PID" "$BENCH_DATA_ABS"
 
 note "== webhook: n=$N c=$C s=$S gate=reply"
 run app-webhook-reply webhook-reply.txt "${WEBHOOK[@]}" --n "$N" --s "$S" --gate reply
-snap app-proc-reply "$APP_PID"
+snap app-proc-reply "$APP_PID" "$BENCH_DATA_ABS"
 
 alive "$APP_PID" || note "WARNING: SHISHA exited during the bench (see bench/results/app.log)"
 stop_tree "$APP_PID" "SHISHA"

@@ -1791,6 +1791,34 @@ public final class BenchDriver {
                 k.put("rss_kb", rss);
                 kids.add(k);
             }
+            // servers the process started that left its tree (pg_ctl daemonises PostgreSQL): --also names a
+            // string of their command line (the app's data folder), so their CPU counts as the app's
+            String also = a.get("also", null);
+            if (also != null && !also.isEmpty()) {
+                java.util.Set<Long> counted = new java.util.HashSet<>();
+                counted.add(pid);
+                ph.get().descendants().forEach(d -> counted.add(d.pid()));
+                for (ProcessHandle p : (Iterable<ProcessHandle>) ProcessHandle.allProcesses()::iterator) {
+                    if (counted.contains(p.pid()) || !cmdline(p.pid()).contains(also)) continue;
+                    List<ProcessHandle> tree = new ArrayList<>();
+                    tree.add(p);
+                    p.descendants().forEach(tree::add);
+                    for (ProcessHandle q : tree) {
+                        if (!counted.add(q.pid())) continue;
+                        double[] st = stat(q.pid(), tck);
+                        if (st == null) continue;
+                        long rss = status(q.pid(), "VmRSS");
+                        treeCpu += st[0] + st[1];
+                        treeRss += rss;
+                        Map<String, Object> k = new LinkedHashMap<>();
+                        k.put("pid", q.pid());
+                        k.put("comm", comm(q.pid()));
+                        k.put("cpu_s", round3(st[0] + st[1]));
+                        k.put("rss_kb", rss);
+                        kids.add(k);
+                    }
+                }
+            }
             r.put("tree_cpu_s", round3(treeCpu));
             double[] host = hostCpu(tck);
             if (host != null) {
@@ -1802,6 +1830,14 @@ public final class BenchDriver {
             if (a.flag("list")) r.put("processes", kids);
             emitJson(a, r);
             return 0;
+        }
+
+        static String cmdline(long pid) {
+            try {
+                return new String(Files.readAllBytes(Path.of("/proc/" + pid + "/cmdline")), java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+            } catch (Exception e) {
+                return "";
+            }
         }
 
         /** Whole machine: {busy, idle} seconds summed over all CPUs since boot, from /proc/stat. */
