@@ -63,6 +63,21 @@ class WebChatTest extends AbstractPipelineTest {
     }
 
     @Test
+    void portalServesTheLandingPageAndTheSimulator() throws Exception {
+        HttpResponse<String> landing = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(landing.statusCode()).isEqualTo(200);
+        assertThat(landing.body()).contains("Become a GroMo Partner").contains("simulator.html");
+        HttpResponse<String> simulator = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/simulator.html")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(simulator.statusCode()).isEqualTo(200);
+        assertThat(simulator.body()).contains("id=\"log\"").contains("id=\"message\"").contains("simulator.js");
+        HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/simulator.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(script.body()).contains("api/v1/webchat/stream").contains("api/v1/webchat/messages");
+    }
+
+    @Test
     void demoPartnersAreSeededAndOpenAtTheMainMenu() {
         assertThat(jdbc.sql("select count(*) from partners where phone like '+9198000000%'").query(Integer.class).single())
                 .isEqualTo(5);
