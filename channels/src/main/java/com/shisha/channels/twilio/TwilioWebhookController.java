@@ -74,7 +74,15 @@ public class TwilioWebhookController {
         }
         InboundMessage message = new InboundMessage(sid, new ConversationKey(channel, address), to,
                 first(params, "Body", ""), media(params), first(params, "ProfileName", null), Instant.now());
-        InboundIngest.Outcome outcome = ingest.accept(message);
+        InboundIngest.Outcome outcome;
+        try {
+            outcome = ingest.accept(message);
+        } catch (RuntimeException e) {
+            // not stored: answer so that Twilio retries the same MessageSid later (it does on 5xx), never 200
+            log.error("could not store {} from {}; answering 503 so Twilio retries: {}", sid, PhoneMask.mask(address), e.toString());
+            return ResponseEntity.status(503).header("Retry-After", "5").contentType(MediaType.APPLICATION_JSON)
+                    .body(new ApiError("unavailable", "the message could not be stored right now; retry later", 503));
+        }
         if (outcome == InboundIngest.Outcome.DUPLICATE) {
             log.info("duplicate delivery of {} from {} acknowledged, not processed again", sid, PhoneMask.mask(address));
         }

@@ -57,8 +57,15 @@ public class WebChatController {
         // a client id makes a retried POST idempotent; without one every POST is a new message
         String id = body.clientMessageId() != null && body.clientMessageId().matches("[A-Za-z0-9_-]{8,64}")
                 ? "web-" + body.phone() + "-" + body.clientMessageId() : "web-" + UUID.randomUUID();
-        InboundIngest.Outcome outcome = ingest.accept(new InboundMessage(id, new ConversationKey(Channel.WEB, body.phone()),
-                WebChatSender.FROM, body.text(), List.of(), null, Instant.now()));
+        InboundIngest.Outcome outcome;
+        try {
+            outcome = ingest.accept(new InboundMessage(id, new ConversationKey(Channel.WEB, body.phone()),
+                    WebChatSender.FROM, body.text(), List.of(), null, Instant.now()));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(WebChatController.class).error("could not store web chat message {}: {}", id, e.toString());
+            return ResponseEntity.status(503).header("Retry-After", "5").contentType(MediaType.APPLICATION_JSON)
+                    .body(new ApiError("unavailable", "the message could not be stored right now; please send it again", 503));
+        }
         return ResponseEntity.accepted().body(new Accepted(id, outcome == InboundIngest.Outcome.ACCEPTED ? "accepted" : "duplicate"));
     }
 

@@ -39,7 +39,8 @@ public class JdbcInbox implements Inbox {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcInbox.class);
     private static final int MAX_BATCH = 256;
-    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
+    /** Well inside Twilio's 15 s: past it the webhook answers 503 and Twilio retries. */
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(5);
 
     private static final String STORE = """
             with input as (
