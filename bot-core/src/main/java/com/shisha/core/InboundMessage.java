@@ -15,7 +15,7 @@ import java.util.Objects;
 public record InboundMessage(String providerMessageId, ConversationKey conversation, String to, String text,
                              List<Media> media, String profileName, Instant receivedAt) {
 
-    /** The longest text we keep. WhatsApp allows 4096 characters; anything longer is cut here and the dialog says so. */
+    /** WhatsApp's limit for a message body; channels that accept text from elsewhere (web chat) enforce it. */
     public static final int MAX_TEXT = 4096;
 
     public InboundMessage {

@@ -42,10 +42,6 @@ final class SerialExecutor<K> {
         }
     }
 
-    int active() {
-        return marks.size();
-    }
-
     private void runLoop(K key) {
         try {
             do {

@@ -57,10 +57,6 @@ public final class TurnProcessor {
         serial.requestIfIdle(key);
     }
 
-    public int activeConversations() {
-        return serial.active();
-    }
-
     private void drain(ConversationKey key) {
         try {
             Optional<ConversationLock.Held> held = lock.tryAcquire(key, lockWait);

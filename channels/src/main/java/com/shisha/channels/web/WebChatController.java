@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 public class WebChatController {
 
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{7,14}");
-    private static final int MAX_TEXT = 4096;
 
     private final InboundIngest ingest;
     private final WebChatHub hub;
@@ -51,8 +50,8 @@ public class WebChatController {
         if (body.text() == null || body.text().isBlank()) {
             return error("text must not be empty");
         }
-        if (body.text().length() > MAX_TEXT) {
-            return error("text is longer than " + MAX_TEXT + " characters");
+        if (body.text().length() > InboundMessage.MAX_TEXT) {
+            return error("text is longer than " + InboundMessage.MAX_TEXT + " characters");
         }
         // a client id makes a retried POST idempotent; without one every POST is a new message
         String id = body.clientMessageId() != null && body.clientMessageId().matches("[A-Za-z0-9_-]{8,64}")
