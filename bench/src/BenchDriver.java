@@ -1775,50 +1775,23 @@ public final class BenchDriver {
             r.put("cpu_s", round3(self[0]));
             r.put("rss_kb", status(pid, "VmRSS"));
             r.put("hwm_kb", status(pid, "VmHWM"));
-            double treeCpu = self[0] + self[1];
-            long treeRss = status(pid, "VmRSS");
+            double[] tree = {self[0] + self[1], status(pid, "VmRSS")}; // CPU s, RSS kB
             List<Object> kids = new ArrayList<>();
-            for (ProcessHandle d : (Iterable<ProcessHandle>) ph.get().descendants()::iterator) {
-                double[] st = stat(d.pid(), tck);
-                if (st == null) continue;
-                long rss = status(d.pid(), "VmRSS");
-                treeCpu += st[0] + st[1];
-                treeRss += rss;
-                Map<String, Object> k = new LinkedHashMap<>();
-                k.put("pid", d.pid());
-                k.put("comm", comm(d.pid()));
-                k.put("cpu_s", round3(st[0] + st[1]));
-                k.put("rss_kb", rss);
-                kids.add(k);
-            }
+            java.util.Set<Long> counted = new java.util.HashSet<>();
+            counted.add(pid);
+            ph.get().descendants().forEach(d -> addProcess(d.pid(), tck, counted, tree, kids));
             // servers the process started that left its tree (pg_ctl daemonises PostgreSQL): --also names a
             // string of their command line (the app's data folder), so their CPU counts as the app's
             String also = a.get("also", null);
             if (also != null && !also.isEmpty()) {
-                java.util.Set<Long> counted = new java.util.HashSet<>();
-                counted.add(pid);
-                ph.get().descendants().forEach(d -> counted.add(d.pid()));
                 for (ProcessHandle p : (Iterable<ProcessHandle>) ProcessHandle.allProcesses()::iterator) {
                     if (counted.contains(p.pid()) || !cmdline(p.pid()).contains(also)) continue;
-                    List<ProcessHandle> tree = new ArrayList<>();
-                    tree.add(p);
-                    p.descendants().forEach(tree::add);
-                    for (ProcessHandle q : tree) {
-                        if (!counted.add(q.pid())) continue;
-                        double[] st = stat(q.pid(), tck);
-                        if (st == null) continue;
-                        long rss = status(q.pid(), "VmRSS");
-                        treeCpu += st[0] + st[1];
-                        treeRss += rss;
-                        Map<String, Object> k = new LinkedHashMap<>();
-                        k.put("pid", q.pid());
-                        k.put("comm", comm(q.pid()));
-                        k.put("cpu_s", round3(st[0] + st[1]));
-                        k.put("rss_kb", rss);
-                        kids.add(k);
-                    }
+                    addProcess(p.pid(), tck, counted, tree, kids);
+                    p.descendants().forEach(d -> addProcess(d.pid(), tck, counted, tree, kids));
                 }
             }
+            double treeCpu = tree[0];
+            long treeRss = (long) tree[1];
             r.put("tree_cpu_s", round3(treeCpu));
             double[] host = hostCpu(tck);
             if (host != null) {
@@ -1830,6 +1803,21 @@ public final class BenchDriver {
             if (a.flag("list")) r.put("processes", kids);
             emitJson(a, r);
             return 0;
+        }
+
+        private static void addProcess(long pid, double tck, java.util.Set<Long> counted, double[] tree, List<Object> kids) {
+            if (!counted.add(pid)) return;
+            double[] st = stat(pid, tck);
+            if (st == null) return;
+            long rss = status(pid, "VmRSS");
+            tree[0] += st[0] + st[1];
+            tree[1] += rss;
+            Map<String, Object> k = new LinkedHashMap<>();
+            k.put("pid", pid);
+            k.put("comm", comm(pid));
+            k.put("cpu_s", round3(st[0] + st[1]));
+            k.put("rss_kb", rss);
+            kids.add(k);
         }
 
         static String cmdline(long pid) {
