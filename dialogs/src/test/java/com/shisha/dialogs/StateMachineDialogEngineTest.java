@@ -25,8 +25,7 @@ class StateMachineDialogEngineTest {
     private TurnResult say(String text) {
         TurnResult r = engine.handle(state, new InboundMessage("SM" + UUID.randomUUID().toString().replace("-", ""), key,
                 "whatsapp:+14155238886", text, List.of(), null, null));
-        boolean optedOut = r.optOutChange() == OptOutChange.OPT_OUT || (state.optedOut() && r.optOutChange() != OptOutChange.OPT_IN);
-        state = new ConversationState(key, r.step(), r.slots(), r.language(), optedOut, state.version() + 1);
+        state = state.after(r);
         return r;
     }
 

@@ -20,6 +20,16 @@ public record ConversationState(ConversationKey key, String step, Map<String, St
         language = language == null ? Language.EN : language;
     }
 
+    /** The state a committed turn leaves behind, exactly as the store writes it (the version moves by one). */
+    public ConversationState after(TurnResult result) {
+        boolean nowOptedOut = switch (result.optOutChange()) {
+            case OPT_OUT -> true;
+            case OPT_IN -> false;
+            case NONE -> optedOut;
+        };
+        return new ConversationState(key, result.step(), result.slots(), result.language(), nowOptedOut, version + 1);
+    }
+
     public static ConversationState fresh(ConversationKey key) {
         return new ConversationState(key, null, Map.of(), Language.EN, false, 0);
     }

@@ -66,11 +66,14 @@ public final class TurnProcessor {
                 return;
             }
             try (ConversationLock.Held ignored = held.get()) {
+                // loaded once per drain: while we hold the lock, each committed turn's result is the next state
+                ConversationState state = null;
                 List<StoredInbound> batch;
                 do {
                     batch = inbox.pending(key, BATCH);
                     for (StoredInbound inbound : batch) {
-                        if (!process(inbound)) {
+                        state = process(inbound, state == null ? conversations.load(key) : state);
+                        if (state == null) {
                             return;
                         }
                     }
@@ -83,10 +86,9 @@ public final class TurnProcessor {
         }
     }
 
-    /** @return false when the conversation should not continue now (state changed underneath) */
-    private boolean process(StoredInbound inbound) {
+    /** @return the state after the turn, or null when the conversation should not continue now (state changed underneath) */
+    private ConversationState process(StoredInbound inbound, ConversationState state) {
         InboundMessage message = inbound.message();
-        ConversationState state = conversations.load(message.conversation());
         TurnResult result;
         try {
             result = dialogs.handle(state, message);
@@ -98,12 +100,12 @@ public final class TurnProcessor {
         if (queued.isEmpty()) {
             log.warn("turn for message {} of {} was not committed: already processed or state changed concurrently",
                     inbound.id(), message.conversation());
-            return false;
+            return null;
         }
         if (queued.get().isEmpty() && !result.replies().isEmpty()) {
             log.info("message {} from opted-out {}: no reply sent", inbound.id(), message.conversation());
         }
         outboxSink.accept(message.conversation(), queued.get());
-        return true;
+        return state.after(result);
     }
 }

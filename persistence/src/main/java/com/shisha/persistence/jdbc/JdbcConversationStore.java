@@ -75,11 +75,7 @@ public class JdbcConversationStore implements ConversationStore {
 
     @Override
     public Optional<List<Long>> commitTurn(StoredInbound inbound, ConversationState before, TurnResult result, String replyFrom) {
-        boolean optedOut = switch (result.optOutChange()) {
-            case OPT_OUT -> true;
-            case OPT_IN -> false;
-            case NONE -> before.optedOut();
-        };
+        boolean optedOut = before.after(result).optedOut();
         boolean confirmation = result.optOutChange() == OptOutChange.OPT_OUT;
         // an opted-out partner gets nothing, except the confirmation of the opt-out itself
         List<String> bodies = !optedOut || confirmation ? result.replies() : List.of();
