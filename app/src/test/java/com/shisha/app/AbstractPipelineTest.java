@@ -17,11 +17,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole service on a random port, against the embedded PostgreSQL/Redis/Mongo (started once per JVM by
@@ -160,6 +163,16 @@ abstract class AbstractPipelineTest {
 
     HttpResponse<String> whatsapp(String phone, String text) {
         return postSigned("/webhooks/twilio/messaging", whatsappForm(phone, text, newMessageSid()));
+    }
+
+    /** Sends one WhatsApp message, as a partner types: asserts the ack and waits for exactly one more reply. */
+    TwilioStandIn.Sent sayAndAwaitReply(String phone, String text) {
+        String to = "whatsapp:" + phone;
+        int before = TwilioStandIn.sentTo(to).size();
+        assertThat(whatsapp(phone, text).statusCode()).as("ack of '%s'", text).isEqualTo(200);
+        List<TwilioStandIn.Sent> sent = TwilioStandIn.awaitSent(to, before + 1, REPLY_TIMEOUT);
+        assertThat(sent).as("replies after '%s'", text).hasSize(before + 1);
+        return sent.get(before);
     }
 
     /** Waits until the pipeline has processed the inbound message with this provider id. */
