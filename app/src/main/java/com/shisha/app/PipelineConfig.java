@@ -6,6 +6,7 @@ import com.shisha.core.pipeline.ConversationLock;
 import com.shisha.core.pipeline.ConversationStore;
 import com.shisha.core.pipeline.Inbox;
 import com.shisha.core.pipeline.InboundIngest;
+import com.shisha.core.pipeline.IntakePriority;
 import com.shisha.core.pipeline.OptOuts;
 import com.shisha.core.pipeline.Outbox;
 import com.shisha.core.pipeline.OutboxDispatcher;
@@ -46,34 +47,42 @@ class PipelineConfig {
 
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService turnWorkers(Environment env) {
-        int n = new Env(env).integer("SHISHA_TURN_WORKERS", 4, 1, 512);
+        // few threads on purpose: turns are CPU-bound, and on 2 cores more workers measured slower (bench/README.md)
+        int n = new Env(env).integer("SHISHA_TURN_WORKERS", 2, 1, 512);
         // unbounded is safe here: the queue holds conversation keys, coalesced, at most one per conversation
         return new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("turn"));
     }
 
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService senderPool(Environment env) {
-        int n = new Env(env).integer("SHISHA_SENDER_THREADS", 8, 1, 1024);
+        int n = new Env(env).integer("SHISHA_SENDER_THREADS", 4, 1, 1024);
         return new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("send")); // the queue holds conversation keys, coalesced
     }
 
     @Bean
     OutboxDispatcher outboxDispatcher(Outbox outbox, OptOuts optOuts, List<ChannelSender> senders, SendRateLimiter rateLimiter,
-                                      ExecutorService senderPool, Clock clock, Environment env) {
+                                      ExecutorService senderPool, Clock clock, IntakePriority intake, Environment env) {
         return new OutboxDispatcher(outbox, optOuts, senders, rateLimiter, senderPool,
                 new OutboxDispatcher.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), 12),
-                Duration.ofSeconds(new Env(env).integer("SHISHA_SEND_LEASE_SECONDS", 30, 1, 3600)), clock);
+                Duration.ofSeconds(new Env(env).integer("SHISHA_SEND_LEASE_SECONDS", 30, 1, 3600)), clock, intake);
+    }
+
+    @Bean
+    IntakePriority intakePriority(Environment env) {
+        Env e = new Env(env);
+        return new IntakePriority(e.integer("SHISHA_INTAKE_BUSY_ABOVE", 8, 0, 100_000),
+                Duration.ofMillis(e.integer("SHISHA_INTAKE_MAX_PAUSE_MILLIS", 50, 0, 10_000)));
     }
 
     @Bean
     TurnProcessor turnProcessor(Inbox inbox, ConversationStore conversations, DialogEngine dialogs, ConversationLock lock,
-                                OutboxDispatcher outbox, ExecutorService turnWorkers) {
-        return new TurnProcessor(inbox, conversations, dialogs, lock, outbox::submit, turnWorkers, Duration.ofSeconds(5));
+                                OutboxDispatcher outbox, ExecutorService turnWorkers, IntakePriority intake) {
+        return new TurnProcessor(inbox, conversations, dialogs, lock, outbox::submit, turnWorkers, Duration.ofSeconds(5), intake);
     }
 
     @Bean
-    InboundIngest inboundIngest(Inbox inbox, TurnProcessor turns) {
-        return new InboundIngest(inbox, turns);
+    InboundIngest inboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake) {
+        return new InboundIngest(inbox, turns, intake);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -9,16 +9,23 @@ public final class InboundIngest {
 
     private final Inbox inbox;
     private final TurnProcessor turns;
+    private final IntakePriority intake;
 
-    public InboundIngest(Inbox inbox, TurnProcessor turns) {
+    public InboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake) {
         this.inbox = inbox;
         this.turns = turns;
+        this.intake = intake;
     }
 
     /** Stores the message durably (once per provider id) and schedules its turn. Returns after the commit. */
     public Outcome accept(InboundMessage message) {
-        if (!inbox.store(message)) {
-            return Outcome.DUPLICATE;
+        intake.enter();
+        try {
+            if (!inbox.store(message)) {
+                return Outcome.DUPLICATE;
+            }
+        } finally {
+            intake.leave();
         }
         turns.schedule(message.conversation());
         return Outcome.ACCEPTED;

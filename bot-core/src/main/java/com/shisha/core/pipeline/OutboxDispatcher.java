@@ -43,9 +43,11 @@ public final class OutboxDispatcher {
     private final Backoff backoff;
     private final Duration lease;
     private final Clock clock;
+    private final IntakePriority intake;
 
     public OutboxDispatcher(Outbox outbox, OptOuts optOuts, List<ChannelSender> senders, SendRateLimiter rateLimiter,
-                            ExecutorService pool, Backoff backoff, Duration lease, Clock clock) {
+                            ExecutorService pool, Backoff backoff, Duration lease, Clock clock, IntakePriority intake) {
+        this.intake = intake;
         this.outbox = outbox;
         this.optOuts = optOuts;
         senders.forEach(s -> this.senders.put(s.channel(), s));
@@ -89,6 +91,7 @@ public final class OutboxDispatcher {
     }
 
     void deliver(long id) {
+        intake.yieldToIntake(); // before the claim, so a pause never eats into the lease
         Optional<Outbox.ClaimedMessage> claimed = outbox.claim(id, lease);
         if (claimed.isEmpty()) {
             return; // already sent or claimed elsewhere, or an older row of this conversation is still unsent

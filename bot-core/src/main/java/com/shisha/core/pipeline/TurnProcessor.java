@@ -32,9 +32,12 @@ public final class TurnProcessor {
     private final BiConsumer<ConversationKey, List<Long>> outboxSink;
     private final Duration lockWait;
     private final SerialExecutor<ConversationKey> serial;
+    private final IntakePriority intake;
 
     public TurnProcessor(Inbox inbox, ConversationStore conversations, DialogEngine dialogs, ConversationLock lock,
-                         BiConsumer<ConversationKey, List<Long>> outboxSink, ExecutorService workers, Duration lockWait) {
+                         BiConsumer<ConversationKey, List<Long>> outboxSink, ExecutorService workers, Duration lockWait,
+                         IntakePriority intake) {
+        this.intake = intake;
         this.inbox = inbox;
         this.conversations = conversations;
         this.dialogs = dialogs;
@@ -58,6 +61,7 @@ public final class TurnProcessor {
     }
 
     private void drain(ConversationKey key) {
+        intake.yieldToIntake();
         try {
             Optional<ConversationLock.Held> held = lock.tryAcquire(key, lockWait);
             if (held.isEmpty()) {

@@ -1,6 +1,7 @@
 package com.shisha.channels.twilio;
 
 import com.shisha.core.pipeline.InboundIngest;
+import com.shisha.core.pipeline.IntakePriority;
 import com.shisha.core.pipeline.Inbox;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.MockMvc;
@@ -28,7 +29,7 @@ class TwilioWebhookUnavailableTest {
         });
         TwilioSettings settings = new TwilioSettings("AC0123456789abcdef0123456789abcdef", TOKEN, "whatsapp:+14155238886", null,
                 TwilioSettings.TWILIO_API, URI.create("https://bot.example.test"));
-        MockMvc mvc = MockMvcBuilders.standaloneSetup(new TwilioWebhookController(new InboundIngest(broken, null), (sid, s, c) -> true, settings)).build();
+        MockMvc mvc = MockMvcBuilders.standaloneSetup(new TwilioWebhookController(new InboundIngest(broken, null, IntakePriority.off()), (sid, s, c) -> true, settings)).build();
 
         Map<String, String> form = new LinkedHashMap<>();
         form.put("MessageSid", "SM0123456789abcdef0123456789abcdef");
