@@ -2,6 +2,7 @@ package com.shisha.core.dialog;
 
 import com.shisha.core.Language;
 import com.shisha.core.PartnerProfile;
+import com.shisha.core.journey.JourneyUpdate;
 
 import java.util.List;
 import java.util.Map;
@@ -11,13 +12,19 @@ import java.util.Map;
  *
  * @param replies          texts to send, in order; empty only when the user is opted out
  * @param confirmedProfile set on the turn where the partner confirms onboarding
+ * @param journey          journey effects of the turn (quiz results, lead outcomes, ...); null when none
  */
 public record TurnResult(String step, Map<String, String> slots, Language language, List<String> replies,
-                         OptOutChange optOutChange, PartnerProfile confirmedProfile) {
+                         OptOutChange optOutChange, PartnerProfile confirmedProfile, JourneyUpdate journey) {
 
     public TurnResult {
         slots = slots == null ? Map.of() : Map.copyOf(slots);
         replies = List.copyOf(replies);
         optOutChange = optOutChange == null ? OptOutChange.NONE : optOutChange;
+    }
+
+    public TurnResult(String step, Map<String, String> slots, Language language, List<String> replies,
+                      OptOutChange optOutChange, PartnerProfile confirmedProfile) {
+        this(step, slots, language, replies, optOutChange, confirmedProfile, null);
     }
 }

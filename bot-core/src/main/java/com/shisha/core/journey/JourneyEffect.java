@@ -1,0 +1,55 @@
+package com.shisha.core.journey;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A change a dialog turn makes to journey data. Effects are committed in the same transaction as the turn
+ * (state, processed mark, replies), so a turn that is retried after a crash never applies them twice.
+ */
+public sealed interface JourneyEffect {
+
+    record QuizCompleted(Instant startedAt, List<Answer> answers) implements JourneyEffect {
+        public QuizCompleted {
+            answers = List.copyOf(answers);
+        }
+    }
+
+    /** @param chosen the option letter A-D */
+    record Answer(String questionId, Skill skill, char chosen, boolean correct) {
+    }
+
+    record LeadsOffered(List<Long> leadIds) implements JourneyEffect {
+        public LeadsOffered {
+            leadIds = List.copyOf(leadIds);
+        }
+    }
+
+    enum OutcomeKind {
+        CALLED, INTERESTED, SOLD, NOT_INTERESTED, WRONG_NUMBER;
+
+        /** Outcomes after which the lead is closed and never offered again. */
+        public boolean closes() {
+            return this == SOLD || this == NOT_INTERESTED || this == WRONG_NUMBER;
+        }
+    }
+
+    /** @param amount the sale amount in rupees; only for SOLD */
+    record LeadOutcome(long leadId, OutcomeKind kind, BigDecimal amount) implements JourneyEffect {
+        public LeadOutcome {
+            if ((kind == OutcomeKind.SOLD) != (amount != null)) {
+                throw new IllegalArgumentException("a sale needs an amount, and only a sale has one");
+            }
+        }
+    }
+
+    record Follow(long followeeId) implements JourneyEffect {
+    }
+
+    record Unfollow(long followeeId) implements JourneyEffect {
+    }
+
+    record NextBestActionChosen(NextBestAction action) implements JourneyEffect {
+    }
+}
