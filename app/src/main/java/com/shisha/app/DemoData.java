@@ -9,7 +9,11 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
+import com.shisha.persistence.seed.LeadGenerator;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import javax.sql.DataSource;
+import java.time.Instant;
 
 /**
  * Seeds demo partners in the zero-setup run (embedded database), so the portal and the simulator have someone
@@ -20,11 +24,16 @@ class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
+    /** Enough leads for the demo partners to work for weeks; the seed makes every zero-setup run alike. */
+    static final int DEMO_LEADS = 400;
+
     private final DataSource dataSource;
+    private final JdbcClient jdbc;
     private final boolean enabled;
 
-    DemoData(DataSource dataSource, Environment env) {
+    DemoData(DataSource dataSource, JdbcClient jdbc, Environment env) {
         this.dataSource = dataSource;
+        this.jdbc = jdbc;
         boolean embeddedDatabase = env.getProperty("DATABASE_URL", "").isBlank();
         this.enabled = env.getProperty("SHISHA_DEMO_DATA", Boolean.class, embeddedDatabase);
     }
@@ -35,6 +44,10 @@ class DemoData {
             return;
         }
         new ResourceDatabasePopulator(new ClassPathResource("demo/partners.sql")).execute(dataSource);
+        if (jdbc.sql("select count(*) from leads").query(Long.class).single() == 0) {
+            int n = LeadGenerator.fromSeedFiles().insertLeads(jdbc, DEMO_LEADS, 42, Instant.now());
+            log.info("demo data: {} leads", n);
+        }
         log.info("demo data: 5 partners (+919800000001 … +919800000005); open the simulator with one of these numbers to start at the main menu");
     }
 }

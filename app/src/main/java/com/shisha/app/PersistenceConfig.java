@@ -11,6 +11,10 @@ import com.shisha.core.pipeline.OptOuts;
 import com.shisha.core.pipeline.Outbox;
 import com.shisha.core.pipeline.SendRateLimiter;
 import com.shisha.persistence.jdbc.JdbcConversationStore;
+import com.shisha.persistence.jdbc.JdbcJourney;
+import com.shisha.core.journey.Journey;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import com.shisha.persistence.jdbc.JdbcDeliveryStatuses;
 import com.shisha.persistence.jdbc.JdbcInbox;
 import com.shisha.persistence.jdbc.JdbcOptOuts;
@@ -45,8 +49,13 @@ class PersistenceConfig {
     }
 
     @Bean
-    ConversationStore conversationStore(JdbcClient jdbc, Json json) {
-        return new JdbcConversationStore(jdbc, json);
+    ConversationStore conversationStore(JdbcClient jdbc, Json json, PlatformTransactionManager transactions) {
+        return new JdbcConversationStore(jdbc, json, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    Journey journey(JdbcClient jdbc) {
+        return new JdbcJourney(jdbc);
     }
 
     @Bean

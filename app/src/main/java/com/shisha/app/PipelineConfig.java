@@ -14,6 +14,7 @@ import com.shisha.core.pipeline.RecoverySweeper;
 import com.shisha.core.pipeline.SendRateLimiter;
 import com.shisha.core.pipeline.TurnProcessor;
 import com.shisha.dialogs.Catalogue;
+import com.shisha.dialogs.JourneyServices;
 import com.shisha.dialogs.StateMachineDialogEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,8 +42,8 @@ class PipelineConfig {
     }
 
     @Bean
-    DialogEngine dialogEngine() {
-        return new StateMachineDialogEngine(new Catalogue());
+    DialogEngine dialogEngine(JourneyServices journey) {
+        return new StateMachineDialogEngine(new Catalogue(), journey);
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -25,6 +25,155 @@ final class Input {
 
     enum Command { HELP, MENU, LANGUAGE, STOP, START }
 
+    /** Journey commands; TOP, FOLLOW and UNFOLLOW take an argument (a city, a list number or a name). */
+    enum JourneyCommand { QUIZ, LEADS, PROGRESS, TOP, TIPS, FOLLOW, UNFOLLOW, MORE, BACK }
+
+    record Journey(JourneyCommand command, String argument) {
+    }
+
+    private static final Map<String, JourneyCommand> JOURNEY_WORDS = Map.ofEntries(
+            Map.entry("quiz", JourneyCommand.QUIZ), Map.entry("क्विज़", JourneyCommand.QUIZ), Map.entry("क्विज", JourneyCommand.QUIZ),
+            Map.entry("test", JourneyCommand.QUIZ), Map.entry("टेस्ट", JourneyCommand.QUIZ),
+            Map.entry("leads", JourneyCommand.LEADS), Map.entry("lead", JourneyCommand.LEADS), Map.entry("लीड", JourneyCommand.LEADS),
+            Map.entry("लीड्स", JourneyCommand.LEADS),
+            Map.entry("progress", JourneyCommand.PROGRESS), Map.entry("pragati", JourneyCommand.PROGRESS),
+            Map.entry("प्रगति", JourneyCommand.PROGRESS), Map.entry("score", JourneyCommand.PROGRESS), Map.entry("स्कोर", JourneyCommand.PROGRESS),
+            Map.entry("top", JourneyCommand.TOP), Map.entry("टॉप", JourneyCommand.TOP), Map.entry("leaderboard", JourneyCommand.TOP),
+            Map.entry("tips", JourneyCommand.TIPS), Map.entry("tip", JourneyCommand.TIPS), Map.entry("टिप्स", JourneyCommand.TIPS),
+            Map.entry("सुझाव", JourneyCommand.TIPS),
+            Map.entry("follow", JourneyCommand.FOLLOW), Map.entry("फ़ॉलो", JourneyCommand.FOLLOW), Map.entry("फॉलो", JourneyCommand.FOLLOW),
+            Map.entry("unfollow", JourneyCommand.UNFOLLOW), Map.entry("अनफ़ॉलो", JourneyCommand.UNFOLLOW),
+            Map.entry("अनफॉलो", JourneyCommand.UNFOLLOW),
+            Map.entry("more", JourneyCommand.MORE), Map.entry("aur", JourneyCommand.MORE), Map.entry("और", JourneyCommand.MORE),
+            Map.entry("aage", JourneyCommand.MORE), Map.entry("आगे", JourneyCommand.MORE),
+            Map.entry("back", JourneyCommand.BACK), Map.entry("wapas", JourneyCommand.BACK), Map.entry("vapas", JourneyCommand.BACK),
+            Map.entry("वापस", JourneyCommand.BACK), Map.entry("peeche", JourneyCommand.BACK), Map.entry("पीछे", JourneyCommand.BACK));
+    private static final Set<JourneyCommand> WITH_ARGUMENT = EnumSet.of(JourneyCommand.TOP, JourneyCommand.FOLLOW, JourneyCommand.UNFOLLOW);
+
+    /** "QUIZ", "top indore", "follow 2", "FOLLOW Sunita Verma": the first word decides, the rest is the argument. */
+    static Optional<Journey> journey(String normalised) {
+        List<String> w = words(normalised);
+        if (w.isEmpty()) {
+            return Optional.empty();
+        }
+        JourneyCommand command = JOURNEY_WORDS.get(w.get(0));
+        if (command == null || w.size() > 1 && !WITH_ARGUMENT.contains(command) || w.size() > 5) {
+            return Optional.empty();
+        }
+        String argument = w.size() == 1 ? "" : normalised.substring(normalised.indexOf(' ') + 1).trim();
+        return Optional.of(new Journey(command, argument));
+    }
+
+    private static final Map<String, Integer> OPTION_LETTERS = Map.of("a", 0, "b", 1, "c", 2, "d", 3,
+            "क", 0, "ख", 1, "ग", 2, "घ", 3);
+    /** Words too common to tell options apart. */
+    private static final Set<String> FILLER = Set.of("the", "a", "an", "of", "to", "and", "or", "is", "it", "in", "on", "for",
+            "with", "at", "by", "be", "only", "all", "no", "not", "का", "की", "के", "को", "में", "से", "है", "और", "या", "पर");
+
+    /**
+     * A quiz answer: a letter (A-D, or क ख ग घ), a number 1-4, or the option's words. Words pick the option
+     * sharing the most meaningful words with the input, only when exactly one option leads.
+     */
+    static Optional<Integer> option(String normalised, List<String> options) {
+        List<String> w = words(normalised);
+        if (w.isEmpty()) {
+            return Optional.empty();
+        }
+        if (w.size() == 1) {
+            String only = w.get(0);
+            if (OPTION_LETTERS.containsKey(only)) {
+                return Optional.of(OPTION_LETTERS.get(only));
+            }
+            if (only.matches("[1-4]")) {
+                return Optional.of(only.charAt(0) - '1');
+            }
+        }
+        Set<String> said = new java.util.HashSet<>(w);
+        said.removeAll(FILLER);
+        int best = -1;
+        int bestScore = 0;
+        boolean tie = false;
+        for (int i = 0; i < options.size(); i++) {
+            Set<String> optionWords = new java.util.HashSet<>(words(normalise(options.get(i))));
+            optionWords.removeAll(FILLER);
+            optionWords.retainAll(said);
+            int score = optionWords.size();
+            if (score > bestScore) {
+                best = i;
+                bestScore = score;
+                tie = false;
+            } else if (score == bestScore && score > 0) {
+                tie = true;
+            }
+        }
+        return best >= 0 && !tie ? Optional.of(best) : Optional.empty();
+    }
+
+    private static final Map<String, com.shisha.core.journey.JourneyEffect.OutcomeKind> OUTCOME_WORDS = Map.ofEntries(
+            Map.entry("called", com.shisha.core.journey.JourneyEffect.OutcomeKind.CALLED),
+            Map.entry("call", com.shisha.core.journey.JourneyEffect.OutcomeKind.CALLED),
+            Map.entry("कॉल", com.shisha.core.journey.JourneyEffect.OutcomeKind.CALLED),
+            Map.entry("interested", com.shisha.core.journey.JourneyEffect.OutcomeKind.INTERESTED),
+            Map.entry("ruchi", com.shisha.core.journey.JourneyEffect.OutcomeKind.INTERESTED),
+            Map.entry("रुचि", com.shisha.core.journey.JourneyEffect.OutcomeKind.INTERESTED),
+            Map.entry("sold", com.shisha.core.journey.JourneyEffect.OutcomeKind.SOLD),
+            Map.entry("sale", com.shisha.core.journey.JourneyEffect.OutcomeKind.SOLD),
+            Map.entry("bik", com.shisha.core.journey.JourneyEffect.OutcomeKind.SOLD),
+            Map.entry("becha", com.shisha.core.journey.JourneyEffect.OutcomeKind.SOLD),
+            Map.entry("बिक", com.shisha.core.journey.JourneyEffect.OutcomeKind.SOLD),
+            Map.entry("बेचा", com.shisha.core.journey.JourneyEffect.OutcomeKind.SOLD),
+            Map.entry("wrong", com.shisha.core.journey.JourneyEffect.OutcomeKind.WRONG_NUMBER),
+            Map.entry("galat", com.shisha.core.journey.JourneyEffect.OutcomeKind.WRONG_NUMBER),
+            Map.entry("गलत", com.shisha.core.journey.JourneyEffect.OutcomeKind.WRONG_NUMBER));
+    private static final Set<String> NEGATIONS = Set.of("not", "no", "nahi", "nahin", "nhi", "नहीं", "नही");
+
+    /** How a lead went: 1-5 or words ("not interested", "bik gaya", "galat number"). */
+    static Optional<com.shisha.core.journey.JourneyEffect.OutcomeKind> outcome(String normalised) {
+        var kinds = com.shisha.core.journey.JourneyEffect.OutcomeKind.values();
+        List<String> w = words(normalised);
+        if (w.size() == 1 && w.get(0).matches("[1-5]")) {
+            return Optional.of(kinds[w.get(0).charAt(0) - '1']);
+        }
+        boolean negated = w.stream().anyMatch(NEGATIONS::contains);
+        for (String word : w) {
+            var kind = OUTCOME_WORDS.get(word);
+            if (kind == com.shisha.core.journey.JourneyEffect.OutcomeKind.INTERESTED && negated) {
+                return Optional.of(com.shisha.core.journey.JourneyEffect.OutcomeKind.NOT_INTERESTED);
+            }
+            if (kind != null) {
+                return Optional.of(kind);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern AMOUNT = Pattern.compile("(?:rs|inr|rupees?|रुपये|रुपए)?\\s*([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*(k|thousand|hazar|hazaar|हज़ार|हजार|l|lakh|lac|lakhs|लाख|cr|crore|करोड़)?\\s*(?:rs|rupees?|रुपये|रुपए)?");
+
+    /** A rupee amount: "25000", "25,000", "Rs 25000", "25k", "2.5 lakh", "1 करोड़". Between 1 rupee and 100 crore. */
+    static Optional<java.math.BigDecimal> amount(String normalised) {
+        Matcher m = AMOUNT.matcher(normalised.toLowerCase(Locale.ROOT).trim());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        java.math.BigDecimal value;
+        try {
+            value = new java.math.BigDecimal(m.group(1).replace(",", ""));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        String unit = m.group(2);
+        if (unit != null) {
+            value = value.multiply(java.math.BigDecimal.valueOf(switch (unit) {
+                case "k", "thousand", "hazar", "hazaar", "हज़ार", "हजार" -> 1_000L;
+                case "cr", "crore", "करोड़" -> 10_000_000L;
+                default -> 100_000L;
+            }));
+        }
+        value = value.setScale(2, java.math.RoundingMode.HALF_UP);
+        return value.signum() > 0 && value.compareTo(java.math.BigDecimal.valueOf(1_000_000_000L)) <= 0
+                ? Optional.of(value) : Optional.empty();
+    }
+
     /** Twilio's opt-out words. They opt a number out whatever step the dialog is in. */
     private static final Set<String> STOP_WORDS = Set.of("stop", "stopall", "unsubscribe", "cancel", "end", "quit", "revoke", "optout");
     private static final Set<String> START_WORDS = Set.of("start", "unstop", "shuru", "शुरू");

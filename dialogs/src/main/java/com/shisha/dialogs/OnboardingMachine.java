@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 final class OnboardingMachine {
 
     static final String TURN = "turn";
-    static final int MENU_ITEMS = 5;
+    static final int MENU_ITEMS = 6;
 
     private OnboardingMachine() {
     }
@@ -34,6 +34,7 @@ final class OnboardingMachine {
             b.configureStates().withStates()
                     .initial(Step.START)
                     .choice(Step.ROUTE)
+                    .choice(Step.QUIZ_ROUTE)
                     .states(EnumSet.allOf(Step.class));
             transitions(b.configureTransitions());
             return b.createFactory();
@@ -72,6 +73,7 @@ final class OnboardingMachine {
                 turn.slots.put(Turn.CONFIRMED, "true");
                 turn.confirmedProfile = turn.profile();
                 turn.say("onboarding.done", turn.slots.get(Turn.NAME));
+                turn.say("onboarding.quiz_offer");
             } else {
                 turn.slots.put(Turn.EDITING, "true");
             }
@@ -85,12 +87,15 @@ final class OnboardingMachine {
             return true;
         }).orElse(false), "error.edit");
 
-        question(t, Step.MAIN_MENU, turn -> Input.choice(turn.text, MENU_ITEMS).map(n -> {
+        // menu items 1, 2, 4 and 5 are journey commands, which the engine fires as their own triggers
+        question(t, Step.MAIN_MENU, turn -> Input.choice(turn.text, MENU_ITEMS).filter(n -> n == 3 || n == 6).map(n -> {
             turn.say("menu.item." + n);
             return true;
         }).orElse(false), "error.menu");
 
-        for (Step step : EnumSet.complementOf(EnumSet.of(Step.ROUTE))) {
+        journey(t);
+
+        for (Step step : EnumSet.complementOf(EnumSet.of(Step.ROUTE, Step.QUIZ_ROUTE))) {
             t.withExternal().source(step).target(Step.ASK_LANGUAGE).event(Trigger.CHANGE_LANGUAGE)
                     .action(turnAction((turn, ctx) -> {
                         turn.slots.remove(Turn.LANGUAGE);
@@ -108,6 +113,56 @@ final class OnboardingMachine {
                 .then(Step.EDIT, ctx -> turn(ctx).has(Turn.EDITING), promptFor(Step.EDIT))
                 .then(Step.CONFIRM, missing(Turn.CONFIRMED), promptFor(Step.CONFIRM))
                 .last(Step.MAIN_MENU, promptFor(Step.MAIN_MENU));
+    }
+
+    /** The journey: commands from any journey step, then the quiz, leads and outcome steps. */
+    private static void journey(StateMachineTransitionConfigurer<Step, Trigger> t) throws Exception {
+        for (Step step : Step.JOURNEY) {
+            t.withExternal().source(step).target(Step.QUIZ).event(Trigger.QUIZ).action(run(JourneyDialogs::startOrResumeQuiz));
+            t.withExternal().source(step).target(Step.LEADS).event(Trigger.LEADS).action(run(JourneyDialogs::showLeads));
+            t.withExternal().source(step).target(Step.MAIN_MENU).event(Trigger.PROGRESS).action(run(JourneyDialogs::showProgress));
+            t.withExternal().source(step).target(Step.MAIN_MENU).event(Trigger.TOP).action(run(JourneyDialogs::showTop));
+            t.withExternal().source(step).target(Step.MAIN_MENU).event(Trigger.TIPS).action(run(JourneyDialogs::showTips));
+            t.withExternal().source(step).target(Step.MAIN_MENU).event(Trigger.FOLLOW).action(run(turn -> JourneyDialogs.follow(turn, true)));
+            t.withExternal().source(step).target(Step.MAIN_MENU).event(Trigger.UNFOLLOW).action(run(turn -> JourneyDialogs.follow(turn, false)));
+        }
+        step(t, Step.QUIZ, Step.QUIZ_ROUTE, turn -> !JourneyDialogs.quizIds(turn).isEmpty() && JourneyDialogs.readAnswer(turn),
+                JourneyDialogs::recordAnswer, turn -> {
+                    if (JourneyDialogs.quizIds(turn).isEmpty()) {
+                        JourneyDialogs.startOrResumeQuiz(turn); // the run was lost (cleared state): start afresh
+                    } else {
+                        turn.say("quiz.invalid");
+                        JourneyDialogs.askQuestion(turn);
+                    }
+                });
+        t.withChoice().source(Step.QUIZ_ROUTE)
+                .first(Step.MAIN_MENU, ctx -> JourneyDialogs.quizFinished(turn(ctx)), run(JourneyDialogs::finishQuiz))
+                .last(Step.QUIZ, run(JourneyDialogs::askQuestion));
+        step(t, Step.LEADS, Step.LEAD, JourneyDialogs::readLeadChoice, JourneyDialogs::showLead, JourneyDialogs::leadChoiceInvalid);
+        Guard<Step, Trigger> outcome = ctx -> turn(ctx).parsedOnce(Step.LEAD, JourneyDialogs::readOutcome);
+        t.withExternal().source(Step.LEAD).target(Step.SALE_AMOUNT).event(Trigger.TEXT)
+                .guard(ctx -> outcome.evaluate(ctx) && turn(ctx).outcome == com.shisha.core.journey.JourneyEffect.OutcomeKind.SOLD)
+                .action(say("lead.amount_prompt"));
+        t.withExternal().source(Step.LEAD).target(Step.LEADS).event(Trigger.TEXT)
+                .guard(ctx -> outcome.evaluate(ctx) && turn(ctx).outcome != com.shisha.core.journey.JourneyEffect.OutcomeKind.SOLD)
+                .action(run(JourneyDialogs::recordOutcome));
+        t.withInternal().source(Step.LEAD).event(Trigger.TEXT).guard(ctx -> !outcome.evaluate(ctx))
+                .action(run(turn -> turn.say("lead.outcome_invalid")));
+        step(t, Step.SALE_AMOUNT, Step.LEADS, JourneyDialogs::readAmount, JourneyDialogs::recordSale,
+                turn -> turn.say("lead.amount_invalid"));
+    }
+
+    /** A step that takes TEXT: parsed input moves to {@code target} with {@code onValid}; anything else stays, with {@code onInvalid}. */
+    private static void step(StateMachineTransitionConfigurer<Step, Trigger> t, Step step, Step target,
+                             Function<Turn, Boolean> parse, java.util.function.Consumer<Turn> onValid,
+                             java.util.function.Consumer<Turn> onInvalid) throws Exception {
+        Guard<Step, Trigger> accepted = ctx -> turn(ctx).parsedOnce(step, parse);
+        t.withExternal().source(step).target(target).event(Trigger.TEXT).guard(accepted).action(run(onValid));
+        t.withInternal().source(step).event(Trigger.TEXT).guard(ctx -> !accepted.evaluate(ctx)).action(run(onInvalid));
+    }
+
+    private static Action<Step, Trigger> run(java.util.function.Consumer<Turn> body) {
+        return turnAction((turn, ctx) -> body.accept(turn));
     }
 
     /**
@@ -136,8 +191,21 @@ final class OnboardingMachine {
                     turn.text("language.name." + turn.language.code()),
                     turn.slots.get(Turn.CITY), turn.productNames());
             case EDIT -> turn.say("prompt.edit");
-            case MAIN_MENU -> turn.say("menu", turn.slots.getOrDefault(Turn.NAME, ""));
-            case START, ROUTE -> turn.say("welcome");
+            case MAIN_MENU -> {
+                turn.say("menu", turn.slots.getOrDefault(Turn.NAME, ""));
+                JourneyDialogs.menuExtras(turn);
+            }
+            case QUIZ -> {
+                if (JourneyDialogs.quizIds(turn).isEmpty()) {
+                    turn.say("menu", turn.slots.getOrDefault(Turn.NAME, ""));
+                } else {
+                    JourneyDialogs.askQuestion(turn);
+                }
+            }
+            case LEADS -> turn.say("leads.invalid");
+            case LEAD -> turn.say("lead.outcome_prompt");
+            case SALE_AMOUNT -> turn.say("lead.amount_prompt");
+            case START, ROUTE, QUIZ_ROUTE -> turn.say("welcome");
         }
     }
 

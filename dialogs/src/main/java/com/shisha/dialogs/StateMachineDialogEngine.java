@@ -7,6 +7,7 @@ import com.shisha.core.dialog.ConversationState;
 import com.shisha.core.dialog.DialogEngine;
 import com.shisha.core.dialog.OptOutChange;
 import com.shisha.core.dialog.TurnResult;
+import com.shisha.core.journey.JourneyUpdate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.support.MessageBuilder;
@@ -43,9 +44,16 @@ public final class StateMachineDialogEngine implements DialogEngine {
      */
     private final Map<Step, ConcurrentLinkedQueue<StateMachine<Step, Trigger>>> idle = new EnumMap<>(Step.class);
     private final Catalogue catalogue;
+    private final JourneyServices services;
 
-    public StateMachineDialogEngine(Catalogue catalogue) {
+    /** Onboarding only: journey commands answer that they are unavailable. For tests of the onboarding dialog. */
+    StateMachineDialogEngine(Catalogue catalogue) {
+        this(catalogue, null);
+    }
+
+    public StateMachineDialogEngine(Catalogue catalogue, JourneyServices services) {
         this.catalogue = catalogue;
+        this.services = services;
         catalogue.verifyComplete();
         for (Step step : Step.values()) {
             idle.put(step, new ConcurrentLinkedQueue<>());
@@ -56,7 +64,8 @@ public final class StateMachineDialogEngine implements DialogEngine {
     public TurnResult handle(ConversationState state, InboundMessage message) {
         Step step = Step.of(state.step());
         String text = Input.normalise(message.text());
-        Turn turn = new Turn(text, message.conversation().address(), state.slots(), state.language(), catalogue);
+        Turn turn = new Turn(text, message.conversation().address(), message.conversation().channel(), services,
+                state.slots(), state.language(), catalogue);
 
         if (state.optedOut()) {
             if (!Input.isOptIn(text)) {
@@ -85,6 +94,20 @@ public final class StateMachineDialogEngine implements DialogEngine {
             turn.say(message.media().isEmpty() ? "error.empty" : "error.media");
             OnboardingMachine.prompt(turn, step);
             return result(step, turn);
+        }
+        boolean confirmed = "true".equals(turn.slots.get(Turn.CONFIRMED));
+        Optional<Input.Journey> journey = Input.journey(text);
+        if (journey.isPresent()) {
+            Optional<TurnResult> handled = journeyCommand(step, journey.get(), turn, confirmed);
+            if (handled.isPresent()) {
+                return handled.get();
+            }
+        }
+        if (step == Step.MAIN_MENU && confirmed && services != null) {
+            Optional<Trigger> item = Input.choice(text, OnboardingMachine.MENU_ITEMS).flatMap(StateMachineDialogEngine::menuItem);
+            if (item.isPresent()) {
+                return fire(step, item.get(), turn);
+            }
         }
         if (command.isPresent()) {
             switch (command.get()) {
@@ -115,6 +138,60 @@ public final class StateMachineDialogEngine implements DialogEngine {
             }
         }
         return fire(step, Trigger.TEXT, turn);
+    }
+
+    private static Optional<Trigger> menuItem(int n) {
+        return switch (n) {
+            case 1 -> Optional.of(Trigger.QUIZ);
+            case 2 -> Optional.of(Trigger.LEADS);
+            case 4 -> Optional.of(Trigger.PROGRESS);
+            case 5 -> Optional.of(Trigger.TOP);
+            default -> Optional.empty();
+        };
+    }
+
+    /** @return empty when the words are not a command here after all (BACK outside the leads, say): then they are text */
+    private Optional<TurnResult> journeyCommand(Step step, Input.Journey command, Turn turn, boolean confirmed) {
+        if (command.command() == Input.JourneyCommand.BACK) {
+            boolean inLeads = step == Step.LEAD || step == Step.SALE_AMOUNT || step == Step.LEADS;
+            return inLeads && confirmed && services != null ? Optional.of(fire(step, Trigger.LEADS, turn)) : Optional.empty();
+        }
+        if (command.command() == Input.JourneyCommand.MORE) {
+            return Optional.of(more(step, turn));
+        }
+        if (!confirmed || services == null) {
+            turn.say("journey.not_yet");
+            OnboardingMachine.prompt(turn, step);
+            return Optional.of(result(step, turn));
+        }
+        if (!Step.JOURNEY.contains(step)) {
+            turn.say("journey.finish_first");
+            OnboardingMachine.prompt(turn, step);
+            return Optional.of(result(step, turn));
+        }
+        turn.argument = command.argument();
+        Trigger trigger = switch (command.command()) {
+            case QUIZ -> Trigger.QUIZ;
+            case LEADS -> Trigger.LEADS;
+            case PROGRESS -> Trigger.PROGRESS;
+            case TOP -> Trigger.TOP;
+            case TIPS -> Trigger.TIPS;
+            case FOLLOW -> Trigger.FOLLOW;
+            case UNFOLLOW -> Trigger.UNFOLLOW;
+            case MORE, BACK -> throw new IllegalStateException("handled above");
+        };
+        return Optional.of(fire(step, trigger, turn));
+    }
+
+    /** MORE: the next page of a reply too long for the channel (kept in the slots), or a note that there is none. */
+    private TurnResult more(Step step, Turn turn) {
+        String rest = turn.slots.remove(Pager.MORE);
+        if (rest == null) {
+            turn.say("more.none");
+        } else {
+            turn.sayLine(rest);
+        }
+        return result(step, turn);
     }
 
     private TurnResult fire(Step step, Trigger trigger, Turn turn) {
@@ -174,9 +251,24 @@ public final class StateMachineDialogEngine implements DialogEngine {
         idle.get(machine.getState().getId()).offer(machine);
     }
 
-    private static TurnResult result(Step step, Turn turn) {
+    private TurnResult result(Step step, Turn turn) {
         Language language = turn.language;
-        return new TurnResult(step.name(), turn.slots, language, turn.replies(), turn.optOutChange, turn.confirmedProfile);
+        List<String> replies = Pager.fit(turn, turn.replies());
+        JourneyUpdate journey = null;
+        if (turn.journeyTouched && turn.partner().isPresent()) {
+            journey = new JourneyUpdate(turn.partner().get().id(), turn.effects, awards -> announce(language, awards));
+        }
+        return new TurnResult(step.name(), turn.slots, language, replies, turn.optOutChange, turn.confirmedProfile, journey);
+    }
+
+    private String announce(Language language, List<JourneyUpdate.Award> awards) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (JourneyUpdate.Award award : awards) {
+            String name = language == Language.HI ? award.nameHi() : award.nameEn();
+            lines.add(catalogue.text(language, award.type() == JourneyUpdate.AwardType.BADGE ? "award.badge" : "award.quest",
+                    name, award.points()));
+        }
+        return String.join("\n", lines);
     }
 
     @Override

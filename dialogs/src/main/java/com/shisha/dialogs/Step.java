@@ -10,8 +10,21 @@ enum Step {
     CONFIRM,
     EDIT,
     MAIN_MENU,
+    /** A quiz question is waiting for its answer. */
+    QUIZ,
+    /** The partner's top leads are shown; a number opens one. */
+    LEADS,
+    /** One lead is shown; the partner reports how it went. */
+    LEAD,
+    /** The partner reported a sale; the amount is asked. */
+    SALE_AMOUNT,
     /** Choice pseudo-state: after each answer, go to the first thing still missing. Never stored. */
-    ROUTE;
+    ROUTE,
+    /** Choice pseudo-state: after a quiz answer, the next question or the summary. Never stored. */
+    QUIZ_ROUTE;
+
+    /** Where journey commands (QUIZ, LEADS, ...) are taken; elsewhere onboarding is still under way. */
+    static final java.util.Set<Step> JOURNEY = java.util.EnumSet.of(MAIN_MENU, QUIZ, LEADS, LEAD, SALE_AMOUNT);
 
     static Step of(String stored) {
         if (stored == null) {
@@ -19,7 +32,7 @@ enum Step {
         }
         try {
             Step step = valueOf(stored);
-            return step == ROUTE ? START : step;
+            return step == ROUTE || step == QUIZ_ROUTE ? START : step;
         } catch (IllegalArgumentException e) {
             return START;
         }

@@ -6,5 +6,13 @@ enum Trigger {
     /** LANGUAGE, from any step. */
     CHANGE_LANGUAGE,
     /** MENU once onboarded. */
-    SHOW_MENU
+    SHOW_MENU,
+    /** Journey commands, from any journey step once onboarded (typed, or picked from the main menu). */
+    QUIZ,
+    LEADS,
+    PROGRESS,
+    TOP,
+    TIPS,
+    FOLLOW,
+    UNFOLLOW
 }

@@ -27,6 +27,21 @@ final class Turn {
 
     final String text;
     final String phone;
+    final com.shisha.core.Channel channel;
+    final JourneyServices services;
+    /** Journey changes of this turn, committed with it. */
+    final List<com.shisha.core.journey.JourneyEffect> effects = new ArrayList<>();
+    /** Set when the turn did journey work: counts as a day of activity (streaks) and evaluates the rules. */
+    boolean journeyTouched;
+    private java.util.Optional<com.shisha.core.journey.PartnerContext> partner;
+    /** Parsed by guards, used by actions: one parse per turn however many guards ask. */
+    int chosenOption;
+    com.shisha.core.journey.Lead lead;
+    boolean leadGone;
+    com.shisha.core.journey.JourneyEffect.OutcomeKind outcome;
+    java.math.BigDecimal amount;
+    /** The argument of a journey command (TOP city, FOLLOW 2). */
+    String argument;
     final Map<String, String> slots;
     private final Catalogue catalogue;
     private final List<String> parts = new ArrayList<>();
@@ -35,8 +50,15 @@ final class Turn {
     PartnerProfile confirmedProfile;
 
     Turn(String text, String phone, Map<String, String> slots, Language language, Catalogue catalogue) {
+        this(text, phone, com.shisha.core.Channel.WHATSAPP, null, slots, language, catalogue);
+    }
+
+    Turn(String text, String phone, com.shisha.core.Channel channel, JourneyServices services, Map<String, String> slots,
+         Language language, Catalogue catalogue) {
         this.text = text;
         this.phone = phone;
+        this.channel = channel;
+        this.services = services;
         this.slots = new LinkedHashMap<>(slots);
         this.language = language;
         this.catalogue = catalogue;
@@ -49,7 +71,29 @@ final class Turn {
         return parsed.computeIfAbsent(step, s -> parser.apply(this));
     }
 
+    /** The onboarded partner, loaded once per turn and only by turns that need it. */
+    java.util.Optional<com.shisha.core.journey.PartnerContext> partner() {
+        if (partner == null) {
+            partner = services == null ? java.util.Optional.empty() : services.journey().partner(phone);
+        }
+        return partner;
+    }
+
+    /** Replaces everything said so far this turn (a view that supersedes an earlier line). */
+    void clearReplies() {
+        parts.clear();
+    }
+
     String text(String key, Object... args) {
+        return catalogue.text(language, key, args);
+    }
+
+    /** Adds text composed elsewhere (already in the partner's language). */
+    void sayLine(String line) {
+        parts.add(line);
+    }
+
+    String catalogueText(Language language, String key, Object... args) {
         return catalogue.text(language, key, args);
     }
 

@@ -26,6 +26,12 @@ public interface Journey {
     /** A lead currently held by this partner (open or closed by them); empty for anyone else's lead. */
     Optional<Lead> heldLead(long partnerId, long leadId);
 
+    /** Open leads reserved to this partner now, newest first. */
+    List<Lead> heldLeads(long partnerId);
+
+    /** The commission a sale of this amount earns (the demo schedule in product_commissions). */
+    java.math.BigDecimal commission(com.shisha.core.Product product, java.math.BigDecimal amount);
+
     Progress progress(long partnerId);
 
     /** The leaderboard by points; {@code city} filters (case-insensitive) when present. */

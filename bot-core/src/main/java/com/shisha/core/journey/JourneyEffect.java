@@ -3,6 +3,7 @@ package com.shisha.core.journey;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A change a dialog turn makes to journey data. Effects are committed in the same transaction as the turn
@@ -10,9 +11,11 @@ import java.util.List;
  */
 public sealed interface JourneyEffect {
 
-    record QuizCompleted(Instant startedAt, List<Answer> answers) implements JourneyEffect {
+    /** @param newScores the skills this run assessed, with the scores to store ({@link SkillScoring}) */
+    record QuizCompleted(Instant startedAt, List<Answer> answers, Map<Skill, Integer> newScores) implements JourneyEffect {
         public QuizCompleted {
             answers = List.copyOf(answers);
+            newScores = Map.copyOf(newScores);
         }
     }
 

@@ -9,19 +9,33 @@ import com.shisha.core.dialog.OptOutChange;
 import com.shisha.core.dialog.TurnResult;
 import com.shisha.core.pipeline.ConversationStore;
 import com.shisha.core.pipeline.StoredInbound;
+import com.shisha.core.journey.JourneyUpdate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 public class JdbcConversationStore implements ConversationStore {
 
+    private static final String REPLIES = """
+            insert into outbound_messages (conversation_key, inbound_id, from_address, body, bypass_opt_out, next_attempt_at)
+            select :key, :inbound, :from, t.body, false, now() + interval '5 seconds'
+            from unnest(cast(:bodies as text[])) with ordinality as t(body, n)
+            order by t.n
+            returning id""";
+
     private final JdbcClient jdbc;
     private final Json json;
+    private final TransactionTemplate tx;
+    private final JourneyEffectsWriter journey;
 
-    public JdbcConversationStore(JdbcClient jdbc, Json json) {
+    public JdbcConversationStore(JdbcClient jdbc, Json json, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.json = json;
+        this.tx = tx;
+        this.journey = new JourneyEffectsWriter(jdbc, json);
     }
 
     @Override
@@ -79,6 +93,32 @@ public class JdbcConversationStore implements ConversationStore {
         boolean confirmation = result.optOutChange() == OptOutChange.OPT_OUT;
         // an opted-out partner gets nothing, except the confirmation of the opt-out itself
         List<String> bodies = !optedOut || confirmation ? result.replies() : List.of();
+        if (result.journey() == null) {
+            return commit(inbound, before, result, replyFrom, optedOut, confirmation, bodies);
+        }
+        // journey turns take a few statements in one transaction; the guarded turn commit goes first, so a
+        // turn that lost its race writes no effects either
+        return tx.execute(status -> {
+            Optional<List<Long>> committed = commit(inbound, before, result, replyFrom, optedOut, confirmation, List.of());
+            if (committed.isEmpty()) {
+                return committed;
+            }
+            List<JourneyUpdate.Award> awards = journey.apply(result.journey());
+            List<String> out = new ArrayList<>(bodies);
+            if (!awards.isEmpty() && !out.isEmpty()) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + "\n\n" + result.journey().announcer().announce(awards));
+            }
+            return Optional.of(jdbc.sql(REPLIES)
+                    .param("key", before.key().value())
+                    .param("inbound", inbound.id())
+                    .param("from", replyFrom)
+                    .param("bodies", out.toArray(String[]::new))
+                    .query(Long.class).list());
+        });
+    }
+
+    private Optional<List<Long>> commit(StoredInbound inbound, ConversationState before, TurnResult result, String replyFrom,
+                                        boolean optedOut, boolean confirmation, List<String> bodies) {
         PartnerProfile p = result.confirmedProfile();
         return jdbc.sql(COMMIT_TURN)
                 .param("step", result.step())

@@ -17,7 +17,16 @@ public final class Json {
     private static final TypeReference<List<InboundMessage.Media>> MEDIA = new TypeReference<>() {
     };
 
-    private final ObjectMapper mapper = JsonMapper.builder().build();
+    private static final TypeReference<List<List<Object>>> ARRAYS = new TypeReference<>() {
+    };
+    private static final ObjectMapper SHARED = JsonMapper.builder().build();
+
+    private final ObjectMapper mapper = SHARED;
+
+    /** A JSON array of arrays, as json_agg(json_build_array(...)) returns it. */
+    static List<List<Object>> readArrays(String text) {
+        return text == null ? List.of() : SHARED.readValue(text, ARRAYS);
+    }
 
     String write(Object value) {
         return mapper.writeValueAsString(value);

@@ -1,0 +1,44 @@
+package com.shisha.app;
+
+import com.shisha.ai.leads.BaselineLeadScorer;
+import com.shisha.ai.tips.KnowledgeBasePitchTips;
+import com.shisha.core.journey.Journey;
+import com.shisha.core.journey.LeadMatcher;
+import com.shisha.core.journey.LeadScorer;
+import com.shisha.core.journey.PitchTips;
+import com.shisha.core.journey.QuizBank;
+import com.shisha.persistence.seed.JourneySeeder;
+import com.shisha.persistence.seed.QuizBankFile;
+import com.shisha.dialogs.JourneyServices;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Clock;
+
+/** The partner journey: quiz bank, lead ranking and pitch tips, wired for the dialogs. */
+@Configuration(proxyBeanMethods = false)
+class JourneyConfig {
+
+    /** The bank is read from the seed file and also upserted into quiz_questions, which answers refer to. */
+    @Bean
+    QuizBank quizBank(JdbcClient jdbc) {
+        JourneySeeder.fromSeedFiles().seedContent(jdbc);
+        return QuizBankFile.load();
+    }
+
+    @Bean
+    LeadScorer leadScorer() {
+        return new BaselineLeadScorer();
+    }
+
+    @Bean
+    PitchTips pitchTips() {
+        return new KnowledgeBasePitchTips();
+    }
+
+    @Bean
+    JourneyServices journeyServices(Journey journey, QuizBank quizBank, LeadScorer scorer, PitchTips tips, Clock clock) {
+        return new JourneyServices(journey, quizBank, new LeadMatcher(journey, scorer, clock), tips, clock);
+    }
+}

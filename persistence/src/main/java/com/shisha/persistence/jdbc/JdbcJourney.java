@@ -1,0 +1,241 @@
+package com.shisha.persistence.jdbc;
+
+import com.shisha.core.Language;
+import com.shisha.core.Product;
+import com.shisha.core.journey.Journey;
+import com.shisha.core.journey.Lead;
+import com.shisha.core.journey.PartnerContext;
+import com.shisha.core.journey.Progress;
+import com.shisha.core.journey.Skill;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Journey reads over PostgreSQL, and the lead reservation (one conditional UPDATE, so no lead has two holders). */
+public class JdbcJourney implements Journey {
+
+    private static final String LEAD_COLUMNS = """
+            id, name, phone, gender, age, city, city_hi, state, city_tier, product, income_band, credit_band, source,
+            note_en, note_hi, created_at, status, assigned_to""";
+
+    private static final RowMapper<Lead> LEAD = (rs, n) -> new Lead(rs.getLong("id"), rs.getString("name"),
+            rs.getString("phone"), rs.getString("gender").charAt(0), rs.getInt("age"), rs.getString("city"),
+            rs.getString("city_hi"), rs.getString("state"), rs.getInt("city_tier"), Product.valueOf(rs.getString("product")),
+            Lead.IncomeBand.valueOf(rs.getString("income_band")), Lead.CreditBand.valueOf(rs.getString("credit_band")),
+            rs.getString("source"), rs.getString("note_en"), rs.getString("note_hi"),
+            rs.getTimestamp("created_at").toInstant(), "OPEN".equals(rs.getString("status")),
+            rs.getObject("assigned_to") == null ? null : rs.getLong("assigned_to"));
+
+    private final JdbcClient jdbc;
+
+    public JdbcJourney(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<PartnerContext> partner(String phone) {
+        return jdbc.sql("""
+                        select id, phone, name, language, city, products, points from partners
+                        where phone = :phone and onboarded_at is not null""")
+                .param("phone", phone)
+                .query((rs, n) -> {
+                    long id = rs.getLong("id");
+                    return new PartnerContext(id, rs.getString("phone"), rs.getString("name"),
+                            Language.fromCode(rs.getString("language")), rs.getString("city"), products(rs.getArray("products")),
+                            skills(id), outcomes(id), rs.getInt("points"));
+                })
+                .optional();
+    }
+
+    private static List<Product> products(Array array) throws SQLException {
+        return Arrays.stream((String[]) array.getArray()).map(Product::valueOf).toList();
+    }
+
+    private Map<Skill, Integer> skills(long partnerId) {
+        Map<Skill, Integer> skills = new EnumMap<>(Skill.class);
+        jdbc.sql("select skill, score from partner_skills where partner_id = :p").param("p", partnerId)
+                .query(rs -> {
+                    skills.put(Skill.ofCode(rs.getString("skill")), rs.getInt("score"));
+                });
+        return skills;
+    }
+
+    private Map<Product, PartnerContext.Outcomes> outcomes(long partnerId) {
+        Map<Product, PartnerContext.Outcomes> outcomes = new EnumMap<>(Product.class);
+        jdbc.sql("""
+                        select l.product, count(distinct e.lead_id) filter (where e.kind <> 'OFFERED') as contacted,
+                               count(*) filter (where e.kind = 'SOLD') as sold
+                        from lead_events e join leads l on l.id = e.lead_id
+                        where e.partner_id = :p group by l.product""")
+                .param("p", partnerId)
+                .query(rs -> {
+                    outcomes.put(Product.valueOf(rs.getString("product")),
+                            new PartnerContext.Outcomes(rs.getInt("contacted"), rs.getInt("sold")));
+                });
+        return outcomes;
+    }
+
+    /**
+     * One index range per (product) and per (city, product), newest first, each capped: the planner never sorts
+     * all open leads of a product, which matters at 100,000 leads.
+     */
+    @Override
+    public List<Lead> candidates(PartnerContext partner, int limit) {
+        List<Product> products = partner.products().isEmpty() ? List.of(Product.values()) : partner.products();
+        String free = "status = 'OPEN' and (assigned_to is null or assigned_to = :p or reserved_until < now())";
+        List<String> parts = new ArrayList<>();
+        parts.add("(select " + LEAD_COLUMNS + " from leads where status = 'OPEN' and assigned_to = :p"
+                + " and reserved_until > now() order by created_at desc limit :limit)");
+        for (int i = 0; i < products.size(); i++) {
+            parts.add("(select " + LEAD_COLUMNS + " from leads where lower(city) = lower(:city) and product = :product" + i
+                    + " and " + free + " order by created_at desc limit :limit)");
+            parts.add("(select " + LEAD_COLUMNS + " from leads where product = :product" + i
+                    + " and " + free + " order by created_at desc limit :limit)");
+        }
+        JdbcClient.StatementSpec spec = jdbc.sql(String.join(" union all ", parts))
+                .param("p", partner.id())
+                .param("city", partner.city() == null ? "" : partner.city().trim())
+                .param("limit", limit);
+        for (int i = 0; i < products.size(); i++) {
+            spec = spec.param("product" + i, products.get(i).name());
+        }
+        Map<Long, Lead> unique = new LinkedHashMap<>();
+        spec.query(LEAD).list().forEach(lead -> unique.putIfAbsent(lead.id(), lead));
+        return List.copyOf(unique.values());
+    }
+
+    @Override
+    public boolean reserve(long partnerId, long leadId, Duration hold) {
+        return jdbc.sql("""
+                        update leads set assigned_to = :p, reserved_until = now() + make_interval(secs => :secs)
+                        where id = :id and status = 'OPEN'
+                          and (assigned_to is null or assigned_to = :p or reserved_until < now())""")
+                .param("p", partnerId)
+                .param("id", leadId)
+                .param("secs", (double) hold.toSeconds())
+                .update() == 1;
+    }
+
+    @Override
+    public Optional<Lead> heldLead(long partnerId, long leadId) {
+        return jdbc.sql("select " + LEAD_COLUMNS + " from leads where id = :id and assigned_to = :p")
+                .param("id", leadId)
+                .param("p", partnerId)
+                .query(LEAD)
+                .optional();
+    }
+
+    @Override
+    public List<Lead> heldLeads(long partnerId) {
+        return jdbc.sql("select " + LEAD_COLUMNS + " from leads where assigned_to = :p and status = 'OPEN'"
+                        + " and reserved_until > now() order by created_at desc")
+                .param("p", partnerId)
+                .query(LEAD)
+                .list();
+    }
+
+    @Override
+    public java.math.BigDecimal commission(Product product, java.math.BigDecimal amount) {
+        return jdbc.sql("select round(:amount * rate_percent / 100 + flat_amount, 2) from product_commissions where product = :product")
+                .param("amount", amount)
+                .param("product", product.name())
+                .query(java.math.BigDecimal.class)
+                .optional()
+                .orElse(java.math.BigDecimal.ZERO);
+    }
+
+    @Override
+    public Progress progress(long partnerId) {
+        Map<Skill, Progress.SkillScore> strand = new EnumMap<>(Skill.class);
+        jdbc.sql("""
+                        select s.skill, s.score, s.level, s.previous_score, coalesce(i.score, s.score) as initial
+                        from partner_skills s left join initial_skill_assessments i
+                          on i.partner_id = s.partner_id and i.skill = s.skill
+                        where s.partner_id = :p""")
+                .param("p", partnerId)
+                .query(rs -> {
+                    strand.put(Skill.ofCode(rs.getString("skill")), new Progress.SkillScore(rs.getInt("score"),
+                            rs.getInt("level"), (Integer) rs.getObject("previous_score"), rs.getInt("initial")));
+                });
+        List<Progress.Badge> badges = jdbc.sql("""
+                        select a.code, a.name_en, a.name_hi, a.points from partner_achievements pa
+                        join achievements a on a.code = pa.code where pa.partner_id = :p order by a.sort""")
+                .param("p", partnerId)
+                .query((rs, n) -> new Progress.Badge(rs.getString("code"), rs.getString("name_en"),
+                        rs.getString("name_hi"), rs.getInt("points")))
+                .list();
+        return jdbc.sql("with m as (" + JourneySql.METRICS + """
+                        )
+                        select m.*,
+                          (select coalesce(sum(commission), 0) from sales where partner_id = :p
+                             and sold_at >= %s) as earned_month,
+                          (select coalesce(sum(commission), 0) from sales where partner_id = :p) as earned_total,
+                          (select points from partners where id = :p) as points,
+                          (select count(*) from leads where assigned_to = :p and status = 'OPEN'
+                             and reserved_until > now()) as leads_held,
+                          (select coalesce(json_agg(json_build_array(q.code, q.name_en, q.name_hi, %s, q.target, q.points)
+                                                    order by q.sort)::text, '[]')
+                             from quests q) as quests
+                        from m""".formatted(JourneySql.MONTH_START_TS, JourneySql.QUEST_METRIC))
+                .param("p", partnerId)
+                .query((rs, n) -> new Progress(strand, rs.getBigDecimal("earned_month"), rs.getBigDecimal("earned_total"),
+                        rs.getInt("points"), badges, quests(rs), rs.getInt("quizzes"), rs.getInt("leads_contacted"),
+                        rs.getInt("sales"), rs.getInt("streak_days"), rs.getInt("leads_held")))
+                .single();
+    }
+
+    private static List<Progress.QuestProgress> quests(ResultSet rs) throws SQLException {
+        List<Progress.QuestProgress> quests = new ArrayList<>();
+        for (List<Object> q : Json.readArrays(rs.getString("quests"))) {
+            quests.add(new Progress.QuestProgress((String) q.get(0), (String) q.get(1), (String) q.get(2),
+                    ((Number) q.get(3)).intValue(), ((Number) q.get(4)).intValue(), ((Number) q.get(5)).intValue()));
+        }
+        return quests;
+    }
+
+    @Override
+    public List<Leader> top(Optional<String> city, int n, long viewerId) {
+        String where = city.isPresent() ? " and lower(p.city) = lower(:city)" : "";
+        JdbcClient.StatementSpec spec = jdbc.sql("""
+                        select p.id, p.name, p.city, p.points,
+                               exists (select 1 from partner_following f where f.follower_id = :viewer and f.followee_id = p.id) as followed
+                        from partners p where p.onboarded_at is not null""" + where + """
+                         order by p.points desc, p.id limit :n""")
+                .param("viewer", viewerId)
+                .param("n", n);
+        if (city.isPresent()) {
+            spec = spec.param("city", city.get().trim());
+        }
+        int[] rank = {0};
+        return spec.query((rs, i) -> new Leader(++rank[0], rs.getLong("id"), rs.getString("name"), rs.getString("city"),
+                rs.getInt("points"), rs.getBoolean("followed"))).list();
+    }
+
+    @Override
+    public List<CommunityTip> tips(long viewerId, int n) {
+        // the followed partners' tips first; then the day's rotation, so the list changes from day to day
+        return jdbc.sql("""
+                        select t.id, p.id as partner_id, p.name, p.city, t.skill, t.en, t.hi
+                        from community_tips t join partners p on p.id = t.partner_id
+                        order by exists (select 1 from partner_following f
+                                         where f.follower_id = :viewer and f.followee_id = p.id) desc,
+                                 md5(t.id || %s::text), t.id
+                        limit :n""".formatted(JourneySql.TODAY))
+                .param("viewer", viewerId)
+                .param("n", n)
+                .query((rs, i) -> new CommunityTip(rs.getString("id"), rs.getLong("partner_id"), rs.getString("name"),
+                        rs.getString("city"), Skill.ofCode(rs.getString("skill")), rs.getString("en"), rs.getString("hi")))
+                .list();
+    }
+}

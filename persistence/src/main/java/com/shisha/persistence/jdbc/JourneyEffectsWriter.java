@@ -1,0 +1,165 @@
+package com.shisha.persistence.jdbc;
+
+import com.shisha.core.journey.JourneyEffect;
+import com.shisha.core.journey.JourneyUpdate;
+import com.shisha.core.journey.NextBestAction;
+import com.shisha.core.journey.Skill;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Timestamp;
+import java.util.List;
+
+/**
+ * Applies a turn's journey effects, then evaluates the badge and quest rules on the result. Runs inside the
+ * turn's transaction: effects and awards commit together with the turn or not at all. Awards are inserted
+ * with ON CONFLICT DO NOTHING and only rows actually inserted earn points and an announcement, so concurrent
+ * turns of one partner (WhatsApp and the app at once) can never award a badge twice.
+ */
+final class JourneyEffectsWriter {
+
+    /** How long a lead stays with a partner after they report progress on it. */
+    static final String HOLD_AFTER_CONTACT = "interval '3 days'";
+
+    private static final String AWARD = """
+            with m as (%s),
+            badges as (
+                insert into partner_achievements (partner_id, code)
+                select :p, a.code from achievements a, m where %s >= a.threshold
+                on conflict do nothing returning code),
+            quests_done as (
+                insert into partner_quest_completions (partner_id, quest, week_start)
+                select :p, q.code, %s from quests q, m where %s >= q.target
+                on conflict do nothing returning quest),
+            awarded as (
+                select 'BADGE' as type, a.code, a.name_en, a.name_hi, a.points, a.sort
+                from achievements a join badges b on b.code = a.code
+                union all
+                select 'QUEST', q.code, q.name_en, q.name_hi, q.points, 100 + q.sort
+                from quests q join quests_done d on d.quest = q.code),
+            pts as (
+                update partners set points = points + (select sum(points) from awarded), updated_at = now()
+                where id = :p and exists (select 1 from awarded))
+            select type, code, name_en, name_hi, points from awarded order by sort"""
+            .formatted(JourneySql.METRICS, JourneySql.BADGE_METRIC, JourneySql.WEEK_START, JourneySql.QUEST_METRIC);
+
+    private final JdbcClient jdbc;
+    private final Json json;
+
+    JourneyEffectsWriter(JdbcClient jdbc, Json json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** @return the badges and quests this turn unlocked, in display order */
+    List<JourneyUpdate.Award> apply(JourneyUpdate update) {
+        long p = update.partnerId();
+        jdbc.sql("insert into partner_activity_days (partner_id, day) values (:p, " + JourneySql.TODAY + ") on conflict do nothing")
+                .param("p", p).update();
+        for (JourneyEffect effect : update.effects()) {
+            if (effect instanceof JourneyEffect.QuizCompleted quiz) {
+                quiz(p, quiz);
+            } else if (effect instanceof JourneyEffect.LeadsOffered offered) {
+                offered(p, offered);
+            } else if (effect instanceof JourneyEffect.LeadOutcome outcome) {
+                outcome(p, outcome);
+            } else if (effect instanceof JourneyEffect.Follow follow) {
+                jdbc.sql("insert into partner_following (follower_id, followee_id) values (:p, :f) on conflict do nothing")
+                        .param("p", p).param("f", follow.followeeId()).update();
+            } else if (effect instanceof JourneyEffect.Unfollow unfollow) {
+                jdbc.sql("delete from partner_following where follower_id = :p and followee_id = :f")
+                        .param("p", p).param("f", unfollow.followeeId()).update();
+            } else if (effect instanceof JourneyEffect.NextBestActionChosen chosen) {
+                nextBestAction(p, chosen.action());
+            }
+        }
+        return jdbc.sql(AWARD).param("p", p)
+                .query((rs, n) -> new JourneyUpdate.Award(JourneyUpdate.AwardType.valueOf(rs.getString("type")),
+                        rs.getString("code"), rs.getString("name_en"), rs.getString("name_hi"), rs.getInt("points")))
+                .list();
+    }
+
+    /** Stores the scores the dialog computed ({@link com.shisha.core.journey.SkillScoring}); the first run is also kept as the initial assessment. */
+    private void quiz(long p, JourneyEffect.QuizCompleted quiz) {
+        List<JourneyEffect.Answer> answers = quiz.answers();
+        int correct = (int) answers.stream().filter(JourneyEffect.Answer::correct).count();
+        long attempt = jdbc.sql("""
+                        insert into quiz_attempts (partner_id, attempt_no, started_at, correct, total)
+                        values (:p, (select coalesce(max(attempt_no), 0) + 1 from quiz_attempts where partner_id = :p),
+                                :started, :correct, :total)
+                        returning id""")
+                .param("p", p).param("started", Timestamp.from(quiz.startedAt()))
+                .param("correct", correct).param("total", answers.size())
+                .query(Long.class).single();
+        jdbc.sql("""
+                        insert into quiz_answers (attempt_id, position, question_id, chosen, correct)
+                        select :a, t.n, t.q, t.c, t.ok
+                        from unnest(cast(:qs as text[]), cast(:cs as text[]), cast(:oks as boolean[])) with ordinality as t(q, c, ok, n)""")
+                .param("a", attempt)
+                .param("qs", answers.stream().map(JourneyEffect.Answer::questionId).toArray(String[]::new))
+                .param("cs", answers.stream().map(a -> String.valueOf(a.chosen())).toArray(String[]::new))
+                .param("oks", answers.stream().map(JourneyEffect.Answer::correct).toArray(Boolean[]::new))
+                .update();
+        String[] skills = quiz.newScores().keySet().stream().map(Skill::code).toArray(String[]::new);
+        Integer[] scores = quiz.newScores().values().toArray(Integer[]::new);
+        jdbc.sql("""
+                        with run as (
+                            select t.skill, t.score from unnest(cast(:skills as text[]), cast(:scores as int[])) as t(skill, score)),
+                        initial as (
+                            insert into initial_skill_assessments (partner_id, skill, score, level)
+                            select :p, skill, score, least(5, score / 20 + 1) from run
+                            on conflict do nothing)
+                        insert into partner_skills (partner_id, skill, score, level)
+                        select :p, skill, score, least(5, score / 20 + 1) from run
+                        on conflict (partner_id, skill) do update set
+                            previous_score = partner_skills.score,
+                            score = excluded.score, level = excluded.level,
+                            assessed_at = now()""")
+                .param("p", p).param("skills", skills).param("scores", scores)
+                .update();
+    }
+
+    private void offered(long p, JourneyEffect.LeadsOffered offered) {
+        jdbc.sql("""
+                        insert into lead_events (lead_id, partner_id, kind)
+                        select id, :p, 'OFFERED' from unnest(cast(:ids as bigint[])) as id
+                        where not exists (select 1 from lead_events e where e.lead_id = id and e.partner_id = :p and e.kind = 'OFFERED')""")
+                .param("p", p).param("ids", offered.leadIds().toArray(Long[]::new))
+                .update();
+    }
+
+    private void outcome(long p, JourneyEffect.LeadOutcome outcome) {
+        jdbc.sql("insert into lead_events (lead_id, partner_id, kind, amount) values (:lead, :p, :kind, :amount)")
+                .param("lead", outcome.leadId()).param("p", p).param("kind", outcome.kind().name())
+                .param("amount", outcome.amount())
+                .update();
+        if (outcome.kind().closes()) {
+            jdbc.sql("update leads set status = 'CLOSED' where id = :lead and assigned_to = :p")
+                    .param("lead", outcome.leadId()).param("p", p).update();
+        } else {
+            jdbc.sql("update leads set reserved_until = greatest(reserved_until, now() + " + HOLD_AFTER_CONTACT + ") "
+                            + "where id = :lead and assigned_to = :p")
+                    .param("lead", outcome.leadId()).param("p", p).update();
+        }
+        if (outcome.kind() == JourneyEffect.OutcomeKind.SOLD) {
+            jdbc.sql("""
+                            insert into sales (partner_id, lead_id, product, amount, commission)
+                            select :p, l.id, l.product, :amount, round(:amount * c.rate_percent / 100 + c.flat_amount, 2)
+                            from leads l join product_commissions c on c.product = l.product
+                            where l.id = :lead
+                            on conflict (lead_id) do nothing""")
+                    .param("p", p).param("lead", outcome.leadId()).param("amount", outcome.amount())
+                    .update();
+        }
+    }
+
+    private void nextBestAction(long p, NextBestAction action) {
+        jdbc.sql("""
+                        insert into next_best_actions (partner_id, kind, params, text_en, text_hi, computed_at)
+                        values (:p, :kind, cast(:params as jsonb), :en, :hi, now())
+                        on conflict (partner_id) do update set kind = excluded.kind, params = excluded.params,
+                            text_en = excluded.text_en, text_hi = excluded.text_hi, computed_at = now()""")
+                .param("p", p).param("kind", action.kind()).param("params", json.write(action.params()))
+                .param("en", action.textEn()).param("hi", action.textHi())
+                .update();
+    }
+}
