@@ -1,0 +1,52 @@
+package com.shisha.ai.tips;
+
+import com.shisha.core.Language;
+import com.shisha.core.Product;
+import com.shisha.core.journey.Lead;
+import com.shisha.core.journey.PartnerContext;
+import com.shisha.core.journey.PitchTips;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Opening lines written by hand for each product and customer segment, each naming the knowledge-base section
+ * (kb/kb.en.md) it rests on, so the partner can be pointed to the fuller explanation behind it.
+ *
+ * <p>A lead is placed in a segment by age (under 30 young, 30 to 45 middle, over 45 senior) and income band. The
+ * most specific tip wins: exact age and income, then age with any income, then any age with the income, then the
+ * product's any/any tip, which the file must have for every product. The file is read and checked once, in the
+ * constructor, which throws {@link IllegalStateException} on any problem.
+ */
+public final class KnowledgeBasePitchTips implements PitchTips {
+
+    static final String RESOURCE = "kb/pitch-tips.json";
+
+    private final Map<Product, Map<TipKey, TipRow>> tips;
+
+    public KnowledgeBasePitchTips() {
+        this(RESOURCE);
+    }
+
+    KnowledgeBasePitchTips(String resource) {
+        this.tips = PitchTipsFile.index(resource);
+    }
+
+    /** The tip depends on the customer only; the partner's profile does not change what a good opening is. */
+    @Override
+    public Optional<PitchTip> tip(Lead lead, PartnerContext partner, Language language) {
+        Map<TipKey, TipRow> forProduct = tips.get(lead.product());
+        String age = ageBand(lead.age());
+        String income = lead.income().name().toLowerCase();
+        List<TipKey> mostSpecificFirst = List.of(new TipKey(age, income), new TipKey(age, TipKey.ANY),
+                new TipKey(TipKey.ANY, income), TipKey.FALLBACK);
+        return mostSpecificFirst.stream().map(forProduct::get).filter(Objects::nonNull).findFirst()
+                .map(row -> new PitchTip(language == Language.HI ? row.hi() : row.en(), row.kb()));
+    }
+
+    static String ageBand(int age) {
+        return age < 30 ? "young" : age <= 45 ? "middle" : "senior";
+    }
+}
