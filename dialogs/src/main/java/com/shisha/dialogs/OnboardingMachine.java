@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 final class OnboardingMachine {
 
     static final String TURN = "turn";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OnboardingMachine.class);
     static final int MENU_ITEMS = 6;
 
     private OnboardingMachine() {
@@ -221,8 +222,20 @@ final class OnboardingMachine {
         return ctx -> !turn(ctx).has(slot);
     }
 
+    /**
+     * spring-statemachine turns an exception in an action into a refused event and keeps the cause to itself;
+     * it is logged here so an operator sees what failed. The engine then apologises to the partner.
+     */
     private static Action<Step, Trigger> turnAction(BiConsumer<Turn, StateContext<Step, Trigger>> body) {
-        return ctx -> body.accept(turn(ctx), ctx);
+        return ctx -> {
+            try {
+                body.accept(turn(ctx), ctx);
+            } catch (RuntimeException e) {
+                LOG.error("dialog action failed in {} on {}", ctx.getSource() == null ? null : ctx.getSource().getId(),
+                        ctx.getEvent(), e);
+                throw e;
+            }
+        };
     }
 
     static Turn turn(StateContext<Step, Trigger> ctx) {
