@@ -59,8 +59,8 @@ class PersistenceConfig {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc) {
-        return new JdbcOutbox(jdbc);
+    Outbox outbox(JdbcClient jdbc, Json json) {
+        return new JdbcOutbox(jdbc, json);
     }
 
     @Bean

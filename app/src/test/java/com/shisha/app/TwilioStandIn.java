@@ -14,12 +14,14 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
  * WireMock speaking Twilio's Messages API: POST /2010-04-01/Accounts/{AccountSid}/Messages.json (form
- * encoded To, From, Body) answered with 201 and Twilio's Message resource JSON. One per test JVM.
+ * encoded To, From, and Body or ContentSid/ContentVariables) answered with 201 and Twilio's Message resource
+ * JSON. One per test JVM.
  */
 final class TwilioStandIn {
 
@@ -98,6 +100,15 @@ final class TwilioStandIn {
                 .stream()
                 .map(TwilioStandIn::parse)
                 .filter(s -> to.equals(s.to()))
+                .toList();
+    }
+
+    /** Every form posted to our account's Messages resource for this recipient, oldest first, as Twilio got it. */
+    static List<Map<String, String>> formsPostedTo(String to) {
+        return server().findAll(postRequestedFor(urlEqualTo(MESSAGES_PATH)))
+                .stream()
+                .map(TwilioStandIn::form)
+                .filter(f -> to.equals(f.get("To")))
                 .toList();
     }
 

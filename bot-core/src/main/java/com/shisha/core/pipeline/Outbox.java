@@ -6,6 +6,7 @@ import com.shisha.core.OutboundMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,6 +15,26 @@ import java.util.Set;
  * FAILED | SUPPRESSED. Once SENT it is never sent again.
  */
 public interface Outbox {
+
+    /**
+     * Queues a message the partner did not ask for (a nudge, a reminder), due at once: the dispatcher's sweep
+     * sends it, or {@link OutboxDispatcher#submit} right away. The conversation is created if the partner never
+     * wrote on this channel. Like every row it is suppressed at send time if the recipient has opted out.
+     *
+     * @param from       our address to send from, or null for the channel's default
+     * @param body       the text; with a template, the template as the partner will read it (see
+     *                   {@link OutboundMessage#body()})
+     * @param contentSid an approved WhatsApp template (HX followed by 32 hex digits), or null for plain text
+     * @param variables  the template's variables by placeholder ("1" -> "Asha"); empty or null without a template
+     * @return the outbox row id
+     * @throws IllegalArgumentException if the contentSid is malformed, or variables come without one
+     */
+    long enqueueProactive(ConversationKey key, String from, String body, String contentSid, Map<String, String> variables);
+
+    /** A plain-text proactive message. WhatsApp delivers it only within 24 hours of the partner's last message. */
+    default long enqueueProactive(ConversationKey key, String from, String body) {
+        return enqueueProactive(key, from, body, null, Map.of());
+    }
 
     /**
      * Claims a pending (or lease-expired) row for sending. Empty if it is not claimable: already sent or

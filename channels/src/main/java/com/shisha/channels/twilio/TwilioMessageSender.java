@@ -10,6 +10,8 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Duration;
@@ -17,7 +19,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-/** Sends WhatsApp or SMS replies through Twilio's Messages API with twilio-java. */
+/**
+ * Sends WhatsApp or SMS replies through Twilio's Messages API with twilio-java. A WhatsApp template goes out
+ * as ContentSid and ContentVariables with no Body (Twilio renders it); on SMS, which has no templates, the
+ * message's body is sent instead.
+ */
 public final class TwilioMessageSender implements ChannelSender {
 
     /** Twilio: the recipient replied STOP; sending is blocked until they reply START. */
@@ -25,6 +31,7 @@ public final class TwilioMessageSender implements ChannelSender {
     /** Twilio lists newest first; a crashed attempt is among the last few messages to that recipient. */
     private static final int RECONCILE_PAGE = 50;
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 429, 500, 502, 503, 504);
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final Channel channel;
     private final String defaultFrom;
@@ -80,11 +87,23 @@ public final class TwilioMessageSender implements ChannelSender {
         return channel == Channel.WHATSAPP ? "whatsapp:" + message.conversation().address() : message.conversation().address();
     }
 
+    private MessageCreator creator(OutboundMessage message, PhoneNumber to, PhoneNumber from) {
+        if (!message.isTemplate() || channel != Channel.WHATSAPP) {
+            return Message.creator(to, from, message.body());
+        }
+        // a null body leaves the Body parameter out: with ContentSid, Twilio sends the template's own text
+        MessageCreator creator = Message.creator(to, from, (String) null).setContentSid(message.contentSid());
+        if (!message.contentVariables().isEmpty()) {
+            creator.setContentVariables(JSON.writeValueAsString(message.contentVariables()));
+        }
+        return creator;
+    }
+
     @Override
     public SendResult send(OutboundMessage message) {
         String from = from(message);
         String to = to(message);
-        MessageCreator creator = Message.creator(new PhoneNumber(to), new PhoneNumber(from), message.body());
+        MessageCreator creator = creator(message, new PhoneNumber(to), new PhoneNumber(from));
         if (statusCallback != null) {
             creator.setStatusCallback(statusCallback);
         }

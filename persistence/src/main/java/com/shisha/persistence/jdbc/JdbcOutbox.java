@@ -9,8 +9,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 public class JdbcOutbox implements Outbox {
 
@@ -33,13 +35,51 @@ public class JdbcOutbox implements Outbox {
             from cur, conversations c
             where o.id = cur.id and c.conversation_key = o.conversation_key
             returning o.id, o.conversation_key, o.from_address, o.body, o.attempts, o.created_at,
+                      o.content_sid, o.content_variables::text as content_variables,
                       (cur.prev_status = 'SENDING' or o.reconcile) as resumed,
                       (c.opted_out_at is not null and not o.bypass_opt_out) as opted_out""";
 
-    private final JdbcClient jdbc;
+    /**
+     * A proactive message may be the first thing we ever send to that address: the conversation row it hangs
+     * on is created here (foreign keys are checked at the end of the statement, so it is there in time).
+     */
+    private static final String ENQUEUE_PROACTIVE = """
+            with conv as (
+                insert into conversations (conversation_key, channel, address)
+                values (:key, :channel, :address)
+                on conflict (conversation_key) do nothing)
+            insert into outbound_messages (conversation_key, from_address, body, content_sid, content_variables)
+            values (:key, :from, :body, :contentSid, cast(:variables as jsonb))
+            returning id""";
 
-    public JdbcOutbox(JdbcClient jdbc) {
+    /** Twilio's Content SID; checked here so a typo fails the caller now, not a send later. */
+    private static final Pattern CONTENT_SID = Pattern.compile("HX[0-9a-fA-F]{32}");
+
+    private final JdbcClient jdbc;
+    private final Json json;
+
+    public JdbcOutbox(JdbcClient jdbc, Json json) {
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public long enqueueProactive(ConversationKey key, String from, String body, String contentSid, Map<String, String> variables) {
+        if (contentSid != null && !CONTENT_SID.matcher(contentSid).matches()) {
+            throw new IllegalArgumentException("not a Twilio Content SID (HX and 32 hex digits): " + contentSid);
+        }
+        // the message validates the rest (body present, no variables without a template) before anything is stored
+        OutboundMessage message = new OutboundMessage(0, key, from, body, 0, Instant.EPOCH, contentSid, variables);
+        return jdbc.sql(ENQUEUE_PROACTIVE)
+                .param("key", key.value())
+                .param("channel", key.channel().name())
+                .param("address", key.address())
+                .param("from", from)
+                .param("body", body)
+                .param("contentSid", contentSid)
+                .param("variables", message.contentVariables().isEmpty() ? null : json.write(message.contentVariables()))
+                .query(Long.class)
+                .single();
     }
 
     @Override
@@ -50,7 +90,8 @@ public class JdbcOutbox implements Outbox {
                 .query((rs, n) -> new ClaimedMessage(
                         new OutboundMessage(rs.getLong("id"), ConversationKey.parse(rs.getString("conversation_key")),
                                 rs.getString("from_address"), rs.getString("body"), rs.getInt("attempts"),
-                                rs.getTimestamp("created_at").toInstant()),
+                                rs.getTimestamp("created_at").toInstant(), rs.getString("content_sid"),
+                                json.readTemplateVariables(rs.getString("content_variables"))),
                         rs.getBoolean("resumed"), rs.getBoolean("opted_out")))
                 .optional();
     }

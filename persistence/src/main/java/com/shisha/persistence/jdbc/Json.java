@@ -9,10 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The few JSON columns we have (slots, media), read and written with one shared mapper. */
+/** The few JSON columns we have (slots, media, template variables), read and written with one shared mapper. */
 public final class Json {
 
-    private static final TypeReference<LinkedHashMap<String, String>> SLOTS = new TypeReference<>() {
+    private static final TypeReference<LinkedHashMap<String, String>> STRINGS = new TypeReference<>() {
     };
     private static final TypeReference<List<InboundMessage.Media>> MEDIA = new TypeReference<>() {
     };
@@ -33,7 +33,11 @@ public final class Json {
     }
 
     Map<String, String> readSlots(String text) {
-        return text == null ? Map.of() : mapper.readValue(text, SLOTS);
+        return text == null ? Map.of() : mapper.readValue(text, STRINGS);
+    }
+
+    Map<String, String> readTemplateVariables(String text) {
+        return text == null ? Map.of() : mapper.readValue(text, STRINGS);
     }
 
     List<InboundMessage.Media> readMedia(String text) {
