@@ -186,10 +186,14 @@ final class JourneyDialogs {
     // ------------------------------------------------------------------ leads
 
     static void showLeads(Turn turn) {
+        showLeads(turn, java.util.Set.of());
+    }
+
+    private static void showLeads(Turn turn, java.util.Set<Long> closing) {
         turn.journeyTouched = true;
         turn.slots.remove(LEAD_ID);
         PartnerContext partner = turn.partner().orElseThrow();
-        List<LeadMatcher.Ranked> offered = turn.services.matcher().offer(partner, LEADS_SHOWN);
+        List<LeadMatcher.Ranked> offered = turn.services.matcher().offer(partner, LEADS_SHOWN, closing);
         if (offered.isEmpty()) {
             turn.slots.remove(LEAD_IDS);
             turn.say("leads.none");
@@ -273,7 +277,7 @@ final class JourneyDialogs {
             turn.say("lead.logged", turn.text("outcome." + turn.outcome), lead.firstName());
         }
         turn.slots.remove(NBA_AT);
-        showLeads(turn);
+        showLeads(turn, turn.outcome.closes() ? java.util.Set.of(leadId) : java.util.Set.of());
     }
 
     static boolean readAmount(Turn turn) {
@@ -296,7 +300,7 @@ final class JourneyDialogs {
             turn.say("leads.gone");
         }
         turn.slots.remove(NBA_AT);
-        showLeads(turn);
+        showLeads(turn, java.util.Set.of(leadId));
     }
 
     private static Optional<String> pitch(Turn turn, Lead lead, PartnerContext partner) {

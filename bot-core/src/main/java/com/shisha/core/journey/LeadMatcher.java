@@ -31,9 +31,17 @@ public final class LeadMatcher {
     }
 
     public List<Ranked> offer(PartnerContext partner, int n) {
+        return offer(partner, n, java.util.Set.of());
+    }
+
+    /** @param exclude leads not to offer (one this very turn closes, whose closing is not committed yet) */
+    public List<Ranked> offer(PartnerContext partner, int n, java.util.Set<Long> exclude) {
         var now = clock.instant();
         List<Ranked> ranked = new ArrayList<>();
         for (Lead lead : journey.candidates(partner, CANDIDATES)) {
+            if (exclude.contains(lead.id())) {
+                continue;
+            }
             ranked.add(new Ranked(lead, scorer.score(partner, lead, now)));
         }
         ranked.sort(Comparator.comparingDouble((Ranked r) -> r.score().value()).reversed()

@@ -210,8 +210,8 @@ public class JdbcJourney implements Journey {
         JdbcClient.StatementSpec spec = jdbc.sql("""
                         select p.id, p.name, p.city, p.points,
                                exists (select 1 from partner_following f where f.follower_id = :viewer and f.followee_id = p.id) as followed
-                        from partners p where p.onboarded_at is not null""" + where + """
-                         order by p.points desc, p.id limit :n""")
+                        from partners p where p.onboarded_at is not null""" + where
+                        + " order by p.points desc, p.id limit :n")
                 .param("viewer", viewerId)
                 .param("n", n);
         if (city.isPresent()) {

@@ -121,8 +121,9 @@ final class JourneyEffectsWriter {
     private void offered(long p, JourneyEffect.LeadsOffered offered) {
         jdbc.sql("""
                         insert into lead_events (lead_id, partner_id, kind)
-                        select id, :p, 'OFFERED' from unnest(cast(:ids as bigint[])) as id
-                        where not exists (select 1 from lead_events e where e.lead_id = id and e.partner_id = :p and e.kind = 'OFFERED')""")
+                        select t.lead, :p, 'OFFERED' from unnest(cast(:ids as bigint[])) as t(lead)
+                        where not exists (select 1 from lead_events e
+                                          where e.lead_id = t.lead and e.partner_id = :p and e.kind = 'OFFERED')""")
                 .param("p", p).param("ids", offered.leadIds().toArray(Long[]::new))
                 .update();
     }
