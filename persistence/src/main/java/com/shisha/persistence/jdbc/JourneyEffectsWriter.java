@@ -53,6 +53,10 @@ final class JourneyEffectsWriter {
     /** @return the badges and quests this turn unlocked, in display order */
     List<JourneyUpdate.Award> apply(JourneyUpdate update) {
         long p = update.partnerId();
+        // one partner's journey writes go one at a time (WhatsApp and the app may race): attempt numbers and
+        // the metrics the rules read are then always those of the committed history
+        jdbc.sql("select id from partners where id = :p for update").param("p", p).query(Long.class).optional()
+                .orElseThrow(() -> new IllegalStateException("partner " + p + " does not exist"));
         jdbc.sql("insert into partner_activity_days (partner_id, day) values (:p, " + JourneySql.TODAY + ") on conflict do nothing")
                 .param("p", p).update();
         for (JourneyEffect effect : update.effects()) {

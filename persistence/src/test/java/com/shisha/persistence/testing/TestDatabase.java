@@ -27,11 +27,16 @@ public final class TestDatabase {
 
     /** A new, migrated, empty database. */
     public static JdbcClient fresh() {
+        return JdbcClient.create(freshDataSource());
+    }
+
+    /** A new, migrated, empty database, for tests that need transactions. */
+    public static DataSource freshDataSource() {
         String name = "test_" + DATABASES.incrementAndGet();
         JdbcClient.create(server().getPostgresDatabase()).sql("create database " + name).update();
         DataSource dataSource = server().getDatabase("postgres", name);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        return JdbcClient.create(dataSource);
+        return dataSource;
     }
 
     private static synchronized EmbeddedPostgres server() {
