@@ -37,7 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "TWILIO_SMS_FROM=" + AbstractPipelineTest.SMS_FROM,
         "PUBLIC_BASE_URL=" + AbstractPipelineTest.PUBLIC_BASE,
         "TWILIO_SEND_RATE_PER_SECOND=10000",
-        "SHISHA_SWEEP_MILLIS=200"})
+        "SHISHA_SWEEP_MILLIS=200",
+        // tests run the nudge scheduler themselves, with a clock they set; a real-time one would race them
+        "SHISHA_NUDGE_EVERY_SECONDS=0"})
 abstract class AbstractPipelineTest {
 
     /** The same settings for an extra instance started by hand (another "server" against the same stores). */
@@ -45,7 +47,7 @@ abstract class AbstractPipelineTest {
         return new String[]{
                 "TWILIO_ACCOUNT_SID=" + TwilioStandIn.ACCOUNT_SID, "TWILIO_AUTH_TOKEN=" + AUTH_TOKEN,
                 "TWILIO_WHATSAPP_FROM=" + WHATSAPP_FROM, "TWILIO_SMS_FROM=" + SMS_FROM, "PUBLIC_BASE_URL=" + PUBLIC_BASE,
-                "TWILIO_SEND_RATE_PER_SECOND=10000", "SHISHA_SWEEP_MILLIS=200", "SERVER_PORT=0",
+                "TWILIO_SEND_RATE_PER_SECOND=10000", "SHISHA_SWEEP_MILLIS=200", "SHISHA_NUDGE_EVERY_SECONDS=0", "SERVER_PORT=0",
                 "TWILIO_API_BASE_URL=" + TwilioStandIn.baseUrl()};
     }
 

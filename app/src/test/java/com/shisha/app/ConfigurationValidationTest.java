@@ -43,5 +43,7 @@ class ConfigurationValidationTest {
         assertRefused("DATABASE_URL", "DATABASE_URL=mysql://db.example/shisha");
         assertRefused("REDIS_URL", "REDIS_URL=localhost:6379");
         assertRefused("MONGODB_URI", "MONGODB_URI=http://mongo.example");
+        assertRefused("TWILIO_TEMPLATE_NUDGE", "TWILIO_TEMPLATE_NUDGE=HX123");
+        assertRefused("SHISHA_NUDGE_EVERY_SECONDS", "SHISHA_NUDGE_EVERY_SECONDS=-1");
     }
 }
