@@ -118,6 +118,10 @@ public final class BenchDriver {
               serve  --port P (4011) --threads T (4)
               wait   --target URL --path /ping --timeout-s 120 [--pid PID]      exit 0 once 200, 1 otherwise
               proc   --pid PID [--clk-tck 100] [--list] [--label L] [--json-out F]
+              journey-report --json-in FILE [--summary-out F] [--p95-max-ms 30]
+              webhook extras: --script onboarding|quiz|leads (quiz/leads address generated partners
+                    +9197..., see SHISHA_DEMO_PARTNERS) --sender-offset K --ops-path /ops/turns
+                    --think-ms T (gate reply: mean think time after each reply, exponential)
               report --json-in FILE [--summary-out F] [--ack-p99-max-ms 50] [--ingest-ratio-min 0.5] [--turns-min 1000]
                      reads the labels run.sh writes (app-*, peer-*, driver-ceiling); exit 3 if replies are missing
             """;
@@ -141,6 +145,7 @@ public final class BenchDriver {
             case "wait" -> rc = Wait.run(a);
             case "proc" -> rc = Proc.run(a);
             case "report" -> rc = Report.run(a);
+            case "journey-report" -> rc = JourneyReport.run(a);
             default -> {
                 System.err.println("unknown mode " + mode + "\n" + HELP);
                 rc = 2;
@@ -337,6 +342,27 @@ public final class BenchDriver {
 
     static String senderNumber(int slot, int i) {
         return "whatsapp:+91" + (9_000_000_000L + slot * 100_000L + i);
+    }
+
+    /**
+     * Generated partners (the app's PartnerGenerator, started with SHISHA_DEMO_PARTNERS): "+9197" and eight
+     * digits, i -> (i * 7919793457 mod 10^8), the same bijection the generator uses, so the driver can address
+     * partners who are already onboarded and at the main menu.
+     */
+    static String generatedPartner(int i) {
+        return "whatsapp:+9197" + String.format("%08d", (i * (7_919_793_457L % 100_000_000L)) % 100_000_000L);
+    }
+
+    static final String[] QUIZ_ANSWERS = {"A", "B", "C", "D", "2", "b", "c", "1", "D", "a"};
+    static final String[] LEAD_STEPS = {"LEADS", "1", "2", "1", "1"};
+
+    /** The journey scripts run on generated partners: QUIZ + 10 answers; or leads, a detail, outcomes. */
+    static String scriptFor(String script, int i, int step) {
+        return switch (script) {
+            case "quiz" -> step % 11 == 0 ? "QUIZ" : QUIZ_ANSWERS[(step % 11 - 1 + i) % QUIZ_ANSWERS.length];
+            case "leads" -> LEAD_STEPS[step % LEAD_STEPS.length];
+            default -> scriptFor(i, step);
+        };
     }
 
     static String scriptFor(int i, int step) {
@@ -1174,6 +1200,7 @@ public final class BenchDriver {
             String gate = a.get("gate", "ack");
             if (!gate.equals("ack") && !gate.equals("reply")) throw new IllegalArgumentException("--gate ack|reply");
             int replyTimeoutMs = a.i("reply-timeout-ms", 10_000);
+            int thinkMs = a.i("think-ms", 0);
             int drainTimeoutMs = a.i("drain-timeout-ms", 60_000);
             int quietMs = a.i("quiet-ms", 10_000);
             int settleMs = a.i("settle-ms", 1000);
@@ -1186,11 +1213,17 @@ public final class BenchDriver {
             long deadline = System.nanoTime() + (long) (Double.parseDouble(a.get("max-seconds", "600")) * 1e9);
             if (gate.equals("reply") && standinPort == 0) throw new IllegalArgumentException("--gate reply needs the stand-in");
 
+            String script = a.get("script", "onboarding");
+            if (!List.of("onboarding", "quiz", "leads").contains(script)) throw new IllegalArgumentException("--script onboarding|quiz|leads");
+            boolean generated = !script.equals("onboarding");
+            int offset = a.i("sender-offset", 0);
+            String opsPath = a.get("ops-path", "");
+            Instant runStart = Instant.now();
             List<Sender> senders = new ArrayList<>(sCount);
             Map<String, Sender> byNumber = new HashMap<>();
             int per = n / sCount, extra = n % sCount;
             for (int i = 0; i < sCount; i++) {
-                Sender s = new Sender(i, senderNumber(slot, i), per + (i < extra ? 1 : 0));
+                Sender s = new Sender(i, generated ? generatedPartner(offset + i) : senderNumber(slot, i), per + (i < extra ? 1 : 0));
                 senders.add(s);
                 byNumber.put(s.number, s);
             }
@@ -1236,7 +1269,7 @@ public final class BenchDriver {
                             p.put("SmsSid", msgSid);
                             p.put("WaId", s.number.substring("whatsapp:+".length()));
                             p.put("SmsStatus", "received");
-                            p.put("Body", scriptFor(s.idx, s.step));
+                            p.put("Body", scriptFor(script, s.idx, s.step));
                             p.put("To", botNumber);
                             p.put("NumSegments", "1");
                             p.put("ReferralNumMedia", "0");
@@ -1262,7 +1295,9 @@ public final class BenchDriver {
                             rec.record(t0, System.nanoTime(), r);
                             doneCount.incrementAndGet();
                             s.step++;
-                            if (gateReply && s.step < s.total) {
+                            // the last message waits for its reply too: otherwise a worker moves on and the
+                            // number of conversations in flight is no longer bounded by C
+                            if (gateReply) {
                                 long waitUntil = System.nanoTime() + replyTimeoutMs * 1_000_000L;
                                 synchronized (s) {
                                     while (s.replies.size() <= before) {
@@ -1275,6 +1310,11 @@ public final class BenchDriver {
                                     }
                                 }
                             }
+                            if (thinkMs > 0 && s.step < s.total) {
+                                // a partner reads the reply and types: exponential think time, mean thinkMs
+                                long pause = (long) (-Math.log(1 - java.util.concurrent.ThreadLocalRandom.current().nextDouble()) * thinkMs);
+                                Thread.sleep(Math.min(pause, 10L * thinkMs));
+                            }
                             sched.done(s);
                         }
                     } catch (InterruptedException e) {
@@ -1285,6 +1325,8 @@ public final class BenchDriver {
 
             Map<String, Object> res = header(a, "webhook", target, path, n, c, t);
             res.put("s", sCount);
+            res.put("script", script);
+            res.put("think_ms", thinkMs);
             res.put("gate", gate);
             res.put("sender_slot", slot);
             res.put("standin_delay_ms", standinDelay);
@@ -1361,6 +1403,18 @@ public final class BenchDriver {
                 res.put("e2e_turns_per_s", spanS > 0 ? round1(matched / spanS) : null);
                 res.put("e2e_latency_ms", e2e.summary());
                 res.put("drain_s", round3((System.nanoTime() - endSend) / 1e9));
+                if (!opsPath.isEmpty()) {
+                    // the app's own figures for this run's window: webhook stored -> reply queued, no stand-in in it
+                    String q = opsPath + "?since=" + runStart + "&until=" + Instant.now();
+                    try {
+                        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                                java.net.http.HttpRequest.newBuilder(base.resolve(q)).GET().build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                        res.put("server_turns", r.statusCode() == 200 ? Json.parse(r.body()) : "HTTP " + r.statusCode());
+                    } catch (Exception e) {
+                        res.put("server_turns", "failed: " + e);
+                    }
+                }
                 if (standin.badRequests.get() > 0) res.put("replies_400_codes", new TreeMap<>(standin.badCodes));
             }
 
@@ -1376,7 +1430,7 @@ public final class BenchDriver {
                 }
                 reps.sort((x, y) -> Long.compare(x.t, y.t));
                 for (int j = 0; j < s0.step; j++) {
-                    sb.append("> ").append(scriptFor(s0.idx, j)).append('\n');
+                    sb.append("> ").append(scriptFor(script, s0.idx, j)).append('\n');
                     if (j < reps.size()) appendQuoted(sb, reps.get(j).body);
                     else sb.append("< (no reply)\n");
                 }
@@ -2294,6 +2348,52 @@ public final class BenchDriver {
 
             System.out.println(passed + " passed, " + failed + " failed");
             return failed == 0 ? 0 : 1;
+        }
+    }
+
+    // ------------------------------------------------------------------ journey report
+
+    /** The journey benchmark's table: per script, turns/s, driver-side e2e and the app's server-side latency. */
+    static final class JourneyReport {
+        static String num(Object o) {
+            return o instanceof Number x ? Long.toString(Math.round(x.doubleValue())) : String.valueOf(o);
+        }
+
+        @SuppressWarnings("unchecked")
+        static int run(Args a) throws IOException {
+            double p95Max = Double.parseDouble(a.get("p95-max-ms", "30"));
+            List<String> lines = Files.readAllLines(Path.of(a.get("json-in", "bench/results/journey.jsonl")));
+            StringBuilder out = new StringBuilder();
+            out.append(String.format("%-8s %4s %6s %8s %10s %12s %26s%n", "script", "C", "think", "turns", "turns/s", "e2e p95 ms", "server p50/p95/p99 ms"));
+            boolean pass = true;
+            int rows = 0, latencyRows = 0;
+            for (String line : lines) {
+                Map<String, Object> j = (Map<String, Object>) Json.parse(line);
+                if (!"webhook".equals(j.get("mode")) || String.valueOf(j.get("label")).contains("warmup")) continue;
+                Map<String, Object> e2e = (Map<String, Object>) j.get("e2e_latency_ms");
+                Object st = j.get("server_turns");
+                String server = "n/a";
+                if (st instanceof Map<?, ?> m) {
+                    double p95 = ((Number) m.get("p95_ms")).doubleValue();
+                    server = String.format("%.1f / %.1f / %.1f", ((Number) m.get("p50_ms")).doubleValue(), p95,
+                            ((Number) m.get("p99_ms")).doubleValue());
+                    if (((Number) j.getOrDefault("think_ms", 0)).intValue() > 0) { // latency runs only
+                        pass &= p95 <= p95Max;
+                        latencyRows++;
+                    }
+                } else {
+                    pass = false;
+                }
+                out.append(String.format("%-8s %4s %6s %8s %10s %12s %26s%n", j.get("script"), num(j.get("c")), num(j.get("think_ms")), num(j.get("turns_matched")),
+                        j.get("e2e_turns_per_s"), e2e == null ? "n/a" : e2e.get("p95"), server));
+                rows++;
+            }
+            out.append(String.format("%n%s  server-side p95 <= %.0f ms per turn in the runs with think time (webhook stored -> reply queued)%n",
+                    latencyRows > 0 && pass ? "PASS" : "FAIL", p95Max));
+            System.out.print(out);
+            String summary = a.get("summary-out", "");
+            if (!summary.isEmpty()) Files.writeString(Path.of(summary), out.toString());
+            return 0;
         }
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
 import com.shisha.persistence.seed.LeadGenerator;
+import com.shisha.persistence.seed.PartnerGenerator;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
@@ -30,12 +31,17 @@ class DemoData {
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final boolean enabled;
+    private final int demoLeads;
+    private final int demoPartners;
 
     DemoData(DataSource dataSource, JdbcClient jdbc, Environment env) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         boolean embeddedDatabase = env.getProperty("DATABASE_URL", "").isBlank();
         this.enabled = env.getProperty("SHISHA_DEMO_DATA", Boolean.class, embeddedDatabase);
+        Env e = new Env(env);
+        this.demoLeads = e.integer("SHISHA_DEMO_LEADS", DEMO_LEADS, 0, 10_000_000);
+        this.demoPartners = e.integer("SHISHA_DEMO_PARTNERS", 0, 0, 10_000_000);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -44,9 +50,15 @@ class DemoData {
             return;
         }
         new ResourceDatabasePopulator(new ClassPathResource("demo/partners.sql")).execute(dataSource);
-        if (jdbc.sql("select count(*) from leads").query(Long.class).single() == 0) {
-            int n = LeadGenerator.fromSeedFiles().insertLeads(jdbc, DEMO_LEADS, 42, Instant.now());
-            log.info("demo data: {} leads", n);
+        long leads = jdbc.sql("select count(*) from leads").query(Long.class).single();
+        if (leads < demoLeads) {
+            // only the missing ones, with a seed per call, so a bench can ask for more on a later start
+            int n = LeadGenerator.fromSeedFiles().insertLeads(jdbc, (int) (demoLeads - leads), 42 + leads, Instant.now());
+            log.info("demo data: {} leads added", n);
+        }
+        if (demoPartners > 0) {
+            int n = PartnerGenerator.fromSeedFiles().insertPartners(jdbc, demoPartners, 7);
+            log.info("demo data: {} generated partners added (+9197…, at the main menu)", n);
         }
         log.info("demo data: 5 partners (+919800000001 … +919800000005); open the simulator with one of these numbers to start at the main menu");
     }

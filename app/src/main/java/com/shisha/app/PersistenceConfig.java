@@ -12,6 +12,8 @@ import com.shisha.core.pipeline.Outbox;
 import com.shisha.core.pipeline.SendRateLimiter;
 import com.shisha.persistence.jdbc.JdbcConversationStore;
 import com.shisha.persistence.jdbc.JdbcJourney;
+import com.shisha.persistence.jdbc.JdbcTurnStats;
+import com.shisha.core.pipeline.TurnStats;
 import com.shisha.core.journey.Journey;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +53,11 @@ class PersistenceConfig {
     @Bean
     ConversationStore conversationStore(JdbcClient jdbc, Json json, PlatformTransactionManager transactions) {
         return new JdbcConversationStore(jdbc, json, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    TurnStats turnStats(JdbcClient jdbc) {
+        return new JdbcTurnStats(jdbc);
     }
 
     @Bean

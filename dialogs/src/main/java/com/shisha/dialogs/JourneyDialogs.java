@@ -95,8 +95,8 @@ final class JourneyDialogs {
         }).orElse(false);
     }
 
+    /** Not journey work by itself: the run is written once, when it ends, so answering costs one statement. */
     static void recordAnswer(Turn turn) {
-        turn.journeyTouched = true;
         QuizQuestion q = question(turn, quizIds(turn).get(position(turn)));
         QuizQuestion.Text text = q.text(turn.language);
         if (turn.chosenOption == q.answer()) {
@@ -123,6 +123,7 @@ final class JourneyDialogs {
             answers.add(new JourneyEffect.Answer(q.id(), q.skill(), chosen, chosen == QuizQuestion.letter(q.answer())));
         }
         Map<Skill, Integer> scores = SkillScoring.newScores(answers, partner.skills());
+        turn.journeyTouched = true;
         turn.effects.add(new JourneyEffect.QuizCompleted(Instant.ofEpochMilli(Long.parseLong(turn.slots.get(QUIZ_STARTED))),
                 answers, scores));
         long right = answers.stream().filter(JourneyEffect.Answer::correct).count();

@@ -20,8 +20,8 @@ public interface Journey {
      */
     List<Lead> candidates(PartnerContext partner, int limit);
 
-    /** Reserves an open lead for the partner for {@code hold}, unless another partner holds it. */
-    boolean reserve(long partnerId, long leadId, Duration hold);
+    /** Reserves open leads for the partner for {@code hold}, except those another partner holds; returns the ones reserved. */
+    java.util.Set<Long> reserve(long partnerId, List<Long> leadIds, Duration hold);
 
     /** A lead currently held by this partner (open or closed by them); empty for anyone else's lead. */
     Optional<Lead> heldLead(long partnerId, long leadId);

@@ -30,6 +30,10 @@ public final class LeadMatcher {
     public record Ranked(Lead lead, LeadScorer.Score score) {
     }
 
+    private static final Comparator<Ranked> BEST_FIRST = Comparator.comparingDouble((Ranked r) -> r.score().value()).reversed()
+            .thenComparing((Ranked r) -> r.lead().createdAt(), Comparator.reverseOrder())
+            .thenComparingLong(r -> r.lead().id());
+
     public List<Ranked> offer(PartnerContext partner, int n) {
         return offer(partner, n, java.util.Set.of());
     }
@@ -44,18 +48,17 @@ public final class LeadMatcher {
             }
             ranked.add(new Ranked(lead, scorer.score(partner, lead, now)));
         }
-        ranked.sort(Comparator.comparingDouble((Ranked r) -> r.score().value()).reversed()
-                .thenComparing((Ranked r) -> r.lead().createdAt(), Comparator.reverseOrder())
-                .thenComparingLong(r -> r.lead().id()));
+        ranked.sort(BEST_FIRST);
         List<Ranked> offered = new ArrayList<>(n);
-        for (Ranked r : ranked) {
-            if (offered.size() == n) {
-                break;
-            }
-            if (journey.reserve(partner.id(), r.lead().id(), HOLD)) {
-                offered.add(r);
-            }
+        // reserve the best n in one round trip; only leads taken a moment ago by someone else need another try
+        int next = 0;
+        while (offered.size() < n && next < ranked.size()) {
+            List<Ranked> tryNow = ranked.subList(next, Math.min(ranked.size(), next + n - offered.size()));
+            next += tryNow.size();
+            java.util.Set<Long> won = journey.reserve(partner.id(), tryNow.stream().map(r -> r.lead().id()).toList(), HOLD);
+            tryNow.stream().filter(r -> won.contains(r.lead().id())).forEach(offered::add);
         }
+        offered.sort(BEST_FIRST);
         return offered;
     }
 }

@@ -43,47 +43,41 @@ public class JdbcJourney implements Journey {
         this.jdbc = jdbc;
     }
 
+    /** One round trip: the profile with skills and per-product outcomes aggregated alongside. */
     @Override
     public Optional<PartnerContext> partner(String phone) {
         return jdbc.sql("""
-                        select id, phone, name, language, city, products, points from partners
-                        where phone = :phone and onboarded_at is not null""")
+                        select p.id, p.phone, p.name, p.language, p.city, p.products, p.points,
+                          (select coalesce(json_agg(json_build_array(s.skill, s.score))::text, '[]')
+                             from partner_skills s where s.partner_id = p.id) as skills,
+                          (select coalesce(json_agg(json_build_array(o.product, o.contacted, o.sold))::text, '[]')
+                             from (select l.product,
+                                          count(distinct e.lead_id) filter (where e.kind <> 'OFFERED') as contacted,
+                                          count(*) filter (where e.kind = 'SOLD') as sold
+                                   from lead_events e join leads l on l.id = e.lead_id
+                                   where e.partner_id = p.id group by l.product) o) as outcomes
+                        from partners p
+                        where p.phone = :phone and p.onboarded_at is not null""")
                 .param("phone", phone)
                 .query((rs, n) -> {
-                    long id = rs.getLong("id");
-                    return new PartnerContext(id, rs.getString("phone"), rs.getString("name"),
+                    Map<Skill, Integer> skills = new EnumMap<>(Skill.class);
+                    for (List<Object> s : Json.readArrays(rs.getString("skills"))) {
+                        skills.put(Skill.ofCode((String) s.get(0)), ((Number) s.get(1)).intValue());
+                    }
+                    Map<Product, PartnerContext.Outcomes> outcomes = new EnumMap<>(Product.class);
+                    for (List<Object> o : Json.readArrays(rs.getString("outcomes"))) {
+                        outcomes.put(Product.valueOf((String) o.get(0)),
+                                new PartnerContext.Outcomes(((Number) o.get(1)).intValue(), ((Number) o.get(2)).intValue()));
+                    }
+                    return new PartnerContext(rs.getLong("id"), rs.getString("phone"), rs.getString("name"),
                             Language.fromCode(rs.getString("language")), rs.getString("city"), products(rs.getArray("products")),
-                            skills(id), outcomes(id), rs.getInt("points"));
+                            skills, outcomes, rs.getInt("points"));
                 })
                 .optional();
     }
 
     private static List<Product> products(Array array) throws SQLException {
         return Arrays.stream((String[]) array.getArray()).map(Product::valueOf).toList();
-    }
-
-    private Map<Skill, Integer> skills(long partnerId) {
-        Map<Skill, Integer> skills = new EnumMap<>(Skill.class);
-        jdbc.sql("select skill, score from partner_skills where partner_id = :p").param("p", partnerId)
-                .query(rs -> {
-                    skills.put(Skill.ofCode(rs.getString("skill")), rs.getInt("score"));
-                });
-        return skills;
-    }
-
-    private Map<Product, PartnerContext.Outcomes> outcomes(long partnerId) {
-        Map<Product, PartnerContext.Outcomes> outcomes = new EnumMap<>(Product.class);
-        jdbc.sql("""
-                        select l.product, count(distinct e.lead_id) filter (where e.kind <> 'OFFERED') as contacted,
-                               count(*) filter (where e.kind = 'SOLD') as sold
-                        from lead_events e join leads l on l.id = e.lead_id
-                        where e.partner_id = :p group by l.product""")
-                .param("p", partnerId)
-                .query(rs -> {
-                    outcomes.put(Product.valueOf(rs.getString("product")),
-                            new PartnerContext.Outcomes(rs.getInt("contacted"), rs.getInt("sold")));
-                });
-        return outcomes;
     }
 
     /**
@@ -116,15 +110,20 @@ public class JdbcJourney implements Journey {
     }
 
     @Override
-    public boolean reserve(long partnerId, long leadId, Duration hold) {
-        return jdbc.sql("""
+    public java.util.Set<Long> reserve(long partnerId, List<Long> leadIds, Duration hold) {
+        if (leadIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        // row locks make the condition hold under races: a second partner's update waits, re-reads, finds it taken
+        return new java.util.HashSet<>(jdbc.sql("""
                         update leads set assigned_to = :p, reserved_until = now() + make_interval(secs => :secs)
-                        where id = :id and status = 'OPEN'
-                          and (assigned_to is null or assigned_to = :p or reserved_until < now())""")
+                        where id = any(cast(:ids as bigint[])) and status = 'OPEN'
+                          and (assigned_to is null or assigned_to = :p or reserved_until < now())
+                        returning id""")
                 .param("p", partnerId)
-                .param("id", leadId)
+                .param("ids", leadIds.toArray(Long[]::new))
                 .param("secs", (double) hold.toSeconds())
-                .update() == 1;
+                .query(Long.class).list());
     }
 
     @Override

@@ -57,9 +57,11 @@ final class JourneyEffectsWriter {
         // the metrics the rules read are then always those of the committed history
         jdbc.sql("select id from partners where id = :p for update").param("p", p).query(Long.class).optional()
                 .orElseThrow(() -> new IllegalStateException("partner " + p + " does not exist"));
-        jdbc.sql("insert into partner_activity_days (partner_id, day) values (:p, " + JourneySql.TODAY + ") on conflict do nothing")
-                .param("p", p).update();
+        boolean newDay = jdbc.sql("insert into partner_activity_days (partner_id, day) values (:p, " + JourneySql.TODAY
+                + ") on conflict do nothing").param("p", p).update() == 1;
+        boolean metricsMove = newDay; // a new active day can extend the streak
         for (JourneyEffect effect : update.effects()) {
+            metricsMove |= !(effect instanceof JourneyEffect.LeadsOffered || effect instanceof JourneyEffect.NextBestActionChosen);
             if (effect instanceof JourneyEffect.QuizCompleted quiz) {
                 quiz(p, quiz);
             } else if (effect instanceof JourneyEffect.LeadsOffered offered) {
@@ -75,6 +77,9 @@ final class JourneyEffectsWriter {
             } else if (effect instanceof JourneyEffect.NextBestActionChosen chosen) {
                 nextBestAction(p, chosen.action());
             }
+        }
+        if (!metricsMove) {
+            return List.of(); // showing leads or choosing a next action moves no metric a rule reads
         }
         return jdbc.sql(AWARD).param("p", p)
                 .query((rs, n) -> new JourneyUpdate.Award(JourneyUpdate.AwardType.valueOf(rs.getString("type")),
