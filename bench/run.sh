@@ -16,6 +16,8 @@
 #   APP_JAVA_OPTS=   CEILING=1 (measure the driver's own GET ceiling first)  CEIL_PORT=4011
 #   DRIVER_JAVA_OPTS="-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 #   PEER=0  PEER_PORT=3978  PEER_SRC=../shared/peers/botframework  PEER_WORKDIR=$TMPDIR/shisha-bench-peer
+#   KEEP_DATA=0 (1 keeps BENCH_DATA_DIR from earlier runs; by default each invocation starts with an empty
+#   database, so autovacuum works on this run's rows rather than on every earlier run's)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -168,6 +170,9 @@ note "== start SHISHA: java ${APP_JAVA_OPTS:-} -jar $APP_JAR  (port $PORT, Twili
 note "   TWILIO_SEND_RATE_PER_SECOND=100000: the bench measures the bot, not Twilio's per-sender rate limit"
 # the embedded PostgreSQL is daemonised by pg_ctl, so it is found by its data folder, not as a child
 BENCH_DATA_ABS=$(realpath -m "${BENCH_DATA_DIR:-target/bench-data}")
+if [ "${KEEP_DATA:-0}" != 1 ]; then
+  rm -rf "$BENCH_DATA_ABS"
+fi
 # shellcheck disable=SC2086
 env SERVER_PORT="$PORT" \
   TWILIO_ACCOUNT_SID="$ACCOUNT_SID" \
