@@ -37,11 +37,16 @@ class DemoData {
     DemoData(DataSource dataSource, JdbcClient jdbc, Environment env) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
-        boolean embeddedDatabase = env.getProperty("DATABASE_URL", "").isBlank();
-        this.enabled = env.getProperty("SHISHA_DEMO_DATA", Boolean.class, embeddedDatabase);
+        this.enabled = enabled(env);
         Env e = new Env(env);
         this.demoLeads = e.integer("SHISHA_DEMO_LEADS", DEMO_LEADS, 0, 10_000_000);
         this.demoPartners = e.integer("SHISHA_DEMO_PARTNERS", 0, 0, 10_000_000);
+    }
+
+    /** Demo data goes into the embedded database of the zero-setup run, or anywhere with SHISHA_DEMO_DATA=true. */
+    static boolean enabled(Environment env) {
+        boolean embeddedDatabase = env.getProperty("DATABASE_URL", "").isBlank();
+        return env.getProperty("SHISHA_DEMO_DATA", Boolean.class, embeddedDatabase);
     }
 
     @EventListener(ApplicationReadyEvent.class)

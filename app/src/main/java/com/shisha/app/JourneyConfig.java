@@ -12,6 +12,7 @@ import com.shisha.persistence.seed.QuizBankFile;
 import com.shisha.dialogs.JourneyServices;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
@@ -20,10 +21,17 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 class JourneyConfig {
 
-    /** The bank is read from the seed file and also upserted into quiz_questions, which answers refer to. */
+    /**
+     * The bank is read from the seed file and also upserted into quiz_questions, which answers refer to. The
+     * demo community (top partners and their tips) is seeded only where demo data is (see {@link DemoData}).
+     */
     @Bean
-    QuizBank quizBank(JdbcClient jdbc) {
-        JourneySeeder.fromSeedFiles().seedContent(jdbc);
+    QuizBank quizBank(JdbcClient jdbc, Environment env) {
+        JourneySeeder seeder = JourneySeeder.fromSeedFiles();
+        seeder.seedQuestions(jdbc);
+        if (DemoData.enabled(env)) {
+            seeder.seedCommunity(jdbc);
+        }
         return QuizBankFile.load();
     }
 

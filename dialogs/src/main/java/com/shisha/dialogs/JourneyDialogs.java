@@ -452,9 +452,14 @@ final class JourneyDialogs {
     static void showTips(Turn turn) {
         turn.journeyTouched = true;
         PartnerContext partner = turn.partner().orElseThrow();
+        List<Journey.CommunityTip> tips = turn.services.journey().tips(partner.id(), TIPS_SHOWN);
+        if (tips.isEmpty()) {
+            turn.say("tips.none");
+            return;
+        }
         List<String> lines = new ArrayList<>();
         lines.add(turn.text("tips.title"));
-        for (Journey.CommunityTip tip : turn.services.journey().tips(partner.id(), TIPS_SHOWN)) {
+        for (Journey.CommunityTip tip : tips) {
             lines.add(turn.text("tips.item", turn.language == Language.HI ? tip.hi() : tip.en(), tip.partnerName(), tip.city()));
         }
         turn.sayLine(String.join("\n\n", lines));

@@ -77,7 +77,17 @@ public final class JourneySeeder {
     }
 
     public void seedContent(JdbcClient jdbc) {
+        seedQuestions(jdbc);
+        seedCommunity(jdbc);
+    }
+
+    /** The quiz bank: product content every deployment needs (quiz answers refer to these rows). */
+    public void seedQuestions(JdbcClient jdbc) {
         upsertQuestions(jdbc);
+    }
+
+    /** The demo community: eight top partners and their tips. Demo data only, never into a production database. */
+    public void seedCommunity(JdbcClient jdbc) {
         upsertTopPartners(jdbc);
         upsertTips(jdbc);
     }
