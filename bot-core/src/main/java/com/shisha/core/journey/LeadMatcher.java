@@ -16,6 +16,11 @@ public final class LeadMatcher {
     /** How long an offered lead stays reserved for the partner it was shown to. */
     public static final Duration HOLD = Duration.ofHours(72);
     private static final int CANDIDATES = 40;
+    /**
+     * A partner holding this many open leads gets no new ones until they work some (an outcome closes or a
+     * reservation runs out), so nobody can sit on the pool by asking for LEADS again and again.
+     */
+    public static final int MAX_HELD = 9;
 
     private final Journey journey;
     private final LeadScorer scorer;
@@ -42,8 +47,13 @@ public final class LeadMatcher {
     public List<Ranked> offer(PartnerContext partner, int n, java.util.Set<Long> exclude) {
         var now = clock.instant();
         List<Ranked> ranked = new ArrayList<>();
-        for (Lead lead : journey.candidates(partner, CANDIDATES)) {
+        List<Lead> candidates = journey.candidates(partner, CANDIDATES);
+        long held = candidates.stream().filter(l -> Long.valueOf(partner.id()).equals(l.assignedTo())).count();
+        for (Lead lead : candidates) {
             if (exclude.contains(lead.id())) {
+                continue;
+            }
+            if (held >= MAX_HELD && !Long.valueOf(partner.id()).equals(lead.assignedTo())) {
                 continue;
             }
             ranked.add(new Ranked(lead, scorer.score(partner, lead, now)));

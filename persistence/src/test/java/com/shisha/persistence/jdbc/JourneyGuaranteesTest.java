@@ -106,6 +106,25 @@ class JourneyGuaranteesTest {
         }
     }
 
+    @Test
+    void aPartnerAskingAgainAndAgainHoldsAtMostNineLeads() {
+        LeadGenerator.fromSeedFiles().insertLeads(jdbc, 200, 11, Instant.now());
+        JdbcJourney journey = new JdbcJourney(jdbc);
+        LeadScorer newestFirst = (partner, lead, now) -> new LeadScorer.Score(
+                1.0 / (1 + Math.max(0, now.getEpochSecond() - lead.createdAt().getEpochSecond()) / 3600.0), List.of("newest"));
+        // the worst case for hoarding: a scorer that always prefers leads nobody holds yet
+        LeadScorer freeFirst = (partner, lead, now) -> new LeadScorer.Score(
+                (lead.assignedTo() == null ? 0.5 : 0) + newestFirst.score(partner, lead, now).value() / 2, List.of("free first"));
+        LeadMatcher matcher = new LeadMatcher(journey, freeFirst, Clock.systemUTC());
+        long id = partner("+919700000201", "Indore", "LOANS,INSURANCE,CREDIT_CARDS,SAVINGS_ACCOUNTS,DEMAT");
+        PartnerContext p = new PartnerContext(id, "+919700000201", "P", Language.EN, "Indore", List.of(Product.values()),
+                Map.of(), Map.of(), 0);
+        for (int i = 0; i < 6; i++) {
+            assertThat(matcher.offer(p, 3)).hasSize(3);
+        }
+        assertThat(journey.heldLeads(id)).hasSize(LeadMatcher.MAX_HELD);
+    }
+
     private static <T> List<T> race(int threads, Callable<T> task) throws Exception {
         return raceAll(Collections.nCopies(threads, task));
     }
