@@ -12,7 +12,7 @@
 # stored -> reply queued, without the Twilio stand-in. Target: p95 <= 30 ms in the latency runs.
 #
 # Environment (defaults): SKIP_BUILD=0 PORT=8080 STANDIN_PORT=4010 PARTNERS=10000 LEADS=100000 S=1000 C=8
-#   LAT_C=32 THINK_MS=200 QUIZ_N=S*11 LEADS_N=S*5 BENCH_DATA_DIR=target/bench-journey-data APP_JAVA_OPTS=
+#   LAT_C=32 THINK_MS=500 QUIZ_N=S*11 LEADS_N=S*5 BENCH_DATA_DIR=target/bench-journey-data APP_JAVA_OPTS=
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -28,7 +28,7 @@ LEADS=${LEADS:-100000}
 S=${S:-1000}
 C=${C:-8}
 LAT_C=${LAT_C:-32}
-THINK_MS=${THINK_MS:-200}
+THINK_MS=${THINK_MS:-500}
 QUIZ_N=${QUIZ_N:-$((S * 11))}
 LEADS_N=${LEADS_N:-$((S * 5))}
 TOKEN=bench-secret-token
