@@ -187,14 +187,18 @@ final class JourneyDialogs {
     // ------------------------------------------------------------------ leads
 
     static void showLeads(Turn turn) {
-        showLeads(turn, java.util.Set.of());
+        showLeads(turn, null);
     }
 
+    /** @param closing null for LEADS; after an outcome, the leads this turn closes (possibly none) */
     private static void showLeads(Turn turn, java.util.Set<Long> closing) {
         turn.journeyTouched = true;
         turn.slots.remove(LEAD_ID);
         PartnerContext partner = turn.partner().orElseThrow();
-        List<LeadMatcher.Ranked> offered = turn.services.matcher().offer(partner, LEADS_SHOWN, closing);
+        // after an outcome the partner's own leads are listed again; LEADS itself looks at the whole pool
+        List<LeadMatcher.Ranked> offered = closing == null
+                ? turn.services.matcher().offer(partner, LEADS_SHOWN, java.util.Set.of())
+                : turn.services.matcher().current(partner, LEADS_SHOWN, closing);
         if (offered.isEmpty()) {
             turn.slots.remove(LEAD_IDS);
             turn.say("leads.none");

@@ -43,6 +43,25 @@ public final class LeadMatcher {
         return offer(partner, n, java.util.Set.of());
     }
 
+    /**
+     * The list after an outcome: the partner's own open leads, ranked, when they still hold {@code n}; only
+     * otherwise a full {@link #offer}. Re-ranking the whole pool after every call report cost most of a turn.
+     */
+    public List<Ranked> current(PartnerContext partner, int n, java.util.Set<Long> exclude) {
+        var now = clock.instant();
+        List<Ranked> held = new ArrayList<>();
+        for (Lead lead : journey.heldLeads(partner.id())) {
+            if (!exclude.contains(lead.id())) {
+                held.add(new Ranked(lead, scorer.score(partner, lead, now)));
+            }
+        }
+        if (held.size() < n) {
+            return offer(partner, n, exclude);
+        }
+        held.sort(BEST_FIRST);
+        return List.copyOf(held.subList(0, n));
+    }
+
     /** @param exclude leads not to offer (one this very turn closes, whose closing is not committed yet) */
     public List<Ranked> offer(PartnerContext partner, int n, java.util.Set<Long> exclude) {
         var now = clock.instant();
