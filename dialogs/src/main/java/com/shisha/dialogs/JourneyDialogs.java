@@ -204,7 +204,13 @@ final class JourneyDialogs {
             turn.say("leads.none");
             return;
         }
-        turn.effects.add(new JourneyEffect.LeadsOffered(offered.stream().map(r -> r.lead().id()).toList()));
+        // after an outcome the list is mostly the partner's own leads, offered already: record only new ones
+        List<Long> newlyOffered = offered.stream()
+                .filter(r -> closing == null || !Long.valueOf(partner.id()).equals(r.lead().assignedTo()))
+                .map(r -> r.lead().id()).toList();
+        if (!newlyOffered.isEmpty()) {
+            turn.effects.add(new JourneyEffect.LeadsOffered(newlyOffered));
+        }
         turn.slots.put(LEAD_IDS, offered.stream().map(r -> Long.toString(r.lead().id())).collect(Collectors.joining(",")));
         List<String> lines = new ArrayList<>();
         lines.add(turn.text("leads.title"));

@@ -54,11 +54,22 @@ final class JourneyEffectsWriter {
     List<JourneyUpdate.Award> apply(JourneyUpdate update) {
         long p = update.partnerId();
         // one partner's journey writes go one at a time (WhatsApp and the app may race): attempt numbers and
-        // the metrics the rules read are then always those of the committed history
-        jdbc.sql("select id from partners where id = :p for update").param("p", p).query(Long.class).optional()
-                .orElseThrow(() -> new IllegalStateException("partner " + p + " does not exist"));
-        boolean newDay = jdbc.sql("insert into partner_activity_days (partner_id, day) values (:p, " + JourneySql.TODAY
-                + ") on conflict do nothing").param("p", p).update() == 1;
+        // the metrics the rules read are then always those of the committed history. One round trip: lock the
+        // partner row, record today's activity, say whether today is new (a new day can extend the streak).
+        Boolean newDay = jdbc.sql("""
+                        with me as (select id from partners where id = :p for update),
+                        day as (insert into partner_activity_days (partner_id, day)
+                                select id, %s from me on conflict do nothing returning 1)
+                        select (select count(*) from me) = 1 as found, exists (select 1 from day) as new_day"""
+                        .formatted(JourneySql.TODAY))
+                .param("p", p)
+                .query((rs, n) -> {
+                    if (!rs.getBoolean("found")) {
+                        throw new IllegalStateException("partner " + p + " does not exist");
+                    }
+                    return rs.getBoolean("new_day");
+                })
+                .single();
         boolean metricsMove = newDay; // a new active day can extend the streak
         for (JourneyEffect effect : update.effects()) {
             metricsMove |= !(effect instanceof JourneyEffect.LeadsOffered || effect instanceof JourneyEffect.NextBestActionChosen);
@@ -137,29 +148,27 @@ final class JourneyEffectsWriter {
                 .update();
     }
 
+    /** The event, the lead's new state (closed, or held 3 more days) and a sale with its commission, in one statement. */
     private void outcome(long p, JourneyEffect.LeadOutcome outcome) {
-        jdbc.sql("insert into lead_events (lead_id, partner_id, kind, amount) values (:lead, :p, :kind, :amount)")
+        jdbc.sql("""
+                        with event as (
+                            insert into lead_events (lead_id, partner_id, kind, amount) values (:lead, :p, :kind, :amount)),
+                        lead as (
+                            update leads set status = case when :closes then 'CLOSED' else status end,
+                                             reserved_until = case when :closes then reserved_until
+                                                                   else greatest(reserved_until, now() + %s) end
+                            where id = :lead and assigned_to = :p
+                            returning id, product)
+                        insert into sales (partner_id, lead_id, product, amount, commission)
+                        select :p, l.id, l.product, :amount, round(:amount * c.rate_percent / 100 + c.flat_amount, 2)
+                        from lead l join product_commissions c on c.product = l.product
+                        where :sold
+                        on conflict (lead_id) do nothing""".formatted(HOLD_AFTER_CONTACT))
                 .param("lead", outcome.leadId()).param("p", p).param("kind", outcome.kind().name())
                 .param("amount", outcome.amount())
+                .param("closes", outcome.kind().closes())
+                .param("sold", outcome.kind() == JourneyEffect.OutcomeKind.SOLD)
                 .update();
-        if (outcome.kind().closes()) {
-            jdbc.sql("update leads set status = 'CLOSED' where id = :lead and assigned_to = :p")
-                    .param("lead", outcome.leadId()).param("p", p).update();
-        } else {
-            jdbc.sql("update leads set reserved_until = greatest(reserved_until, now() + " + HOLD_AFTER_CONTACT + ") "
-                            + "where id = :lead and assigned_to = :p")
-                    .param("lead", outcome.leadId()).param("p", p).update();
-        }
-        if (outcome.kind() == JourneyEffect.OutcomeKind.SOLD) {
-            jdbc.sql("""
-                            insert into sales (partner_id, lead_id, product, amount, commission)
-                            select :p, l.id, l.product, :amount, round(:amount * c.rate_percent / 100 + c.flat_amount, 2)
-                            from leads l join product_commissions c on c.product = l.product
-                            where l.id = :lead
-                            on conflict (lead_id) do nothing""")
-                    .param("p", p).param("lead", outcome.leadId()).param("amount", outcome.amount())
-                    .update();
-        }
     }
 
     private void nextBestAction(long p, NextBestAction action) {
