@@ -8,7 +8,6 @@ import com.shisha.core.journey.LeadScorer;
 import com.shisha.core.journey.PitchTips;
 import com.shisha.core.journey.QuizBank;
 import com.shisha.persistence.seed.JourneySeeder;
-import com.shisha.persistence.seed.QuizBankFile;
 import com.shisha.dialogs.JourneyServices;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,7 +31,7 @@ class JourneyConfig {
         if (DemoData.enabled(env)) {
             seeder.seedCommunity(jdbc);
         }
-        return QuizBankFile.load();
+        return seeder.quizBank();
     }
 
     @Bean

@@ -197,7 +197,7 @@ final class JourneyDialogs {
         PartnerContext partner = turn.partner().orElseThrow();
         // after an outcome the partner's own leads are listed again; LEADS itself looks at the whole pool
         List<LeadMatcher.Ranked> offered = closing == null
-                ? turn.services.matcher().offer(partner, LEADS_SHOWN, java.util.Set.of())
+                ? turn.services.matcher().offer(partner, LEADS_SHOWN)
                 : turn.services.matcher().current(partner, LEADS_SHOWN, closing);
         if (offered.isEmpty()) {
             turn.slots.remove(LEAD_IDS);

@@ -153,12 +153,18 @@ final class OnboardingMachine {
                 turn -> turn.say("lead.amount_invalid"));
     }
 
-    /** A step that takes TEXT: parsed input moves to {@code target} with {@code onValid}; anything else stays, with {@code onInvalid}. */
+    /**
+     * A step that takes TEXT: parsed input moves to {@code target} with {@code onValid} (may be null); anything
+     * else stays, with {@code onInvalid}. The parser runs once per turn however many guards ask.
+     */
     private static void step(StateMachineTransitionConfigurer<Step, Trigger> t, Step step, Step target,
                              Function<Turn, Boolean> parse, java.util.function.Consumer<Turn> onValid,
                              java.util.function.Consumer<Turn> onInvalid) throws Exception {
         Guard<Step, Trigger> accepted = ctx -> turn(ctx).parsedOnce(step, parse);
-        t.withExternal().source(step).target(target).event(Trigger.TEXT).guard(accepted).action(run(onValid));
+        var accept = t.withExternal().source(step).target(target).event(Trigger.TEXT).guard(accepted);
+        if (onValid != null) {
+            accept.action(run(onValid));
+        }
         t.withInternal().source(step).event(Trigger.TEXT).guard(ctx -> !accepted.evaluate(ctx)).action(run(onInvalid));
     }
 
@@ -172,13 +178,10 @@ final class OnboardingMachine {
      */
     private static void question(StateMachineTransitionConfigurer<Step, Trigger> t, Step step,
                                  Function<Turn, Boolean> parseAndStore, String errorKey) throws Exception {
-        Guard<Step, Trigger> accepted = ctx -> turn(ctx).parsedOnce(step, parseAndStore);
-        t.withExternal().source(step).target(Step.ROUTE).event(Trigger.TEXT).guard(accepted);
-        t.withInternal().source(step).event(Trigger.TEXT).guard(ctx -> !accepted.evaluate(ctx))
-                .action(turnAction((turn, ctx) -> {
-                    turn.say(errorKey);
-                    prompt(turn, step);
-                }));
+        step(t, step, Step.ROUTE, parseAndStore, null, turn -> {
+            turn.say(errorKey);
+            prompt(turn, step);
+        });
     }
 
     /** Says the question (or menu) of a step. Used when entering it and when repeating it. */

@@ -185,7 +185,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
 
     /** MORE: the next page of a reply too long for the channel (kept in the slots), or a note that there is none. */
     private TurnResult more(Step step, Turn turn) {
-        String rest = turn.slots.remove(Pager.MORE);
+        String rest = turn.slots.remove(MorePages.SLOT);
         if (rest == null) {
             turn.say("more.none");
         } else {
@@ -253,7 +253,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
 
     private TurnResult result(Step step, Turn turn) {
         Language language = turn.language;
-        List<String> replies = Pager.fit(turn, turn.replies());
+        List<String> replies = MorePages.fit(turn, turn.replies());
         JourneyUpdate journey = null;
         if (turn.journeyTouched && turn.partner().isPresent()) {
             journey = new JourneyUpdate(turn.partner().get().id(), turn.effects, awards -> announce(language, awards));

@@ -79,11 +79,6 @@ final class Turn {
         return partner;
     }
 
-    /** Replaces everything said so far this turn (a view that supersedes an earlier line). */
-    void clearReplies() {
-        parts.clear();
-    }
-
     String text(String key, Object... args) {
         return catalogue.text(language, key, args);
     }

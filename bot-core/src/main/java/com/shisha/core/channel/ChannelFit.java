@@ -58,6 +58,16 @@ public final class ChannelFit {
         return pagerFor(channel).pages(text, footer);
     }
 
+    /** The first page and the rest, for a channel that sends one page now and keeps the rest for later ("MORE"). */
+    public Page firstPage(String text, Channel channel, String footer) {
+        Pager.Split split = pagerFor(channel).first(text, footer);
+        return new Page(split.page(), split.rest());
+    }
+
+    /** @param rest what did not fit, without footer; null when {@code page} is the whole text */
+    public record Page(String page, String rest) {
+    }
+
     private Pager pagerFor(Channel channel) {
         return switch (channel) {
             case WHATSAPP, WEB -> whatsapp;

@@ -14,6 +14,10 @@ import java.util.function.Predicate;
  */
 final class Pager {
 
+    /** A page and what is left for the next ones; {@code rest} is null when the page is the whole text. */
+    record Split(String page, String rest) {
+    }
+
     static final String FOOTER_SEPARATOR = "\n\n";
 
     private final Predicate<String> fits;
@@ -30,21 +34,27 @@ final class Pager {
     }
 
     List<String> pages(String text, String footer) {
-        if (fits.test(text)) {
-            return List.of(text);
-        }
-        String suffix = footer == null || footer.isEmpty() ? "" : FOOTER_SEPARATOR + footer;
         List<String> pages = new ArrayList<>();
-        String rest = text.strip();
-        while (!fits.test(rest)) {
-            int cut = cut(rest, suffix);
-            pages.add(rest.substring(0, cut).stripTrailing() + suffix);
-            rest = rest.substring(cut).stripLeading();
+        Split split = first(text, footer);
+        while (split.rest() != null) {
+            pages.add(split.page());
+            split = first(split.rest(), footer);
         }
-        if (!rest.isEmpty()) {
-            pages.add(rest);
+        if (!split.page().isEmpty() || pages.isEmpty()) {
+            pages.add(split.page());
         }
         return pages;
+    }
+
+    /** The first page of the text (with the footer when more follows) and the rest, or null when it all fits. */
+    Split first(String text, String footer) {
+        if (fits.test(text)) {
+            return new Split(text, null);
+        }
+        String suffix = footer == null || footer.isEmpty() ? "" : FOOTER_SEPARATOR + footer;
+        String rest = text.strip();
+        int cut = cut(rest, suffix);
+        return new Split(rest.substring(0, cut).stripTrailing() + suffix, rest.substring(cut).stripLeading());
     }
 
     /** Where to end the next page of {@code rest}, which starts with a non-space and does not fit whole. */

@@ -51,8 +51,4 @@ public final class IntakePriority {
             LockSupport.parkNanos(500_000);
         }
     }
-
-    public int inFlight() {
-        return inFlight.get();
-    }
 }

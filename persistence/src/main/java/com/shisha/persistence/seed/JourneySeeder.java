@@ -76,6 +76,11 @@ public final class JourneySeeder {
         return new JourneySeeder(QuizBankFile.load(), CommunityFile.load());
     }
 
+    /** The bank the seeder read, so callers need not parse the file again. */
+    public QuizBank quizBank() {
+        return quiz;
+    }
+
     public void seedContent(JdbcClient jdbc) {
         seedQuestions(jdbc);
         seedCommunity(jdbc);
