@@ -1,0 +1,15 @@
+package com.shisha.core.coach;
+
+import com.shisha.core.ConversationKey;
+
+/**
+ * Answers a partner's question from the knowledge base, through the language model when it answers in time
+ * and well, from the retrieved passages otherwise. Implementations keep the chat history themselves.
+ */
+public interface Coach {
+
+    CoachReply answer(CoachRequest request);
+
+    /** Stores a thumbs up (helpful) or down for an answer this coach gave the partner. */
+    void feedback(ConversationKey partner, String answerId, boolean helpful);
+}
