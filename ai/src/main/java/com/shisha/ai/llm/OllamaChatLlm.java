@@ -1,0 +1,128 @@
+package com.shisha.ai.llm;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.ollama.OllamaChatModel;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Ollama's /api/chat through langchain4j-ollama. The client's own timeout bounds each HTTP exchange; the
+ * deadline of a request is enforced here as well, on a separate thread, because a caller must get control
+ * back on time even when the client is stuck somewhere its timeout does not cover (DNS, a half-open socket).
+ */
+public final class OllamaChatLlm implements ChatLlm, AutoCloseable {
+
+    private final OllamaChatModel model;
+    private final String baseUrl;
+    private final ExecutorService calls;
+
+    /**
+     * @param maxConcurrent calls in flight at once; more wait for a slot (within their deadline). Ollama serves
+     *                      few requests at a time anyway, so queueing here is cheaper than queueing there.
+     */
+    public OllamaChatLlm(Settings settings, int maxConcurrent) {
+        this.baseUrl = settings.baseUrl().toString();
+        this.model = OllamaChatModel.builder()
+                .baseUrl(baseUrl)
+                .modelName(settings.model())
+                .timeout(settings.timeout())
+                .maxRetries(0) // a retry cannot fit in a deadline sized for one answer
+                .temperature(0.2)
+                .build();
+        this.calls = Executors.newFixedThreadPool(maxConcurrent, r -> {
+            Thread t = new Thread(r, "ollama-call");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * @param timeout the longest one answer may take (OLLAMA_TIMEOUT_MILLIS); callers use it as their deadline
+     */
+    public record Settings(URI baseUrl, String model, Duration timeout) {
+        public Settings {
+            if (baseUrl == null || baseUrl.getHost() == null
+                    || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))) {
+                throw new IllegalArgumentException("OLLAMA_BASE_URL must be an http(s) URL, was " + baseUrl);
+            }
+            if (model == null || model.isBlank()) {
+                throw new IllegalArgumentException("OLLAMA_MODEL must name a model, e.g. shisha-coach");
+            }
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("OLLAMA_TIMEOUT_MILLIS must be positive, was " + timeout);
+            }
+        }
+    }
+
+    @Override
+    public String chat(LlmRequest request) {
+        List<ChatMessage> messages = new ArrayList<>();
+        messages.add(SystemMessage.from(request.system()));
+        for (LlmRequest.Turn turn : request.history()) {
+            messages.add(turn.role() == LlmRequest.Role.USER ? UserMessage.from(turn.text()) : AiMessage.from(turn.text()));
+        }
+        messages.add(UserMessage.from(request.user()));
+        ChatRequest.Builder chat = ChatRequest.builder().messages(messages);
+        if (request.json()) {
+            chat.responseFormat(ResponseFormat.JSON);
+        }
+        ChatRequest built = chat.build();
+        Future<ChatResponse> call = calls.submit(() -> model.chat(built));
+        try {
+            ChatResponse response = call.get(request.deadline().toMillis(), TimeUnit.MILLISECONDS);
+            String text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
+            if (text == null || text.isBlank()) {
+                throw new LlmException(LlmException.Kind.BAD_ANSWER, "Ollama at " + baseUrl + " returned no message text", null);
+            }
+            return text;
+        } catch (TimeoutException e) {
+            call.cancel(true);
+            throw new LlmException(LlmException.Kind.TIMEOUT,
+                    "Ollama at " + baseUrl + " gave no answer within " + request.deadline().toMillis() + " ms", e);
+        } catch (InterruptedException e) {
+            call.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new LlmException(LlmException.Kind.TIMEOUT, "interrupted while waiting for Ollama", e);
+        } catch (ExecutionException e) {
+            throw classify(e.getCause());
+        }
+    }
+
+    /** langchain4j's messages are often just "null" (a ConnectException has none): name what happened instead. */
+    private LlmException classify(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) {
+                return new LlmException(LlmException.Kind.UNREACHABLE, "Ollama is not reachable at " + baseUrl
+                        + " (" + t.getClass().getSimpleName() + "); is it running and OLLAMA_BASE_URL right?", failure);
+            }
+            if (t instanceof HttpTimeoutException) {
+                return new LlmException(LlmException.Kind.TIMEOUT, "Ollama at " + baseUrl + " timed out", failure);
+            }
+        }
+        return new LlmException(LlmException.Kind.BAD_ANSWER, "Ollama at " + baseUrl + " failed: "
+                + failure.getClass().getSimpleName() + ": " + failure.getMessage(), failure);
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
+    }
+}
