@@ -4,6 +4,9 @@ import com.shisha.core.dialog.DialogEngine;
 import com.shisha.core.pipeline.ChannelSender;
 import com.shisha.core.pipeline.ConversationLock;
 import com.shisha.core.pipeline.ConversationStore;
+import com.shisha.core.pipeline.CpuGate;
+import com.shisha.core.pipeline.VoiceInputs;
+import org.springframework.beans.factory.ObjectProvider;
 import com.shisha.core.pipeline.Inbox;
 import com.shisha.core.pipeline.InboundIngest;
 import com.shisha.core.pipeline.IntakePriority;
@@ -46,10 +49,20 @@ class PipelineConfig {
         return new StateMachineDialogEngine(new Catalogue(), journey);
     }
 
+    /** Few permits on purpose: turns are CPU-bound, and on 2 cores more concurrent turns measured slower (bench/README.md). */
+    @Bean
+    CpuGate turnCpu(Environment env) {
+        return new CpuGate(new Env(env).integer("SHISHA_TURN_WORKERS", 2, 1, 512));
+    }
+
+    /**
+     * More threads than CPU permits: a turn waiting on the coach's language model or on speech recognition gives
+     * its permit back, and the spare threads keep other conversations moving meanwhile.
+     */
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService turnWorkers(Environment env) {
-        // few threads on purpose: turns are CPU-bound, and on 2 cores more workers measured slower (bench/README.md)
-        int n = new Env(env).integer("SHISHA_TURN_WORKERS", 2, 1, 512);
+        Env e = new Env(env);
+        int n = e.integer("SHISHA_TURN_WORKERS", 2, 1, 512) + e.integer("SHISHA_SLOW_TURNS", 16, 0, 1024);
         // unbounded is safe here: the queue holds conversation keys, coalesced, at most one per conversation
         return new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("turn"));
     }
@@ -77,8 +90,10 @@ class PipelineConfig {
 
     @Bean
     TurnProcessor turnProcessor(Inbox inbox, ConversationStore conversations, DialogEngine dialogs, ConversationLock lock,
-                                OutboxDispatcher outbox, ExecutorService turnWorkers, IntakePriority intake) {
-        return new TurnProcessor(inbox, conversations, dialogs, lock, outbox::submit, turnWorkers, Duration.ofSeconds(5), intake);
+                                OutboxDispatcher outbox, ExecutorService turnWorkers, IntakePriority intake, CpuGate turnCpu,
+                                ObjectProvider<VoiceInputs> voice) {
+        return new TurnProcessor(inbox, conversations, dialogs, lock, outbox::submit, turnWorkers, Duration.ofSeconds(5), intake,
+                turnCpu, voice.getIfAvailable());
     }
 
     @Bean

@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param conversation      who wrote, on which channel
  * @param to                the address the user wrote to (our number); replies go out from it
  * @param text              the text; empty when the message carries only media
+ * @param voice             set when the text was heard in a voice note (or hearing it failed); null when typed
  */
 public record InboundMessage(String providerMessageId, ConversationKey conversation, String to, String text,
-                             List<Media> media, String profileName, Instant receivedAt) {
+                             List<Media> media, String profileName, Instant receivedAt, Voice voice) {
 
     /** WhatsApp's limit for a message body; channels that accept text from elsewhere (web chat) enforce it. */
     public static final int MAX_TEXT = 4096;
@@ -24,6 +25,30 @@ public record InboundMessage(String providerMessageId, ConversationKey conversat
         text = text == null ? "" : text;
         media = media == null ? List.of() : List.copyOf(media);
         receivedAt = receivedAt == null ? Instant.now() : receivedAt;
+    }
+
+    public InboundMessage(String providerMessageId, ConversationKey conversation, String to, String text,
+                          List<Media> media, String profileName, Instant receivedAt) {
+        this(providerMessageId, conversation, to, text, media, profileName, receivedAt, null);
+    }
+
+    /** This message as if the partner had typed what the voice note said (or with the reason it could not be heard). */
+    public InboundMessage heard(Voice voice) {
+        return new InboundMessage(providerMessageId, conversation, to, voice.failure() == null ? voice.heard() : "",
+                media, profileName, receivedAt, voice);
+    }
+
+    /**
+     * @param heard      the transcript; empty when nothing was heard or hearing failed
+     * @param confidence mean word confidence in [0, 1]
+     * @param failure    why the voice note could not be heard; null when it was
+     * @param recording  a sales-call recording for review, not a message to the bot
+     */
+    public record Voice(String heard, double confidence, com.shisha.core.voice.VoiceNoteException.Kind failure,
+                        boolean recording) {
+        public Voice {
+            heard = heard == null ? "" : heard;
+        }
     }
 
     public record Media(String url, String contentType) {

@@ -26,7 +26,7 @@ final class Input {
     enum Command { HELP, MENU, LANGUAGE, STOP, START }
 
     /** Journey commands; TOP, FOLLOW and UNFOLLOW take an argument (a city, a list number or a name). */
-    enum JourneyCommand { QUIZ, LEADS, PROGRESS, TOP, TIPS, FOLLOW, UNFOLLOW, MORE, BACK }
+    enum JourneyCommand { QUIZ, LEADS, PROGRESS, TOP, TIPS, FOLLOW, UNFOLLOW, MORE, BACK, COACH, REVIEW }
 
     record Journey(JourneyCommand command, String argument) {
     }
@@ -46,6 +46,9 @@ final class Input {
             Map.entry("अनफॉलो", JourneyCommand.UNFOLLOW),
             Map.entry("more", JourneyCommand.MORE), Map.entry("aur", JourneyCommand.MORE), Map.entry("और", JourneyCommand.MORE),
             Map.entry("aage", JourneyCommand.MORE), Map.entry("आगे", JourneyCommand.MORE),
+            Map.entry("coach", JourneyCommand.COACH), Map.entry("कोच", JourneyCommand.COACH),
+            Map.entry("review", JourneyCommand.REVIEW), Map.entry("रिव्यू", JourneyCommand.REVIEW),
+            Map.entry("समीक्षा", JourneyCommand.REVIEW),
             Map.entry("back", JourneyCommand.BACK), Map.entry("wapas", JourneyCommand.BACK), Map.entry("vapas", JourneyCommand.BACK),
             Map.entry("वापस", JourneyCommand.BACK), Map.entry("peeche", JourneyCommand.BACK), Map.entry("पीछे", JourneyCommand.BACK));
     private static final Set<JourneyCommand> WITH_ARGUMENT = EnumSet.of(JourneyCommand.TOP, JourneyCommand.FOLLOW, JourneyCommand.UNFOLLOW);
@@ -234,6 +237,17 @@ final class Input {
             words.add(m.group());
         }
         return words;
+    }
+
+    /** Numbers as a recogniser writes them ("two", "दो"): a spoken menu choice or option reads like a typed digit. */
+    static final List<String> NUMBER_WORDS_EN = List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+    static final List<String> NUMBER_WORDS_HI = List.of("एक", "दो", "तीन", "चार", "पांच", "छह", "सात", "आठ", "नौ", "दस");
+
+    static Optional<String> spokenNumber(String normalised) {
+        int en = NUMBER_WORDS_EN.indexOf(normalised.toLowerCase(Locale.ROOT));
+        int hi = NUMBER_WORDS_HI.indexOf(normalised.replace("पाँच", "पांच"));
+        int n = Math.max(en, hi);
+        return n < 0 ? Optional.empty() : Optional.of(Integer.toString(n + 1));
     }
 
     static Optional<Command> command(String normalised) {

@@ -1,5 +1,7 @@
 package com.shisha.dialogs;
 
+import com.shisha.core.coach.CallReviews;
+import com.shisha.core.coach.Coach;
 import com.shisha.core.journey.Journey;
 import com.shisha.core.journey.LeadMatcher;
 import com.shisha.core.journey.PitchTips;
@@ -7,6 +9,14 @@ import com.shisha.core.journey.QuizBank;
 
 import java.time.Clock;
 
-/** What the journey dialogs need from outside: data (through bot-core ports), the quiz bank, ranking, tips, time. */
-public record JourneyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips pitchTips, Clock clock) {
+/**
+ * What the journey dialogs need from outside: data (through bot-core ports), the quiz bank, ranking, tips, time,
+ * and the AI services. {@code coach} and {@code callReviews} may be null: the dialogs then say they are not open.
+ */
+public record JourneyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips pitchTips, Clock clock,
+                              Coach coach, CallReviews callReviews) {
+
+    public JourneyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips pitchTips, Clock clock) {
+        this(journey, quizBank, matcher, pitchTips, clock, null, null);
+    }
 }

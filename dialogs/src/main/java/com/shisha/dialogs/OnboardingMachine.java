@@ -23,7 +23,7 @@ final class OnboardingMachine {
 
     static final String TURN = "turn";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OnboardingMachine.class);
-    static final int MENU_ITEMS = 6;
+    static final int MENU_ITEMS = 7;
 
     private OnboardingMachine() {
     }
@@ -88,11 +88,20 @@ final class OnboardingMachine {
             return true;
         }).orElse(false), "error.edit");
 
-        // menu items 1, 2, 4 and 5 are journey commands, which the engine fires as their own triggers
-        question(t, Step.MAIN_MENU, turn -> Input.choice(turn.text, MENU_ITEMS).filter(n -> n == 3 || n == 6).map(n -> {
+        // menu items other than help are journey commands, which the engine fires as their own triggers; free
+        // text that is not a menu choice is a question for the coach
+        step(t, Step.MAIN_MENU, Step.ROUTE, turn -> Input.choice(turn.text, MENU_ITEMS).filter(n -> n == 6).map(n -> {
             turn.say("menu.item." + n);
             return true;
-        }).orElse(false), "error.menu");
+        }).orElse(false), null, turn -> {
+            boolean words = turn.raw.strip().contains(" ") || turn.raw.contains("?");
+            if (words && CoachDialogs.coachOpen(turn)) {
+                CoachDialogs.answer(turn);
+            } else {
+                turn.say("error.menu");
+                prompt(turn, Step.MAIN_MENU);
+            }
+        });
 
         journey(t);
 
@@ -126,11 +135,17 @@ final class OnboardingMachine {
             t.withExternal().source(step).target(Step.MAIN_MENU).event(Trigger.TIPS).action(run(JourneyDialogs::showTips));
             t.withExternal().source(step).target(Step.MAIN_MENU).event(Trigger.FOLLOW).action(run(turn -> JourneyDialogs.follow(turn, true)));
             t.withExternal().source(step).target(Step.MAIN_MENU).event(Trigger.UNFOLLOW).action(run(turn -> JourneyDialogs.follow(turn, false)));
+            t.withExternal().source(step).target(Step.COACH).event(Trigger.COACH).action(run(CoachDialogs::enter));
+            t.withExternal().source(step).target(Step.CALL_REVIEW).event(Trigger.REVIEW).action(run(CoachDialogs::enterReview));
         }
+        t.withInternal().source(Step.COACH).event(Trigger.TEXT).action(run(CoachDialogs::answer));
+        step(t, Step.CALL_REVIEW, Step.MAIN_MENU, CoachDialogs::readCall, CoachDialogs::review, CoachDialogs::reviewTooShort);
         step(t, Step.QUIZ, Step.QUIZ_ROUTE, turn -> !JourneyDialogs.quizIds(turn).isEmpty() && JourneyDialogs.readAnswer(turn),
                 JourneyDialogs::recordAnswer, turn -> {
                     if (JourneyDialogs.quizIds(turn).isEmpty()) {
                         JourneyDialogs.startOrResumeQuiz(turn); // the run was lost (cleared state): start afresh
+                    } else if (CoachDialogs.answerIfQuestion(turn)) {
+                        JourneyDialogs.askQuestion(turn);
                     } else {
                         turn.say("quiz.invalid");
                         JourneyDialogs.askQuestion(turn);
@@ -139,7 +154,8 @@ final class OnboardingMachine {
         t.withChoice().source(Step.QUIZ_ROUTE)
                 .first(Step.MAIN_MENU, ctx -> JourneyDialogs.quizFinished(turn(ctx)), run(JourneyDialogs::finishQuiz))
                 .last(Step.QUIZ, run(JourneyDialogs::askQuestion));
-        step(t, Step.LEADS, Step.LEAD, JourneyDialogs::readLeadChoice, JourneyDialogs::showLead, JourneyDialogs::leadChoiceInvalid);
+        step(t, Step.LEADS, Step.LEAD, JourneyDialogs::readLeadChoice, JourneyDialogs::showLead,
+                orCoach(Step.LEADS, JourneyDialogs::leadChoiceInvalid));
         Guard<Step, Trigger> outcome = ctx -> turn(ctx).parsedOnce(Step.LEAD, JourneyDialogs::readOutcome);
         t.withExternal().source(Step.LEAD).target(Step.SALE_AMOUNT).event(Trigger.TEXT)
                 .guard(ctx -> outcome.evaluate(ctx) && turn(ctx).outcome == com.shisha.core.journey.JourneyEffect.OutcomeKind.SOLD)
@@ -148,7 +164,7 @@ final class OnboardingMachine {
                 .guard(ctx -> outcome.evaluate(ctx) && turn(ctx).outcome != com.shisha.core.journey.JourneyEffect.OutcomeKind.SOLD)
                 .action(run(JourneyDialogs::recordOutcome));
         t.withInternal().source(Step.LEAD).event(Trigger.TEXT).guard(ctx -> !outcome.evaluate(ctx))
-                .action(run(turn -> turn.say("lead.outcome_invalid")));
+                .action(run(orCoach(Step.LEAD, turn -> turn.say("lead.outcome_invalid"))));
         step(t, Step.SALE_AMOUNT, Step.LEADS, JourneyDialogs::readAmount, JourneyDialogs::recordSale,
                 turn -> turn.say("lead.amount_invalid"));
     }
@@ -166,6 +182,17 @@ final class OnboardingMachine {
             accept.action(run(onValid));
         }
         t.withInternal().source(step).event(Trigger.TEXT).guard(ctx -> !accepted.evaluate(ctx)).action(run(onInvalid));
+    }
+
+    /** Invalid input that is really a question: the coach answers it and the step asks again; otherwise {@code invalid}. */
+    private static java.util.function.Consumer<Turn> orCoach(Step step, java.util.function.Consumer<Turn> invalid) {
+        return turn -> {
+            if (CoachDialogs.answerIfQuestion(turn)) {
+                prompt(turn, step);
+            } else {
+                invalid.accept(turn);
+            }
+        };
     }
 
     private static Action<Step, Trigger> run(java.util.function.Consumer<Turn> body) {
@@ -209,6 +236,8 @@ final class OnboardingMachine {
             case LEADS -> turn.say("leads.invalid");
             case LEAD -> turn.say("lead.outcome_prompt");
             case SALE_AMOUNT -> turn.say("lead.amount_prompt");
+            case COACH -> turn.say(CoachDialogs.coachOpen(turn) ? "coach.prompt" : "coach.closed");
+            case CALL_REVIEW -> CoachDialogs.enterReview(turn);
             case START, ROUTE, QUIZ_ROUTE -> turn.say("welcome");
         }
     }

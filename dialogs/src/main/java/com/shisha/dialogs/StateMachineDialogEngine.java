@@ -35,6 +35,9 @@ public final class StateMachineDialogEngine implements DialogEngine {
     private static final Logger log = LoggerFactory.getLogger(StateMachineDialogEngine.class);
     /** Longer than any answer the dialogs ask for; such input is answered, not parsed. */
     static final int MAX_INPUT = 1000;
+    /** Below this mean word confidence a voice note's words are read back for a YES before they are acted on. */
+    static final double MIN_VOICE_CONFIDENCE = 0.6;
+    static final String VOICE_HEARD = "voice.heard";
 
     private final StateMachineFactory<Step, Trigger> factory = OnboardingMachine.factory();
     /**
@@ -63,9 +66,23 @@ public final class StateMachineDialogEngine implements DialogEngine {
     @Override
     public TurnResult handle(ConversationState state, InboundMessage message) {
         Step step = Step.of(state.step());
-        String text = Input.normalise(message.text());
+        String raw = message.text();
+        // a voice note heard with low confidence waits for YES; then its words are the input
+        String pendingVoice = state.slots().get(VOICE_HEARD);
+        Optional<Boolean> voiceConfirmed = pendingVoice == null || message.voice() != null
+                ? Optional.empty() : Input.yesNo(Input.normalise(raw));
+        if (voiceConfirmed.orElse(false)) {
+            raw = pendingVoice;
+        }
+        String text = Input.normalise(raw);
+        if (message.voice() != null) {
+            text = Input.spokenNumber(text).orElse(text);
+        }
         Turn turn = new Turn(text, message.conversation().address(), message.conversation().channel(), services,
                 state.slots(), state.language(), catalogue);
+        turn.raw = raw;
+        turn.voice = message.voice();
+        turn.slots.remove(VOICE_HEARD);
 
         if (state.optedOut()) {
             if (!Input.isOptIn(text)) {
@@ -76,6 +93,17 @@ public final class StateMachineDialogEngine implements DialogEngine {
             OnboardingMachine.prompt(turn, step);
             return result(step, turn);
         }
+        if (voiceConfirmed.isPresent() && !voiceConfirmed.get()) {
+            turn.say("voice.retry");
+            OnboardingMachine.prompt(turn, step);
+            return result(step, turn);
+        }
+        if (message.voice() != null) {
+            Optional<TurnResult> answered = voice(step, message.voice(), turn);
+            if (answered.isPresent()) {
+                return answered.get();
+            }
+        }
         Optional<Input.Command> command = Input.command(text);
         if (command.isPresent() && command.get() == Input.Command.STOP) {
             turn.optOutChange = OptOutChange.OPT_OUT;
@@ -85,9 +113,16 @@ public final class StateMachineDialogEngine implements DialogEngine {
             }
             return result(step, turn);
         }
-        if (message.text().length() > MAX_INPUT) {
-            turn.say("error.too_long", message.text().length());
+        // a pasted call transcript is long by nature, and a heard one is bounded by the recording's length
+        int maxInput = step == Step.CALL_REVIEW ? InboundMessage.MAX_TEXT : MAX_INPUT;
+        if (message.voice() == null && raw.length() > maxInput) {
+            turn.say("error.too_long", raw.length());
             OnboardingMachine.prompt(turn, step);
+            return result(step, turn);
+        }
+        Optional<Boolean> thumbs = CoachDialogs.thumbs(raw);
+        if (thumbs.isPresent() && turn.slots.containsKey(CoachDialogs.LAST_ANSWER)) {
+            CoachDialogs.feedback(turn, thumbs.get());
             return result(step, turn);
         }
         if (text.isEmpty()) {
@@ -144,10 +179,68 @@ public final class StateMachineDialogEngine implements DialogEngine {
         return switch (n) {
             case 1 -> Optional.of(Trigger.QUIZ);
             case 2 -> Optional.of(Trigger.LEADS);
+            case 3 -> Optional.of(Trigger.COACH);
             case 4 -> Optional.of(Trigger.PROGRESS);
             case 5 -> Optional.of(Trigger.TOP);
+            case 7 -> Optional.of(Trigger.REVIEW);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * What a voice note said, before the dialog treats it as typed: a failure or silence is answered here; words
+     * heard with low confidence are read back for a YES; otherwise they are echoed and the turn goes on.
+     */
+    private Optional<TurnResult> voice(Step step, InboundMessage.Voice voice, Turn turn) {
+        if (voice.failure() != null) {
+            turn.say("voice." + voice.failure().name().toLowerCase(java.util.Locale.ROOT));
+            OnboardingMachine.prompt(turn, step);
+            return Optional.of(result(step, turn));
+        }
+        if (turn.text.isEmpty()) {
+            turn.say("voice.nothing_heard");
+            OnboardingMachine.prompt(turn, step);
+            return Optional.of(result(step, turn));
+        }
+        if (voice.recording()) {
+            return Optional.empty(); // a call to review is not read back: the review quotes it
+        }
+        if (voice.confidence() < MIN_VOICE_CONFIDENCE) {
+            turn.slots.put(VOICE_HEARD, turn.raw);
+            turn.say("voice.confirm", turn.raw);
+            return Optional.of(result(step, turn));
+        }
+        turn.say("voice.heard", turn.raw);
+        return Optional.empty();
+    }
+
+    @Override
+    public Listening listening(ConversationState state) {
+        Step step = Step.of(state.step());
+        List<String> numbers = state.language() == Language.HI ? Input.NUMBER_WORDS_HI : Input.NUMBER_WORDS_EN;
+        List<String> grammar = switch (step) {
+            case MAIN_MENU -> join(numbers.subList(0, OnboardingMachine.MENU_ITEMS), GLOBAL_WORDS,
+                    List.of("quiz", "leads", "coach", "progress", "top", "tips", "review", "क्विज़", "लीड", "कोच", "प्रगति", "टॉप", "टिप्स"));
+            case QUIZ -> join(numbers.subList(0, 4), GLOBAL_WORDS, List.of("a", "b", "c", "d"));
+            case LEADS -> join(numbers.subList(0, 9), GLOBAL_WORDS, List.of("more", "back", "और", "वापस"));
+            case LEAD -> join(numbers.subList(0, 5), GLOBAL_WORDS, List.of("called", "interested", "sold", "not interested",
+                    "wrong number", "back", "कॉल", "रुचि", "बिक्री", "वापस"));
+            case CONFIRM -> join(GLOBAL_WORDS, List.of("yes", "no", "हाँ", "नहीं"));
+            case ASK_LANGUAGE -> join(numbers.subList(0, 2), List.of("english", "hindi", "इंग्लिश", "हिंदी"));
+            default -> List.of(); // names, cities, amounts, questions and calls are free speech
+        };
+        return new Listening(grammar, step == Step.CALL_REVIEW);
+    }
+
+    private static final List<String> GLOBAL_WORDS = List.of("menu", "help", "language", "stop", "मेनू", "मदद", "भाषा");
+
+    @SafeVarargs
+    private static List<String> join(List<String>... parts) {
+        List<String> all = new java.util.ArrayList<>();
+        for (List<String> part : parts) {
+            all.addAll(part);
+        }
+        return all;
     }
 
     /** @return empty when the words are not a command here after all (BACK outside the leads, say): then they are text */
@@ -178,6 +271,8 @@ public final class StateMachineDialogEngine implements DialogEngine {
             case TIPS -> Trigger.TIPS;
             case FOLLOW -> Trigger.FOLLOW;
             case UNFOLLOW -> Trigger.UNFOLLOW;
+            case COACH -> Trigger.COACH;
+            case REVIEW -> Trigger.REVIEW;
             case MORE, BACK -> throw new IllegalStateException("handled above");
         };
         return Optional.of(fire(step, trigger, turn));

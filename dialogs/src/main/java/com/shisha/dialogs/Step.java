@@ -18,13 +18,18 @@ enum Step {
     LEAD,
     /** The partner reported a sale; the amount is asked. */
     SALE_AMOUNT,
+    /** Coach mode: each message is a question for the coach. */
+    COACH,
+    /** Waiting for a sales-call recording or a pasted transcript to review. */
+    CALL_REVIEW,
     /** Choice pseudo-state: after each answer, go to the first thing still missing. Never stored. */
     ROUTE,
     /** Choice pseudo-state: after a quiz answer, the next question or the summary. Never stored. */
     QUIZ_ROUTE;
 
     /** Where journey commands (QUIZ, LEADS, ...) are taken; elsewhere onboarding is still under way. */
-    static final java.util.Set<Step> JOURNEY = java.util.EnumSet.of(MAIN_MENU, QUIZ, LEADS, LEAD, SALE_AMOUNT);
+    static final java.util.Set<Step> JOURNEY = java.util.EnumSet.of(MAIN_MENU, QUIZ, LEADS, LEAD, SALE_AMOUNT,
+            COACH, CALL_REVIEW);
 
     static Step of(String stored) {
         if (stored == null) {

@@ -14,5 +14,9 @@ enum Trigger {
     TOP,
     TIPS,
     FOLLOW,
-    UNFOLLOW
+    UNFOLLOW,
+    /** Coach mode: every text is a question for the coach until MENU. */
+    COACH,
+    /** Call review: the next recording or pasted transcript is reviewed. */
+    REVIEW
 }

@@ -26,6 +26,10 @@ final class Turn {
     static final String EDITING = "editing";
 
     final String text;
+    /** The message as typed (or heard), before normalising: the coach and call review want it whole. */
+    String raw = "";
+    /** Set when the input came from a voice note. */
+    com.shisha.core.InboundMessage.Voice voice;
     final String phone;
     final com.shisha.core.Channel channel;
     final JourneyServices services;
@@ -77,6 +81,10 @@ final class Turn {
             partner = services == null ? java.util.Optional.empty() : services.journey().partner(phone);
         }
         return partner;
+    }
+
+    com.shisha.core.ConversationKey key() {
+        return new com.shisha.core.ConversationKey(channel, phone);
     }
 
     String text(String key, Object... args) {

@@ -15,4 +15,24 @@ public interface DialogEngine {
      * question again, state unchanged. The message is marked processed so it cannot block the conversation.
      */
     TurnResult apologise(ConversationState state);
+
+    /**
+     * What the dialog listens for in this state, asked only when a voice note arrives: a closed set of phrases
+     * lets the recogniser use a grammar, which hears "two" or "quiz" far more reliably than free speech.
+     */
+    default Listening listening(ConversationState state) {
+        return Listening.FREE_SPEECH;
+    }
+
+    /**
+     * @param grammar   phrases expected here; empty for free speech
+     * @param recording the dialog waits for a sales-call recording (long, free speech, reviewed not obeyed)
+     */
+    record Listening(java.util.List<String> grammar, boolean recording) {
+        public static final Listening FREE_SPEECH = new Listening(java.util.List.of(), false);
+
+        public Listening {
+            grammar = java.util.List.copyOf(grammar);
+        }
+    }
 }

@@ -55,4 +55,16 @@ public sealed interface JourneyEffect {
 
     record NextBestActionChosen(NextBestAction action) implements JourneyEffect {
     }
+
+    /**
+     * A call review's verdict on the partner's skills: each delta moves the stored score (a skill never assessed
+     * starts from {@link #UNASSESSED_START}), clamped to 0-100.
+     */
+    record CallReviewed(String reviewId, Map<Skill, Integer> skillDeltas) implements JourneyEffect {
+        public static final int UNASSESSED_START = 50;
+
+        public CallReviewed {
+            skillDeltas = Map.copyOf(skillDeltas);
+        }
+    }
 }

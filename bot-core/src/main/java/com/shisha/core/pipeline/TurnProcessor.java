@@ -33,11 +33,25 @@ public final class TurnProcessor {
     private final Duration lockWait;
     private final SerialExecutor<ConversationKey> serial;
     private final IntakePriority intake;
+    private final CpuGate cpu;
+    private final VoiceInputs voice;
 
     public TurnProcessor(Inbox inbox, ConversationStore conversations, DialogEngine dialogs, ConversationLock lock,
                          BiConsumer<ConversationKey, List<Long>> outboxSink, ExecutorService workers, Duration lockWait,
                          IntakePriority intake) {
+        this(inbox, conversations, dialogs, lock, outboxSink, workers, lockWait, intake, CpuGate.unbounded(), null);
+    }
+
+    /**
+     * @param cpu   turns compute holding one of its permits; slow calls inside a turn give it back while they wait
+     * @param voice transcribes voice notes before the dialog sees them; null: audio is answered as unreadable media
+     */
+    public TurnProcessor(Inbox inbox, ConversationStore conversations, DialogEngine dialogs, ConversationLock lock,
+                         BiConsumer<ConversationKey, List<Long>> outboxSink, ExecutorService workers, Duration lockWait,
+                         IntakePriority intake, CpuGate cpu, VoiceInputs voice) {
         this.intake = intake;
+        this.cpu = cpu;
+        this.voice = voice;
         this.inbox = inbox;
         this.conversations = conversations;
         this.dialogs = dialogs;
@@ -62,6 +76,14 @@ public final class TurnProcessor {
 
     private void drain(ConversationKey key) {
         intake.yieldToIntake();
+        try {
+            cpu.run(() -> drainHoldingCpu(key));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drainHoldingCpu(ConversationKey key) {
         try {
             Optional<ConversationLock.Held> held = lock.tryAcquire(key, lockWait);
             if (held.isEmpty()) {
@@ -92,7 +114,7 @@ public final class TurnProcessor {
 
     /** @return the state after the turn, or null when the conversation should not continue now (state changed underneath) */
     private ConversationState process(StoredInbound inbound, ConversationState state) {
-        InboundMessage message = inbound.message();
+        InboundMessage message = voice == null ? inbound.message() : voice.prepare(inbound.message(), state, dialogs);
         TurnResult result;
         try {
             result = dialogs.handle(state, message);

@@ -87,6 +87,8 @@ final class JourneyEffectsWriter {
                         .param("p", p).param("f", unfollow.followeeId()).update();
             } else if (effect instanceof JourneyEffect.NextBestActionChosen chosen) {
                 nextBestAction(p, chosen.action());
+            } else if (effect instanceof JourneyEffect.CallReviewed reviewed) {
+                callReviewed(p, reviewed);
             }
         }
         if (!metricsMove) {
@@ -135,6 +137,27 @@ final class JourneyEffectsWriter {
                             score = excluded.score, level = excluded.level,
                             assessed_at = now()""")
                 .param("p", p).param("skills", skills).param("scores", scores)
+                .update();
+    }
+
+    /** Moves each reviewed skill by its delta; the level follows the score as after a quiz. */
+    private void callReviewed(long p, JourneyEffect.CallReviewed reviewed) {
+        if (reviewed.skillDeltas().isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into partner_skills (partner_id, skill, score, level)
+                        select :p, t.skill, s.score, least(5, s.score / 20 + 1)
+                        from unnest(cast(:skills as text[]), cast(:deltas as int[])) as t(skill, delta),
+                             lateral (select greatest(0, least(100, :start + t.delta)) as score) s
+                        on conflict (partner_id, skill) do update set
+                            previous_score = partner_skills.score,
+                            score = greatest(0, least(100, partner_skills.score + excluded.score - :start)),
+                            level = least(5, greatest(0, least(100, partner_skills.score + excluded.score - :start)) / 20 + 1),
+                            assessed_at = now()""")
+                .param("p", p).param("start", JourneyEffect.CallReviewed.UNASSESSED_START)
+                .param("skills", reviewed.skillDeltas().keySet().stream().map(Skill::code).toArray(String[]::new))
+                .param("deltas", reviewed.skillDeltas().values().toArray(Integer[]::new))
                 .update();
     }
 
