@@ -47,6 +47,18 @@ public record LeadModel(double intercept, double[] weights, double[] means, Map<
         }
     }
 
+    /** A copy: the model stays immutable. */
+    @Override
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** A copy: the model stays immutable. */
+    @Override
+    public double[] means() {
+        return means.clone();
+    }
+
     public double weight(LeadFeature feature) {
         return weights[feature.ordinal()];
     }

@@ -31,9 +31,16 @@ public final class LearnedLeadScorer implements LeadScorer {
     private static final int[] FACTOR_OF = LeadFeature.ALL.stream().mapToInt(f -> f.factor().ordinal()).toArray();
 
     private final LeadModel model;
+    // copied once: the model hands out copies, and a score must not allocate them per lead
+    private final double intercept;
+    private final double[] weights;
+    private final double[] means;
 
     public LearnedLeadScorer(LeadModel model) {
         this.model = Objects.requireNonNull(model, "model");
+        this.intercept = model.intercept();
+        this.weights = model.weights();
+        this.means = model.means();
     }
 
     /** The model shipped in the jar ({@value LeadModel#RESOURCE}); read and checked once per call, so keep the scorer. */
@@ -50,12 +57,10 @@ public final class LearnedLeadScorer implements LeadScorer {
         double[] x = new double[LeadFeature.COUNT];
         LeadFeatures.extract(partner, lead, now, x);
         double[] pull = new double[FACTORS.length];
-        double z = model.intercept();
-        double[] w = model.weights();
-        double[] mean = model.means();
+        double z = intercept;
         for (int i = 0; i < x.length; i++) {
-            z += w[i] * x[i];
-            pull[FACTOR_OF[i]] += w[i] * (x[i] - mean[i]);
+            z += weights[i] * x[i];
+            pull[FACTOR_OF[i]] += weights[i] * (x[i] - means[i]);
         }
         // exp of a large |z| gives 0 or infinity, both of which still land in [0, 1]
         double p = 1 / (1 + Math.exp(-z));

@@ -8,11 +8,9 @@ import com.shisha.core.journey.Skill;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.LongRange;
 
 import java.time.Instant;
@@ -34,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BaselineLeadScorerPropertiesTest {
 
-    private static final long DAY = 86_400;
-    private static final List<String> CITIES = List.of("Jaipur", "Pune", "Lucknow", "Indore");
+    private static final long DAY = LeadArbitraries.DAY;
 
     private final BaselineLeadScorer scorer = new BaselineLeadScorer();
 
@@ -128,25 +125,20 @@ class BaselineLeadScorerPropertiesTest {
 
     @Provide
     Arbitrary<PartnerContext> partners() {
-        Arbitrary<List<Product>> products = Arbitraries.subsetOf(Product.values()).map(List::copyOf);
-        Arbitrary<Map<Skill, Integer>> skills = Arbitraries.maps(Arbitraries.of(Skill.class), Arbitraries.integers());
-        Arbitrary<Map<Product, PartnerContext.Outcomes>> outcomes =
-                Arbitraries.maps(Arbitraries.of(Product.class), outcomes());
-        return Combinators.combine(cities(), products, skills, outcomes).as(Fixtures::partner);
+        return LeadArbitraries.partners();
     }
 
     @Provide
     Arbitrary<Lead> leads() {
-        Arbitrary<Instant> recent = Arbitraries.longs().between(-30 * DAY, 3650 * DAY).map(NOW::minusSeconds);
-        Arbitrary<Instant> extreme = Arbitraries.of(Instant.MIN, Instant.MAX, Instant.EPOCH);
-        return leads(Arbitraries.frequencyOf(Tuple.of(20, recent), Tuple.of(1, extreme)), Arbitraries.of(Product.class));
+        return LeadArbitraries.leads();
     }
 
     /** Few products and dates, so many leads tie on score and on date and the tie-breakers decide. */
     @Provide
     Arbitrary<List<Lead>> tieProneLeads() {
         Arbitrary<Instant> dates = Arbitraries.of(NOW.minusSeconds(DAY), NOW.minusSeconds(3 * DAY));
-        return leads(dates, Arbitraries.of(Product.INSURANCE, Product.DEMAT)).list().ofMaxSize(30).uniqueElements(Lead::id);
+        return LeadArbitraries.leads(dates, Arbitraries.of(Product.INSURANCE, Product.DEMAT)).list().ofMaxSize(30)
+                .uniqueElements(Lead::id);
     }
 
     @Provide
@@ -154,39 +146,19 @@ class BaselineLeadScorerPropertiesTest {
         return Arbitraries.integers().between(0, 100).injectNull(0.2);
     }
 
-    /** Any counts at all: negative ones and more sales than contacts must not break the score either. */
-    @Provide
-    Arbitrary<PartnerContext.Outcomes> outcomes() {
-        return Combinators.combine(Arbitraries.integers(), Arbitraries.integers()).as(PartnerContext.Outcomes::new);
-    }
-
     @Provide
     Arbitrary<PartnerContext.Outcomes> maybeOutcomes() {
-        return outcomes().injectNull(0.2);
+        return LeadArbitraries.outcomes().injectNull(0.2);
     }
 
-    /** Partner cities as onboarding may store them, including unset ones. */
     @Provide
     Arbitrary<String> cities() {
-        return Arbitraries.oneOf(knownCities(), Arbitraries.of(" jaipur ", "JAIPUR", "जयपुर", "", "  "),
-                Arbitraries.strings().ofMaxLength(12)).injectNull(0.1);
+        return LeadArbitraries.cities();
     }
 
     @Provide
     Arbitrary<String> knownCities() {
-        return Arbitraries.of(CITIES);
-    }
-
-    private static Arbitrary<Lead> leads(Arbitrary<Instant> createdAt, Arbitrary<Product> products) {
-        Arbitrary<Long> ids = Arbitraries.longs().between(1, 10_000);
-        Arbitrary<Integer> ages = Arbitraries.integers().between(18, 100);
-        Arbitrary<String> cities = Arbitraries.oneOf(Arbitraries.of(CITIES), Arbitraries.strings().ofMaxLength(12));
-        Arbitrary<String> hindiCities = Arbitraries.of("जयपुर", "पुणे").injectNull(0.5);
-        return Combinators.combine(ids, ages, cities, hindiCities, products, Arbitraries.of(Lead.IncomeBand.class),
-                        Arbitraries.of(Lead.CreditBand.class), createdAt)
-                .as((id, age, city, cityHi, product, income, credit, created) -> new Lead(id, "Asha Verma",
-                        "+919800000000", 'F', age, city, cityHi, "Rajasthan", 2, product, income, credit, "demo", null,
-                        null, created, true, null));
+        return Arbitraries.of(LeadArbitraries.CITIES);
     }
 
     private double value(PartnerContext partner, Lead lead) {
