@@ -7,6 +7,7 @@ import com.shisha.core.journey.Skill;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 
 import static com.shisha.ai.leads.LeadFeature.*;
 
@@ -36,7 +37,7 @@ public final class LeadFeatures {
 
     /** Writes every value into {@code x} (length {@link LeadFeature#COUNT}), so a caller may reuse one array. */
     public static void extract(PartnerContext partner, Lead lead, Instant now, double[] x) {
-        java.util.Arrays.fill(x, 0);
+        Arrays.fill(x, 0);
         Product product = lead.product();
         x[productFeature(product).ordinal()] = 1;
         x[SELLS.ordinal()] = partner.products().contains(product) ? 1 : 0;

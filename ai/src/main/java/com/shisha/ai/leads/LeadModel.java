@@ -11,8 +11,8 @@ import tools.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A logistic model over {@link LeadFeature}: P(converts) = 1 / (1 + exp(-(intercept + sum weight_i * x_i))). Kept
@@ -40,7 +40,7 @@ public record LeadModel(double intercept, double[] weights, double[] means, Map<
     public LeadModel {
         weights = weights.clone();
         means = means.clone();
-        about = Map.copyOf(new LinkedHashMap<>(about));
+        about = Map.copyOf(about);
         String problem = problem(intercept, weights, means);
         if (problem != null) {
             throw new IllegalArgumentException(problem);
@@ -132,12 +132,12 @@ public record LeadModel(double intercept, double[] weights, double[] means, Map<
         return new LeadModel(intercept, weights, means, about);
     }
 
-    /** The file's text: features in {@link LeadFeature} order, one per line-group, so a retrain diffs readably. */
+    /** The file's text: "about" sorted by key and features in {@link LeadFeature} order, so a retrain diffs readably. */
     public String toJson() {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
-        root.set("about", MAPPER.valueToTree(new java.util.TreeMap<>(about)));
+        root.set("about", MAPPER.valueToTree(new TreeMap<>(about)));
         root.put("intercept", intercept);
         ArrayNode features = root.putArray("features");
         for (LeadFeature f : LeadFeature.ALL) {
