@@ -38,6 +38,11 @@ final class Fixtures {
                 l.product(), l.income(), l.credit(), l.source(), l.noteEn(), l.noteHi(), createdAt, l.open(), l.assignedTo());
     }
 
+    static Lead withCredit(Lead l, Lead.CreditBand credit) {
+        return new Lead(l.id(), l.name(), l.phone(), l.gender(), l.age(), l.city(), l.cityHi(), l.state(), l.cityTier(),
+                l.product(), l.income(), credit, l.source(), l.noteEn(), l.noteHi(), l.createdAt(), l.open(), l.assignedTo());
+    }
+
     static PartnerContext partner(String city, List<Product> products, Map<Skill, Integer> skills,
                                   Map<Product, PartnerContext.Outcomes> outcomes) {
         return new PartnerContext(7, "+919811111111", "Ravi", Language.EN, city, products, skills, outcomes, 0);
