@@ -1,6 +1,7 @@
 package com.shisha.app;
 
 import com.shisha.ai.leads.BaselineLeadScorer;
+import com.shisha.ai.leads.LearnedLeadScorer;
 import com.shisha.ai.tips.KnowledgeBasePitchTips;
 import com.shisha.core.journey.Journey;
 import com.shisha.core.journey.LeadMatcher;
@@ -34,9 +35,19 @@ class JourneyConfig {
         return seeder.quizBank();
     }
 
+    /**
+     * The learned model (docs/lead-scoring.md) ranks by default; SHISHA_LEAD_SCORER=baseline switches to the
+     * transparent weighted scorer, e.g. to compare outcomes or should the model misbehave.
+     */
     @Bean
-    LeadScorer leadScorer() {
-        return new BaselineLeadScorer();
+    LeadScorer leadScorer(Environment env) {
+        String choice = env.getProperty("SHISHA_LEAD_SCORER", "learned").trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (choice) {
+            case "learned" -> LearnedLeadScorer.fromClasspath();
+            case "baseline" -> new BaselineLeadScorer();
+            default -> throw new com.shisha.core.InvalidConfigurationException("SHISHA_LEAD_SCORER",
+                    "must be learned or baseline, was '" + choice + "'");
+        };
     }
 
     @Bean
