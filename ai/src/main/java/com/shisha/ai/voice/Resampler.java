@@ -37,12 +37,11 @@ final class Resampler {
             int phase = (int) (position % up);
             float[] kernel = table != null ? table[phase] : kernel(phase, up, taps, halfWidth, cutoff);
             int first = center - halfWidth + 1;
-            double sum = 0;
-            for (int k = 0; k < taps; k++) {
-                int i = first + k;
-                if (i >= 0 && i < length) {
-                    sum += kernel[k] * in[i];
-                }
+            int kFrom = Math.max(0, -first);              // taps before the signal's start see silence
+            int kTo = Math.min(taps, length - first);     // and so do taps past its end
+            float sum = 0;
+            for (int k = kFrom; k < kTo; k++) {
+                sum += kernel[k] * in[first + k];
             }
             out[n] = clip(sum);
         }
