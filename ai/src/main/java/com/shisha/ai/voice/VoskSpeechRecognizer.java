@@ -100,7 +100,7 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer, AutoCloseab
         }
         for (String required : List.of("am/final.mdl", "conf/model.conf")) {
             if (!Files.isRegularFile(path.resolve(required))) {
-                return new Availability(false, at + "not a Vosk model folder (" + required + " is missing)");
+                return new Availability(false, at + "not a Vosk model folder (" + required + " is missing)" + nestedHint(path));
             }
         }
         if (nativeProblem != null) {
@@ -113,6 +113,16 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer, AutoCloseab
             return new Availability(true, at + "loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         } catch (IOException | RuntimeException e) {
             return new Availability(false, at + "Vosk could not load the model (" + e.getMessage() + "); is it a complete, unpacked Vosk model? Vosk's own reason is in the log (VoskAPI ERROR)");
+        }
+    }
+
+    /** The model zips unpack into a folder of their own; pointing at its parent is the usual mistake. */
+    private static String nestedHint(Path path) {
+        try (var children = Files.list(path)) {
+            return children.filter(child -> Files.isRegularFile(child.resolve("am/final.mdl")))
+                    .findFirst().map(child -> "; did you mean " + child + "?").orElse("");
+        } catch (IOException e) {
+            return "";
         }
     }
 

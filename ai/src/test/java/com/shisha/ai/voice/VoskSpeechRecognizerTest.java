@@ -58,6 +58,16 @@ class VoskSpeechRecognizerTest {
     }
 
     @Test
+    void theParentOfAnUnpackedModelGetsAHint() throws IOException {
+        Path parent = dir.resolve("models");
+        Path model = Files.createDirectories(parent.resolve("vosk-model-small-hi-0.22/am"));
+        Files.writeString(model.resolve("final.mdl"), "x");
+        try (VoskSpeechRecognizer vosk = new VoskSpeechRecognizer(null, parent, 2)) {
+            assertUnavailable(vosk, Language.HI, "(am/final.mdl is missing); did you mean " + parent.resolve("vosk-model-small-hi-0.22") + "?");
+        }
+    }
+
+    @Test
     void aFolderWithoutItsConfigIsNotAModel() throws IOException {
         Path model = Files.createDirectories(dir.resolve("model/am"));
         Files.writeString(model.resolve("final.mdl"), "x");
