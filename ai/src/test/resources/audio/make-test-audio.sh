@@ -21,8 +21,9 @@ sox -n -r 16000 -c 1 -b 16 "$TMP/silence.wav" trim 0 2.0
 for n in one two sentence hindi silence; do
   opusenc --quiet --bitrate 16 "$TMP/$n.wav" "$n.ogg"
 done
-# Stereo: the same sentence on both channels, so mono folding must keep its energy and length.
-sox "$TMP/sentence.wav" -c 2 "$TMP/sentence-stereo.wav"
+# Stereo: the sentence on the left, silence on the right. Folding to mono (the mean of the channels) gives the
+# sentence at half its level; taking one channel only would give full level or nothing.
+sox "$TMP/sentence.wav" "$TMP/sentence-stereo.wav" remix 1 0
 opusenc --quiet --bitrate 24 "$TMP/sentence-stereo.wav" sentence-stereo.ogg
 
 # WAV inputs: 16-bit mono 22050 Hz as espeak writes it, and 8-bit stereo 8 kHz (unsigned samples, two channels).
