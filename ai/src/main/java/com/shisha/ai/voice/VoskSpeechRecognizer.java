@@ -14,10 +14,8 @@ import org.vosk.Recognizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
@@ -41,8 +39,8 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer, AutoCloseab
 
     private final Map<Language, Model> models = new EnumMap<>(Language.class);
     private final Map<Language, Availability> availability = new EnumMap<>(Language.class);
-    private final Map<Language, ArrayDeque<Recognizer>> freeSpeech = new EnumMap<>(Language.class);
-    private final LinkedHashMap<String, ArrayDeque<Recognizer>> grammars = new LinkedHashMap<>(16, 0.75f, true);
+    private final IdlePool<Language, Recognizer> freeSpeech;
+    private final IdlePool<GrammarKey, Recognizer> grammars;
     private final Semaphore turns;
     private final int concurrency;
     private boolean closed;
@@ -59,6 +57,8 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer, AutoCloseab
         }
         this.concurrency = concurrency;
         this.turns = new Semaphore(concurrency, true);
+        this.freeSpeech = new IdlePool<>(Language.values().length, concurrency, Recognizer::close);
+        this.grammars = new IdlePool<>(GRAMMAR_POOLS, concurrency, Recognizer::close);
         Map<Language, Path> paths = new EnumMap<>(Language.class);
         paths.put(Language.EN, englishModel);
         paths.put(Language.HI, hindiModel);
@@ -109,7 +109,6 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer, AutoCloseab
         try {
             long start = System.nanoTime();
             models.put(language, new Model(path.toString()));
-            freeSpeech.put(language, new ArrayDeque<>());
             return new Availability(true, at + "loaded in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         } catch (IOException | RuntimeException e) {
             return new Availability(false, at + "Vosk could not load the model (" + e.getMessage() + "); is it a complete, unpacked Vosk model? Vosk's own reason is in the log (VoskAPI ERROR)");
@@ -184,18 +183,18 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer, AutoCloseab
     }
 
     private Recognizer borrow(Language language, String grammarJson) {
+        Recognizer idle = grammarJson == null ? freeSpeech.poll(language) : grammars.poll(new GrammarKey(language, grammarJson));
+        if (idle != null) {
+            return idle;
+        }
         Model model;
         synchronized (this) {
             if (closed) {
                 throw new VoiceNoteException(Kind.UNAVAILABLE, "speech recognition is shut down");
             }
-            Recognizer idle = grammarJson == null ? freeSpeech.get(language).poll() : pollGrammar(language, grammarJson);
-            if (idle != null) {
-                return idle;
-            }
             model = models.get(language);
         }
-        // building a recognizer (a grammar one compiles a decoding graph) happens outside the lock
+        // a new recognizer (a grammar one compiles a small decoding graph) is built outside any lock
         try {
             Recognizer recognizer = grammarJson == null
                     ? new Recognizer(model, SAMPLE_RATE)
@@ -207,34 +206,21 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer, AutoCloseab
         }
     }
 
-    private Recognizer pollGrammar(Language language, String grammarJson) {
-        ArrayDeque<Recognizer> idle = grammars.get(language + grammarJson);
-        return idle == null ? null : idle.poll();
-    }
-
+    /** A recognizer that failed mid-way is closed, not reused: its native state is unknown. */
     private void giveBack(Language language, String grammarJson, Recognizer recognizer, boolean healthy) {
-        synchronized (this) {
-            if (healthy && !closed) {
-                recognizer.reset();
-                ArrayDeque<Recognizer> idle = grammarJson == null ? freeSpeech.get(language)
-                        : grammars.computeIfAbsent(language + grammarJson, k -> new ArrayDeque<>());
-                if (idle.size() < concurrency) {
-                    idle.push(recognizer);
-                    evictGrammars();
-                    return;
-                }
-            }
+        if (!healthy) {
+            recognizer.close();
+            return;
         }
-        recognizer.close();
+        recognizer.reset();
+        if (grammarJson == null) {
+            freeSpeech.offer(language, recognizer);
+        } else {
+            grammars.offer(new GrammarKey(language, grammarJson), recognizer);
+        }
     }
 
-    /** Only idle recognizers live in the pools, so closing an evicted grammar's recognizers is safe. */
-    private void evictGrammars() {
-        var it = grammars.entrySet().iterator();
-        while (grammars.size() > GRAMMAR_POOLS && it.hasNext()) {
-            it.next().getValue().forEach(Recognizer::close);
-            it.remove();
-        }
+    private record GrammarKey(Language language, String grammarJson) {
     }
 
     /** Waits briefly for running recognitions, then frees every recognizer and model. */
@@ -252,11 +238,9 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer, AutoCloseab
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        freeSpeech.close();
+        grammars.close();
         synchronized (this) {
-            freeSpeech.values().forEach(pool -> pool.forEach(Recognizer::close));
-            freeSpeech.clear();
-            grammars.values().forEach(pool -> pool.forEach(Recognizer::close));
-            grammars.clear();
             if (drained) {
                 models.values().forEach(Model::close);
             } else {
