@@ -199,8 +199,14 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer, AutoCloseab
             Recognizer recognizer = grammarJson == null
                     ? new Recognizer(model, SAMPLE_RATE)
                     : new Recognizer(model, SAMPLE_RATE, grammarJson);
+            if (recognizer.getPointer() == null) {
+                // the grammar constructor does not check what libvosk returned; a null handle would crash the JVM later
+                throw new VoiceNoteException(Kind.FAILED, "Vosk returned no " + language + " recognizer (grammar " + grammarJson + ")");
+            }
             recognizer.setWords(true);
             return recognizer;
+        } catch (VoiceNoteException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new VoiceNoteException(Kind.FAILED, "Vosk could not create a " + language + " recognizer: " + e.getMessage(), e);
         }
