@@ -40,8 +40,8 @@ public record VoiceSettings(Path englishModel, Path hindiModel, int maxSeconds, 
      */
     public static VoiceSettings from(Function<String, String> variables) {
         return new VoiceSettings(path(variables, "VOSK_MODEL_PATH"), path(variables, "VOSK_MODEL_PATH_HI"),
-                (int) number(variables, "SHISHA_VOICE_MAX_SECONDS", DEFAULT_MAX_SECONDS),
-                (int) number(variables, "SHISHA_VOICE_CONCURRENCY", DEFAULT_CONCURRENCY),
+                intNumber(variables, "SHISHA_VOICE_MAX_SECONDS", DEFAULT_MAX_SECONDS),
+                intNumber(variables, "SHISHA_VOICE_CONCURRENCY", DEFAULT_CONCURRENCY),
                 number(variables, "SHISHA_VOICE_MAX_BYTES", DEFAULT_MAX_BYTES));
     }
 
@@ -56,12 +56,17 @@ public record VoiceSettings(Path englishModel, Path hindiModel, int maxSeconds, 
             return fallback;
         }
         try {
-            long n = Long.parseLong(value.trim());
-            require(n == (int) n || name.equals("SHISHA_VOICE_MAX_BYTES"), name, "is out of range: " + value);
-            return n;
+            return Long.parseLong(value.trim());
         } catch (NumberFormatException e) {
             throw new InvalidConfigurationException(name, "must be a whole number, was '" + value + "'");
         }
+    }
+
+    /** Out-of-int values are refused here: a cast would wrap them into the valid range. */
+    private static int intNumber(Function<String, String> variables, String name, int fallback) {
+        long n = number(variables, name, fallback);
+        require(n == (int) n, name, "is out of range: " + n);
+        return (int) n;
     }
 
     private static void require(boolean ok, String variable, String rule) {

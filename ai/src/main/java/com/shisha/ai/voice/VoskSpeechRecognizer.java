@@ -74,6 +74,22 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer, AutoCloseab
         }
     }
 
+    /**
+     * Makes JNA unpack libvosk (26 MB) into folder instead of ~/.cache/JNA, for read-only homes. Call before the
+     * first recognizer is built; a -Djna.tmpdir given on the command line wins.
+     */
+    public static void useNativeFolder(Path folder) {
+        if (System.getProperty("jna.tmpdir") != null) {
+            return;
+        }
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the folder for Vosk's native library: " + folder, e);
+        }
+        System.setProperty("jna.tmpdir", folder.toAbsolutePath().toString());
+    }
+
     /** The environment variable that names the model folder for a language, for messages to the operator. */
     public static String variableFor(Language language) {
         return language == Language.HI ? "VOSK_MODEL_PATH_HI" : "VOSK_MODEL_PATH";

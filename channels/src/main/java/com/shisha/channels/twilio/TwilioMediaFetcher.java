@@ -68,10 +68,17 @@ public final class TwilioMediaFetcher implements MediaFetcher {
             if (status != 200) {
                 throw new VoiceNoteException(Kind.FAILED, "media GET " + url + " answered HTTP " + status);
             }
-            String type = response.headers().firstValue("Content-Type").orElse(media.contentType());
-            return new Fetched(response.body(), type);
+            return new Fetched(response.body(), contentType(response, media));
         }
         throw new VoiceNoteException(Kind.FAILED, "media GET redirected more than " + MAX_REDIRECTS + " times");
+    }
+
+    /** The storage host's type, unless it only says "bytes": then the type Twilio gave in the webhook names it better. */
+    private static String contentType(HttpResponse<?> response, InboundMessage.Media media) {
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        String base = type.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        boolean generic = base.isEmpty() || base.equals("application/octet-stream") || base.equals("binary/octet-stream");
+        return generic && media.contentType() != null ? media.contentType() : type;
     }
 
     /** One GET; the body is only kept for a 200, and the whole exchange, body included, has one deadline. */

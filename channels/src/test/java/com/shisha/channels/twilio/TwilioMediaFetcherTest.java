@@ -92,6 +92,14 @@ class TwilioMediaFetcherTest {
     }
 
     @Test
+    void aStorageHostThatOnlySaysOctetStreamGivesWayToTheWebhooksType() {
+        twilio.stubFor(get(MEDIA_PATH).willReturn(aResponse().withStatus(302).withHeader("Location", storageBase + "/blob")));
+        storage.stubFor(get("/blob").willReturn(aResponse().withHeader("Content-Type", "binary/octet-stream").withBody(NOTE)));
+
+        assertThat(fetcher.fetch(new Media(twilioBase + MEDIA_PATH, "audio/mpeg"), 1024).contentType()).isEqualTo("audio/mpeg");
+    }
+
+    @Test
     void aRelativeRedirectOnTwilioKeepsTheCredentialsThere() {
         twilio.stubFor(get(MEDIA_PATH).willReturn(aResponse().withStatus(302).withHeader("Location", "/elsewhere/ME1")));
         twilio.stubFor(get("/elsewhere/ME1").willReturn(aResponse().withBody(NOTE)));
