@@ -1,0 +1,77 @@
+package com.shisha.ai.voice;
+
+import com.shisha.core.InvalidConfigurationException;
+
+import java.nio.file.Path;
+import java.util.function.Function;
+
+/**
+ * Voice-note configuration, validated when built so a bad value stops start-up with the variable's name.
+ * Missing model paths are allowed: the service starts and tells partners voice is unavailable.
+ *
+ * @param englishModel VOSK_MODEL_PATH: folder of a Vosk model for English (e.g. vosk-model-small-en-in-0.4); null if none
+ * @param hindiModel   VOSK_MODEL_PATH_HI: folder of a Vosk model for Hindi (e.g. vosk-model-small-hi-0.22); null if none
+ * @param maxSeconds   SHISHA_VOICE_MAX_SECONDS: longer notes are refused (decoding stops there)
+ * @param concurrency  SHISHA_VOICE_CONCURRENCY: recognitions running at once; each holds a core while it runs
+ * @param maxBytes     SHISHA_VOICE_MAX_BYTES: larger downloads are cut off
+ */
+public record VoiceSettings(Path englishModel, Path hindiModel, int maxSeconds, int concurrency, long maxBytes) {
+
+    public static final int DEFAULT_MAX_SECONDS = 120;
+    public static final int DEFAULT_CONCURRENCY = 2;
+    public static final long DEFAULT_MAX_BYTES = 16L * 1024 * 1024;
+
+    public VoiceSettings {
+        require(maxSeconds >= 1 && maxSeconds <= 600, "SHISHA_VOICE_MAX_SECONDS", "must be between 1 and 600 seconds, was " + maxSeconds);
+        require(concurrency >= 1 && concurrency <= 64, "SHISHA_VOICE_CONCURRENCY", "must be between 1 and 64, was " + concurrency);
+        require(maxBytes >= 1024 && maxBytes <= 256L * 1024 * 1024, "SHISHA_VOICE_MAX_BYTES",
+                "must be between 1024 and 268435456 bytes, was " + maxBytes);
+    }
+
+    /** Both models (either may be null) with the default limits. */
+    public static VoiceSettings withModels(Path englishModel, Path hindiModel) {
+        return new VoiceSettings(englishModel, hindiModel, DEFAULT_MAX_SECONDS, DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * From variables by name (System::getenv, or a Spring Environment's getProperty); unset or blank means the default.
+     *
+     * @throws InvalidConfigurationException naming the variable whose value is not a number or out of range
+     */
+    public static VoiceSettings from(Function<String, String> variables) {
+        return new VoiceSettings(path(variables, "VOSK_MODEL_PATH"), path(variables, "VOSK_MODEL_PATH_HI"),
+                intNumber(variables, "SHISHA_VOICE_MAX_SECONDS", DEFAULT_MAX_SECONDS),
+                intNumber(variables, "SHISHA_VOICE_CONCURRENCY", DEFAULT_CONCURRENCY),
+                number(variables, "SHISHA_VOICE_MAX_BYTES", DEFAULT_MAX_BYTES));
+    }
+
+    private static Path path(Function<String, String> variables, String name) {
+        String value = variables.apply(name);
+        return value == null || value.isBlank() ? null : Path.of(value.trim());
+    }
+
+    private static long number(Function<String, String> variables, String name, long fallback) {
+        String value = variables.apply(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigurationException(name, "must be a whole number, was '" + value + "'");
+        }
+    }
+
+    /** Out-of-int values are refused here: a cast would wrap them into the valid range. */
+    private static int intNumber(Function<String, String> variables, String name, int fallback) {
+        long n = number(variables, name, fallback);
+        require(n == (int) n, name, "is out of range: " + n);
+        return (int) n;
+    }
+
+    private static void require(boolean ok, String variable, String rule) {
+        if (!ok) {
+            throw new InvalidConfigurationException(variable, rule);
+        }
+    }
+}
