@@ -1,0 +1,106 @@
+package com.shisha.app;
+
+import com.shisha.ai.llm.ChatLlm;
+import com.shisha.ai.llm.OllamaChatLlm;
+import com.shisha.ai.voice.TranscribingVoiceNotes;
+import com.shisha.ai.voice.VoiceSettings;
+import com.shisha.ai.voice.VoskSpeechRecognizer;
+import com.shisha.channels.twilio.TwilioMediaFetcher;
+import com.shisha.core.Language;
+import com.shisha.core.pipeline.CpuGate;
+import com.shisha.core.pipeline.VoiceInputs;
+import com.shisha.core.voice.MediaFetcher;
+import com.shisha.core.voice.SpeechRecognizer;
+import com.shisha.core.voice.VoiceNoteException;
+import com.shisha.core.voice.VoiceNotes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Speech, the language model and what is built on them (issue 4). Settings from the environment (README). */
+@Configuration(proxyBeanMethods = false)
+class AiConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(AiConfig.class);
+
+    @Bean
+    VoiceSettings voiceSettings(Environment env) {
+        return VoiceSettings.from(env::getProperty);
+    }
+
+    /**
+     * Models load once here. A missing or broken model does not stop the service: voice notes in that language
+     * are answered with "please type", and the health endpoint and this log line say why.
+     */
+    @Bean
+    SpeechRecognizer speechRecognizer(VoiceSettings settings, Environment env) {
+        VoskSpeechRecognizer.useNativeFolder(Path.of(new Env(env).get("SHISHA_DATA_DIR").orElse("data")).resolve("native"));
+        VoskSpeechRecognizer vosk = new VoskSpeechRecognizer(settings);
+        for (Language language : Language.values()) {
+            SpeechRecognizer.Availability a = vosk.availability(language);
+            if (a.ready()) {
+                log.info("voice notes in {}: ready ({})", language, a.detail());
+            } else {
+                log.warn("voice notes in {} are unavailable: {}", language, a.detail());
+            }
+        }
+        return vosk;
+    }
+
+    /**
+     * Two limits: a voice note to the bot is short (SHISHA_VOICE_MAX_SECONDS); a sales call sent for review may
+     * run for minutes (SHISHA_CALL_MAX_SECONDS). Without Twilio there is no media to fetch.
+     */
+    @Bean
+    VoiceInputs voiceInputs(ChannelsConfig.TwilioSetup twilio, SpeechRecognizer recognizer, VoiceSettings settings,
+                            CpuGate turnCpu, Environment env) {
+        MediaFetcher fetcher = twilio.settings().<MediaFetcher>map(TwilioMediaFetcher::new).orElse((media, maxBytes) -> {
+            throw new VoiceNoteException(VoiceNoteException.Kind.UNAVAILABLE, "Twilio is not configured: no media can be fetched");
+        });
+        int callSeconds = new Env(env).integer("SHISHA_CALL_MAX_SECONDS", 300, 1, 600);
+        VoiceSettings calls = new VoiceSettings(settings.englishModel(), settings.hindiModel(), callSeconds,
+                settings.concurrency(), settings.maxBytes());
+        return new VoiceInputs(new TranscribingVoiceNotes(fetcher, recognizer, settings),
+                new TranscribingVoiceNotes(fetcher, recognizer, calls), turnCpu);
+    }
+
+    @Bean
+    HealthIndicator voiceNotes(SpeechRecognizer recognizer) {
+        // voice is optional: without a model the service still works (partners type), so it reports UP with details
+        return () -> {
+            Health.Builder health = Health.up();
+            for (Language language : Language.values()) {
+                SpeechRecognizer.Availability a = recognizer.availability(language);
+                health.withDetail(language.code(), Map.of("ready", a.ready(), "detail", a.detail()));
+            }
+            return health.build();
+        };
+    }
+
+    @Bean
+    OllamaChatLlm.Settings ollamaSettings(Environment env) {
+        Env e = new Env(env);
+        URI base = e.url("OLLAMA_BASE_URL", "http", "https").orElse(URI.create("http://localhost:11434"));
+        Duration timeout = Duration.ofMillis(e.integer("OLLAMA_TIMEOUT_MILLIS", 8000, 100, 600_000));
+        try {
+            return new OllamaChatLlm.Settings(base, e.get("OLLAMA_MODEL").orElse("shisha-coach"), timeout);
+        } catch (IllegalArgumentException ex) {
+            throw new com.shisha.core.InvalidConfigurationException("OLLAMA_MODEL", ex.getMessage());
+        }
+    }
+
+    /** Few calls in flight: Ollama answers a handful at a time on one machine; the rest would only queue there. */
+    @Bean(destroyMethod = "close")
+    OllamaChatLlm chatLlm(OllamaChatLlm.Settings settings, Environment env) {
+        return new OllamaChatLlm(settings, new Env(env).integer("OLLAMA_MAX_CONCURRENT", 4, 1, 256));
+    }
+}

@@ -1,0 +1,153 @@
+package com.shisha.app;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.shisha.core.Language;
+import com.shisha.core.voice.SpeechRecognizer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole voice-note path: a signed Twilio webhook carrying a WhatsApp voice note, the media fetched from the
+ * Twilio stand-in with Basic auth, the real OGG/Opus decoder, then words into the real dialog. The only test
+ * double is {@link ScriptedRecognizer}, behind the speech port: no speech model can run here (docs/voice.md).
+ */
+@Import(VoiceNoteWebhookTest.Recognizer.class)
+class VoiceNoteWebhookTest extends AbstractPipelineTest {
+
+    private static final String MEDIA_PATH = "/2010-04-01/Accounts/" + TwilioStandIn.ACCOUNT_SID + "/Messages/%s/Media/ME%032d";
+    /** two.ogg is espeak-ng saying "two": 0.627 s long (ai/src/test/resources/audio/durations.properties). */
+    private static final double TWO_SECONDS = 0.627;
+
+    @TestConfiguration
+    static class Recognizer {
+        @Bean
+        @Primary
+        ScriptedRecognizer scriptedRecognizer() {
+            return new ScriptedRecognizer();
+        }
+    }
+
+    /** Answers with scripted words, and records what it was given so the test can see decoding happened. */
+    static final class ScriptedRecognizer implements SpeechRecognizer {
+        final Deque<Recognition> script = new ArrayDeque<>();
+        final List<Heard> calls = new ArrayList<>();
+
+        record Heard(int samples, Language language, List<String> grammar) {
+        }
+
+        @Override
+        public synchronized Recognition recognize(short[] pcm, Language language, List<String> grammar) {
+            calls.add(new Heard(pcm.length, language, grammar));
+            return script.isEmpty() ? new Recognition("", 0) : script.poll();
+        }
+
+        @Override
+        public Availability availability(Language language) {
+            return new Availability(true, "scripted test double");
+        }
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ScriptedRecognizer recognizer;
+
+    private String phone;
+    private int replies;
+
+    @BeforeEach
+    void serveTheVoiceNote() throws IOException {
+        byte[] ogg;
+        try (InputStream in = getClass().getResourceAsStream("/audio/two.ogg")) {
+            ogg = in.readAllBytes();
+        }
+        TwilioStandIn.server().stubFor(WireMock.get(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages/MM[^/]+/Media/ME[0-9]+"))
+                .withBasicAuth(TwilioStandIn.ACCOUNT_SID, AUTH_TOKEN)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "audio/ogg").withBody(ogg)));
+        phone = freshPhone();
+        replies = 0;
+        synchronized (recognizer) {
+            recognizer.script.clear();
+            recognizer.calls.clear();
+        }
+    }
+
+    private String type(String text) {
+        String sid = newMessageSid();
+        assertThat(postSigned("/webhooks/twilio/messaging", whatsappForm(phone, text, sid)).statusCode()).isEqualTo(200);
+        return nextReply();
+    }
+
+    private String speak(String mediaUrl, String heard, double confidence) {
+        synchronized (recognizer) {
+            recognizer.script.add(new SpeechRecognizer.Recognition(heard, confidence));
+        }
+        String sid = "MM" + newMessageSid().substring(2);
+        Map<String, String> form = whatsappForm(phone, "", sid);
+        form.put("NumMedia", "1");
+        form.put("MessageType", "audio");
+        form.put("MediaUrl0", mediaUrl);
+        form.put("MediaContentType0", "audio/ogg");
+        assertThat(postSigned("/webhooks/twilio/messaging", form).statusCode()).isEqualTo(200);
+        return nextReply();
+    }
+
+    private String twilioMediaUrl() {
+        return TwilioStandIn.baseUrl() + MEDIA_PATH.formatted("MM" + newMessageSid().substring(2), replies);
+    }
+
+    private String nextReply() {
+        replies++;
+        List<TwilioStandIn.Sent> sent = TwilioStandIn.awaitSent("whatsapp:" + phone, replies, REPLY_TIMEOUT);
+        assertThat(sent).hasSize(replies);
+        return sent.get(replies - 1).body();
+    }
+
+    @Test
+    void aVoiceNoteIsFetchedDecodedHeardAndDrivesTheDialog() {
+        type("hi");
+        assertThat(speak(twilioMediaUrl(), "asha verma", 0.92)).contains("🎤 \"asha verma\"").contains("Which language");
+        // the closed set of answers goes to the recogniser as a grammar; the spoken number picks Hindi
+        assertThat(speak(twilioMediaUrl(), "two", 0.97)).contains("किस शहर");
+
+        ScriptedRecognizer.Heard first = recognizer.calls.get(0);
+        // 16 kHz samples of the real decoded note: decoding ran, and ran at the right rate
+        assertThat(first.samples()).isBetween((int) ((TWO_SECONDS - 0.02) * 16_000), (int) ((TWO_SECONDS + 0.02) * 16_000));
+        assertThat(first.grammar()).as("a name is free speech").isEmpty();
+        ScriptedRecognizer.Heard second = recognizer.calls.get(1);
+        assertThat(second.grammar()).contains("one", "two", "english", "hindi");
+        assertThat(second.language()).isEqualTo(Language.EN);
+        TwilioStandIn.server().verify(2, getRequestedFor(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages/MM[^/]+/Media/ME[0-9]+"))
+                .withBasicAuth(new com.github.tomakehurst.wiremock.client.BasicCredentials(TwilioStandIn.ACCOUNT_SID, AUTH_TOKEN)));
+    }
+
+    @Test
+    void unsureWordsAreReadBackBeforeTheyCount() {
+        type("hi");
+        assertThat(speak(twilioMediaUrl(), "ravi kumar", 0.35)).contains("I heard: \"ravi kumar\"").contains("YES");
+        assertThat(type("yes")).contains("Which language");
+    }
+
+    @Test
+    void mediaOutsideTwilioIsNeverFetchedAndThePartnerIsAskedToType() {
+        type("hi");
+        String foreign = "http://127.0.0.1:" + port + "/elsewhere/voice.ogg";
+        assertThat(speak(foreign, "never heard", 0.99)).contains("could not play that voice note").contains("What is your name?");
+        assertThat(recognizer.calls).as("nothing reached the recogniser").isEmpty();
+    }
+}
