@@ -19,7 +19,8 @@ import java.util.Objects;
  *
  * @param partner          the conversation key's stable value, e.g. {@code whatsapp:+919812345678}
  * @param transcriptChars  length of the transcript as received
- * @param transcript       the transcript as reviewed (after trimming, see {@code trimmed})
+ * @param trimmed          the transcript was too long for the model, which saw its start and end only
+ * @param transcript       the transcript as received; the rubric scorer always reads all of it
  * @param rubric           the deterministic scorer's result; always present
  * @param model            the model's result after repair; null when the model gave nothing usable
  * @param modelRaw         the model's answer text exactly as received; null when there was no answer
