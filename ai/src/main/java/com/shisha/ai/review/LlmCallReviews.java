@@ -3,6 +3,7 @@ package com.shisha.ai.review;
 import com.shisha.ai.llm.ChatLlm;
 import com.shisha.ai.llm.LlmException;
 import com.shisha.ai.llm.LlmRequest;
+import com.shisha.core.Language;
 import com.shisha.core.Product;
 import com.shisha.core.coach.CallAnalysis;
 import com.shisha.core.coach.CallAnalysisStore;
@@ -80,6 +81,8 @@ public final class LlmCallReviews implements CallReviews {
         if (request.transcript() == null || request.transcript().isBlank()) {
             throw new IllegalArgumentException("nothing to review: the transcript is blank");
         }
+        Language language = request.language() != null ? request.language()
+                : request.profile() != null && request.profile().language() != null ? request.profile().language() : Language.EN;
         Instant started = clock.instant();
         String id = UUID.randomUUID().toString();
         String transcript = request.transcript().strip();
@@ -90,9 +93,9 @@ public final class LlmCallReviews implements CallReviews {
         ModelAnswer answer = null;
         String failure = null;
         try {
-            raw = llm.chat(new LlmRequest(CallReviewPrompt.system(request.language()), List.of(),
+            raw = llm.chat(new LlmRequest(CallReviewPrompt.system(language), List.of(),
                     CallReviewPrompt.user(forModel), true, settings.deadline()));
-            answer = ModelAnswerRepair.repair(raw, rubric, request.language(), transcript);
+            answer = ModelAnswerRepair.repair(raw, rubric, language, transcript);
         } catch (LlmException e) {
             failure = "model " + e.kind().name().toLowerCase() + ": " + e.getMessage();
         } catch (ModelAnswerRepair.Unrepairable e) {
@@ -123,11 +126,11 @@ public final class LlmCallReviews implements CallReviews {
         } else {
             scores = rubric.scores();
             disagreements = List.of();
-            tips = rubric.tips(request.language(), ModelAnswerRepair.TIPS);
+            tips = rubric.tips(language, ModelAnswerRepair.TIPS);
         }
         Map<Skill, Integer> deltas = SkillDeltas.of(scores, rubric.notObserved(), product, rubric.words());
 
-        CallAnalysis analysis = new CallAnalysis(id, request.partner().value(), request.language(), request.source(),
+        CallAnalysis analysis = new CallAnalysis(id, request.partner().value(), language, request.source(),
                 request.transcript().length(), forModel.length() < transcript.length(), transcript, rubric.scoring(),
                 answer == null ? null : new CallAnalysis.Scoring(answer.scores(), answer.evidence()), raw,
                 answer == null ? null : answer.json(), repairs, failure, scores, disagreements, answer != null,

@@ -5,11 +5,11 @@ import com.shisha.ai.llm.OllamaStandIn;
 import com.shisha.core.Channel;
 import com.shisha.core.ConversationKey;
 import com.shisha.core.Language;
+import com.shisha.core.PartnerProfile;
 import com.shisha.core.Product;
 import com.shisha.core.coach.CallAnalysis;
 import com.shisha.core.coach.CallReviews.CallReview;
 import com.shisha.core.coach.CallReviews.Request;
-import com.shisha.core.coach.CallReviews.Rubric;
 import com.shisha.core.coach.CallReviews.Source;
 import com.shisha.core.journey.Skill;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Map;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -30,6 +30,7 @@ import static com.shisha.core.coach.CallReviews.Rubric.OBJECTION_HANDLING;
 import static com.shisha.core.coach.CallReviews.Rubric.OPENING;
 import static com.shisha.core.coach.CallReviews.Rubric.PRODUCT_EXPLANATION;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The whole review against a WireMock speaking Ollama's /api/chat, through the real Ollama client. */
 class LlmCallReviewsTest {
@@ -266,12 +267,18 @@ class LlmCallReviewsTest {
                 .containsExactly(second.reviewId(), first.reviewId());
     }
 
-    private static Request request(String transcript, Language language) {
-        return new Request(PARTNER, null, language, transcript, Source.PASTED_TRANSCRIPT);
+    @Test
+    void without_a_language_the_profiles_is_used_and_a_blank_transcript_is_refused() {
+        ollama.fails(503, "loading");
+        PartnerProfile hindi = new PartnerProfile("+919812345678", "Sunita", Language.HI, "Kota", List.of(Product.INSURANCE));
+
+        CallReview review = reviews.review(new Request(PARTNER, hindi, null, Transcripts.POOR_EN, Source.VOICE_NOTE));
+
+        assertThat(review.tips()).hasSize(3).allMatch(t -> t.matches(".*[\\u0900-\\u097F].*"));
+        assertThatThrownBy(() -> reviews.review(request("  \n ", Language.EN))).isInstanceOf(IllegalArgumentException.class);
     }
 
-    @SuppressWarnings("unused")
-    private static Map<Rubric, Integer> scores(CallReview r) {
-        return r.scores();
+    private static Request request(String transcript, Language language) {
+        return new Request(PARTNER, null, language, transcript, Source.PASTED_TRANSCRIPT);
     }
 }
