@@ -132,8 +132,8 @@ final class ModelAnswerRepair {
         int dropped = 0;
         for (Rubric item : Rubric.values()) {
             List<String> given = evidence.getOrDefault(item, List.of());
-            List<String> kept = given.stream().filter(q -> haystack.contains(Cues.normalise(unquote(q)))).limit(3).toList();
-            dropped += (int) given.stream().filter(q -> !haystack.contains(Cues.normalise(unquote(q)))).count();
+            List<String> kept = given.stream().filter(q -> inTranscript(q, haystack)).limit(3).toList();
+            dropped += (int) given.stream().filter(q -> !inTranscript(q, haystack)).count();
             evidence.put(item, kept.isEmpty() ? rubric.evidence().getOrDefault(item, List.of()) : kept);
         }
         if (dropped > 0) {
@@ -214,6 +214,12 @@ final class ModelAnswerRepair {
             }
         }
         return quotes;
+    }
+
+    /** A quote counts when, without its quote marks and a trailing ellipsis, the transcript says it. */
+    private static boolean inTranscript(String quote, String normalisedTranscript) {
+        String q = Cues.normalise(unquote(quote));
+        return q.length() >= 3 && normalisedTranscript.contains(q);
     }
 
     private static String unquote(String quote) {

@@ -47,7 +47,7 @@ class LlmCallReviewsTest {
     @BeforeAll
     static void start() {
         ollama = new OllamaStandIn();
-        llm = new OllamaChatLlm(new OllamaChatLlm.Settings(ollama.baseUrl(), "shisha-coach", Duration.ofSeconds(5)), 2);
+        llm = ollama.client();
     }
 
     @AfterAll

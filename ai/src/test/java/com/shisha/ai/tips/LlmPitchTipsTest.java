@@ -44,7 +44,7 @@ class LlmPitchTipsTest {
     @BeforeAll
     static void start() {
         ollama = new OllamaStandIn();
-        llm = new OllamaChatLlm(new OllamaChatLlm.Settings(ollama.baseUrl(), "shisha-coach", Duration.ofSeconds(5)), 2);
+        llm = ollama.client();
     }
 
     @AfterAll
