@@ -221,7 +221,9 @@ public final class LlmPitchTips implements PitchTips, AutoCloseable {
         }
         Optional<PitchTip> generated = generate(lead, partner, language, fallback);
         if (generated.isEmpty()) {
-            local.put(key, new Local(null, clock.instant()));
+            // a tip that passed its checks before stays until the next refresh rather than falling back to the baseline
+            Local held = local.get(key);
+            local.put(key, new Local(held == null ? null : held.tip(), clock.instant()));
             return;
         }
         local.put(key, new Local(generated.get(), clock.instant()));

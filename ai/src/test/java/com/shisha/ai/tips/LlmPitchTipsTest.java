@@ -158,6 +158,43 @@ class LlmPitchTipsTest {
     }
 
     @Test
+    void a_held_tip_is_served_while_it_is_refreshed_and_kept_when_the_refresh_fails() {
+        ollama.answers(json(GOOD_EN, "loans.eligibility-cibil"));
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-26T06:00:00Z"));
+        LlmPitchTips timed = new LlmPitchTips(llm, baseline, shared, LlmPitchTips.Settings.defaults(), clock);
+        Lead lead = lead(551);
+        timed.prewarm(List.of(lead), PARTNER, Language.EN).orTimeout(5, TimeUnit.SECONDS).join();
+        shared.entries.clear(); // expired in Redis meanwhile
+        ollama.server().resetAll();
+        ollama.fails(500, "model crashed");
+
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(timed.tip(lead, PARTNER, Language.EN)).contains(new PitchTip(GOOD_EN, "loans.eligibility-cibil"));
+        timed.prewarm(List.of(lead), PARTNER, Language.EN).orTimeout(5, TimeUnit.SECONDS).join();
+
+        ollama.server().verify(exactly(1), postRequestedFor(urlEqualTo("/api/chat")));
+        assertThat(timed.tip(lead, PARTNER, Language.EN)).contains(new PitchTip(GOOD_EN, "loans.eligibility-cibil"));
+        timed.close();
+    }
+
+    @Test
+    void generation_is_bounded_by_the_deadline() {
+        ollama.hangs(3000, json(GOOD_EN, "loans.eligibility-cibil"));
+        LlmPitchTips impatient = new LlmPitchTips(llm, baseline, shared,
+                LlmPitchTips.Settings.defaults().withDeadline(Duration.ofMillis(300)));
+        Lead lead = lead(561);
+
+        long t0 = System.nanoTime();
+        impatient.prewarm(List.of(lead), PARTNER, Language.EN).orTimeout(5, TimeUnit.SECONDS).join();
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+
+        assertThat(millis).isLessThan(1500);
+        assertThat(impatient.tip(lead, PARTNER, Language.EN)).isEqualTo(baseline.tip(lead, PARTNER, Language.EN));
+        assertThat(shared.entries).isEmpty();
+        impatient.close();
+    }
+
+    @Test
     void two_instances_over_one_shared_cache_generate_once() {
         ollama.answers(json(GOOD_EN, "loans.eligibility-cibil"));
         Lead lead = lead(601);
