@@ -25,7 +25,15 @@ final class RubricCues {
     private RubricCues() {
     }
 
-    /** Declared before FACETS, which uses it: static fields initialise in order. */
+    /**
+     * Asking for time and saying why one calls. Also keeps "kya do minute baat kar sakte hain?" from counting as
+     * a need-discovery question. Declared before FACETS, which uses it: static fields initialise in order.
+     */
+    static final Cues PERMISSION = Cues.of("calling about", "calling regarding", "calling you", "good time",
+            "two minutes", "2 minutes", "2 minute", "do minute", "baat kar sakte", "samay hai", "time hai", "call kiya",
+            "is it okay", "दो मिनट", "2 मिनट", "बात कर सकते", "समय है", "कॉल किया");
+
+    /** Declared before FACETS, which uses it. */
     static final Cues NOT_GUARANTEED = Cues.of("not guaranteed", "no guarantee", "not a guarantee",
             "can't guarantee", "cannot guarantee", "can not guarantee", "can't promise", "cannot promise",
             "not promise", "depends on", "lender decides", "bank decides", "market risk", "subject to",
@@ -46,10 +54,7 @@ final class RubricCues {
             new Facet(OPENING, "gromo", 25, START, Cues.of("gromo", "ग्रोमो"),
                     "Mention that you are a GroMo partner at the start: it explains why you are calling and builds trust.",
                     "शुरुआत में बताएँ कि आप GroMo पार्टनर हैं: इससे कॉल का कारण साफ़ होता है और भरोसा बनता है।"),
-            new Facet(OPENING, "purpose and permission", 25, START, Cues.of("calling about", "calling regarding",
-                    "calling you", "good time", "two minutes", "2 minutes", "2 minute", "do minute", "baat kar sakte",
-                    "samay hai", "time hai", "call kiya", "is it okay", "दो मिनट", "2 मिनट", "बात कर सकते", "समय है",
-                    "कॉल किया"),
+            new Facet(OPENING, "purpose and permission", 25, START, PERMISSION,
                     "Ask for two minutes and say why you are calling before you start the pitch.",
                     "पिच शुरू करने से पहले दो मिनट माँगें और बताएँ कि आप क्यों कॉल कर रहे हैं।"),
 

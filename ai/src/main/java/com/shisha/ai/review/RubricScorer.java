@@ -37,7 +37,8 @@ public final class RubricScorer {
     }
 
     public RubricResult score(String transcript) {
-        List<Sentence> sentences = Transcript.parse(transcript).sentences();
+        Transcript parsed = Transcript.parse(transcript);
+        List<Sentence> sentences = parsed.sentences();
         Map<Rubric, Integer> scores = new EnumMap<>(Rubric.class);
         Map<Rubric, Set<String>> evidence = new EnumMap<>(Rubric.class);
         for (Rubric item : Rubric.values()) {
@@ -66,7 +67,7 @@ public final class RubricScorer {
         Map<Rubric, List<String>> quotes = new EnumMap<>(Rubric.class);
         evidence.forEach((item, q) -> quotes.put(item, q.stream().limit(QUOTES_PER_ITEM).toList()));
         scores.replaceAll((item, score) -> Math.max(0, Math.min(100, score)));
-        int words = sentences.stream().mapToInt(s -> s.text().split("\\s+").length).sum();
+        int words = parsed.wordCount();
         return new RubricResult(scores, quotes, notObserved, product, violation, gaps, words);
     }
 
@@ -76,10 +77,25 @@ public final class RubricScorer {
         }
         return switch (where) {
             case START -> all.stream().filter(Sentence::byPartner).limit(OPENING_SENTENCES).anyMatch(p -> p == s);
-            case QUESTION -> s.text().contains("?") || RubricCues.QUESTION_WORDS.in(s.normalised());
+            case QUESTION -> isQuestion(s) && !RubricCues.PERMISSION.in(s.normalised());
             case ANYWHERE -> true;
             case END -> all.size() <= 4 || s.index() >= all.size() / 2;
         };
+    }
+
+    private static boolean isQuestion(Sentence s) {
+        return s.text().contains("?") || RubricCues.QUESTION_WORDS.in(s.normalised());
+    }
+
+    /**
+     * An objection is the customer's. Without speaker labels a question is taken for the partner's
+     * ("do you already have a loan?" is discovery, not the objection "I already have one").
+     */
+    private static boolean isObjection(Sentence s) {
+        if (!s.byCustomer() || !RubricCues.OBJECTIONS.in(s.normalised())) {
+            return false;
+        }
+        return s.speaker() == Transcript.Speaker.CUSTOMER || !isQuestion(s);
     }
 
     /**
@@ -129,7 +145,7 @@ public final class RubricScorer {
         boolean unacknowledged = false;
         for (int i = 0; i < sentences.size(); i++) {
             Sentence s = sentences.get(i);
-            if (!s.byCustomer() || !RubricCues.OBJECTIONS.in(s.normalised())) {
+            if (!isObjection(s)) {
                 continue;
             }
             raised++;
@@ -144,7 +160,7 @@ public final class RubricScorer {
             for (; j < sentences.size() && reply.size() < RubricCues.ANSWER_WINDOW; j++) {
                 Sentence r = sentences.get(j);
                 if (r.speaker() == Transcript.Speaker.CUSTOMER
-                        || r.speaker() == Transcript.Speaker.UNKNOWN && RubricCues.OBJECTIONS.in(r.normalised())) {
+                        || r.speaker() == Transcript.Speaker.UNKNOWN && isObjection(r)) {
                     break;
                 }
                 reply.add(r);

@@ -101,6 +101,24 @@ class RubricScorerTest {
     }
 
     @Test
+    void without_speaker_labels_a_question_is_not_taken_for_an_objection() {
+        RubricResult r = scorer.score("namaste main ravi gromo se\ndo you already have a loan?\nno i do not\n"
+                + "it is too expensive for me\nI understand, but the EMI is only small because the tenure is long");
+
+        assertThat(r.evidence().get(OBJECTION_HANDLING)).containsExactly("objection: it is too expensive for me",
+                "answer: I understand, but the EMI is only small because the tenure is long");
+        assertThat(r.scores().get(OBJECTION_HANDLING)).isEqualTo(100);
+    }
+
+    @Test
+    void asking_for_two_minutes_is_part_of_the_opening_not_need_discovery() {
+        RubricResult r = scorer.score("Partner: Namaste ji, kya do minute baat kar sakte hain?\nCustomer: Haan.");
+
+        assertThat(r.scores().get(OPENING)).isEqualTo(50);
+        assertThat(r.scores().get(NEED_DISCOVERY)).isZero();
+    }
+
+    @Test
     void a_call_without_objections_gets_the_neutral_score_and_is_marked_not_observed() {
         RubricResult r = scorer.score("Partner: Hello, I am Ravi from GroMo.\nCustomer: Okay.\nPartner: Shall I send the link? Thank you.");
 
