@@ -78,6 +78,7 @@ public final class LlmCallReviews implements CallReviews {
     @Override
     public CallReview review(Request request) {
         Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(request.partner(), "request.partner");
         if (request.transcript() == null || request.transcript().isBlank()) {
             throw new IllegalArgumentException("nothing to review: the transcript is blank");
         }

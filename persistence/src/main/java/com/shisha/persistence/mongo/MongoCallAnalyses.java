@@ -109,7 +109,7 @@ public final class MongoCallAnalyses implements CallAnalysisStore {
         Map<Rubric, List<String>> evidence = new EnumMap<>(Rubric.class);
         Document e = d.get("evidence", Document.class);
         if (e != null) {
-            e.keySet().forEach(k -> evidence.put(rubric(k), e.getList(k, String.class)));
+            e.keySet().forEach(k -> evidence.put(rubric(k), e.getList(k, String.class, List.of())));
         }
         return new Scoring(scores(d.get("scores", Document.class)), evidence);
     }
