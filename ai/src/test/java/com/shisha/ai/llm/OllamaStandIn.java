@@ -25,6 +25,11 @@ public final class OllamaStandIn implements AutoCloseable {
         return URI.create("http://localhost:" + server.port());
     }
 
+    /** The real Ollama client pointed at this stand-in, as the app builds it; the caller closes it. */
+    public OllamaChatLlm client() {
+        return new OllamaChatLlm(new OllamaChatLlm.Settings(baseUrl(), "shisha-coach", java.time.Duration.ofSeconds(5)), 2);
+    }
+
     public WireMockServer server() {
         return server;
     }

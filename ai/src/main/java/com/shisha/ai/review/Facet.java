@@ -1,0 +1,27 @@
+package com.shisha.ai.review;
+
+import com.shisha.core.Language;
+import com.shisha.core.coach.CallReviews.Rubric;
+
+/**
+ * One kind of evidence a rubric item looks for, what it is worth, where in the call it counts, and the tip a
+ * partner gets when it is missing.
+ */
+record Facet(Rubric item, String name, int weight, Where where, Cues cues, String tipEn, String tipHi) {
+
+    /** Where a cue counts as evidence; the customer's words never count for the partner. */
+    enum Where {
+        /** the partner's first sentences: an introduction in minute five is not an opening */
+        START,
+        /** a partner sentence that asks something (a question mark or a question word) */
+        QUESTION,
+        /** any partner sentence */
+        ANYWHERE,
+        /** a partner sentence in the second half of the call: thanks at the start is not a close */
+        END
+    }
+
+    String tip(Language language) {
+        return language == Language.HI ? tipHi : tipEn;
+    }
+}
