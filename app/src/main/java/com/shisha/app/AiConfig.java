@@ -1,6 +1,12 @@
 package com.shisha.app;
 
 import com.shisha.ai.llm.ChatLlm;
+import com.shisha.ai.review.LlmCallReviews;
+import com.shisha.ai.tips.KnowledgeBasePitchTips;
+import com.shisha.ai.tips.LlmPitchTips;
+import com.shisha.core.coach.CallAnalysisStore;
+import com.shisha.core.coach.CallReviews;
+import com.shisha.core.journey.PitchTipCache;
 import com.shisha.ai.llm.OllamaChatLlm;
 import com.shisha.ai.voice.TranscribingVoiceNotes;
 import com.shisha.ai.voice.VoiceSettings;
@@ -102,5 +108,24 @@ class AiConfig {
     @Bean(destroyMethod = "close")
     OllamaChatLlm chatLlm(OllamaChatLlm.Settings settings, Environment env) {
         return new OllamaChatLlm(settings, new Env(env).integer("OLLAMA_MAX_CONCURRENT", 4, 1, 256));
+    }
+
+    @Bean
+    CallReviews callReviews(ChatLlm chatLlm, CallAnalysisStore store, OllamaChatLlm.Settings ollama, Environment env) {
+        return new LlmCallReviews(chatLlm, store, new LlmCallReviews.Settings(ollama.timeout(),
+                new Env(env).integer("CALL_REVIEW_MAX_TRANSCRIPT_CHARS", 6000, 500, 100_000)));
+    }
+
+    /**
+     * Pitch tips get their own Ollama client with one call in flight: they are generated in the background, and
+     * must never take the slots a partner waiting on the coach or a call review needs.
+     */
+    @Bean(destroyMethod = "close")
+    LlmPitchTips pitchTips(OllamaChatLlm.Settings ollama, PitchTipCache cache, Environment env) {
+        OllamaChatLlm own = new OllamaChatLlm(ollama, 1);
+        LlmPitchTips.Settings defaults = LlmPitchTips.Settings.defaults();
+        return new LlmPitchTips(own, new KnowledgeBasePitchTips(), cache, new LlmPitchTips.Settings(ollama.timeout(),
+                new Env(env).integer("PITCH_TIPS_WORKERS", defaults.workers(), 1, 64), defaults.queue(),
+                defaults.retryAfterFailure(), defaults.localEntries(), defaults.localMaxAge()));
     }
 }

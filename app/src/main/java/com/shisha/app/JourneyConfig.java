@@ -2,7 +2,9 @@ package com.shisha.app;
 
 import com.shisha.ai.leads.BaselineLeadScorer;
 import com.shisha.ai.leads.LearnedLeadScorer;
-import com.shisha.ai.tips.KnowledgeBasePitchTips;
+import com.shisha.core.coach.CallReviews;
+import com.shisha.core.coach.Coach;
+import org.springframework.beans.factory.ObjectProvider;
 import com.shisha.core.journey.Journey;
 import com.shisha.core.journey.LeadMatcher;
 import com.shisha.core.journey.LeadScorer;
@@ -51,12 +53,9 @@ class JourneyConfig {
     }
 
     @Bean
-    PitchTips pitchTips() {
-        return new KnowledgeBasePitchTips();
-    }
-
-    @Bean
-    JourneyServices journeyServices(Journey journey, QuizBank quizBank, LeadScorer scorer, PitchTips tips, Clock clock) {
-        return new JourneyServices(journey, quizBank, new LeadMatcher(journey, scorer, clock), tips, clock);
+    JourneyServices journeyServices(Journey journey, QuizBank quizBank, LeadScorer scorer, PitchTips tips, Clock clock,
+                                    ObjectProvider<Coach> coach, ObjectProvider<CallReviews> callReviews) {
+        return new JourneyServices(journey, quizBank, new LeadMatcher(journey, scorer, clock), tips, clock,
+                coach.getIfAvailable(), callReviews.getIfAvailable());
     }
 }

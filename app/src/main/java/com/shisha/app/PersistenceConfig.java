@@ -121,4 +121,22 @@ class PersistenceConfig {
         }
         return client;
     }
+
+    /** The database named in MONGODB_URI, or "shisha" when the URI names none (the embedded server's URI). */
+    @Bean
+    com.mongodb.client.MongoDatabase mongoDatabase(MongoClient client, @Value("${shisha.mongodb.uri}") String uri) {
+        String database = new com.mongodb.ConnectionString(uri).getDatabase();
+        return client.getDatabase(database == null || database.isBlank() ? "shisha" : database);
+    }
+
+    @Bean
+    com.shisha.core.coach.CallAnalysisStore callAnalysisStore(com.mongodb.client.MongoDatabase mongo) {
+        return new com.shisha.persistence.mongo.MongoCallAnalyses(mongo);
+    }
+
+    @Bean
+    com.shisha.core.journey.PitchTipCache pitchTipCache(RedissonClient redisson, Environment env) {
+        return new com.shisha.persistence.redis.RedissonPitchTipCache(redisson,
+                java.time.Duration.ofHours(new Env(env).integer("PITCH_TIP_TTL_HOURS", 168, 1, 24 * 365)));
+    }
 }
