@@ -37,6 +37,8 @@ public final class KnowledgeBaseCoach implements Coach {
     private static final Pattern CITED = Pattern.compile("\\[([a-z][a-z0-9-]*\\.[a-z0-9][a-z0-9-]*(?:\\s*,\\s*[a-z][a-z0-9-]*\\.[a-z0-9][a-z0-9-]*)*)]");
     /** A history turn longer than this is shortened in the prompt: old answers matter less than the passages. */
     private static final int HISTORY_TURN_CHARS = 600;
+    /** Questions shorter than this many words are read as follow-ups of the previous one. */
+    private static final int FOLLOW_UP_WORDS = 8;
 
     private final KnowledgeBase kb;
     private final SectionIndex index;
@@ -70,7 +72,7 @@ public final class KnowledgeBaseCoach implements Coach {
         }
 
         public static Settings withTimeout(Duration timeout) {
-            return new Settings(timeout, 4, 6, 0.30);
+            return new Settings(timeout, 4, 6, 0.35);
         }
 
         public static Settings defaults() {
@@ -144,7 +146,7 @@ public final class KnowledgeBaseCoach implements Coach {
 
     private CoachReply grounded(CoachRequest request, Language language, String question,
                                 List<CoachSessions.Turn> history, long start) {
-        List<SectionIndex.Hit> hits = question.isEmpty() ? List.of() : index.search(question, settings.topK());
+        List<SectionIndex.Hit> hits = question.isEmpty() ? List.of() : index.search(searchText(question, history), settings.topK());
         if (hits.isEmpty() || hits.get(0).score() < settings.minScore()) {
             log.debug("coach: no section near enough (best {}), declined", hits.isEmpty() ? "none" : hits.get(0));
             return new CoachReply(newAnswerId(), Fit.words(CoachMessages.outOfScope(language), request.maxChars()),
@@ -186,8 +188,8 @@ public final class KnowledgeBaseCoach implements Coach {
     private CoachReply passages(CoachRequest request, Language language, String question, List<KbSection> sections,
                                 String why) {
         log.info("coach answered from the passages for {}: {}", request.partner().masked(), why);
-        String text = PassagesAnswer.compose(language, question, sections, request.maxChars());
-        return new CoachReply(newAnswerId(), text, namedSources(text), CoachReply.Mode.PASSAGES);
+        PassagesAnswer.Composed composed = PassagesAnswer.compose(language, question, sections, request.maxChars());
+        return new CoachReply(newAnswerId(), composed.text(), composed.sources(), CoachReply.Mode.PASSAGES);
     }
 
     private List<String> namedSources(String text) {
@@ -201,6 +203,23 @@ public final class KnowledgeBaseCoach implements Coach {
             }
         }
         return List.copyOf(ids);
+    }
+
+    /**
+     * A short follow-up ("and if she cannot repay?") names no topic of its own: search with the partner's previous
+     * question in front of it, so retrieval finds the section the conversation is about.
+     */
+    static String searchText(String question, List<CoachSessions.Turn> history) {
+        if (question.split("\\s+").length >= FOLLOW_UP_WORDS) {
+            return question;
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            CoachSessions.Turn turn = history.get(i);
+            if (turn.role() == CoachSessions.Role.PARTNER) {
+                return turn.text() + " " + question;
+            }
+        }
+        return question;
     }
 
     /** The chat history is helpful, not essential: a Mongo hiccup must not cost the partner the answer. */

@@ -19,8 +19,12 @@ final class PassagesAnswer {
     private PassagesAnswer() {
     }
 
+    /** @param sources the sections the text names, the best first */
+    record Composed(String text, List<String> sources) {
+    }
+
     /** @param sections the retrieved sections in the answer's language, best first (at least one) */
-    static String compose(Language language, String question, List<KbSection> sections, int maxChars) {
+    static Composed compose(Language language, String question, List<KbSection> sections, int maxChars) {
         KbSection best = sections.get(0);
         List<String> ids = sections.stream().map(KbSection::id).toList();
         String tail = "\n" + CoachMessages.sources(language) + " [" + best.id() + "]";
@@ -35,9 +39,10 @@ final class PassagesAnswer {
         String seeAlso = ids.size() > 1 ? "\n" + CoachMessages.seeAlso(language) + " " + sections.get(1).title() + " [" + ids.get(1) + "]" : "";
         String full = body + tail;
         if (!seeAlso.isEmpty() && full.length() + seeAlso.length() <= maxChars) {
-            return body + seeAlso + tail;
+            return new Composed(body + seeAlso + tail, List.of(best.id(), ids.get(1)));
         }
-        return Fit.withTail(body.toString(), tail, maxChars);
+        String fitted = Fit.withTail(body.toString(), tail, maxChars);
+        return new Composed(fitted, fitted.contains("[" + best.id() + "]") ? List.of(best.id()) : List.of());
     }
 
     private static List<Integer> keySentences(String question, List<String> statements, int room) {
