@@ -93,14 +93,18 @@ public final class KnowledgeBaseCoach implements Coach {
 
     /**
      * Loads the shipped knowledge base and embeds it with the in-process all-MiniLM-L6-v2 (quantized) model: a
-     * few seconds at start-up, logged. Start the JVM with -Djava.io.tmpdir / -DDJL_CACHE_DIR pointing at a writable
-     * folder when the default temp folder is not: the model's native libraries unpack there.
+     * few seconds at start-up without a cache, milliseconds with one, logged. Start the JVM with -Djava.io.tmpdir
+     * and -DDJL_CACHE_DIR pointing at a writable folder when the default temp folder is not: the model's native
+     * libraries unpack there.
+     *
+     * @param embeddingCache file for chunk embeddings kept between starts (e.g. data/coach-embeddings.bin), or null
      */
     public static KnowledgeBaseCoach create(ChatLlm llm, CoachSessions sessions, CoachEscalations escalations,
-                                            Settings settings) {
+                                            Settings settings, java.nio.file.Path embeddingCache) {
         KnowledgeBase kb = KnowledgeBase.load();
         EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
-        return new KnowledgeBaseCoach(kb, SectionIndex.build(kb, model), llm, sessions, escalations, settings, Clock.systemUTC());
+        return new KnowledgeBaseCoach(kb, SectionIndex.build(kb, model, embeddingCache), llm, sessions, escalations,
+                settings, Clock.systemUTC());
     }
 
     @Override

@@ -26,52 +26,59 @@ final class LexicalIndex {
             "क्या", "कैसे", "मैं", "हम", "आप", "उसे", "उस", "इस", "एक", "नहीं", "न", "था", "थी", "होता", "होती", "हो",
             "कर", "करें", "करना", "लिए", "जो", "अगर", "कोई", "कुछ", "बताऊँ", "बोलूँ", "पूछ", "रहा", "रही", "कहता");
 
-    private final List<Map<String, Integer>> docTerms = new ArrayList<>();
+    /** Per word, the documents holding it and how often: a query touches only the documents sharing a word. */
+    private record Postings(int[] documents, int[] counts) {
+    }
+
+    private final Map<String, Postings> postings = new HashMap<>();
     private final int[] owners;
     private final double[] lengths;
-    private final Map<String, Integer> documentFrequency = new HashMap<>();
     private final double averageLength;
 
     LexicalIndex(List<String> documents, int[] owners) {
         this.owners = owners.clone();
         this.lengths = new double[documents.size()];
+        Map<String, List<int[]>> building = new HashMap<>();
         double total = 0;
         for (int d = 0; d < documents.size(); d++) {
             Map<String, Integer> tf = new HashMap<>();
             List<String> words = words(documents.get(d));
             words.forEach(w -> tf.merge(w, 1, Integer::sum));
-            docTerms.add(tf);
-            tf.keySet().forEach(w -> documentFrequency.merge(w, 1, Integer::sum));
+            for (Map.Entry<String, Integer> e : tf.entrySet()) {
+                building.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new int[] {d, e.getValue()});
+            }
             lengths[d] = words.size();
             total += words.size();
         }
+        building.forEach((word, list) -> postings.put(word, new Postings(
+                list.stream().mapToInt(x -> x[0]).toArray(), list.stream().mapToInt(x -> x[1]).toArray())));
         this.averageLength = documents.isEmpty() ? 1 : Math.max(1, total / documents.size());
     }
 
     /** BM25 per owner (the best of its documents), scaled so the top owner scores 1; all zero when no word matches. */
     double[] scorePerOwner(String query, int ownerCount) {
-        double[] best = new double[ownerCount];
-        List<String> terms = words(query).stream().distinct().toList();
-        int n = docTerms.size();
-        for (int d = 0; d < n; d++) {
-            Map<String, Integer> tf = docTerms.get(d);
-            double score = 0;
-            for (String term : terms) {
-                Integer f = tf.get(term);
-                if (f == null) {
-                    continue;
-                }
-                int df = documentFrequency.get(term);
-                double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-                score += idf * f * (K1 + 1) / (f + K1 * (1 - B + B * lengths[d] / averageLength));
+        int n = lengths.length;
+        double[] perDocument = new double[n];
+        for (String term : words(query).stream().distinct().toList()) {
+            Postings p = postings.get(term);
+            if (p == null) {
+                continue;
             }
-            if (score > best[owners[d]]) {
-                best[owners[d]] = score;
+            int df = p.documents().length;
+            double idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+            for (int i = 0; i < df; i++) {
+                int d = p.documents()[i];
+                int f = p.counts()[i];
+                perDocument[d] += idf * f * (K1 + 1) / (f + K1 * (1 - B + B * lengths[d] / averageLength));
             }
         }
+        double[] best = new double[ownerCount];
         double max = 0;
-        for (double s : best) {
-            max = Math.max(max, s);
+        for (int d = 0; d < n; d++) {
+            if (perDocument[d] > best[owners[d]]) {
+                best[owners[d]] = perDocument[d];
+                max = Math.max(max, perDocument[d]);
+            }
         }
         if (max > 0) {
             for (int i = 0; i < best.length; i++) {

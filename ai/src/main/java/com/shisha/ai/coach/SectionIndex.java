@@ -9,8 +9,10 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
@@ -49,16 +51,21 @@ public final class SectionIndex {
         this.buildTime = buildTime;
     }
 
-    /** Embeds the whole knowledge base: about a second or two here; logged, see {@link #buildTime()}. */
+    /** Embeds the whole knowledge base: seconds (logged, see {@link #buildTime()}); no cache. */
     public static SectionIndex build(KnowledgeBase kb, EmbeddingModel model) {
-        return build(kb, model, LEXICAL_WEIGHT);
+        return build(kb, model, null);
     }
 
-    static SectionIndex build(KnowledgeBase kb, EmbeddingModel model, double lexicalWeight) {
-        return build(kb, model, lexicalWeight, EMBEDDED_LANGUAGES);
+    /**
+     * @param cacheFile where chunk embeddings are kept between starts (e.g. the data folder's
+     *                  coach-embeddings.bin); null for none. With it a restart takes milliseconds, not seconds.
+     */
+    public static SectionIndex build(KnowledgeBase kb, EmbeddingModel model, Path cacheFile) {
+        return build(kb, model, LEXICAL_WEIGHT, EMBEDDED_LANGUAGES, cacheFile);
     }
 
-    static SectionIndex build(KnowledgeBase kb, EmbeddingModel model, double lexicalWeight, Set<Language> embedded) {
+    static SectionIndex build(KnowledgeBase kb, EmbeddingModel model, double lexicalWeight, Set<Language> embedded,
+                              Path cacheFile) {
         long t0 = System.nanoTime();
         List<String> ids = List.copyOf(kb.ids());
         List<String> chunks = new ArrayList<>();
@@ -78,23 +85,35 @@ public final class SectionIndex {
                 documentOwners.add(owner);
             }
         }
-        SectionIndex index = of(model, ids, chunks, toArray(chunkOwners), documents, toArray(documentOwners),
+        String modelTag = model.getClass().getName() + "/" + model.dimension();
+        Map<String, float[]> cached = EmbeddingCache.read(cacheFile, modelTag);
+        List<String> keys = chunks.stream().map(EmbeddingCache::key).toList();
+        List<Integer> missing = IntStream.range(0, chunks.size()).filter(i -> !cached.containsKey(keys.get(i))).boxed().toList();
+        if (!missing.isEmpty()) {
+            List<TextSegment> segments = missing.stream().map(i -> TextSegment.from(chunks.get(i))).toList();
+            List<Embedding> fresh = model.embedAll(segments).content();
+            for (int m = 0; m < missing.size(); m++) {
+                cached.put(keys.get(missing.get(m)), fresh.get(m).vector());
+            }
+        }
+        List<float[]> vectors = keys.stream().map(cached::get).toList();
+        if (!missing.isEmpty()) {
+            // only the current chunks: sections edited away do not pile up in the file
+            Map<String, float[]> current = new LinkedHashMap<>();
+            keys.forEach(k -> current.put(k, cached.get(k)));
+            EmbeddingCache.write(cacheFile, modelTag, current);
+        }
+        SectionIndex index = ofVectors(model, ids, vectors, toArray(chunkOwners), documents, toArray(documentOwners),
                 lexicalWeight, t0);
-        log.info("coach index: {} sections, {} chunks embedded in {} ms", ids.size(), chunks.size(),
-                index.buildTime.toMillis());
+        log.info("coach index: {} sections, {} chunks ({} embedded now, {} from the cache) in {} ms", ids.size(),
+                chunks.size(), missing.size(), chunks.size() - missing.size(), index.buildTime.toMillis());
         return index;
     }
 
-    /**
-     * An index over any sections, for benchmarks at sizes the knowledge base does not reach.
-     *
-     * @param chunkOwners for each chunk, its section's position in sectionIds; documents are one per section
-     */
-    static SectionIndex of(EmbeddingModel model, List<String> sectionIds, List<String> chunks, int[] chunkOwners,
-                           List<String> documents, int[] documentOwners, double lexicalWeight, long startNanos) {
-        List<TextSegment> segments = chunks.stream().map(TextSegment::from).toList();
-        List<float[]> embedded = model.embedAll(segments).content().stream().map(Embedding::vector).toList();
-        return new SectionIndex(model, List.copyOf(sectionIds), new VectorIndex(embedded, chunkOwners),
+    /** An index over vectors computed elsewhere: benchmarks use it for sizes too slow to embed on every run. */
+    static SectionIndex ofVectors(EmbeddingModel model, List<String> sectionIds, List<float[]> vectors, int[] owners,
+                                  List<String> documents, int[] documentOwners, double lexicalWeight, long startNanos) {
+        return new SectionIndex(model, List.copyOf(sectionIds), new VectorIndex(vectors, owners),
                 new LexicalIndex(documents, documentOwners), lexicalWeight,
                 Duration.ofNanos(System.nanoTime() - startNanos));
     }
@@ -118,10 +137,32 @@ public final class SectionIndex {
     List<Hit> rank(float[] queryVector, String question, int k) {
         float[] dense = vectors.bestPerOwner(queryVector, sectionIds.size());
         double[] lexical = lexicalWeight == 0 ? new double[sectionIds.size()] : words.scorePerOwner(question, sectionIds.size());
-        return IntStream.range(0, sectionIds.size())
-                .mapToObj(i -> new Hit(sectionIds.get(i), dense[i] + lexicalWeight * lexical[i]))
-                .sorted(Comparator.comparingDouble(Hit::score).reversed())
-                .limit(k).toList();
+        // keep the k best in a small sorted array: cheaper than sorting every section when there are thousands
+        int size = Math.min(k, sectionIds.size());
+        int[] best = new int[size];
+        double[] bestScore = new double[size];
+        java.util.Arrays.fill(bestScore, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < sectionIds.size(); i++) {
+            double score = dense[i] + lexicalWeight * lexical[i];
+            if (score <= bestScore[size - 1]) {
+                continue;
+            }
+            int at = size - 1;
+            while (at > 0 && bestScore[at - 1] < score) {
+                bestScore[at] = bestScore[at - 1];
+                best[at] = best[at - 1];
+                at--;
+            }
+            bestScore[at] = score;
+            best[at] = i;
+        }
+        List<Hit> hits = new ArrayList<>(size);
+        for (int j = 0; j < size; j++) {
+            if (bestScore[j] > Double.NEGATIVE_INFINITY) {
+                hits.add(new Hit(sectionIds.get(best[j]), bestScore[j]));
+            }
+        }
+        return hits;
     }
 
     public Duration buildTime() {

@@ -41,16 +41,33 @@ final class VectorIndex {
         float[] best = new float[ownerCount];
         Arrays.fill(best, -1f);
         for (int r = 0, base = 0; r < owners.length; r++, base += dimensions) {
-            float dot = 0f;
-            for (int d = 0; d < dimensions; d++) {
-                dot += rows[base + d] * q[d];
-            }
+            float dot = dot(rows, base, q);
             int owner = owners[r];
             if (dot > best[owner]) {
                 best[owner] = dot;
             }
         }
         return best;
+    }
+
+    /**
+     * Four running sums instead of one: the JIT does not vectorise a single float sum (it must keep the order of
+     * additions), and independent sums let the CPU overlap the multiply-adds; about twice as fast here.
+     */
+    private static float dot(float[] rows, int base, float[] q) {
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+        int d = 0;
+        int end = q.length - 3;
+        for (; d < end; d += 4) {
+            s0 += rows[base + d] * q[d];
+            s1 += rows[base + d + 1] * q[d + 1];
+            s2 += rows[base + d + 2] * q[d + 2];
+            s3 += rows[base + d + 3] * q[d + 3];
+        }
+        for (; d < q.length; d++) {
+            s0 += rows[base + d] * q[d];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     static float[] unit(float[] v) {
