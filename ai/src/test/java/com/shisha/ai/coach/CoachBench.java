@@ -40,8 +40,8 @@ public final class CoachBench {
     private static final long HANG_TIMEOUT_MS = Long.getLong("bench.hang.timeout", 1_000);
 
     public static void main(String[] args) throws Exception {
-        System.out.printf("coach bench: %d cores, java %s, max heap %d MB, warm-up %d, measured %d%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        System.out.printf("coach bench%s: %d cores, java %s, max heap %d MB, warm-up %d, measured %d%n",
+                load(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20, WARM, N);
         long t0 = System.nanoTime();
         EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
@@ -51,6 +51,13 @@ public final class CoachBench {
         SectionIndex index = SectionIndex.build(kb, model);
         System.out.printf("start-up: model load %.0f ms, index build %d ms (%d sections x 2 languages, %d chunks), heap +%d MB%n",
                 loadMs, index.buildTime().toMillis(), kb.ids().size(), index.chunkCount(), Math.max(0, usedHeap() - heapBefore) >> 20);
+        java.nio.file.Path cache = java.nio.file.Files.createTempFile("coach-embeddings", ".bin");
+        java.nio.file.Files.delete(cache);
+        SectionIndex cold = SectionIndex.build(kb, model, cache);
+        SectionIndex warm = SectionIndex.build(kb, model, cache);
+        System.out.printf("start-up with the embedding cache file: first start %d ms (writes it, %d KB), restart %d ms (x%.0f faster)%n",
+                cold.buildTime().toMillis(), java.nio.file.Files.size(cache) >> 10, warm.buildTime().toMillis(),
+                (double) cold.buildTime().toMillis() / Math.max(1, warm.buildTime().toMillis()));
 
         List<String> questions = Paraphrases.load().stream().map(Paraphrases::question).toList();
         retrievalOverKnowledgeBase(model, index, questions);
@@ -60,13 +67,50 @@ public final class CoachBench {
     }
 
     private static void retrievalOverKnowledgeBase(EmbeddingModel model, SectionIndex index, List<String> questions) {
-        Stats embed = measure(questions, q -> model.embed(q).content());
-        Stats search = measure(questions, q -> index.search(q, 5));
+        Split split = split(model, index, questions);
         System.out.println();
-        System.out.println("retrieval over the knowledge base (50 sections, " + index.chunkCount() + " chunks), top 5:");
-        System.out.println("  query embedding alone     " + embed);
-        System.out.println("  embedding + top 5 search  " + search + "   target p95 <= 15 ms: " + pass(search.p95 <= 15));
-        System.out.printf("  search overhead over embedding: p50 %.2f ms (x%.2f)%n", search.p50 - embed.p50, search.p50 / embed.p50);
+        System.out.println("retrieval over the knowledge base (50 sections, " + index.chunkCount() + " chunks), top 5" + load() + ":");
+        System.out.println("  query embedding             " + split.embed);
+        System.out.println("  scan + BM25 + top 5         " + split.rank);
+        System.out.println("  embedding + top 5 (total)   " + split.total + "   target p95 <= 15 ms: " + pass(split.total.p95 <= 15));
+        System.out.printf("  share of the embedding in the total: p50 %.0f%%%n", 100 * split.embed.p50 / split.total.p50);
+    }
+
+    private record Split(Stats embed, Stats rank, Stats total) {
+    }
+
+    /**
+     * Embedding and ranking timed in the same iteration, query by query: on a shared machine the load drifts, and
+     * timing them in separate loops would compare different moments rather than different work.
+     */
+    private static Split split(EmbeddingModel model, SectionIndex index, List<String> questions) {
+        for (int w = 0; w < WARM; w++) {
+            String q = questions.get(w % questions.size());
+            index.rank(model.embed(q).content().vector(), q, 5);
+        }
+        double[] embed = new double[N];
+        double[] rank = new double[N];
+        double[] total = new double[N];
+        for (int r = 0; r < N; r++) {
+            String q = questions.get(r % questions.size());
+            long t0 = System.nanoTime();
+            float[] v = model.embed(q).content().vector();
+            long t1 = System.nanoTime();
+            index.rank(v, q, 5);
+            long t2 = System.nanoTime();
+            embed[r] = (t1 - t0) / 1e6;
+            rank[r] = (t2 - t1) / 1e6;
+            total[r] = (t2 - t0) / 1e6;
+        }
+        return new Split(new Stats(embed), new Stats(rank), new Stats(total));
+    }
+
+    private static String load() {
+        try {
+            return " (load average " + java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0] + ")";
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private static void retrievalOverSynthetic(EmbeddingModel model, KnowledgeBase kb, List<String> questions) {
@@ -111,22 +155,24 @@ public final class CoachBench {
         long t0 = System.nanoTime();
         SectionIndex big = SectionIndex.ofVectors(model, ids, vectors, owners, documents, documentOwners, SectionIndex.LEXICAL_WEIGHT, t0);
         System.out.println();
-        System.out.printf("retrieval over %,d synthetic sections (%,d vectors, index built in %d ms, heap +%d MB), top 5:%n",
-                SYNTHETIC, vectors.size(), big.buildTime().toMillis(), Math.max(0, usedHeap() - heapBefore) >> 20);
+        System.out.printf("retrieval over %,d synthetic sections (%,d vectors, index built in %d ms, heap +%d MB), top 5%s:%n",
+                SYNTHETIC, vectors.size(), big.buildTime().toMillis(), Math.max(0, usedHeap() - heapBefore) >> 20, load());
         List<float[]> queryVectors = questions.stream().map(q -> model.embed(q).content().vector()).toList();
-        Stats embed = measure(questions, q -> model.embed(q).content());
-        Stats search = measure(questions, q -> big.search(q, 5));
-        int[] i = {0};
-        Stats rankOnly = measure(questions, q -> big.rank(queryVectors.get(i[0]++ % queryVectors.size()), q, 5));
+        Split split = split(model, big, questions);
+        SectionIndex denseOnly = SectionIndex.ofVectors(model, ids, vectors, owners, documents, documentOwners, 0, System.nanoTime());
+        int[] k = {0};
+        Stats denseRank = measure(questions, q -> denseOnly.rank(queryVectors.get(k[0]++ % queryVectors.size()), q, 5));
         List<Embedding> naive = vectors.stream().map(Embedding::from).toList();
         int[] j = {0};
         Stats baseline = measure(questions, q -> naiveTop5(naive, owners, Embedding.from(queryVectors.get(j[0]++ % queryVectors.size()))),
                 Math.min(WARM, 50), Math.min(N, 200));
-        System.out.println("  query embedding alone               " + embed);
-        System.out.println("  embedding + top 5 search            " + search + "   target p95 <= 15 ms: " + pass(search.p95 <= 15));
-        System.out.println("  scan + BM25 + top 5 (no embedding)  " + rankOnly);
+        System.out.println("  query embedding                     " + split.embed);
+        System.out.println("  scan + BM25 + top 5                 " + split.rank);
+        System.out.println("  embedding + top 5 (total)           " + split.total + "   target p95 <= 15 ms: " + pass(split.total.p95 <= 15));
+        System.out.println("  dense scan + top 5 only             " + denseRank);
         System.out.println("  baseline: naive cosine + full sort  " + baseline + "   (langchain4j CosineSimilarity per vector, dense only)");
-        System.out.printf("  flat unit-vector scan vs naive: p50 x%.1f faster, p95 x%.1f faster%n", baseline.p50 / rankOnly.p50, baseline.p95 / rankOnly.p95);
+        System.out.printf("  flat unit-vector scan vs naive (both dense only): p50 x%.1f faster, p95 x%.1f faster%n",
+                baseline.p50 / denseRank.p50, baseline.p95 / denseRank.p95);
     }
 
     /** What an obvious implementation does: cosine with norms recomputed per pair, every section sorted. */
@@ -179,7 +225,8 @@ public final class CoachBench {
             Stats modelStats = new Stats(model);
             Stats overheadStats = new Stats(overhead);
             System.out.println();
-            System.out.println("coach overhead, stand-in Ollama answering at once (in-memory history; " + modelReplies[0] + "/" + N + " replies by the model):");
+            System.out.println("coach overhead, stand-in Ollama answering at once (in-memory history; " + modelReplies[0] + "/" + N
+                    + " replies by the model)" + load() + ":");
             System.out.println("  whole answer()                 " + totalStats);
             System.out.println("  of which the model call (HTTP) " + modelStats);
             System.out.println("  overhead excluding the model   " + overheadStats + "   target p95 <= 50 ms: " + pass(overheadStats.p95 <= 50));
@@ -206,8 +253,8 @@ public final class CoachBench {
             }
             Stats stats = new Stats(replies);
             System.out.println();
-            System.out.printf("reply time when Ollama hangs (timeout %d ms, stand-in answers after %d ms, %d requests, %d/%d from the passages):%n",
-                    HANG_TIMEOUT_MS, HANG_TIMEOUT_MS * 3, HANG_N, passages, HANG_N);
+            System.out.printf("reply time when Ollama hangs (timeout %d ms, stand-in answers after %d ms, %d requests, %d/%d from the passages)%s:%n",
+                    HANG_TIMEOUT_MS, HANG_TIMEOUT_MS * 3, HANG_N, passages, HANG_N, load());
             System.out.println("  reply " + stats + "   target max <= timeout + 200 ms: " + pass(stats.max <= HANG_TIMEOUT_MS + 200));
             System.out.printf("  over the timeout: p50 %+.0f ms, max %+.0f ms%n", stats.p50 - HANG_TIMEOUT_MS, stats.max - HANG_TIMEOUT_MS);
         }
