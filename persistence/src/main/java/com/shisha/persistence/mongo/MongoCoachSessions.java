@@ -24,11 +24,17 @@ import java.util.List;
 public final class MongoCoachSessions implements CoachSessions {
 
     public static final String COLLECTION = "ai_coach_chat_sessions";
+    /** 100 questions with their answers: far more than the prompt uses, enough for an operator to read a thread. */
+    public static final int DEFAULT_MAX_TURNS = 200;
 
     private final MongoCollection<Document> sessions;
     private final int maxTurns;
 
-    /** @param maxTurns turns kept per conversation, e.g. 200 (100 questions and answers) */
+    public MongoCoachSessions(MongoDatabase database) {
+        this(database, DEFAULT_MAX_TURNS);
+    }
+
+    /** @param maxTurns turns kept per conversation */
     public MongoCoachSessions(MongoDatabase database, int maxTurns) {
         if (maxTurns < 2) {
             throw new IllegalArgumentException("maxTurns must keep at least a question and its answer, was " + maxTurns);
