@@ -7,7 +7,7 @@
 # Ollama hangs. Targets are printed as PASS/FAIL, not enforced. See bench/README.md ("Coach").
 #
 # Environment (defaults): SKIP_BUILD=0  OFFLINE=1 (pass -o to Maven)  N=500  WARM=200  SYNTHETIC=10000
-#   HANG_N=10  HANG_TIMEOUT_MS=1000  JAVA_OPTS="-Xmx1g"
+#   HANG_N=20  HANG_TIMEOUT_MS=1000  JAVA_OPTS="-Xmx1g"
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -24,7 +24,7 @@ mkdir -p "$TMP"
 # onnxruntime and DJL unpack native libraries: keep them under target/
 exec java ${JAVA_OPTS:--Xmx1g} -Djava.io.tmpdir="$TMP" -DDJL_CACHE_DIR="$TMP/djl" \
   -Dbench.n="${N:-500}" -Dbench.warm="${WARM:-200}" -Dbench.synthetic="${SYNTHETIC:-10000}" \
-  -Dbench.hang.n="${HANG_N:-10}" -Dbench.hang.timeout="${HANG_TIMEOUT_MS:-1000}" \
+  -Dbench.hang.n="${HANG_N:-20}" -Dbench.hang.timeout="${HANG_TIMEOUT_MS:-1000}" \
   -Dlogback.configurationFile=ai/src/test/resources/logback-bench.xml \
   -cp "ai/target/test-classes:ai/target/classes:bot-core/target/classes:$(cat "$CP_FILE")" \
   com.shisha.ai.coach.CoachBench

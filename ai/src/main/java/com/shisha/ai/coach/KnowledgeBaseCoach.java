@@ -11,7 +11,6 @@ import com.shisha.core.coach.CoachReply;
 import com.shisha.core.coach.CoachRequest;
 import com.shisha.core.coach.CoachSessions;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +91,8 @@ public final class KnowledgeBaseCoach implements Coach {
     }
 
     /**
-     * Loads the shipped knowledge base and embeds it with the in-process all-MiniLM-L6-v2 (quantized) model: a
+     * Loads the shipped knowledge base and embeds it with the in-process all-MiniLM-L6-v2 (quantized) model
+     * ({@link MiniLmEmbeddings}): a
      * few seconds at start-up without a cache, milliseconds with one, logged. Start the JVM with -Djava.io.tmpdir
      * and -DDJL_CACHE_DIR pointing at a writable folder when the default temp folder is not: the model's native
      * libraries unpack there.
@@ -102,7 +102,7 @@ public final class KnowledgeBaseCoach implements Coach {
     public static KnowledgeBaseCoach create(ChatLlm llm, CoachSessions sessions, CoachEscalations escalations,
                                             Settings settings, java.nio.file.Path embeddingCache) {
         KnowledgeBase kb = KnowledgeBase.load();
-        EmbeddingModel model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        EmbeddingModel model = new MiniLmEmbeddings();
         return new KnowledgeBaseCoach(kb, SectionIndex.build(kb, model, embeddingCache), llm, sessions, escalations,
                 settings, Clock.systemUTC());
     }

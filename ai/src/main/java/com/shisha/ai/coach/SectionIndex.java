@@ -85,7 +85,7 @@ public final class SectionIndex {
                 documentOwners.add(owner);
             }
         }
-        String modelTag = model.getClass().getName() + "/" + model.dimension();
+        String modelTag = model instanceof MiniLmEmbeddings m ? m.fingerprint() : model.getClass().getName() + "/" + model.dimension();
         Map<String, float[]> cached = EmbeddingCache.read(cacheFile, modelTag);
         List<String> keys = chunks.stream().map(EmbeddingCache::key).toList();
         List<Integer> missing = IntStream.range(0, chunks.size()).filter(i -> !cached.containsKey(keys.get(i))).boxed().toList();
