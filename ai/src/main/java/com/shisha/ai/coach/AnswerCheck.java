@@ -22,7 +22,8 @@ final class AnswerCheck {
         }
     }
 
-    private static final Pattern CITATION = Pattern.compile("\\[([a-z][a-z0-9-]*\\.[a-z0-9][a-z0-9-]*(?:\\s*,\\s*[a-z][a-z0-9-]*\\.[a-z0-9][a-z0-9-]*)*)]");
+    /** A citation as the prompt asks for it: [section.id] or [one.id, other.id]. */
+    static final Pattern CITATION = Pattern.compile("\\[([a-z][a-z0-9-]*\\.[a-z0-9][a-z0-9-]*(?:\\s*,\\s*[a-z][a-z0-9-]*\\.[a-z0-9][a-z0-9-]*)*)]");
     private static final Pattern PROMISE = Pattern.compile(
             "\\bguarantee(d|s)?\\s+(returns?|approvals?|profits?|income|loans?|sanction|interest|returns)\\b"
                     + "|\\b(returns?|approval|sanction|profit|loan)\\s+(is|are|will be)\\s+(guaranteed|assured|certain|sure)\\b"

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The coach: guardrails, then retrieval from the knowledge base, then the language model grounded in the
@@ -33,7 +32,6 @@ import java.util.regex.Pattern;
 public final class KnowledgeBaseCoach implements Coach {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBaseCoach.class);
-    private static final Pattern CITED = Pattern.compile("\\[([a-z][a-z0-9-]*\\.[a-z0-9][a-z0-9-]*(?:\\s*,\\s*[a-z][a-z0-9-]*\\.[a-z0-9][a-z0-9-]*)*)]");
     /** A history turn longer than this is shortened in the prompt: old answers matter less than the passages. */
     private static final int HISTORY_TURN_CHARS = 600;
     /** Questions shorter than this many words are read as follow-ups of the previous one. */
@@ -198,7 +196,7 @@ public final class KnowledgeBaseCoach implements Coach {
 
     private List<String> namedSources(String text) {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
-        Matcher m = CITED.matcher(text);
+        Matcher m = AnswerCheck.CITATION.matcher(text);
         while (m.find()) {
             for (String id : m.group(1).split(",")) {
                 if (kb.ids().contains(id.strip())) {
