@@ -239,8 +239,8 @@ public final class KnowledgeBaseCoach implements Coach {
 
     private void remember(ConversationKey partner, String question, CoachReply reply) {
         try {
-            sessions.append(partner, CoachSessions.Turn.partner(question, clock.instant()));
-            sessions.append(partner, CoachSessions.Turn.coach(reply, clock.instant()));
+            sessions.append(partner, List.of(CoachSessions.Turn.partner(question, clock.instant()),
+                    CoachSessions.Turn.coach(reply, clock.instant())));
         } catch (RuntimeException e) {
             log.warn("coach history not stored for {} (answer {}): {}", partner.masked(), reply.answerId(), e.toString());
         }

@@ -20,9 +20,9 @@ final class InMemorySessions implements CoachSessions, CoachEscalations {
     boolean failing;
 
     @Override
-    public synchronized void append(ConversationKey partner, Turn turn) {
+    public synchronized void append(ConversationKey partner, List<Turn> appended) {
         fail();
-        turns.computeIfAbsent(partner, k -> new ArrayList<>()).add(turn);
+        turns.computeIfAbsent(partner, k -> new ArrayList<>()).addAll(appended);
     }
 
     @Override

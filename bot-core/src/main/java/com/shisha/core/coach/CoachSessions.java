@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public interface CoachSessions {
 
-    void append(ConversationKey partner, Turn turn);
+    /** Appends the turns in order, in one write: a question and its answer are stored together or not at all. */
+    void append(ConversationKey partner, List<Turn> turns);
+
+    default void append(ConversationKey partner, Turn turn) {
+        append(partner, List.of(turn));
+    }
 
     /** At most {@code limit} turns, oldest first, ending with the latest. */
     List<Turn> recent(ConversationKey partner, int limit);

@@ -44,7 +44,22 @@ public final class MongoCoachSessions implements CoachSessions {
     }
 
     @Override
-    public void append(ConversationKey partner, Turn turn) {
+    public void append(ConversationKey partner, List<Turn> turns) {
+        if (turns.isEmpty()) {
+            return;
+        }
+        List<Document> docs = turns.stream().map(MongoCoachSessions::toDocument).toList();
+        Turn last = turns.get(turns.size() - 1);
+        sessions.updateOne(Filters.eq("_id", partner.value()), Updates.combine(
+                        Updates.pushEach("turns", docs, new PushOptions().slice(-maxTurns)),
+                        Updates.set("updatedAt", Date.from(last.at())),
+                        Updates.set("lastMode", last.mode() == null ? null : last.mode().name()),
+                        Updates.setOnInsert("channel", partner.channel().prefix()),
+                        Updates.setOnInsert("createdAt", Date.from(turns.get(0).at()))),
+                new UpdateOptions().upsert(true));
+    }
+
+    private static Document toDocument(Turn turn) {
         Document doc = new Document("role", turn.role().name()).append("text", turn.text()).append("at", Date.from(turn.at()));
         if (turn.answerId() != null) {
             doc.append("answerId", turn.answerId());
@@ -52,13 +67,7 @@ public final class MongoCoachSessions implements CoachSessions {
         if (turn.role() == Role.COACH) {
             doc.append("sources", turn.sources()).append("mode", turn.mode() == null ? null : turn.mode().name());
         }
-        sessions.updateOne(Filters.eq("_id", partner.value()), Updates.combine(
-                        Updates.pushEach("turns", List.of(doc), new PushOptions().slice(-maxTurns)),
-                        Updates.set("updatedAt", Date.from(turn.at())),
-                        Updates.set("lastMode", turn.mode() == null ? null : turn.mode().name()),
-                        Updates.setOnInsert("channel", partner.channel().prefix()),
-                        Updates.setOnInsert("createdAt", Date.from(turn.at()))),
-                new UpdateOptions().upsert(true));
+        return doc;
     }
 
     @Override

@@ -73,6 +73,18 @@ class MongoCoachSessionsTest {
     }
 
     @Test
+    void aQuestionAndItsAnswerAreAppendedTogether() {
+        CoachSessions sessions = new MongoCoachSessions(db);
+        ConversationKey partner = freshPartner();
+        sessions.append(partner, List.of(Turn.partner("what is an EMI?", T0), Turn.coach(reply("a1", "A fixed monthly payment"), T0.plusSeconds(1))));
+
+        assertThat(sessions.recent(partner, 10)).extracting(Turn::text).containsExactly("what is an EMI?", "A fixed monthly payment");
+        Document doc = db.getCollection(MongoCoachSessions.COLLECTION).find(Filters.eq("_id", partner.value())).first();
+        assertThat(doc.getString("lastMode")).isEqualTo("MODEL");
+        assertThat(doc.getDate("createdAt").toInstant()).isEqualTo(T0);
+    }
+
+    @Test
     void keepsOneDocumentPerConversationWithTheTurnsCapped() {
         CoachSessions sessions = new MongoCoachSessions(db, 4);
         ConversationKey partner = freshPartner();
