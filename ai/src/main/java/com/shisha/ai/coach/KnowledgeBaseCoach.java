@@ -113,10 +113,9 @@ public final class KnowledgeBaseCoach implements Coach {
         }
         String question = request.question() == null ? "" : request.question().strip();
         Language language = languageOf(request, question);
-        List<CoachSessions.Turn> history = history(request.partner());
         CoachReply reply = guardrails.check(question)
                 .map(verdict -> guarded(request, language, question, verdict))
-                .orElseGet(() -> grounded(request, language, question, history, start));
+                .orElseGet(() -> grounded(request, language, question, history(request.partner()), start));
         remember(request.partner(), question, reply);
         return reply;
     }
