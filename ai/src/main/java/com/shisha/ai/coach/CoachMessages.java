@@ -1,0 +1,47 @@
+package com.shisha.ai.coach;
+
+import com.shisha.core.Language;
+
+/** The coach's fixed texts in English and Hindi. */
+final class CoachMessages {
+
+    private CoachMessages() {
+    }
+
+    static String escalated(Language language, String reference) {
+        String ref = reference == null ? "" : (language == Language.HI ? " आपका रेफ़रेंस नंबर: " + reference + "।" : " Your reference: " + reference + ".");
+        return language == Language.HI
+                ? "यह गंभीर मामला है, इसलिए मैंने इसे GroMo सपोर्ट टीम के पास भेज दिया है।" + ref
+                  + " टीम का कोई सदस्य आपसे इसी नंबर पर कॉल या मैसेज से संपर्क करेगा। तब तक किसी को OTP, PIN या पैसे न दें।"
+                : "This needs a person, so I have passed it to the GroMo support team." + ref
+                  + " Someone from the team will contact you on this number by call or message. Until then, do not share any OTP or PIN, or pay anyone."
+        ;
+    }
+
+    static String outOfScope(Language language) {
+        return language == Language.HI
+                ? "माफ़ कीजिए, इसमें मैं मदद नहीं कर सकता। मैं आपका GroMo सेल्स कोच हूँ: लोन, क्रेडिट कार्ड, इंश्योरेंस, बचत खाते और डीमैट के बारे में, और ग्राहक से बात करने, आपत्तियों का जवाब देने और सेल पूरी करने के बारे में पूछिए।"
+                : "Sorry, I can't help with that. I'm your GroMo sales coach: ask me about loans, credit cards, insurance, savings accounts and demat accounts, or about talking to customers, handling objections and closing a sale.";
+    }
+
+    static String roleChangeRefused(Language language) {
+        return language == Language.HI
+                ? "मैं अपनी भूमिका नहीं बदल सकता और अपने निर्देश साझा नहीं करता। मैं आपका GroMo सेल्स कोच ही रहूँगा: लोन, क्रेडिट कार्ड, इंश्योरेंस, बचत खाते, डीमैट या सेल्स के बारे में कोई सवाल पूछिए।"
+                : "I can't change my role or share my instructions. I'm still your GroMo sales coach: ask me anything about loans, credit cards, insurance, savings accounts, demat accounts or selling.";
+    }
+
+    /** Said plainly, so the partner knows this is the guide's text and not a tailored answer. */
+    static String busy(Language language) {
+        return language == Language.HI
+                ? "AI कोच अभी व्यस्त है, हमारी गाइड में यह लिखा है:"
+                : "The AI coach is busy, here is what our guide says:";
+    }
+
+    static String sources(Language language) {
+        return language == Language.HI ? "स्रोत:" : "Sources:";
+    }
+
+    static String seeAlso(Language language) {
+        return language == Language.HI ? "यह भी देखें:" : "See also:";
+    }
+}

@@ -1,0 +1,96 @@
+package com.shisha.ai.coach;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * Chunk embeddings kept on disk between starts, keyed by the SHA-256 of the chunk text and tagged with the model,
+ * so a restart embeds only chunks whose text changed (embedding the whole knowledge base takes seconds, reading
+ * the file milliseconds). A missing, foreign or damaged file is ignored and rewritten: it is only a cache.
+ */
+final class EmbeddingCache {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddingCache.class);
+    private static final int MAGIC = 0x53484543; // "SHEC"
+
+    private EmbeddingCache() {
+    }
+
+    static Map<String, float[]> read(Path file, String modelTag) {
+        Map<String, float[]> vectors = new HashMap<>();
+        if (file == null || !Files.isRegularFile(file)) {
+            return vectors;
+        }
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            if (in.readInt() != MAGIC || !in.readUTF().equals(modelTag)) {
+                log.info("coach embedding cache {} is for another model; it will be rebuilt", file);
+                return vectors;
+            }
+            int count = in.readInt();
+            int dimensions = in.readInt();
+            for (int i = 0; i < count; i++) {
+                String key = in.readUTF();
+                float[] v = new float[dimensions];
+                for (int d = 0; d < dimensions; d++) {
+                    v[d] = in.readFloat();
+                }
+                vectors.put(key, v);
+            }
+            return vectors;
+        } catch (IOException | RuntimeException e) {
+            log.warn("coach embedding cache {} is unreadable ({}); it will be rebuilt", file, e.toString());
+            return new HashMap<>();
+        }
+    }
+
+    static void write(Path file, String modelTag, Map<String, float[]> vectors) {
+        if (file == null || vectors.isEmpty()) {
+            return;
+        }
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            int dimensions = vectors.values().iterator().next().length;
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
+                out.writeInt(MAGIC);
+                out.writeUTF(modelTag);
+                out.writeInt(vectors.size());
+                out.writeInt(dimensions);
+                for (Map.Entry<String, float[]> e : vectors.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    for (float f : e.getValue()) {
+                        out.writeFloat(f);
+                    }
+                }
+            }
+            // readers never see a half-written file, also when two instances start at once
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log.warn("coach embedding cache {} not written ({}); the next start embeds again", file, e.toString());
+        }
+    }
+
+    static String key(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package com.shisha.ai.coach;
+
+import com.shisha.ai.llm.ChatLlm;
+import com.shisha.ai.llm.LlmException;
+import com.shisha.ai.llm.LlmRequest;
+import com.shisha.core.ConversationKey;
+import com.shisha.core.Language;
+import com.shisha.core.coach.Coach;
+import com.shisha.core.coach.CoachEscalations;
+import com.shisha.core.coach.CoachReply;
+import com.shisha.core.coach.CoachRequest;
+import com.shisha.core.coach.CoachSessions;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+
+/**
+ * The coach: guardrails, then retrieval from the knowledge base, then the language model grounded in the
+ * retrieved sections, then a check of its answer. Whenever the model is down, slow, or answers something the check
+ * rejects, the partner gets the retrieved passages instead, said plainly. The whole reply arrives within the
+ * configured timeout plus a few milliseconds, because the model's deadline is what is left of it after retrieval.
+ */
+public final class KnowledgeBaseCoach implements Coach {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeBaseCoach.class);
+    /** A history turn longer than this is shortened in the prompt: old answers matter less than the passages. */
+    private static final int HISTORY_TURN_CHARS = 600;
+    /** Questions shorter than this many words are read as follow-ups of the previous one. */
+    private static final int FOLLOW_UP_WORDS = 8;
+
+    private final KnowledgeBase kb;
+    private final SectionIndex index;
+    private final ChatLlm llm;
+    private final CoachSessions sessions;
+    private final CoachEscalations escalations;
+    private final Settings settings;
+    private final Clock clock;
+    private final Guardrails guardrails = new Guardrails();
+
+    /**
+     * @param timeout      the longest the model may take (OLLAMA_TIMEOUT_MILLIS, default 8000 ms); the reply comes
+     *                     within this plus ~200 ms whatever the model does
+     * @param topK         sections retrieved and given to the model (3-5)
+     * @param historyTurns earlier turns (questions and answers) sent to the model
+     * @param minScore     a question whose best section scores below this is treated as outside the coach's topics
+     */
+    public record Settings(Duration timeout, int topK, int historyTurns, double minScore) {
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofMillis(8_000);
+
+        public Settings {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("OLLAMA_TIMEOUT_MILLIS must be positive, was " + timeout);
+            }
+            if (topK < 1 || topK > 10) {
+                throw new IllegalArgumentException("topK must be 1-10, was " + topK);
+            }
+            if (historyTurns < 0) {
+                throw new IllegalArgumentException("historyTurns must not be negative, was " + historyTurns);
+            }
+        }
+
+        public static Settings withTimeout(Duration timeout) {
+            return new Settings(timeout, 4, 6, 0.35);
+        }
+
+        public static Settings defaults() {
+            return withTimeout(DEFAULT_TIMEOUT);
+        }
+    }
+
+    public KnowledgeBaseCoach(KnowledgeBase kb, SectionIndex index, ChatLlm llm, CoachSessions sessions,
+                              CoachEscalations escalations, Settings settings, Clock clock) {
+        this.kb = kb;
+        this.index = index;
+        this.llm = llm;
+        this.sessions = sessions;
+        this.escalations = escalations;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Loads the shipped knowledge base and embeds it with the in-process all-MiniLM-L6-v2 (quantized) model
+     * ({@link MiniLmEmbeddings}): a
+     * few seconds at start-up without a cache, milliseconds with one, logged. Start the JVM with -Djava.io.tmpdir
+     * and -DDJL_CACHE_DIR pointing at a writable folder when the default temp folder is not: the model's native
+     * libraries unpack there.
+     *
+     * @param embeddingCache file for chunk embeddings kept between starts (e.g. data/coach-embeddings.bin), or null
+     */
+    public static KnowledgeBaseCoach create(ChatLlm llm, CoachSessions sessions, CoachEscalations escalations,
+                                            Settings settings, java.nio.file.Path embeddingCache) {
+        KnowledgeBase kb = KnowledgeBase.load();
+        EmbeddingModel model = new MiniLmEmbeddings();
+        return new KnowledgeBaseCoach(kb, SectionIndex.build(kb, model, embeddingCache), llm, sessions, escalations,
+                settings, Clock.systemUTC());
+    }
+
+    @Override
+    public CoachReply answer(CoachRequest request) {
+        long start = System.nanoTime();
+        if (request.maxChars() < 1) {
+            throw new IllegalArgumentException("maxChars must be positive, was " + request.maxChars());
+        }
+        String question = request.question() == null ? "" : request.question().strip();
+        Language language = languageOf(request, question);
+        CoachReply reply = guardrails.check(question)
+                .map(verdict -> guarded(request, language, question, verdict))
+                .orElseGet(() -> grounded(request, language, question, history(request.partner()), start));
+        remember(request.partner(), question, reply);
+        return reply;
+    }
+
+    private CoachReply guarded(CoachRequest request, Language language, String question, Guardrails.Verdict verdict) {
+        String text = switch (verdict.kind()) {
+            case ESCALATE -> CoachMessages.escalated(language, escalate(request.partner(), verdict.reason(), language, question));
+            case INJECTION -> {
+                log.info("coach refused a role change from {}", request.partner().masked());
+                yield CoachMessages.roleChangeRefused(language);
+            }
+            case OUT_OF_SCOPE -> CoachMessages.outOfScope(language);
+        };
+        return new CoachReply(newAnswerId(), Fit.words(text, request.maxChars()), List.of(), CoachReply.Mode.GUARDRAIL);
+    }
+
+    /** The WARN line is what an operator sees even if Mongo is down; the stored record is what they work from. */
+    private String escalate(ConversationKey partner, CoachEscalations.Reason reason, Language language, String question) {
+        try {
+            String reference = escalations.record(partner, reason, language, question, clock.instant());
+            log.warn("coach escalation {}: {} reported by {}, routed to support", reference, reason, partner.masked());
+            return reference;
+        } catch (RuntimeException e) {
+            log.error("coach escalation NOT STORED: {} reported by {} ({}); the partner was told support will contact them",
+                    reason, partner.masked(), e.toString());
+            return null;
+        }
+    }
+
+    private CoachReply grounded(CoachRequest request, Language language, String question,
+                                List<CoachSessions.Turn> history, long start) {
+        List<SectionIndex.Hit> hits = question.isEmpty() ? List.of() : index.search(searchText(question, history), settings.topK());
+        if (hits.isEmpty() || hits.get(0).score() < settings.minScore()) {
+            log.debug("coach: no section near enough (best {}), declined", hits.isEmpty() ? "none" : hits.get(0));
+            return new CoachReply(newAnswerId(), Fit.words(CoachMessages.outOfScope(language), request.maxChars()),
+                    List.of(), CoachReply.Mode.GUARDRAIL);
+        }
+        List<KbSection> sections = hits.stream().map(h -> kb.section(h.sectionId(), language).orElseThrow()).toList();
+        List<String> ids = sections.stream().map(KbSection::id).toList();
+        Duration left = settings.timeout().minusNanos(System.nanoTime() - start);
+        if (left.isNegative() || left.isZero()) {
+            return passages(request, language, question, sections, "no time left after retrieval");
+        }
+        String answer;
+        try {
+            answer = llm.chat(new LlmRequest(CoachPrompt.system(language, request.maxChars()), toLlm(history),
+                    CoachPrompt.user(request.profile(), sections, question), false, left));
+        } catch (LlmException e) {
+            return passages(request, language, question, sections, e.kind() + ": " + e.getMessage());
+        }
+        AnswerCheck.Result checked = AnswerCheck.check(answer, CoachPrompt.passages(sections), ids);
+        if (!checked.ok()) {
+            return passages(request, language, question, sections, "answer rejected: " + checked.problem());
+        }
+        String text = checked.text();
+        List<String> cited = checked.cited();
+        String tail = cited.isEmpty()
+                ? "\n" + CoachMessages.sources(language) + " [" + String.join("] [", ids.subList(0, Math.min(2, ids.size()))) + "]"
+                : "";
+        String fitted = Fit.withTail(text, tail, request.maxChars());
+        List<String> named = namedSources(fitted);
+        if (named.isEmpty()) {
+            // shortening dropped every citation: name the first cited (or best) section after the shortened text
+            String must = "\n" + CoachMessages.sources(language) + " [" + (cited.isEmpty() ? ids.get(0) : cited.get(0)) + "]";
+            fitted = Fit.withTail(text, must, request.maxChars());
+            named = namedSources(fitted);
+        }
+        return new CoachReply(newAnswerId(), fitted, named, CoachReply.Mode.MODEL);
+    }
+
+    private CoachReply passages(CoachRequest request, Language language, String question, List<KbSection> sections,
+                                String why) {
+        log.info("coach answered from the passages for {}: {}", request.partner().masked(), why);
+        PassagesAnswer.Composed composed = PassagesAnswer.compose(language, question, sections, request.maxChars());
+        return new CoachReply(newAnswerId(), composed.text(), composed.sources(), CoachReply.Mode.PASSAGES);
+    }
+
+    private List<String> namedSources(String text) {
+        LinkedHashSet<String> ids = new LinkedHashSet<>();
+        Matcher m = AnswerCheck.CITATION.matcher(text);
+        while (m.find()) {
+            for (String id : m.group(1).split(",")) {
+                if (kb.ids().contains(id.strip())) {
+                    ids.add(id.strip());
+                }
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    /**
+     * A short follow-up ("and if she cannot repay?") names no topic of its own: search with the partner's previous
+     * question in front of it, so retrieval finds the section the conversation is about.
+     */
+    static String searchText(String question, List<CoachSessions.Turn> history) {
+        if (question.split("\\s+").length >= FOLLOW_UP_WORDS) {
+            return question;
+        }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            CoachSessions.Turn turn = history.get(i);
+            if (turn.role() == CoachSessions.Role.PARTNER) {
+                return turn.text() + " " + question;
+            }
+        }
+        return question;
+    }
+
+    /** The chat history is helpful, not essential: a Mongo hiccup must not cost the partner the answer. */
+    private List<CoachSessions.Turn> history(ConversationKey partner) {
+        if (settings.historyTurns() == 0) {
+            return List.of();
+        }
+        try {
+            return sessions.recent(partner, settings.historyTurns());
+        } catch (RuntimeException e) {
+            log.warn("coach history unavailable for {}: {}", partner.masked(), e.toString());
+            return List.of();
+        }
+    }
+
+    private void remember(ConversationKey partner, String question, CoachReply reply) {
+        try {
+            sessions.append(partner, List.of(CoachSessions.Turn.partner(question, clock.instant()),
+                    CoachSessions.Turn.coach(reply, clock.instant())));
+        } catch (RuntimeException e) {
+            log.warn("coach history not stored for {} (answer {}): {}", partner.masked(), reply.answerId(), e.toString());
+        }
+    }
+
+    private static List<LlmRequest.Turn> toLlm(List<CoachSessions.Turn> history) {
+        List<LlmRequest.Turn> turns = new ArrayList<>();
+        for (CoachSessions.Turn t : history) {
+            if (t.role() == CoachSessions.Role.COACH && t.mode() == CoachReply.Mode.GUARDRAIL) {
+                continue; // a refusal teaches the model nothing about the topic and may echo an injection attempt
+            }
+            String text = Fit.words(t.text(), HISTORY_TURN_CHARS);
+            turns.add(new LlmRequest.Turn(t.role() == CoachSessions.Role.PARTNER ? LlmRequest.Role.USER : LlmRequest.Role.ASSISTANT, text));
+        }
+        return turns;
+    }
+
+    /** A question typed in Devanagari is answered in Hindi whatever the partner's setting; otherwise the setting. */
+    static Language languageOf(CoachRequest request, String question) {
+        boolean devanagari = question.codePoints().anyMatch(c -> c >= 0x0900 && c <= 0x097F);
+        if (devanagari) {
+            return Language.HI;
+        }
+        return Optional.ofNullable(request.language()).orElse(Language.EN);
+    }
+
+    @Override
+    public void feedback(ConversationKey partner, String answerId, boolean helpful) {
+        boolean stored = sessions.feedback(partner, answerId, helpful);
+        if (!stored) {
+            log.info("coach feedback for an unknown answer {} from {}", answerId, partner.masked());
+        }
+    }
+
+    private static String newAnswerId() {
+        return UUID.randomUUID().toString();
+    }
+}

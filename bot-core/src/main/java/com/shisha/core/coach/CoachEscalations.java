@@ -1,0 +1,18 @@
+package com.shisha.core.coach;
+
+import com.shisha.core.ConversationKey;
+import com.shisha.core.Language;
+
+import java.time.Instant;
+
+/**
+ * Reports the coach must not handle itself (a complaint, a fraud, harassment, mis-selling) go to people.
+ * The record is what an operator works from: who, what kind, their words, when.
+ */
+public interface CoachEscalations {
+
+    enum Reason { COMPLAINT, FRAUD, HARASSMENT, MIS_SELLING }
+
+    /** @return a short reference the partner can quote to support */
+    String record(ConversationKey partner, Reason reason, Language language, String message, Instant at);
+}
