@@ -1,6 +1,10 @@
 package com.shisha.app;
 
+import com.shisha.ai.coach.KnowledgeBaseCoach;
 import com.shisha.ai.llm.ChatLlm;
+import com.shisha.core.coach.Coach;
+import com.shisha.core.coach.CoachEscalations;
+import com.shisha.core.coach.CoachSessions;
 import com.shisha.ai.review.LlmCallReviews;
 import com.shisha.ai.tips.KnowledgeBasePitchTips;
 import com.shisha.ai.tips.LlmPitchTips;
@@ -127,5 +131,20 @@ class AiConfig {
         return new LlmPitchTips(own, new KnowledgeBasePitchTips(), cache, new LlmPitchTips.Settings(ollama.timeout(),
                 new Env(env).integer("PITCH_TIPS_WORKERS", defaults.workers(), 1, 64), defaults.queue(),
                 defaults.retryAfterFailure(), defaults.localEntries(), defaults.localMaxAge()));
+    }
+
+    /**
+     * The knowledge base is embedded once; the vectors are cached in the data folder, so a restart takes
+     * milliseconds instead of seconds (the cache names the model file, so a new model rebuilds it).
+     */
+    @Bean
+    Coach coach(ChatLlm chatLlm, CoachSessions sessions, CoachEscalations escalations, OllamaChatLlm.Settings ollama,
+                Environment env) {
+        Path cache = Path.of(new Env(env).get("SHISHA_DATA_DIR").orElse("data")).resolve("coach-embeddings.bin");
+        long start = System.nanoTime();
+        KnowledgeBaseCoach coach = KnowledgeBaseCoach.create(chatLlm, sessions, escalations,
+                KnowledgeBaseCoach.Settings.withTimeout(ollama.timeout()), cache);
+        log.info("coach ready in {} ms (knowledge base indexed, embedding cache {})", (System.nanoTime() - start) / 1_000_000, cache);
+        return coach;
     }
 }

@@ -139,4 +139,14 @@ class PersistenceConfig {
         return new com.shisha.persistence.redis.RedissonPitchTipCache(redisson,
                 java.time.Duration.ofHours(new Env(env).integer("PITCH_TIP_TTL_HOURS", 168, 1, 24 * 365)));
     }
+
+    @Bean
+    com.shisha.core.coach.CoachSessions coachSessions(com.mongodb.client.MongoDatabase mongo) {
+        return new com.shisha.persistence.mongo.MongoCoachSessions(mongo);
+    }
+
+    @Bean
+    com.shisha.core.coach.CoachEscalations coachEscalations(com.mongodb.client.MongoDatabase mongo) {
+        return new com.shisha.persistence.mongo.MongoCoachEscalations(mongo);
+    }
 }

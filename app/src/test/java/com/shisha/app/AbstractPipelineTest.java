@@ -48,7 +48,8 @@ abstract class AbstractPipelineTest {
                 "TWILIO_ACCOUNT_SID=" + TwilioStandIn.ACCOUNT_SID, "TWILIO_AUTH_TOKEN=" + AUTH_TOKEN,
                 "TWILIO_WHATSAPP_FROM=" + WHATSAPP_FROM, "TWILIO_SMS_FROM=" + SMS_FROM, "PUBLIC_BASE_URL=" + PUBLIC_BASE,
                 "TWILIO_SEND_RATE_PER_SECOND=10000", "SHISHA_SWEEP_MILLIS=200", "SHISHA_NUDGE_EVERY_SECONDS=0", "SERVER_PORT=0",
-                "TWILIO_API_BASE_URL=" + TwilioStandIn.baseUrl()};
+                "TWILIO_API_BASE_URL=" + TwilioStandIn.baseUrl(), "OLLAMA_BASE_URL=" + OllamaAppStandIn.baseUrl(),
+                "OLLAMA_TIMEOUT_MILLIS=3000"};
     }
 
     static final String AUTH_TOKEN = "test-auth-token-0123456789";
@@ -68,6 +69,8 @@ abstract class AbstractPipelineTest {
     @DynamicPropertySource
     static void twilioStandIn(DynamicPropertyRegistry registry) {
         registry.add("TWILIO_API_BASE_URL", TwilioStandIn::baseUrl);
+        registry.add("OLLAMA_BASE_URL", OllamaAppStandIn::baseUrl);
+        registry.add("OLLAMA_TIMEOUT_MILLIS", () -> "3000");
     }
 
     /** A phone number no other test uses (tests share the database). */

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConversationFilesTest extends AbstractPipelineTest {
 
-    record Turn(String partner, List<String> bot, List<String> botNot, boolean silent) {
+    /** @param ollama what the coach's model answers on this turn; null: the model is down (the default) */
+    record Turn(String partner, List<String> bot, List<String> botNot, boolean silent, String ollama) {
     }
 
     record Conversation(String file, String description, String channel, List<Turn> turns) {
@@ -45,7 +46,7 @@ class ConversationFilesTest extends AbstractPipelineTest {
                 for (Object t : (List<?>) doc.get("turns")) {
                     Map<?, ?> turn = (Map<?, ?>) t;
                     turns.add(new Turn(String.valueOf(turn.get("partner")), strings(turn.get("bot")), strings(turn.get("bot_not")),
-                            Boolean.TRUE.equals(turn.get("silent"))));
+                            Boolean.TRUE.equals(turn.get("silent")), turn.get("ollama") == null ? null : String.valueOf(turn.get("ollama"))));
                 }
                 all.add(new Conversation(file.getFilename(), String.valueOf(doc.get("description")),
                         String.valueOf(doc.getOrDefault("channel", "whatsapp")), turns));
@@ -74,30 +75,43 @@ class ConversationFilesTest extends AbstractPipelineTest {
         int expectedReplies = 0;
         for (Turn turn : conversation.turns()) {
             String sid = newMessageSid();
-            HttpResponse<String> ack = postSigned("/webhooks/twilio/messaging",
-                    sms ? smsForm(phone, turn.partner(), sid) : whatsappForm(phone, turn.partner(), sid));
-            assertThat(ack.statusCode()).as("ack of '%s'", turn.partner()).isEqualTo(200);
-            assertThat(ack.body()).contains("<Response/>");
-            assertThat(awaitProcessed(sid, REPLY_TIMEOUT)).as("'%s' processed", turn.partner()).isTrue();
-            if (turn.silent()) {
-                TwilioStandIn.sleep(150); // a reply, had one been queued, would reach the stand-in within this
-                assertThat(TwilioStandIn.sentTo(to)).as("no reply to '%s'", turn.partner()).hasSize(expectedReplies);
-                continue;
-            }
-            expectedReplies++;
-            List<TwilioStandIn.Sent> sent = TwilioStandIn.awaitSent(to, expectedReplies, REPLY_TIMEOUT);
-            assertThat(sent).as("replies after '%s'", turn.partner()).hasSize(expectedReplies);
-            TwilioStandIn.Sent reply = sent.get(expectedReplies - 1);
-            assertThat(reply.from()).isEqualTo(from);
-            assertThat(reply.to()).isEqualTo(to);
-            for (String expected : turn.bot()) {
-                assertThat(reply.body()).as("reply to '%s'", turn.partner()).contains(expected);
-            }
-            for (String unexpected : turn.botNot()) {
-                assertThat(reply.body()).as("reply to '%s'", turn.partner()).doesNotContain(unexpected);
+            var model = turn.ollama() == null ? null : OllamaAppStandIn.coachAnswers(turn.ollama());
+            try {
+                expectedReplies = say(turn, phone, sms, to, from, sid, expectedReplies);
+            } finally {
+                if (model != null) {
+                    OllamaAppStandIn.remove(model);
+                }
             }
         }
         TwilioStandIn.sleep(100);
         assertThat(TwilioStandIn.sentTo(to)).as("no extra replies").hasSize(expectedReplies);
+    }
+
+    /** One turn: post the partner's message, check the reply; returns the number of replies expected so far. */
+    private int say(Turn turn, String phone, boolean sms, String to, String from, String sid, int expectedReplies) {
+        HttpResponse<String> ack = postSigned("/webhooks/twilio/messaging",
+                sms ? smsForm(phone, turn.partner(), sid) : whatsappForm(phone, turn.partner(), sid));
+        assertThat(ack.statusCode()).as("ack of '%s'", turn.partner()).isEqualTo(200);
+        assertThat(ack.body()).contains("<Response/>");
+        assertThat(awaitProcessed(sid, REPLY_TIMEOUT)).as("'%s' processed", turn.partner()).isTrue();
+        if (turn.silent()) {
+            TwilioStandIn.sleep(150); // a reply, had one been queued, would reach the stand-in within this
+            assertThat(TwilioStandIn.sentTo(to)).as("no reply to '%s'", turn.partner()).hasSize(expectedReplies);
+            return expectedReplies;
+        }
+        expectedReplies++;
+        List<TwilioStandIn.Sent> sent = TwilioStandIn.awaitSent(to, expectedReplies, REPLY_TIMEOUT);
+        assertThat(sent).as("replies after '%s'", turn.partner()).hasSize(expectedReplies);
+        TwilioStandIn.Sent reply = sent.get(expectedReplies - 1);
+        assertThat(reply.from()).isEqualTo(from);
+        assertThat(reply.to()).isEqualTo(to);
+        for (String expected : turn.bot()) {
+            assertThat(reply.body()).as("reply to '%s'", turn.partner()).contains(expected);
+        }
+        for (String unexpected : turn.botNot()) {
+            assertThat(reply.body()).as("reply to '%s'", turn.partner()).doesNotContain(unexpected);
+        }
+        return expectedReplies;
     }
 }

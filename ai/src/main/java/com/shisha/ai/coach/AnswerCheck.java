@@ -39,6 +39,19 @@ final class AnswerCheck {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern NUMBER = Pattern.compile("\\d[\\d,]*(?:\\.\\d+)?");
 
+    /** "no score guarantees approval", "approval is not guaranteed": the guide says these itself, and so may the coach. */
+    private static final Pattern NEGATION_BEFORE = Pattern.compile(
+            "\\b(no|not|never|nothing|cannot|can't|can not|doesn't|does not|don't|do not|won't|will not|isn't|without)\\b[^.?!]{0,20}$"
+                    + "|(?<![\\p{L}\\p{M}])(नहीं|बिना|कोई भी)(?![\\p{L}\\p{M}])[^।.?!]{0,20}$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern NEGATION_AFTER = Pattern.compile("^\\s*(नहीं|not)\\b", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private static boolean negated(String text, int start, int end) {
+        String before = text.substring(Math.max(0, start - 40), start);
+        String after = text.substring(end, Math.min(text.length(), end + 12));
+        return NEGATION_BEFORE.matcher(before).find() || NEGATION_AFTER.matcher(after).find();
+    }
+
     private AnswerCheck() {
     }
 
@@ -59,8 +72,10 @@ final class AnswerCheck {
             return reject("garbage", text);
         }
         Matcher promise = PROMISE.matcher(text);
-        if (promise.find()) {
-            return reject("promises '" + promise.group() + "'", text);
+        while (promise.find()) {
+            if (!negated(text, promise.start(), promise.end())) {
+                return reject("promises '" + promise.group() + "'", text);
+            }
         }
         Set<String> passageNumbers = numbers(NUMBER, passages, 0);
         Set<String> passagePercents = numbers(PERCENT, passages, 1);

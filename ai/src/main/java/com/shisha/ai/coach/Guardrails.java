@@ -43,6 +43,9 @@ final class Guardrails {
                     + "|\\b(report|reporting|file|lodge)\\s+(a\\s+)?(fraud|scam)"
                     + "|\\bfraud\\s+(happened|has happened|with me|with my|ho gaya|ho gya|hua|hui)"
                     + "|\\b(stole|stolen|took away)\\b[^.?!]{0,20}\\bmoney|\\bmoney\\b[^.?!]{0,20}\\b(stolen|deducted without)"
+                    // a report in the partner's words: "this is fraud", money taken for an approval or a fee
+                    + "|\\b(this|it|that)\\s+(is|was|looks like)\\s+(a\\s+)?(fraud|scam)\\b"
+                    + "|\\b(took|taken|asked for|demanded|charged|collected)\\b[^.?!]{0,30}(\\brupees\\b|\\brs\\.?|₹|\\bmoney\\b|\\bbribe\\b)[^.?!]{0,30}\\b(for|as)\\b[^.?!]{0,20}\\b(approval|sanction|processing|fee|kyc)\\b"
                     + "|\\b(dhokha|thagi)\\s*(ho|hua|hui|kiya|kar)"
                     + "|(धोखा|धोखाधड़ी|ठगी|फ्रॉड|फ़्रॉड)\\s*(हो\\s*गया|हो\\s*गई|हुआ|हुई|किया|कर\\s*दिया)"
                     + "|(पैसे|पैसा)\\s*(चोरी|कट\\s*गए|निकाल\\s*लिए)"),

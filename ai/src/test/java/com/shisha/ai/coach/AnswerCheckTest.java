@@ -44,6 +44,22 @@ class AnswerCheckTest {
     }
 
     @Test
+    void sayingThatNothingIsGuaranteedIsNotAPromise() {
+        assertThat(AnswerCheck.check("Each lender has its own rules, so no score guarantees approval [savings.fixed-deposit].",
+                PASSAGES, IDS).ok()).isTrue();
+        assertThat(AnswerCheck.check("Returns are not guaranteed; show the scheme documents [savings.fixed-deposit].",
+                PASSAGES, IDS).ok()).isTrue();
+        assertThat(AnswerCheck.check("किसी भी लोन की मंज़ूरी पक्की नहीं होती, हर बैंक के अपने नियम हैं [savings.fixed-deposit]।",
+                PASSAGES, IDS).ok()).isTrue();
+        // the same words without the negation still promise
+        assertThat(AnswerCheck.check("With this score the bank guarantees approval [savings.fixed-deposit].", PASSAGES, IDS).problem())
+                .contains("guarantees approval");
+        assertThat(AnswerCheck.check("Tell him: returns are guaranteed with this plan [savings.fixed-deposit].", PASSAGES, IDS).problem())
+                .contains("returns are guaranteed");
+        assertThat(AnswerCheck.check("इस स्कीम में लोन की गारंटी है, चिंता मत करो [savings.fixed-deposit]।", PASSAGES, IDS).ok()).isFalse();
+    }
+
+    @Test
     void figuresNotInThePassagesAreRejected() {
         assertThat(AnswerCheck.check("The FD rate is 7.5% for seniors [savings.fixed-deposit]", PASSAGES, IDS).problem())
                 .contains("7.5%");

@@ -22,6 +22,8 @@ class GuardrailsTest {
             "I got scammed, someone took 2000 rupees for a loan | FRAUD",
             "मेरे साथ धोखा हो गया, किसी ने OTP लेकर पैसे निकाल लिए | FRAUD",
             "mere customer ke saath fraud ho gaya | FRAUD",
+            "Someone from your team took 2000 rupees from my customer for loan approval, this is fraud | FRAUD",
+            "an agent asked for money as a processing fee before the loan | FRAUD",
             "a recovery agent keeps harassing my customer at night | HARASSMENT",
             "लोन वाले धमकी दे रहे हैं | HARASSMENT",
             "my customer was mis-sold a policy by another agent | MIS_SELLING",
