@@ -144,6 +144,25 @@ class VoiceNoteWebhookTest extends AbstractPipelineTest {
     }
 
     @Test
+    void aRecordedSalesCallIsHeardAsFreeSpeechAndReviewed() {
+        type("hi");
+        type("Imran Khan");
+        type("english");
+        type("Agra");
+        type("insurance");
+        assertThat(type("yes")).contains("You are all set");
+        assertThat(type("review")).contains("*Call review*");
+        String call = "namaste sir I am Imran from GroMo do you have two minutes. what do you do for work and who depends on "
+                + "your income. a term plan pays your family a fixed amount if something happens to you during the term. "
+                + "the premium depends on your age and health and the insurer decides after checking. I understand it feels "
+                + "costly, let me show a smaller cover in the app. shall I send you the link today";
+        String review = speak(twilioMediaUrl(), call, 0.71);
+        assertThat(review).contains("*Your call review*", "*Three tips*", "Need discovery").doesNotContain("🎤");
+        ScriptedRecognizer.Heard heard = recognizer.calls.get(recognizer.calls.size() - 1);
+        assertThat(heard.grammar()).as("a call is free speech").isEmpty();
+    }
+
+    @Test
     void mediaOutsideTwilioIsNeverFetchedAndThePartnerIsAskedToType() {
         type("hi");
         String foreign = "http://127.0.0.1:" + port + "/elsewhere/voice.ogg";

@@ -1,0 +1,27 @@
+package com.shisha.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Without speech models the service runs and is healthy, and the operator sees why voice notes are off in the
+ * health endpoint. The embedded servers of the zero-setup run count as healthy too.
+ */
+class AiHealthTest extends AbstractPipelineTest {
+
+    @Test
+    void healthShowsVoiceNotesUnavailablePerLanguageWithTheVariableToSet() throws Exception {
+        HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
+        assertThat(health.body()).contains("\"voiceNotes\"", "\"ready\":false", "VOSK_MODEL_PATH", "VOSK_MODEL_PATH_HI")
+                .contains("\"mongo\":{\"details\":{\"database\":\"shisha\"");
+    }
+}
