@@ -42,7 +42,7 @@ public class JdbcPartnerAccounts implements PartnerAccounts {
                             on conflict (phone) do update set
                                 firebase_uid = coalesce(excluded.firebase_uid, partners.firebase_uid),
                                 email = coalesce(excluded.email, partners.email), updated_at = now()
-                            returning """ + COLUMNS)
+                            """ + "returning " + COLUMNS)
                     .param("phone", phone).param("uid", identity.uid()).param("email", identity.email())
                     .query(ACCOUNT).single();
         });
