@@ -29,13 +29,11 @@ public final class FirebaseIdTokenVerifier implements IdTokenVerifier, AutoClose
 
     /**
      * @param emulatorHost host:port of the Auth Emulator, or null for real Firebase. The SDK reads it from the
-     *                     process environment; it is handed over here so a configured value (not only a real
-     *                     environment variable) takes effect.
+     *                     process environment; it is handed over here so the configured value is the one that
+     *                     counts (also when it is unset: an earlier setting in this JVM must not linger).
      */
     public FirebaseIdTokenVerifier(String projectId, String emulatorHost) {
-        if (emulatorHost != null) {
-            FirebaseProcessEnvironment.setenv("FIREBASE_AUTH_EMULATOR_HOST", emulatorHost);
-        }
+        FirebaseProcessEnvironment.setenv("FIREBASE_AUTH_EMULATOR_HOST", emulatorHost == null ? "" : emulatorHost);
         FirebaseOptions options = FirebaseOptions.builder().setProjectId(projectId).setCredentials(credentials()).build();
         // a named app per verifier: several app contexts in one JVM (tests) must not share the default app
         this.app = FirebaseApp.initializeApp(options, "shisha-" + System.identityHashCode(this));
