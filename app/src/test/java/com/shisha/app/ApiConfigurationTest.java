@@ -1,6 +1,5 @@
 package com.shisha.app;
 
-import com.shisha.core.InvalidConfigurationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,12 +8,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 
+import static com.shisha.app.ConfigurationValidationTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The companion API's configuration: the production profile refuses the default session key, the dev
@@ -25,28 +21,6 @@ class ApiConfigurationTest {
     private static final String PRODUCTION = "spring.profiles.active=production";
     private static final String SECRET = "SHISHA_JWT_SECRET=production-secret-0123456789abcdef0123";
     private static final String PROJECT = "FIREBASE_PROJECT_ID=shisha-prod";
-
-    private static String[] properties(String... overrides) {
-        List<String> props = new ArrayList<>(Arrays.asList(AbstractPipelineTest.instanceProperties()));
-        for (String override : overrides) {
-            String name = override.substring(0, override.indexOf('='));
-            props.removeIf(p -> p.startsWith(name + "="));
-            props.add(override);
-        }
-        return props.toArray(String[]::new);
-    }
-
-    private static void assertRefused(String variable, String... overrides) {
-        assertThatThrownBy(() -> new SpringApplicationBuilder(ShishaApplication.class).properties(properties(overrides)).run().close())
-                .satisfies(e -> {
-                    Throwable cause = e;
-                    while (!(cause instanceof InvalidConfigurationException) && cause.getCause() != null) {
-                        cause = cause.getCause();
-                    }
-                    assertThat(cause).isInstanceOf(InvalidConfigurationException.class);
-                    assertThat(cause.getMessage()).startsWith(variable);
-                });
-    }
 
     @Test
     void productionRefusesTheDevelopmentShortcuts() {
@@ -72,7 +46,7 @@ class ApiConfigurationTest {
     @Test
     void aProductionInstanceHasNoDevSignIn() throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ShishaApplication.class)
-                .properties(properties(PRODUCTION, SECRET, PROJECT)).run()) {
+                .properties(ConfigurationValidationTest.properties(PRODUCTION, SECRET, PROJECT)).run()) {
             String port = app.getEnvironment().getProperty("local.server.port");
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/session/dev"))
                     .header("Content-Type", "application/json")

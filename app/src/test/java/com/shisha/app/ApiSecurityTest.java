@@ -94,6 +94,7 @@ class ApiSecurityTest extends AbstractApiTest {
             assertThat(paths.has(path)).as("OpenAPI lists %s", path).isTrue();
         }
         assertThat(docs.json().get("components").get("securitySchemes").has("session")).isTrue();
+        assertThat(docs.body()).as("the partner id comes from the token, never from the client").doesNotContain("shisha.partnerId");
         Response ui = get("/swagger-ui/index.html", null);
         assertThat(ui.status()).isEqualTo(200);
         assertThat(ui.body()).contains("swagger");

@@ -29,11 +29,16 @@ public final class FirebaseIdTokenVerifier implements IdTokenVerifier, AutoClose
 
     /**
      * @param emulatorHost host:port of the Auth Emulator, or null for real Firebase. The SDK reads it from the
-     *                     process environment; it is handed over here so the configured value is the one that
-     *                     counts (also when it is unset: an earlier setting in this JVM must not linger).
+     *                     process environment at every verification; it is handed over here so a configured value
+     *                     (not only a real environment variable) takes effect. That setting is JVM-wide in the SDK,
+     *                     so it is only ever set, never cleared: clearing it would switch another verifier of the
+     *                     same JVM (tests run several app instances) out of emulator mode under its feet. A
+     *                     production instance runs alone in its JVM and refuses the emulator at start-up.
      */
     public FirebaseIdTokenVerifier(String projectId, String emulatorHost) {
-        FirebaseProcessEnvironment.setenv("FIREBASE_AUTH_EMULATOR_HOST", emulatorHost == null ? "" : emulatorHost);
+        if (emulatorHost != null) {
+            FirebaseProcessEnvironment.setenv("FIREBASE_AUTH_EMULATOR_HOST", emulatorHost);
+        }
         FirebaseOptions options = FirebaseOptions.builder().setProjectId(projectId).setCredentials(credentials()).build();
         // a named app per verifier: several app contexts in one JVM (tests) must not share the default app
         this.app = FirebaseApp.initializeApp(options, "shisha-" + System.identityHashCode(this));
