@@ -74,6 +74,10 @@ class ApiEndpointsTest extends AbstractApiTest {
         JsonNode achievements = get("/api/v1/achievements", onboarded).json();
         assertThat(achievements.get("points").asInt()).isZero();
         assertThat(achievements.get("badges")).isEmpty();
+        assertThat(achievements.get("achievements")).hasSize(7);
+        achievements.get("achievements").forEach(a -> assertThat(a.get("earned").asBoolean()).isFalse());
+        assertThat(achievements.get("achievements").get(0).get("code").asString()).isEqualTo("FIRST_QUIZ");
+        assertThat(achievements.get("achievements").get(0).get("threshold").asInt()).isEqualTo(1);
         JsonNode quests = get("/api/v1/quests", onboarded).json().get("quests");
         assertThat(quests.get(0).get("code").asString()).isEqualTo("WEEK_CONTACT_5");
         assertThat(quests.get(0).get("done").asBoolean()).isFalse();
@@ -139,6 +143,10 @@ class ApiEndpointsTest extends AbstractApiTest {
         assertThat(dashboard.get("activity").get("quizzes").asInt()).isEqualTo(1);
         assertThat(dashboard.get("badges").toString()).contains("FIRST_QUIZ");
         assertThat(dashboard.get("points").asInt()).isPositive();
+        JsonNode firstQuiz = get("/api/v1/achievements", token).json().get("achievements").get(0);
+        assertThat(firstQuiz.get("code").asString()).isEqualTo("FIRST_QUIZ");
+        assertThat(firstQuiz.get("earned").asBoolean()).isTrue();
+        assertThat(firstQuiz.get("awardedAt").isNull()).isFalse();
     }
 
     @Test

@@ -30,6 +30,9 @@ public interface AppJourney {
     Optional<List<JourneyUpdate.Award>> submitQuiz(long partnerId, String runId, String chosenLetters,
                                                      JourneyEffect.QuizCompleted completed);
 
+    /** Every badge there is, in display order, with when this partner earned it (null: not yet). */
+    List<Achievement> achievements(long partnerId);
+
     /** The partner's finished quiz attempts, newest first. */
     Page<QuizAttempt> quizAttempts(long partnerId, int page, int size);
 
@@ -41,6 +44,13 @@ public interface AppJourney {
 
         public boolean submitted() {
             return submittedAt != null;
+        }
+    }
+
+    /** @param metric what the badge counts (quizzes, leads_contacted, sales, streak_days, skill_level_ups, followers) */
+    record Achievement(String code, String nameEn, String nameHi, String metric, int threshold, int points, Instant awardedAt) {
+        public boolean earned() {
+            return awardedAt != null;
         }
     }
 

@@ -73,6 +73,19 @@ public class JdbcAppJourney implements AppJourney {
     }
 
     @Override
+    public List<Achievement> achievements(long partnerId) {
+        return jdbc.sql("""
+                        select a.code, a.name_en, a.name_hi, a.metric, a.threshold, a.points, pa.awarded_at
+                        from achievements a left join partner_achievements pa on pa.code = a.code and pa.partner_id = :p
+                        order by a.sort""")
+                .param("p", partnerId)
+                .query((rs, n) -> new Achievement(rs.getString("code"), rs.getString("name_en"), rs.getString("name_hi"),
+                        rs.getString("metric"), rs.getInt("threshold"), rs.getInt("points"),
+                        rs.getTimestamp("awarded_at") == null ? null : rs.getTimestamp("awarded_at").toInstant()))
+                .list();
+    }
+
+    @Override
     public Page<QuizAttempt> quizAttempts(long partnerId, int page, int size) {
         long total = jdbc.sql("select count(*) from quiz_attempts where partner_id = :p").param("p", partnerId)
                 .query(Long.class).single();

@@ -1,5 +1,6 @@
 package com.shisha.web.api;
 
+import com.shisha.core.companion.AppJourney;
 import com.shisha.core.companion.PartnerAccounts;
 import com.shisha.core.journey.Journey;
 import com.shisha.core.journey.NextBestAction;
@@ -31,14 +32,21 @@ class DashboardController {
     private final Me me;
     private final Journey journey;
     private final NextBestActions nextBestActions;
+    private final AppJourney appJourney;
 
-    DashboardController(Me me, Journey journey, NextBestActions nextBestActions) {
+    DashboardController(Me me, Journey journey, NextBestActions nextBestActions, AppJourney appJourney) {
         this.me = me;
         this.journey = journey;
         this.nextBestActions = nextBestActions;
+        this.appJourney = appJourney;
     }
 
-    record AchievementsView(int points, List<Views.BadgeView> badges) {
+    /** @param badges the ones earned; achievements: every badge there is, earned or still to earn */
+    record AchievementsView(int points, List<Views.BadgeView> badges, List<AchievementView> achievements) {
+    }
+
+    record AchievementView(String code, String nameEn, String nameHi, String metric, int threshold, int points, boolean earned,
+                           java.time.Instant awardedAt) {
     }
 
     record QuestsView(List<Views.QuestView> quests) {
@@ -59,11 +67,13 @@ class DashboardController {
     }
 
     @GetMapping("/achievements")
-    @Operation(summary = "Badges earned and points")
+    @Operation(summary = "Points, badges earned, and every badge there is with what it takes (metric, threshold)")
     AchievementsView achievements(@RequestAttribute(SessionAuthFilter.PARTNER_ID) long partnerId) {
         me.account(partnerId);
         Progress p = journey.progress(partnerId);
-        return new AchievementsView(p.points(), p.badges().stream().map(Views.BadgeView::of).toList());
+        return new AchievementsView(p.points(), p.badges().stream().map(Views.BadgeView::of).toList(),
+                appJourney.achievements(partnerId).stream().map(a -> new AchievementView(a.code(), a.nameEn(), a.nameHi(),
+                        a.metric(), a.threshold(), a.points(), a.earned(), a.awardedAt())).toList());
     }
 
     @GetMapping("/quests")
