@@ -52,10 +52,15 @@ class JourneyConfig {
         };
     }
 
+    /** One matcher for WhatsApp and the companion API: both reserve through it, so no lead has two holders. */
     @Bean
-    JourneyServices journeyServices(Journey journey, QuizBank quizBank, LeadScorer scorer, PitchTips tips, Clock clock,
+    LeadMatcher leadMatcher(Journey journey, LeadScorer scorer, Clock clock) {
+        return new LeadMatcher(journey, scorer, clock);
+    }
+
+    @Bean
+    JourneyServices journeyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips tips, Clock clock,
                                     ObjectProvider<Coach> coach, ObjectProvider<CallReviews> callReviews) {
-        return new JourneyServices(journey, quizBank, new LeadMatcher(journey, scorer, clock), tips, clock,
-                coach.getIfAvailable(), callReviews.getIfAvailable());
+        return new JourneyServices(journey, quizBank, matcher, tips, clock, coach.getIfAvailable(), callReviews.getIfAvailable());
     }
 }

@@ -14,14 +14,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Bad configuration stops start-up, and the error names the variable to fix. */
 class ConfigurationValidationTest {
 
-    private static void assertRefused(String variable, String... overrides) {
+    /** An extra instance's settings with these NAME=value overrides. */
+    static String[] properties(String... overrides) {
         List<String> props = new ArrayList<>(Arrays.asList(AbstractPipelineTest.instanceProperties()));
         for (String override : overrides) {
             String name = override.substring(0, override.indexOf('='));
             props.removeIf(p -> p.startsWith(name + "="));
             props.add(override);
         }
-        assertThatThrownBy(() -> new SpringApplicationBuilder(ShishaApplication.class).properties(props.toArray(String[]::new)).run().close())
+        return props.toArray(String[]::new);
+    }
+
+    static void assertRefused(String variable, String... overrides) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(ShishaApplication.class).properties(properties(overrides)).run().close())
                 .satisfies(e -> {
                     Throwable cause = e;
                     while (!(cause instanceof InvalidConfigurationException) && cause.getCause() != null) {

@@ -371,7 +371,7 @@ final class JourneyDialogs {
         return nba;
     }
 
-    private static NextBestAction chooseNextBestAction(Turn turn, PartnerContext partner, Progress progress) {
+    static NextBestAction chooseNextBestAction(Turn turn, PartnerContext partner, Progress progress) {
         if (progress.quizzes() == 0) {
             return action(turn, "TAKE_QUIZ", Map.of());
         }

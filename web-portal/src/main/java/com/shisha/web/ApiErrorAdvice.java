@@ -1,6 +1,8 @@
 package com.shisha.web;
 
-import com.shisha.core.ApiError;
+import com.shisha.web.api.ApiException;
+import com.shisha.web.api.ApiProblem;
+import com.shisha.web.api.BodyLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,12 +10,18 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.List;
 
 /** Every error leaves as the same JSON shape, and never with a stack trace; the log says what happened. */
 @RestControllerAdvice
@@ -21,39 +29,79 @@ class ApiErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
 
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiProblem> refused(ApiException e) {
+        return error(e.status(), e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ApiProblem> invalid(MethodArgumentNotValidException e) {
+        List<ApiProblem.FieldProblem> fields = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new ApiProblem.FieldProblem(f.getField(), f.getDefaultMessage()))
+                .sorted(java.util.Comparator.comparing(ApiProblem.FieldProblem::field))
+                .toList();
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiProblem("validation_failed", "some fields are not valid", 400, fields));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ApiProblem> invalidParameters(HandlerMethodValidationException e) {
+        List<ApiProblem.FieldProblem> fields = e.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new ApiProblem.FieldProblem(
+                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiProblem("validation_failed", "some parameters are not valid", 400, fields));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ApiProblem> mismatch(MethodArgumentTypeMismatchException e) {
+        return error(HttpStatus.BAD_REQUEST, "bad_request", "'" + e.getName() + "' has the wrong type");
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ApiProblem> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
+                return error(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", tooLarge.getMessage());
+            }
+        }
         return error(HttpStatus.BAD_REQUEST, "bad_request", "the request body could not be read as the expected JSON");
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ApiError> missing(MissingServletRequestParameterException e) {
+    ResponseEntity<ApiProblem> missing(MissingServletRequestParameterException e) {
         return error(HttpStatus.BAD_REQUEST, "bad_request", "parameter '" + e.getParameterName() + "' is required");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<ApiProblem> mediaType(HttpMediaTypeNotSupportedException e) {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type",
                 "content type " + e.getContentType() + " is not accepted here; supported: " + e.getSupportedMediaTypes());
     }
 
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ApiProblem> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return error(HttpStatus.NOT_ACCEPTABLE, "not_acceptable", "this resource answers in " + e.getSupportedMediaTypes());
+    }
+
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
+    ResponseEntity<ApiProblem> method(HttpRequestMethodNotSupportedException e) {
         return error(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed", e.getMethod() + " is not supported here");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ApiError> notFound(NoResourceFoundException e) {
+    ResponseEntity<ApiProblem> notFound(NoResourceFoundException e) {
         return error(HttpStatus.NOT_FOUND, "not_found", "no such resource: /" + e.getResourcePath());
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<ApiProblem> unexpected(Exception e, HttpServletRequest request) {
         log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "something went wrong on our side; it has been logged");
     }
 
-    private static ResponseEntity<ApiError> error(HttpStatus status, String code, String message) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiError(code, message, status.value()));
+    static ResponseEntity<ApiProblem> error(HttpStatus status, String code, String message) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(new ApiProblem(code, message, status.value()));
     }
 }

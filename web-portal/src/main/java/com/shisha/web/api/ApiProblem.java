@@ -1,0 +1,24 @@
+package com.shisha.web.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * The one JSON error shape (the same three fields as {@link com.shisha.core.ApiError}), with the offending
+ * fields listed when validation failed.
+ */
+public record ApiProblem(String error, String message, int status,
+                         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldProblem> fields) {
+
+    public ApiProblem(String error, String message, int status) {
+        this(error, message, status, List.of());
+    }
+
+    public ApiProblem {
+        fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+
+    public record FieldProblem(String field, String message) {
+    }
+}

@@ -1,0 +1,85 @@
+package com.shisha.web.api;
+
+import com.shisha.core.Channel;
+import com.shisha.core.ConversationKey;
+import com.shisha.core.PartnerProfile;
+import com.shisha.core.coach.Coach;
+import com.shisha.core.coach.CoachReply;
+import com.shisha.core.coach.CoachRequest;
+import com.shisha.core.companion.PartnerAccounts;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * Coach chat through the same {@link Coach} as WhatsApp's menu 3. The partner's WhatsApp conversation key is
+ * used, so the coach keeps one history per partner whichever channel they ask on.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/coach", produces = "application/json")
+@Tag(name = "coach")
+class CoachController {
+
+    /** The app shows long answers; WhatsApp's body limit is the useful ceiling still. */
+    static final int MAX_ANSWER_CHARS = 4096;
+
+    private final Me me;
+    private final ObjectProvider<Coach> coach;
+
+    CoachController(Me me, ObjectProvider<Coach> coach) {
+        this.me = me;
+        this.coach = coach;
+    }
+
+    record Question(@NotBlank @Size(max = 1000) String question) {
+    }
+
+    record Answer(String answerId, String text, List<String> sources, String mode) {
+    }
+
+    record Feedback(@NotBlank @Size(max = 128) String answerId, @NotNull Boolean helpful) {
+    }
+
+    @PostMapping(path = "/questions", consumes = "application/json")
+    @Operation(summary = "Ask the coach; answers come grounded in the knowledge base (503 while no coach is configured)")
+    Answer ask(@RequestAttribute(SessionAuthFilter.PARTNER_ID) long partnerId, @Valid @RequestBody Question body) {
+        Coach c = available();
+        PartnerAccounts.Account a = me.account(partnerId);
+        PartnerProfile profile = a.onboarded() ? new PartnerProfile(a.phone(), a.name(), a.language(), a.city(), a.products()) : null;
+        CoachReply reply = c.answer(new CoachRequest(key(a), profile, a.language(), body.question().trim(), MAX_ANSWER_CHARS));
+        return new Answer(reply.answerId(), reply.text(), reply.sources(), reply.mode().name());
+    }
+
+    @PostMapping(path = "/feedback", consumes = "application/json")
+    @Operation(summary = "Thumbs up (helpful=true) or down for an answer")
+    ResponseEntity<Void> feedback(@RequestAttribute(SessionAuthFilter.PARTNER_ID) long partnerId, @Valid @RequestBody Feedback body) {
+        Coach c = available();
+        c.feedback(key(me.account(partnerId)), body.answerId(), body.helpful());
+        return ResponseEntity.noContent().build();
+    }
+
+    private Coach available() {
+        Coach c = coach.getIfAvailable();
+        if (c == null) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "coach_unavailable", "the coach is not available on this server yet");
+        }
+        return c;
+    }
+
+    private static ConversationKey key(PartnerAccounts.Account account) {
+        return new ConversationKey(Channel.WHATSAPP, account.phone());
+    }
+}

@@ -1,0 +1,113 @@
+package com.shisha.web.api;
+
+import com.shisha.core.Language;
+import com.shisha.core.Product;
+import com.shisha.core.companion.PartnerAccounts;
+import com.shisha.core.journey.JourneyUpdate;
+import com.shisha.core.journey.Lead;
+import com.shisha.core.journey.NextBestAction;
+import com.shisha.core.journey.Progress;
+import com.shisha.core.journey.Skill;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The API's response bodies: stable JSON shapes, separate from the domain records they are read from. */
+final class Views {
+
+    private Views() {
+    }
+
+    record PartnerView(long id, String phone, String name, String language, String city, List<Product> products,
+                       String email, boolean onboarded, int points, Instant createdAt) {
+        static PartnerView of(PartnerAccounts.Account a) {
+            return new PartnerView(a.id(), a.phone(), a.name(), a.language().code(), a.city(), a.products(), a.email(),
+                    a.onboarded(), a.points(), a.createdAt());
+        }
+    }
+
+    record SessionView(String token, String tokenType, Instant expiresAt, PartnerView partner) {
+    }
+
+    /** @param score null while the skill was never assessed; skill is the code of the skills table */
+    record SkillView(String skill, Integer score, Integer level, Integer previous, Integer initial) {
+    }
+
+    static List<SkillView> strand(Map<Skill, Progress.SkillScore> strand) {
+        List<SkillView> skills = new ArrayList<>();
+        for (Skill skill : Skill.values()) {
+            Progress.SkillScore s = strand.get(skill);
+            skills.add(s == null ? new SkillView(skill.code(), null, null, null, null)
+                    : new SkillView(skill.code(), s.score(), s.level(), s.previous(), s.initial()));
+        }
+        return skills;
+    }
+
+    record EarningsView(BigDecimal thisMonth, BigDecimal total, String currency) {
+    }
+
+    record BadgeView(String code, String nameEn, String nameHi, int points) {
+        static BadgeView of(Progress.Badge b) {
+            return new BadgeView(b.code(), b.nameEn(), b.nameHi(), b.points());
+        }
+    }
+
+    record QuestView(String code, String nameEn, String nameHi, int progress, int target, int points, boolean done) {
+        static QuestView of(Progress.QuestProgress q) {
+            return new QuestView(q.code(), q.nameEn(), q.nameHi(), Math.min(q.progress(), q.target()), q.target(), q.points(), q.done());
+        }
+    }
+
+    record ActivityView(int quizzes, int leadsContacted, int sales, int streakDays, int leadsHeld) {
+    }
+
+    /** @param text in the partner's language */
+    record ActionView(String kind, Map<String, String> params, String text, String textEn, String textHi) {
+        static ActionView of(NextBestAction a, Language language) {
+            return new ActionView(a.kind(), a.params(), a.text(language), a.textEn(), a.textHi());
+        }
+    }
+
+    record DashboardView(PartnerView partner, List<SkillView> strand, EarningsView earnings, int points, List<BadgeView> badges,
+                         List<QuestView> quests, ActivityView activity, ActionView nextBestAction) {
+    }
+
+    record AwardView(String type, String code, String nameEn, String nameHi, int points) {
+        static List<AwardView> of(List<JourneyUpdate.Award> awards) {
+            return awards.stream().map(a -> new AwardView(a.type().name(), a.code(), a.nameEn(), a.nameHi(), a.points())).toList();
+        }
+    }
+
+    record PitchTipView(String text, String source) {
+    }
+
+    /** A lead in a list: enough to choose; the phone number comes with the lead's own page. */
+    record LeadSummary(long id, String name, int age, String gender, String city, String state, Product product,
+                       String income, String credit, String source, String note, Instant createdAt, double score,
+                       boolean hot, List<String> reasons, PitchTipView pitchTip) {
+    }
+
+    record LeadDetail(long id, String name, String phone, String callUrl, String whatsappUrl, int age, String gender,
+                      String city, String state, int cityTier, Product product, String income, String credit, String source,
+                      String note, Instant createdAt, boolean open, PitchTipView pitchTip) {
+        static LeadDetail of(Lead l, Language language, PitchTipView tip) {
+            return new LeadDetail(l.id(), l.name(), l.phone(), "tel:" + l.phone(), "https://wa.me/" + l.phone().replace("+", ""),
+                    l.age(), String.valueOf(l.gender()), Views.city(l, language), l.state(), l.cityTier(), l.product(), l.income().name(),
+                    l.credit().name(), l.source(), Views.note(l, language), l.createdAt(), l.open(), tip);
+        }
+    }
+
+    static String city(Lead l, Language language) {
+        return language == Language.HI && l.cityHi() != null ? l.cityHi() : l.city();
+    }
+
+    static String note(Lead l, Language language) {
+        return language == Language.HI && l.noteHi() != null ? l.noteHi() : l.noteEn();
+    }
+
+    record OutcomeView(long leadId, String outcome, BigDecimal amount, BigDecimal commission, List<AwardView> awards) {
+    }
+}
