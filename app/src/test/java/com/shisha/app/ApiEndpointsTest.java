@@ -250,12 +250,29 @@ class ApiEndpointsTest extends AbstractApiTest {
     }
 
     @Test
-    void coachAnswers503WhileNoCoachIsConfigured() {
+    void theCoachAnswersFromTheKnowledgeBaseKeepsOneHistoryAndTakesThumbs() {
         String token = tokenFor(freshPhone());
-        call("POST", "/api/v1/coach/questions", token, Map.of("question", "How do I explain a credit card's interest?"))
-                .error(503, "coach_unavailable");
+        // the app tests' Ollama has no model loaded, so the coach answers from the guide and says so
+        Response answer = call("POST", "/api/v1/coach/questions", token,
+                Map.of("question", "What documents does a salaried customer need for a personal loan?"));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.json().get("mode").asString()).isEqualTo("PASSAGES");
+        assertThat(answer.json().get("text").asString()).contains("guide says");
+        assertThat(answer.json().get("sources").toString()).contains("loans.documents");
+        String answerId = answer.json().get("answerId").asString();
+
+        JsonNode history = get("/api/v1/coach/history", token).json();
+        assertThat(history.size()).isEqualTo(2);
+        assertThat(history.get(0).get("role").asString()).isEqualTo("PARTNER");
+        assertThat(history.get(1).get("answerId").asString()).isEqualTo(answerId);
+
+        assertThat(call("POST", "/api/v1/coach/feedback", token, Map.of("answerId", answerId, "helpful", true)).status())
+                .isEqualTo(204);
+        // another partner's answer, or one never given, is not yours to rate
+        call("POST", "/api/v1/coach/feedback", tokenFor(freshPhone()), Map.of("answerId", answerId, "helpful", false))
+                .error(404, "not_found");
         call("POST", "/api/v1/coach/questions", token, Map.of("question", "")).error(400, "validation_failed");
-        call("POST", "/api/v1/coach/feedback", token, Map.of("answerId", "a1", "helpful", true)).error(503, "coach_unavailable");
+        get("/api/v1/coach/history?limit=0", token).error(400, "validation_failed");
     }
 
     @Test

@@ -267,11 +267,17 @@ public final class KnowledgeBaseCoach implements Coach {
     }
 
     @Override
-    public void feedback(ConversationKey partner, String answerId, boolean helpful) {
+    public boolean feedback(ConversationKey partner, String answerId, boolean helpful) {
         boolean stored = sessions.feedback(partner, answerId, helpful);
         if (!stored) {
             log.info("coach feedback for an unknown answer {} from {}", answerId, partner.masked());
         }
+        return stored;
+    }
+
+    @Override
+    public java.util.List<CoachSessions.Turn> history(ConversationKey partner, int limit) {
+        return sessions.recent(partner, limit);
     }
 
     private static String newAnswerId() {

@@ -10,6 +10,13 @@ public interface Coach {
 
     CoachReply answer(CoachRequest request);
 
-    /** Stores a thumbs up (helpful) or down for an answer this coach gave the partner. */
-    void feedback(ConversationKey partner, String answerId, boolean helpful);
+    /**
+     * Stores a thumbs up (helpful) or down for an answer this coach gave the partner.
+     *
+     * @return false when the partner was given no answer with that id
+     */
+    boolean feedback(ConversationKey partner, String answerId, boolean helpful);
+
+    /** The partner's recent questions and the coach's answers, oldest first; at most {@code limit} turns. */
+    java.util.List<CoachSessions.Turn> history(ConversationKey partner, int limit);
 }

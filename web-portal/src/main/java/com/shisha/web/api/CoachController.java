@@ -16,7 +16,11 @@ import jakarta.validation.constraints.Size;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -64,11 +68,28 @@ class CoachController {
     }
 
     @PostMapping(path = "/feedback", consumes = "application/json")
-    @Operation(summary = "Thumbs up (helpful=true) or down for an answer")
+    @Operation(summary = "Thumbs up (helpful=true) or down for an answer; 404 for an answer this partner was not given")
     ResponseEntity<Void> feedback(@RequestAttribute(SessionAuthFilter.PARTNER_ID) long partnerId, @Valid @RequestBody Feedback body) {
         Coach c = available();
-        c.feedback(key(me.account(partnerId)), body.answerId(), body.helpful());
+        if (!c.feedback(key(me.account(partnerId)), body.answerId(), body.helpful())) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "not_found", "no answer " + body.answerId() + " was given to you");
+        }
         return ResponseEntity.noContent().build();
+    }
+
+    record HistoryTurn(String role, String text, String answerId, List<String> sources, String mode, java.time.Instant at) {
+    }
+
+    /** The same history whatever channel the partner asked on: WhatsApp questions show here too. */
+    @GetMapping(path = "/history")
+    @Operation(summary = "The partner's recent coach conversation, oldest first (limit 1-100, default 20)")
+    List<HistoryTurn> history(@RequestAttribute(SessionAuthFilter.PARTNER_ID) long partnerId,
+                              @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
+        Coach c = available();
+        return c.history(key(me.account(partnerId)), limit).stream()
+                .map(t -> new HistoryTurn(t.role().name(), t.text(), t.answerId(), t.sources(),
+                        t.mode() == null ? null : t.mode().name(), t.at()))
+                .toList();
     }
 
     private Coach available() {
