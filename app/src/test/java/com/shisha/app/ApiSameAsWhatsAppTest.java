@@ -60,4 +60,36 @@ class ApiSameAsWhatsAppTest extends AbstractApiTest {
         assertThat(progress).contains("Sales: 1").contains("First sale");
         assertThat(get("/api/v1/dashboard", token).json().get("activity").get("sales").asInt()).isEqualTo(1);
     }
+
+    @Test
+    void aPartnerWhoSetUpTheirProfileInTheAppIsNotOnboardedAgainOnWhatsApp() {
+        String phone = freshPhone();
+        String token = signIn(phone).get("token").asString();
+        Response patched = call("PATCH", "/api/v1/partners/me", token,
+                Map.of("name", "Deepa Nair", "city", "Kochi", "language", "hi", "products", List.of("SAVINGS_ACCOUNTS", "INSURANCE")));
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+
+        String first = sayAndAwaitReply(phone, "hi").body();
+        assertThat(first).contains("फिर से स्वागत है, Deepa Nair").contains("*मुख्य मेनू*").doesNotContain("What is your name?");
+        assertThat(sayAndAwaitReply(phone, "4").body()).contains("Deepa Nair");
+    }
+
+    @Test
+    void aLanguageChosenInTheAppIsTheLanguageOnWhatsApp() {
+        String phone = freshPhone();
+        sayAndAwaitReply(phone, "hi");
+        sayAndAwaitReply(phone, "Ramesh Yadav");
+        sayAndAwaitReply(phone, "1");
+        sayAndAwaitReply(phone, "Patna");
+        sayAndAwaitReply(phone, "3");
+        assertThat(sayAndAwaitReply(phone, "yes").body()).contains("You are all set");
+        String token = signIn(phone).get("token").asString();
+
+        Response patched = call("PATCH", "/api/v1/partners/me", token, Map.of("language", "hi", "city", "Gaya"));
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+
+        String menu = sayAndAwaitReply(phone, "menu").body();
+        assertThat(menu).contains("*मुख्य मेनू*");
+        assertThat(sayAndAwaitReply(phone, "4").body()).contains("प्रगति");
+    }
 }

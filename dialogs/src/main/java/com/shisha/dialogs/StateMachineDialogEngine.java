@@ -93,6 +93,11 @@ public final class StateMachineDialogEngine implements DialogEngine {
             OnboardingMachine.prompt(turn, step);
             return result(step, turn);
         }
+        if (step == Step.START && !state.optedOut() && adoptKnownPartner(turn)) {
+            turn.say("welcome.back", turn.slots.get(Turn.NAME));
+            OnboardingMachine.prompt(turn, Step.MAIN_MENU);
+            return result(Step.MAIN_MENU, turn);
+        }
         if (voiceConfirmed.isPresent() && !voiceConfirmed.get()) {
             turn.say("voice.retry");
             OnboardingMachine.prompt(turn, step);
@@ -173,6 +178,28 @@ public final class StateMachineDialogEngine implements DialogEngine {
             }
         }
         return fire(step, Trigger.TEXT, turn);
+    }
+
+    /**
+     * A partner who set up their profile elsewhere (the app, the portal, or WhatsApp before SMS) is not onboarded a
+     * second time: a new conversation takes over the stored profile. One read, on a conversation's first message only.
+     */
+    private boolean adoptKnownPartner(Turn turn) {
+        if (services == null || !turn.slots.isEmpty()) {
+            return false;
+        }
+        Optional<com.shisha.core.journey.PartnerContext> known = turn.partner();
+        if (known.isEmpty() || known.get().name() == null || known.get().city() == null || known.get().products().isEmpty()) {
+            return false;
+        }
+        com.shisha.core.journey.PartnerContext p = known.get();
+        turn.slots.put(Turn.NAME, p.name());
+        turn.slots.put(Turn.LANGUAGE, p.language().code());
+        turn.slots.put(Turn.CITY, p.city());
+        turn.slots.put(Turn.PRODUCTS, p.products().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(",")));
+        turn.slots.put(Turn.CONFIRMED, "true");
+        turn.language = p.language();
+        return true;
     }
 
     private static Optional<Trigger> menuItem(int n) {

@@ -61,6 +61,33 @@ public class JdbcPartnerAccounts implements PartnerAccounts {
     @Override
     public Account update(long id, ProfileChange change) {
         String[] products = change.products() == null ? null : change.products().stream().map(Product::name).toArray(String[]::new);
+        return tx.execute(status -> {
+            Account account = updatePartner(id, change, products);
+            syncConversations(account);
+            return account;
+        });
+    }
+
+    /**
+     * The partner's WhatsApp and SMS conversations carry the profile in their slots (the dialogs read it there):
+     * a change made in the app must show there too, e.g. replies in the newly chosen language. Only conversations
+     * past onboarding are touched; the version bump makes a turn running at this moment retry on the new state.
+     */
+    private void syncConversations(Account a) {
+        jdbc.sql("""
+                        update conversations set
+                            slots = slots || jsonb_strip_nulls(jsonb_build_object('name', cast(:name as text), 'city', cast(:city as text),
+                                     'language', cast(:lang as text), 'products', cast(:products as text))),
+                            language = :lang, version = version + 1, updated_at = now()
+                        where address = :phone and slots ->> 'confirmed' = 'true'""")
+                .param("phone", a.phone()).param("name", a.name()).param("city", a.city())
+                .param("lang", a.language().code())
+                .param("products", a.products().isEmpty() ? null
+                        : a.products().stream().map(Product::name).collect(java.util.stream.Collectors.joining(",")))
+                .update();
+    }
+
+    private Account updatePartner(long id, ProfileChange change, String[] products) {
         return jdbc.sql("""
                         with next as (
                             select coalesce(cast(:name as text), name) as name, coalesce(cast(:city as text), city) as city,
