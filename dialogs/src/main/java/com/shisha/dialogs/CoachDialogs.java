@@ -69,12 +69,18 @@ final class CoachDialogs {
         }
         String raw = turn.raw.strip();
         int words = raw.isEmpty() ? 0 : raw.split("\\s+").length;
-        boolean question = words >= 3 && (raw.endsWith("?") || QUESTION_WORDS.matcher(raw).matches()) || words >= 6;
-        if (!question) {
+        if (!looksLikeQuestion(raw) && words < 6) {
             return false;
         }
         answer(turn);
         return true;
+    }
+
+    /** A question mark or a question word, and at least three words: "kya?" alone is not a question for the coach. */
+    static boolean looksLikeQuestion(String raw) {
+        String s = raw.strip();
+        int words = s.isEmpty() ? 0 : s.split("\\s+").length;
+        return words >= 3 && (s.endsWith("?") || QUESTION_WORDS.matcher(s).matches());
     }
 
     /** 👍 or 👎 (or +1 / -1) right after a coach answer. */

@@ -88,6 +88,9 @@ final class JourneyDialogs {
 
     /** Guard: is this a readable answer to the current question? */
     static boolean readAnswer(Turn turn) {
+        if (CoachDialogs.coachOpen(turn) && CoachDialogs.looksLikeQuestion(turn.raw)) {
+            return false; // "which documents does KYC need?" shares words with an option, but it is a question
+        }
         QuizQuestion q = question(turn, quizIds(turn).get(position(turn)));
         return Input.option(turn.text, q.text(turn.language).options()).map(chosen -> {
             turn.chosenOption = chosen;
@@ -273,6 +276,9 @@ final class JourneyDialogs {
 
     /** Guard: an outcome for the lead on screen. */
     static boolean readOutcome(Turn turn) {
+        if (CoachDialogs.coachOpen(turn) && CoachDialogs.looksLikeQuestion(turn.raw)) {
+            return false; // "should I mark him interested?" asks, it does not report
+        }
         return Input.outcome(turn.text).map(kind -> {
             turn.outcome = kind;
             return true;
