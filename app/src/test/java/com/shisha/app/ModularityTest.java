@@ -60,4 +60,19 @@ class ModularityTest {
         noClasses().that().resideOutsideOfPackages("com.shisha.dialogs..")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework.statemachine..").check(CLASSES);
     }
+
+    /**
+     * The AI vendors stay in their adapters: the Ollama client and the embedding model in ai, Vosk in ai's voice
+     * package, Tribuo only where the lead model is trained (scoring reads a JSON file and must work without it).
+     */
+    @Test
+    void aiVendorsStayInTheirAdapters() {
+        noClasses().that().resideOutsideOfPackages("com.shisha.ai..", "com.shisha.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.langchain4j..", "org.vosk..", "io.github.jaredmdobson..")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackages("com.shisha.ai.voice..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.vosk..", "io.github.jaredmdobson..").check(CLASSES);
+        noClasses().that().resideOutsideOfPackages("com.shisha.ai.leads.train..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.tribuo..", "com.oracle.labs.mlrg.olcut..").check(CLASSES);
+    }
 }
