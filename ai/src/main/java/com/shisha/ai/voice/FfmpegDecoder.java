@@ -228,6 +228,12 @@ final class FfmpegDecoder {
                         // the demuxer got fewer bytes than the packet's header promised: the file was cut off
                         throw failed("truncated or damaged packet after " + position() + " s");
                     }
+                    if (isAmrPause(packet)) {
+                        // phones send these during pauses (DTX); FFmpeg's AMR decoder rejects them. They stand for
+                        // silence, and keeping their length keeps the words where they were
+                        appendSilence(packet.duration() * avutil.av_q2d(stream.time_base()));
+                        continue;
+                    }
                     check(avcodec.avcodec_send_packet(codec, packet), "decoding after " + position() + " s");
                     drain();
                 } finally {
@@ -371,11 +377,17 @@ final class FfmpegDecoder {
                     check(avutil.av_channel_layout_copy(in, inLayout), "reading the channel layout");
                 }
                 avutil.av_channel_layout_default(mono, 1);
-                try (PointerPointer<SwrContext> created = new PointerPointer<>(1)) {
-                    check(swresample.swr_alloc_set_opts2(created, mono, avutil.AV_SAMPLE_FMT_S16, SpeechRecognizer.SAMPLE_RATE,
-                            in, sampleFormat, rate, 0, null), "setting up the resampler");
-                    swr = created.get(SwrContext.class, 0);
+                SwrContext context = swresample.swr_alloc();
+                if (context == null || context.isNull()) {
+                    throw failed("FFmpeg could not allocate its resampler");
                 }
+                // set index 0 explicitly: new PointerPointer(1) is not zeroed (FFmpeg would reuse the garbage as a
+                // context), and new PointerPointer(context) is JavaCPP's cast constructor, not a one-element array
+                try (PointerPointer<SwrContext> holder = new PointerPointer<SwrContext>(1).put(0, context)) {
+                    check(swresample.swr_alloc_set_opts2(holder, mono, avutil.AV_SAMPLE_FMT_S16, SpeechRecognizer.SAMPLE_RATE,
+                            in, sampleFormat, rate, 0, null), "setting up the resampler"); // frees context on failure
+                }
+                swr = context;
                 check(swresample.swr_init(swr), "setting up the resampler for " + rate + " Hz, " + inLayout.nb_channels() + " channels");
                 swrRate = rate;
                 swrFormat = sampleFormat;
@@ -404,9 +416,30 @@ final class FfmpegDecoder {
             if (converted == null || convertedCapacity < needed) {
                 closeConverted();
                 converted = new ShortPointer(needed);
-                convertedPlanes = new PointerPointer<ShortPointer>(1).put(converted);
+                convertedPlanes = new PointerPointer<ShortPointer>(1).put(0, converted);
                 chunk = new short[needed];
                 convertedCapacity = needed;
+            }
+        }
+
+        /** One AMR frame of comfort noise (SID) or no data, by the frame type in its table-of-contents byte. */
+        private boolean isAmrPause(AVPacket p) {
+            int id = codec.codec_id();
+            if ((id != avcodec.AV_CODEC_ID_AMR_NB && id != avcodec.AV_CODEC_ID_AMR_WB) || p.size() < 1) {
+                return false;
+            }
+            int type = (p.data().get(0) >> 3) & 0x0F;
+            int sid = id == avcodec.AV_CODEC_ID_AMR_NB ? 8 : 9;
+            return type == sid || type == 15;
+        }
+
+        private void appendSilence(double seconds) {
+            long samples = Math.round(Math.max(0, seconds) * SpeechRecognizer.SAMPLE_RATE);
+            for (long i = 0; i < samples; i++) {
+                out.add((short) 0);
+            }
+            if (out.size() > maxSamples) {
+                throw new VoiceNoteException(Kind.TOO_LONG, "voice note is longer than " + maxSeconds + " s; decoding stopped");
             }
         }
 
