@@ -37,6 +37,7 @@ ff() { ffmpeg -hide_banner -loglevel error -y -i "$TMP/sentence.wav" "$@"; }
 ff -c:a libmp3lame -b:a 32k sentence.mp3                                 # audio/mpeg, LAME writes an ID3v2 tag and an Info frame
 ff -c:a aac -b:a 32k -movflags +faststart -f ipod sentence.m4a            # audio/mp4, audio/x-m4a: AAC-LC in MP4
 ff -c:a aac -b:a 32k sentence-moov-at-end.m4a                           # the same with the index after the audio, as phones write it
+ff -c:a aac -b:a 32k -f adts sentence.aac                               # audio/aac: raw ADTS frames, no container
 ff -c:a libopus -b:a 24k -f webm sentence.webm                           # audio/webm: Opus in Matroska, as browsers record
 ff -c:a libvorbis -q:a 0 sentence-vorbis.ogg                            # audio/ogg with Vorbis rather than Opus
 sox "$TMP/sentence.wav" -r 8000 -c 1 -C 7 -t amr-nb sentence.amr         # audio/amr: AMR-NB 12.2 kbit/s, as MMS carries it
@@ -48,10 +49,10 @@ ffmpeg -hide_banner -loglevel error -y -i "$TMP/one.wav" -c:a libspeex -ar 16000
     echo "$n.ogg=$(soxi -D "$TMP/$n.wav")"
   done
   echo "sentence-stereo.ogg=$(soxi -D "$TMP/sentence-stereo.wav")"
-  for f in sentence.mp3 sentence.m4a sentence-moov-at-end.m4a sentence.webm sentence-vorbis.ogg sentence.amr; do
+  for f in sentence.mp3 sentence.aac sentence.m4a sentence-moov-at-end.m4a sentence.webm sentence-vorbis.ogg sentence.amr; do
     echo "$f=$(soxi -D "$TMP/sentence.wav")"
   done
   echo "one.wav=$(soxi -D one.wav)"
   echo "two-8bit-stereo.wav=$(soxi -D two-8bit-stereo.wav)"
 } > durations.properties
-ls -l ./*.ogg ./*.wav ./*.mp3 ./*.m4a ./*.webm ./*.amr
+ls -l ./*.ogg ./*.wav ./*.mp3 ./*.aac ./*.m4a ./*.webm ./*.amr
