@@ -438,6 +438,10 @@ final class FfmpegDecoder {
             for (long i = 0; i < samples; i++) {
                 out.add((short) 0);
             }
+            stopPastTheLimit();
+        }
+
+        private void stopPastTheLimit() {
             if (out.size() > maxSamples) {
                 throw new VoiceNoteException(Kind.TOO_LONG, "voice note is longer than " + maxSeconds + " s; decoding stopped");
             }
@@ -457,9 +461,7 @@ final class FfmpegDecoder {
             for (int i = 0; i < samples; i++) {
                 out.add(chunk[i]);
             }
-            if (out.size() > maxSamples) {
-                throw new VoiceNoteException(Kind.TOO_LONG, "voice note is longer than " + maxSeconds + " s; decoding stopped");
-            }
+            stopPastTheLimit();
         }
 
         private String position() {
