@@ -97,6 +97,9 @@ class AiConfig {
                 SpeechRecognizer.Availability a = recognizer.availability(language);
                 health.withDetail(language.code(), Map.of("ready", a.ready(), "detail", a.detail()));
             }
+            // the FFmpeg libraries load once (at start-up, see speechRecognizer); this only reads the result
+            health.withDetail("decoding", "OGG/Opus and WAV in Java; MP3, AAC/MP4, AMR, WebM, OGG/Vorbis: FFmpeg "
+                    + new AudioDecoder().nativeDecoder());
             return health.build();
         };
     }
