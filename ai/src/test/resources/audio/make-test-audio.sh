@@ -30,6 +30,10 @@ opusenc --quiet --bitrate 24 "$TMP/sentence-stereo.wav" sentence-stereo.ogg
 # WAV inputs: 16-bit mono 22050 Hz as espeak writes it, and 8-bit stereo 8 kHz (unsigned samples, two channels).
 cp "$TMP/one.wav" one.wav
 sox "$TMP/two.wav" -r 8000 -c 2 -b 8 two-8bit-stereo.wav
+# WAVs the Java reader leaves to FFmpeg: 24-bit, 32-bit float, and IMA ADPCM (telephony recorders), all 8 kHz.
+sox one.wav -r 8000 -b 24 one-24bit.wav
+sox one.wav -r 8000 -e floating-point -b 32 one-float.wav
+sox one.wav -r 8000 -e ima-adpcm one-ima-adpcm.wav
 
 # The other types Twilio forwards, all of the sentence, each under 40 KB. They are decoded by the bundled FFmpeg
 # (AudioDecoder), so what matters here is the container and codec, not the encoder's quality.
@@ -54,5 +58,8 @@ ffmpeg -hide_banner -loglevel error -y -i "$TMP/one.wav" -c:a libspeex -ar 16000
   done
   echo "one.wav=$(soxi -D one.wav)"
   echo "two-8bit-stereo.wav=$(soxi -D two-8bit-stereo.wav)"
+  for f in one-24bit.wav one-float.wav one-ima-adpcm.wav; do
+    echo "$f=$(soxi -D "$f")" # ADPCM pads its last block: the file is longer than one.wav
+  done
 } > durations.properties
 ls -l ./*.ogg ./*.wav ./*.mp3 ./*.aac ./*.m4a ./*.webm ./*.amr

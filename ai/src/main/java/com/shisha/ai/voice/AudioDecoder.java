@@ -77,7 +77,7 @@ public final class AudioDecoder {
         try {
             return switch (container) {
                 case OGG -> decodeOgg(bytes, maxSeconds);
-                case WAV -> WavDecoder.decode(bytes, maxSeconds);
+                case WAV -> decodeWav(bytes, maxSeconds);
                 default -> ffmpeg().decode(bytes, container.demuxer, label, maxSeconds);
             };
         } catch (VoiceNoteException e) {
@@ -85,6 +85,18 @@ public final class AudioDecoder {
         } catch (RuntimeException | LinkageError e) {
             // codecs fed corrupt packets throw index errors and the like; the caller gets a reason, not a crash
             throw new VoiceNoteException(Kind.FAILED, "corrupt " + label + " data: " + e, e);
+        }
+    }
+
+    /** 8/16-bit PCM in Java; 24/32-bit, float, ADPCM and GSM WAVs (telephony recorders) through FFmpeg. */
+    private short[] decodeWav(byte[] bytes, int maxSeconds) {
+        try {
+            return WavDecoder.decode(bytes, maxSeconds);
+        } catch (VoiceNoteException e) {
+            if (e.kind() != Kind.UNSUPPORTED) {
+                throw e;
+            }
+            return ffmpeg().decode(bytes, "wav", "WAV", maxSeconds);
         }
     }
 

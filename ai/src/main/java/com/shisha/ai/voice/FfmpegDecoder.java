@@ -32,9 +32,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The types Twilio forwards besides OGG/Opus and WAV (MP3, AAC in MP4/3GP or ADTS, AMR, WebM, OGG/Vorbis), decoded
- * in process by FFmpeg's libraries (LGPL build from org.bytedeco:ffmpeg, linux-x86_64 natives inside the jar) to
- * 16 kHz mono 16-bit with libswresample. The bytes are read from memory through a custom AVIOContext: nothing is
+ * The types Twilio forwards besides OGG/Opus and 8/16-bit WAV (MP3, AAC in MP4/3GP or ADTS, AMR, WebM, OGG/Vorbis,
+ * and WAVs holding 24/32-bit, float, A-law/µ-law, ADPCM or GSM), decoded in process by FFmpeg's libraries (LGPL
+ * build from org.bytedeco:ffmpeg, linux-x86_64 natives inside the jar) to 16 kHz mono 16-bit with libswresample. The bytes are read from memory through a custom AVIOContext: nothing is
  * written to disk and no FFmpeg protocol is opened. The demuxer is the one the sniffed container names, never
  * FFmpeg's own probe, and only speech codecs are opened: less of FFmpeg is reachable from a partner's upload.
  * Thread-safe: every decode has its own contexts; the two I/O callbacks are shared and find their input by key.
@@ -49,7 +49,9 @@ final class FfmpegDecoder {
             avcodec.AV_CODEC_ID_MP3, avcodec.AV_CODEC_ID_MP2, avcodec.AV_CODEC_ID_AAC, avcodec.AV_CODEC_ID_AAC_LATM,
             avcodec.AV_CODEC_ID_AMR_NB, avcodec.AV_CODEC_ID_AMR_WB, avcodec.AV_CODEC_ID_OPUS,
             avcodec.AV_CODEC_ID_VORBIS, avcodec.AV_CODEC_ID_FLAC, avcodec.AV_CODEC_ID_PCM_S16LE,
-            avcodec.AV_CODEC_ID_PCM_ALAW, avcodec.AV_CODEC_ID_PCM_MULAW);
+            avcodec.AV_CODEC_ID_PCM_S24LE, avcodec.AV_CODEC_ID_PCM_S32LE, avcodec.AV_CODEC_ID_PCM_F32LE,
+            avcodec.AV_CODEC_ID_PCM_F64LE, avcodec.AV_CODEC_ID_PCM_ALAW, avcodec.AV_CODEC_ID_PCM_MULAW,
+            avcodec.AV_CODEC_ID_ADPCM_IMA_WAV, avcodec.AV_CODEC_ID_ADPCM_MS, avcodec.AV_CODEC_ID_GSM_MS);
 
     private static final Map<Long, Input> INPUTS = new ConcurrentHashMap<>();
     private static volatile FfmpegDecoder shared;

@@ -138,6 +138,16 @@ class AudioDecoderFfmpegTest {
                 .isInstanceOfSatisfying(VoiceNoteException.class, e -> assertThat(e.kind()).as(e.getMessage()).isEqualTo(Kind.FAILED));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"one-24bit.wav", "one-float.wav", "one-ima-adpcm.wav"})
+    void wavsTheJavaReaderDoesNotTakeGoToFfmpeg(String name) {
+        short[] pcm = decoder.decode(TestAudio.bytes(name), "audio/wav", 120);
+        short[] plain = decoder.decode(TestAudio.bytes("one.wav"), "audio/wav", 120);
+
+        assertThat(pcm.length / (double) SpeechRecognizer.SAMPLE_RATE).isCloseTo(TestAudio.sourceSeconds(name), within(0.003));
+        assertThat(correlation(plain, pcm, 0)).isGreaterThan(0.9);
+    }
+
     @Test
     void bytesThatOnlyLookLikeAnMp3FrameFail() {
         byte[] sync = new byte[2000];
