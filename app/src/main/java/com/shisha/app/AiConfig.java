@@ -57,7 +57,7 @@ class AiConfig {
         Path natives = Path.of(new Env(env).get("SHISHA_DATA_DIR").orElse("data")).resolve("native");
         VoskSpeechRecognizer.useNativeFolder(natives);
         AudioDecoder.useNativeFolder(natives.resolve("javacpp"));
-        // loads FFmpeg now rather than on the first MP3 (unpacking ~70 MB), and says here if it cannot
+        // loads FFmpeg now rather than on the first MP3 (unpacking 56 MB), and says here if it cannot
         log.info("voice notes in MP3, AAC/MP4, AMR, WebM, OGG/Vorbis: FFmpeg {}", new AudioDecoder().nativeDecoder());
         VoskSpeechRecognizer vosk = new VoskSpeechRecognizer(settings);
         for (Language language : Language.values()) {

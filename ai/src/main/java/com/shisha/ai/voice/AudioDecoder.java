@@ -31,7 +31,7 @@ public final class AudioDecoder {
     }
 
     /**
-     * Makes JavaCPP unpack the FFmpeg libraries (~70 MB) into folder instead of ~/.javacpp/cache, for read-only
+     * Makes JavaCPP unpack the FFmpeg libraries (56 MB) into folder instead of ~/.javacpp/cache, for read-only
      * homes. Call before the first decode; a -Dorg.bytedeco.javacpp.cachedir given on the command line wins.
      */
     public static void useNativeFolder(Path folder) {

@@ -67,7 +67,7 @@ final class FfmpegDecoder {
         this.seek = seek;
     }
 
-    /** Loads the natives on first use (unpacking ~70 MB into the JavaCPP cache folder), once per JVM. */
+    /** Loads the natives on first use (unpacking 56 MB into the JavaCPP cache folder), once per JVM. */
     static FfmpegDecoder shared() {
         FfmpegDecoder d = shared;
         if (d == null) {
@@ -105,11 +105,6 @@ final class FfmpegDecoder {
         }
     }
 
-    /** Null when usable. */
-    String problem() {
-        return problem;
-    }
-
     /** FFmpeg's version and licence as the loaded libraries report them, e.g. "8.0.1, LGPL version 3 or later". */
     String describe() {
         if (problem != null) {
@@ -124,7 +119,7 @@ final class FfmpegDecoder {
      */
     short[] decode(byte[] bytes, String demuxer, String label, int maxSeconds) {
         if (problem != null) {
-            throw new VoiceNoteException(Kind.UNSUPPORTED, label + " needs " + problem);
+            throw new VoiceNoteException(Kind.UNSUPPORTED, "cannot decode " + label + ": " + problem);
         }
         try (Session s = new Session(bytes, label, maxSeconds)) {
             return s.run(demuxer);

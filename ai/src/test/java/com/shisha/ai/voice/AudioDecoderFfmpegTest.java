@@ -169,7 +169,7 @@ class AudioDecoderFfmpegTest {
     void whenTheNativesCannotLoadTheOtherTypesAreUnsupportedAndOggAndWavStillWork() {
         AudioDecoder withoutNatives = new AudioDecoder(FfmpegDecoder.unavailable("the bundled FFmpeg libraries did not load (no space left)"));
 
-        assertFails(Kind.UNSUPPORTED, "MP3 needs the bundled FFmpeg libraries did not load",
+        assertFails(Kind.UNSUPPORTED, "cannot decode MP3: the bundled FFmpeg libraries did not load",
                 () -> withoutNatives.decode(TestAudio.bytes("sentence.mp3"), "audio/mpeg", 120));
         assertFails(Kind.UNSUPPORTED, "no space left", () -> withoutNatives.decode(TestAudio.bytes("sentence-vorbis.ogg"), "audio/ogg", 120));
         assertThat(withoutNatives.decode(TestAudio.bytes("sentence.ogg"), "audio/ogg", 120)).isNotEmpty();
