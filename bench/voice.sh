@@ -3,7 +3,8 @@
 #
 # Builds bot-core and ai with the wrapper (unless SKIP_BUILD=1), then decodes the committed test audio
 # (ai/src/test/resources/audio) over and over on one thread and prints the OGG/Opus decode speed in
-# multiples of real time (median and p95 over single decodes), with the WAV path as a baseline in the same run.
+# multiples of real time (median and p95 over single decodes), with the WAV path as a baseline in the same run,
+# and MP3 (the bundled FFmpeg path, also used for AAC/MP4, AMR, WebM and OGG/Vorbis, each printed once more).
 # Speech recognition is not measured: it needs a Vosk model, which cannot be downloaded here (docs/voice.md).
 #
 # Environment (defaults): SKIP_BUILD=0  WARMUP=200  ROUNDS=300  OFFLINE=-o  JAVA_OPTS=
@@ -24,4 +25,4 @@ CP="ai/target/test-classes:ai/target/classes:$(cat "$OUT/voice.classpath")"
 echo "== SHISHA voice decode bench  $(date -u +%FT%TZ)  repo $(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "host: $(nproc) cores, $(awk '/MemTotal/{print int($2/1024)" MiB"}' /proc/meminfo)"
 # shellcheck disable=SC2086
-java ${JAVA_OPTS:-} -cp "$CP" com.shisha.ai.voice.DecodeBench "${WARMUP:-200}" "${ROUNDS:-300}" | tee "$OUT/voice.txt"
+java ${JAVA_OPTS:-} -Dorg.bytedeco.javacpp.cachedir="$ROOT/ai/target/javacpp" -cp "$CP" com.shisha.ai.voice.DecodeBench "${WARMUP:-200}" "${ROUNDS:-300}" | tee "$OUT/voice.txt"

@@ -12,6 +12,7 @@ import com.shisha.core.coach.CallAnalysisStore;
 import com.shisha.core.coach.CallReviews;
 import com.shisha.core.journey.PitchTipCache;
 import com.shisha.ai.llm.OllamaChatLlm;
+import com.shisha.ai.voice.AudioDecoder;
 import com.shisha.ai.voice.TranscribingVoiceNotes;
 import com.shisha.ai.voice.VoiceSettings;
 import com.shisha.ai.voice.VoskSpeechRecognizer;
@@ -53,7 +54,11 @@ class AiConfig {
      */
     @Bean
     SpeechRecognizer speechRecognizer(VoiceSettings settings, Environment env) {
-        VoskSpeechRecognizer.useNativeFolder(Path.of(new Env(env).get("SHISHA_DATA_DIR").orElse("data")).resolve("native"));
+        Path natives = Path.of(new Env(env).get("SHISHA_DATA_DIR").orElse("data")).resolve("native");
+        VoskSpeechRecognizer.useNativeFolder(natives);
+        AudioDecoder.useNativeFolder(natives.resolve("javacpp"));
+        // loads FFmpeg now rather than on the first MP3 (unpacking 56 MB), and says here if it cannot
+        log.info("voice notes in MP3, AAC/MP4, AMR, WebM, OGG/Vorbis: FFmpeg {}", new AudioDecoder().nativeDecoder());
         VoskSpeechRecognizer vosk = new VoskSpeechRecognizer(settings);
         for (Language language : Language.values()) {
             SpeechRecognizer.Availability a = vosk.availability(language);
@@ -92,6 +97,9 @@ class AiConfig {
                 SpeechRecognizer.Availability a = recognizer.availability(language);
                 health.withDetail(language.code(), Map.of("ready", a.ready(), "detail", a.detail()));
             }
+            // the FFmpeg libraries load once (at start-up, see speechRecognizer); this only reads the result
+            health.withDetail("decoding", "OGG/Opus and WAV in Java; MP3, AAC/MP4, AMR, WebM, OGG/Vorbis: FFmpeg "
+                    + new AudioDecoder().nativeDecoder());
             return health.build();
         };
     }

@@ -16,12 +16,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AiHealthTest extends AbstractPipelineTest {
 
     @Test
-    void healthShowsVoiceNotesUnavailablePerLanguageWithTheVariableToSet() throws Exception {
+    void healthShowsVoiceNotesUnavailablePerLanguageWithTheVariableToSetAndTheDecoders() throws Exception {
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(health.body()).contains("\"voiceNotes\"", "\"ready\":false", "VOSK_MODEL_PATH", "VOSK_MODEL_PATH_HI")
-                .contains("\"mongo\":{\"details\":{\"database\":\"shisha\"");
+                .contains("\"mongo\":{\"details\":{\"database\":\"shisha\"")
+                // the other audio types depend on the bundled FFmpeg having loaded, and its licence is the LGPL one
+                .containsPattern("\"decoding\":\"OGG/Opus and WAV in Java; MP3, [^\"]*: FFmpeg [0-9.]+, LGPL");
     }
 }

@@ -20,13 +20,15 @@ import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole voice-note path: a signed Twilio webhook carrying a WhatsApp voice note, the media fetched from the
- * Twilio stand-in with Basic auth, the real OGG/Opus decoder, then words into the real dialog. The only test
- * double is {@link ScriptedRecognizer}, behind the speech port: no speech model can run here (docs/voice.md).
+ * Twilio stand-in with Basic auth, the real decoder (OGG/Opus in Java, an MMS MP3 through the bundled FFmpeg),
+ * then words into the real dialog. The only test double is {@link ScriptedRecognizer}, behind the speech port: no
+ * speech model can run here (docs/voice.md).
  */
 @Import(VoiceNoteWebhookTest.Recognizer.class)
 class VoiceNoteWebhookTest extends AbstractPipelineTest {
@@ -34,6 +36,8 @@ class VoiceNoteWebhookTest extends AbstractPipelineTest {
     private static final String MEDIA_PATH = "/2010-04-01/Accounts/" + TwilioStandIn.ACCOUNT_SID + "/Messages/%s/Media/ME%032d";
     /** two.ogg is espeak-ng saying "two": 0.627 s long (ai/src/test/resources/audio/durations.properties). */
     private static final double TWO_SECONDS = 0.627;
+    /** sentence.mp3 (a copy of the ai module's test file): espeak-ng's sentence, 4.067 s, LAME MP3 as MMS carries. */
+    private static final double SENTENCE_SECONDS = 4.067;
 
     @TestConfiguration
     static class Recognizer {
@@ -94,6 +98,10 @@ class VoiceNoteWebhookTest extends AbstractPipelineTest {
     }
 
     private String speak(String mediaUrl, String heard, double confidence) {
+        return speak(mediaUrl, "audio/ogg", heard, confidence);
+    }
+
+    private String speak(String mediaUrl, String contentType, String heard, double confidence) {
         synchronized (recognizer) {
             recognizer.script.add(new SpeechRecognizer.Recognition(heard, confidence));
         }
@@ -102,7 +110,7 @@ class VoiceNoteWebhookTest extends AbstractPipelineTest {
         form.put("NumMedia", "1");
         form.put("MessageType", "audio");
         form.put("MediaUrl0", mediaUrl);
-        form.put("MediaContentType0", "audio/ogg");
+        form.put("MediaContentType0", contentType);
         assertThat(postSigned("/webhooks/twilio/messaging", form).statusCode()).isEqualTo(200);
         return nextReply();
     }
@@ -120,6 +128,8 @@ class VoiceNoteWebhookTest extends AbstractPipelineTest {
 
     @Test
     void aVoiceNoteIsFetchedDecodedHeardAndDrivesTheDialog() {
+        // the stand-in's request log is shared by every test in the class: count this test's fetches only
+        int fetchedBefore = authorisedMediaFetches();
         type("hi");
         assertThat(speak(twilioMediaUrl(), "asha verma", 0.92)).contains("🎤 \"asha verma\"").contains("Which language");
         // the closed set of answers goes to the recogniser as a grammar; the spoken number picks Hindi
@@ -132,8 +142,30 @@ class VoiceNoteWebhookTest extends AbstractPipelineTest {
         ScriptedRecognizer.Heard second = recognizer.calls.get(1);
         assertThat(second.grammar()).contains("one", "two", "english", "hindi");
         assertThat(second.language()).isEqualTo(Language.EN);
-        TwilioStandIn.server().verify(2, getRequestedFor(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages/MM[^/]+/Media/ME[0-9]+"))
-                .withBasicAuth(new com.github.tomakehurst.wiremock.client.BasicCredentials(TwilioStandIn.ACCOUNT_SID, AUTH_TOKEN)));
+        assertThat(authorisedMediaFetches() - fetchedBefore).isEqualTo(2);
+    }
+
+    private static int authorisedMediaFetches() {
+        return TwilioStandIn.server().countRequestsMatching(getRequestedFor(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages/MM[^/]+/Media/ME[0-9]+"))
+                .withBasicAuth(new com.github.tomakehurst.wiremock.client.BasicCredentials(TwilioStandIn.ACCOUNT_SID, AUTH_TOKEN))
+                .build()).getCount();
+    }
+
+    @Test
+    void anMp3FromMmsIsDecodedThroughTheBundledFfmpegAndDrivesTheDialog() throws IOException {
+        byte[] mp3;
+        try (InputStream in = getClass().getResourceAsStream("/audio/sentence.mp3")) {
+            mp3 = in.readAllBytes();
+        }
+        String url = twilioMediaUrl();
+        // added after the OGG stub, so WireMock prefers it for this one URL
+        TwilioStandIn.server().stubFor(WireMock.get(urlPathEqualTo(url.substring(TwilioStandIn.baseUrl().length())))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "audio/mpeg").withBody(mp3)));
+        type("hi");
+
+        assertThat(speak(url, "audio/mpeg", "asha verma", 0.92)).contains("🎤 \"asha verma\"").contains("Which language");
+        int samples = recognizer.calls.get(0).samples();
+        assertThat(samples).isBetween((int) ((SENTENCE_SECONDS - 0.06) * 16_000), (int) ((SENTENCE_SECONDS + 0.06) * 16_000));
     }
 
     @Test

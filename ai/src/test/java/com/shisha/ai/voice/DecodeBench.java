@@ -15,6 +15,9 @@ public final class DecodeBench {
 
     private static final String[] OGG = {"one.ogg", "two.ogg", "sentence.ogg", "hindi.ogg", "silence.ogg", "sentence-stereo.ogg"};
     private static final String[] WAV = {"one.wav", "two-8bit-stereo.wav"};
+    private static final String[] MP3 = {"sentence.mp3"};
+    /** The other FFmpeg paths, one file each, to show whether MP3 is typical of them. */
+    private static final String[] OTHER = {"sentence.m4a", "sentence.amr", "sentence.webm", "sentence-vorbis.ogg"};
 
     public static void main(String[] args) {
         int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 200;
@@ -24,14 +27,20 @@ public final class DecodeBench {
                 System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), warmup, rounds);
         Result ogg = run(decoder, OGG, "audio/ogg; codecs=opus", warmup, rounds);
         Result wav = run(decoder, WAV, "audio/wav", warmup, rounds);
+        Result mp3 = run(decoder, MP3, "audio/mpeg", warmup, rounds);
         print("OGG/Opus -> 16 kHz", ogg);
         print("WAV      -> 16 kHz", wav);
+        print("MP3      -> 16 kHz", mp3);
+        System.out.println("  (MP3 and the rows below: bundled FFmpeg " + decoder.nativeDecoder() + ", with swresample)");
+        for (String other : OTHER) {
+            print(String.format(Locale.ROOT, "%-20s", other), run(decoder, new String[] {other}, "application/octet-stream", warmup / 4, rounds / 4));
+        }
         double resample = resampleSpeed(warmup, rounds);
         System.out.printf(Locale.ROOT, "48 -> 16 kHz resampling alone (a part of the OGG path): %.1fx real time (median)%n", resample);
         System.out.printf(Locale.ROOT, "OGG/Opus median speed is %.2f of the WAV path's (WAV/OGG cost ratio %.1f)%n",
                 ogg.median / wav.median, wav.median / ogg.median);
-        System.out.printf(Locale.ROOT, "{\"ogg_median_x\":%.1f,\"ogg_p95_x\":%.1f,\"ogg_total_x\":%.1f,\"wav_median_x\":%.1f,\"wav_p95_x\":%.1f,\"wav_total_x\":%.1f}%n",
-                ogg.median, ogg.p95, ogg.total, wav.median, wav.p95, wav.total);
+        System.out.printf(Locale.ROOT, "{\"ogg_median_x\":%.1f,\"ogg_p95_x\":%.1f,\"ogg_total_x\":%.1f,\"wav_median_x\":%.1f,\"wav_p95_x\":%.1f,\"wav_total_x\":%.1f,\"mp3_median_x\":%.1f,\"mp3_p95_x\":%.1f,\"mp3_total_x\":%.1f}%n",
+                ogg.median, ogg.p95, ogg.total, wav.median, wav.p95, wav.total, mp3.median, mp3.p95, mp3.total);
     }
 
     /** @param median, p95 per-decode speed; p95 is the slow tail: 95% of decodes ran at least this fast */
