@@ -99,12 +99,17 @@ public final class TwilioMediaFetcher implements MediaFetcher {
             return exchange.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             exchange.cancel(true);
-            throw new VoiceNoteException(Kind.FAILED, "media GET to " + url.getHost() + " took longer than " + requestTimeout.toSeconds() + " s", e);
+            throw new VoiceNoteException(Kind.FAILED, "media GET to " + url.getHost() + " took longer than " + requestTimeout.toMillis() + " ms", e);
         } catch (ExecutionException e) {
             if (body.get() != null && body.get().overflowAt() >= 0) {
                 throw tooLarge(body.get().overflowAt(), maxBytes);
             }
             Throwable cause = e.getCause();
+            if (cause instanceof java.net.http.HttpTimeoutException) {
+                // the client's own timeout and ours are the same deadline; whichever fires first, it is the same fact
+                throw new VoiceNoteException(Kind.FAILED, "media GET to " + url.getHost() + " took longer than "
+                        + requestTimeout.toMillis() + " ms", cause);
+            }
             throw new VoiceNoteException(Kind.FAILED, "media GET to " + url.getHost() + " failed: " + cause, cause);
         } catch (InterruptedException e) {
             exchange.cancel(true);
