@@ -96,17 +96,15 @@
   function showProblem(form, problem) {
     clearErrors(form);
     var general = form.querySelector('.form-error');
-    var first = null;
     var fields = (problem && problem.fields) || [];
     fields.forEach(function (f) {
       var input = form.querySelector('[name="' + f.field + '"]');
       var slot = form.querySelector('#' + form.id + '-' + f.field + '-error');
-      if (input) {
-        input.setAttribute('aria-invalid', 'true');
-        if (!first) first = input;
-      }
-      if (slot) slot.textContent = f.message;
+      if (input) input.setAttribute('aria-invalid', 'true');
+      if (slot) slot.textContent = slot.textContent ? slot.textContent + '; ' + f.message : f.message;
     });
+    // the first marked field in the order the partner reads the form, not the API's (alphabetical) order
+    var first = form.querySelector('[aria-invalid="true"]:not([type=hidden])');
     if (general) general.textContent = fields.length ? t('error.fields') : ((problem && problem.message) || t('error.network'));
     (first || general).focus();
   }

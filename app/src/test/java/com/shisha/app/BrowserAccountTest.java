@@ -111,6 +111,9 @@ class BrowserAccountTest extends AbstractBrowserTest {
         assertThat(driver().findElements(By.cssSelector("#earnings-chart g.bar-group"))).hasSize(2);
         assertThat(byId("next-action").getText()).isNotBlank();
         assertThat(byId("chat-link").getAttribute("href")).isEqualTo("https://wa.me/14155238886?text=hi");
+        assertThat(byId("chat-link").getText()).isEqualTo("Chat with SHISHA on WhatsApp");
+        // no SHISHA_APP_URL in the tests: no link to an app that is not there
+        assertThat(byId("app-link").isDisplayed()).isFalse();
     }
 
     /** The 6-digit code in the n-th WhatsApp message to this phone, as Twilio was asked to send it. */

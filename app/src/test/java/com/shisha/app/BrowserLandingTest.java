@@ -116,6 +116,11 @@ class BrowserLandingTest extends AbstractBrowserTest {
         new Actions(driver()).sendKeys(Keys.TAB).perform();
         assertThat(driver().switchTo().activeElement().getText()).isEqualTo("Skip to content");
 
+        // an empty form: every field is marked, and the focus goes to the first one in reading order
+        byId("register-form").submit();
+        await(d -> "true".equals(d.findElement(By.id("register-form-phone")).getAttribute("aria-invalid")));
+        assertThat(driver().switchTo().activeElement().getAttribute("id")).isEqualTo("register-form-name");
+
         // fill the form with the keyboard alone, then submit with Enter: the API's field errors show at the fields
         byId("register-form-name").click();
         new Actions(driver()).sendKeys("Kiran Rao").sendKeys(Keys.TAB).sendKeys("kiran@example.test").sendKeys(Keys.TAB)
