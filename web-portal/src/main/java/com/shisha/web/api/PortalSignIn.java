@@ -250,8 +250,6 @@ class PortalSignIn {
     }
 
     private Views.SessionView session(long partnerId) {
-        PartnerAccounts.Account account = partners.byId(partnerId).orElseThrow();
-        SessionTokens.Issued issued = tokens.issue(account.id());
-        return new Views.SessionView(issued.token(), "Bearer", issued.expiresAt(), Views.PartnerView.of(account));
+        return Views.SessionView.issue(tokens, partners.byId(partnerId).orElseThrow());
     }
 }
