@@ -74,13 +74,13 @@ class PortalPages {
         StringBuilder scripts = new StringBuilder();
         for (String src : meta.getOrDefault("scripts", "").split("\\s+")) {
             if (!src.isEmpty()) {
-                scripts.append("<script src=\"").append(HtmlUtils.htmlEscape(src)).append("\"></script>\n");
+                scripts.append("<script src=\"").append(HtmlUtils.htmlEscape(src, "UTF-8")).append("\"></script>\n");
             }
         }
         String robots = meta.containsKey("robots")
-                ? "\n  <meta name=\"robots\" content=\"" + HtmlUtils.htmlEscape(meta.get("robots")) + "\">" : "";
-        return layout.replace("{{title}}", HtmlUtils.htmlEscape(meta.get("title")))
-                .replace("{{description}}", HtmlUtils.htmlEscape(meta.get("description")))
+                ? "\n  <meta name=\"robots\" content=\"" + HtmlUtils.htmlEscape(meta.get("robots"), "UTF-8") + "\">" : "";
+        return layout.replace("{{title}}", HtmlUtils.htmlEscape(meta.get("title"), "UTF-8"))
+                .replace("{{description}}", HtmlUtils.htmlEscape(meta.get("description"), "UTF-8"))
                 .replace("{{meta}}", robots)
                 .replace("{{nav}}", "dashboard".equals(meta.get("nav")) ? DASHBOARD_LINK : SIGN_IN_LINK)
                 .replace("{{scripts}}", scripts)
