@@ -5,9 +5,12 @@ import com.shisha.core.companion.LoginLockout;
 import com.shisha.core.companion.PortalAccounts;
 import com.shisha.persistence.jdbc.JdbcPortalAccounts;
 import com.shisha.persistence.redis.RedisLoginLockout;
+import com.shisha.channels.twilio.TwilioSettings;
 import com.shisha.web.api.ApiSettings;
 import com.shisha.web.api.PortalSettings;
 import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -23,16 +26,23 @@ import java.util.Optional;
 @Configuration(proxyBeanMethods = false)
 class PortalConfig {
 
+    private static final Logger log = LoggerFactory.getLogger(PortalConfig.class);
+
+    /** Our WhatsApp number only when Twilio is on with a WhatsApp sender: otherwise no code could be delivered. */
     @Bean
-    PortalSettings portalSettings(Environment environment, ApiSettings api) {
+    PortalSettings portalSettings(Environment environment, ApiSettings api, ChannelsConfig.TwilioSetup twilio) {
         Env env = new Env(environment);
-        String whatsapp = env.get("TWILIO_WHATSAPP_FROM").map(from -> {
+        String whatsapp = twilio.settings().map(TwilioSettings::whatsappFrom).map(from -> {
             String digits = from.replaceFirst("^whatsapp:", "").replaceFirst("^\\+", "");
             if (!digits.matches("[1-9][0-9]{7,14}")) {
                 throw new InvalidConfigurationException("TWILIO_WHATSAPP_FROM", "must be whatsapp:+<country code><number>, e.g. whatsapp:+14155238886");
             }
             return digits;
         }).orElse(null);
+        if (whatsapp == null) {
+            log.warn("WhatsApp is off: portal codes (phone confirmation, password reset) cannot be delivered{}",
+                    api.devSignIn() ? "; development mode shows them on the page" : ", so nobody can register or reset a password");
+        }
         String appUrl = env.get("SHISHA_APP_URL").map(url -> {
             URI uri;
             try {

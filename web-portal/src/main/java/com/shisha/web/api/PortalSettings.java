@@ -6,7 +6,8 @@ import java.time.Duration;
  * The web portal's settings, read and validated by the app from the environment (README, "Configuration").
  *
  * @param whatsappNumber   our WhatsApp number in digits for wa.me links (from TWILIO_WHATSAPP_FROM); null when
- *                         WhatsApp is off, then the pages point at the simulator instead
+ *                         WhatsApp is off: then the pages point at the simulator, and codes are not sent (there is
+ *                         no sender for them)
  * @param appUrl           where the partner app is offered (store page); null hides the link
  * @param maxFailedLogins  failed sign-ins per account within {@code lockout} before it is locked for the rest of it
  * @param lockout          the window failures are counted in

@@ -184,13 +184,18 @@ class PortalSignIn {
         }
         String code = String.format(Locale.ROOT, "%06d", random.nextInt(1_000_000));
         portal.storeCode(account.id(), purpose, codeHash(account.id(), purpose, code), clock.instant().plus(settings.codeTtl()));
-        ConversationKey to = new ConversationKey(Channel.WHATSAPP, account.phone());
-        String body = codeMessage(purpose, code, language);
-        long id = settings.codeTemplateSid() == null
-                ? outbox.enqueueProactive(to, null, body)
-                : outbox.enqueueProactive(to, null, body, settings.codeTemplateSid(), Map.of("1", code));
-        dispatcher.submit(to, List.of(id));
-        log.info("portal account {}: {} code sent to {} on WhatsApp", account.id(), purpose, PhoneMask.mask(account.phone()));
+        if (settings.whatsappNumber() == null) {
+            log.warn("portal account {}: {} code not sent, WhatsApp is off{}", account.id(), purpose,
+                    settings.devCodes() ? " (development mode answers it instead)" : "");
+        } else {
+            ConversationKey to = new ConversationKey(Channel.WHATSAPP, account.phone());
+            String body = codeMessage(purpose, code, language);
+            long id = settings.codeTemplateSid() == null
+                    ? outbox.enqueueProactive(to, null, body)
+                    : outbox.enqueueProactive(to, null, body, settings.codeTemplateSid(), Map.of("1", code));
+            dispatcher.submit(to, List.of(id));
+            log.info("portal account {}: {} code sent to {} on WhatsApp", account.id(), purpose, PhoneMask.mask(account.phone()));
+        }
         return settings.devCodes() ? Optional.of(code) : Optional.empty();
     }
 
