@@ -19,7 +19,7 @@ class StartupReport {
     void ready(ApplicationReadyEvent event) {
         int port = event.getApplicationContext() instanceof WebServerApplicationContext web ? web.getWebServer().getPort() : -1;
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-        log.info("SHISHA is ready in {} ms. Portal: http://localhost:{}/  Chat simulator: http://localhost:{}/simulator.html  Health: http://localhost:{}/actuator/health",
+        log.info("SHISHA is ready in {} ms. Portal: http://localhost:{}/  Chat simulator: http://localhost:{}/simulator  Health: http://localhost:{}/actuator/health",
                 uptime, port, port, port);
     }
 }

@@ -51,4 +51,14 @@ class ConfigurationValidationTest {
         assertRefused("TWILIO_TEMPLATE_NUDGE", "TWILIO_TEMPLATE_NUDGE=HX123");
         assertRefused("SHISHA_NUDGE_EVERY_SECONDS", "SHISHA_NUDGE_EVERY_SECONDS=-1");
     }
+
+    @Test
+    void invalidPortalValuesNameTheirVariable() {
+        assertRefused("SHISHA_APP_URL", "SHISHA_APP_URL=play.google.com/store");
+        assertRefused("SHISHA_APP_URL", "SHISHA_APP_URL=javascript:alert(1)");
+        assertRefused("TWILIO_TEMPLATE_PORTAL_CODE", "TWILIO_TEMPLATE_PORTAL_CODE=HX123");
+        assertRefused("SHISHA_PORTAL_MAX_FAILED_LOGINS", "SHISHA_PORTAL_MAX_FAILED_LOGINS=0");
+        assertRefused("SHISHA_PORTAL_LOCKOUT_MINUTES", "SHISHA_PORTAL_LOCKOUT_MINUTES=soon");
+        assertRefused("SHISHA_PORTAL_CODE_MINUTES", "SHISHA_PORTAL_CODE_MINUTES=600");
+    }
 }

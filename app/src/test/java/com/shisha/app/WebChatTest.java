@@ -67,8 +67,8 @@ class WebChatTest extends AbstractPipelineTest {
         HttpResponse<String> landing = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(landing.statusCode()).isEqualTo(200);
-        assertThat(landing.body()).contains("Become a GroMo Partner").contains("simulator.html");
-        HttpResponse<String> simulator = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/simulator.html")).build(),
+        assertThat(landing.body()).contains("Become a GroMo Partner").contains("href=\"/simulator\"");
+        HttpResponse<String> simulator = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/simulator")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(simulator.statusCode()).isEqualTo(200);
         assertThat(simulator.body()).contains("id=\"log\"").contains("id=\"message\"").contains("simulator.js");

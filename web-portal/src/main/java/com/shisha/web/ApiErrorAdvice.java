@@ -31,7 +31,8 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiProblem> refused(ApiException e) {
-        return error(e.status(), e.code(), e.getMessage());
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiProblem(e.code(), e.getMessage(), e.status().value(), e.fields()));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -19,10 +19,10 @@ final class ApiPaths {
         return path.startsWith(PREFIX) && !path.startsWith(PREFIX + "webchat/");
     }
 
-    /** Requests that carry no session yet: signing in. */
+    /** Requests that carry no session yet: signing in, and the portal's account pages (register, login, reset). */
     static boolean signIn(HttpServletRequest request) {
         String path = path(request);
-        return path.equals(PREFIX + "session") || path.equals(PREFIX + "session/dev");
+        return path.equals(PREFIX + "session") || path.equals(PREFIX + "session/dev") || path.startsWith(PREFIX + "portal/");
     }
 
     static String path(HttpServletRequest request) {

@@ -84,7 +84,6 @@ class SessionController {
     }
 
     private Views.SessionView session(PartnerAccounts.Account account) {
-        SessionTokens.Issued issued = tokens.issue(account.id());
-        return new Views.SessionView(issued.token(), "Bearer", issued.expiresAt(), Views.PartnerView.of(account));
+        return Views.SessionView.issue(tokens, account);
     }
 }

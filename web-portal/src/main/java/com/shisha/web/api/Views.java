@@ -30,6 +30,11 @@ final class Views {
     }
 
     record SessionView(String token, String tokenType, Instant expiresAt, PartnerView partner) {
+        /** A new session token for the partner, as every way of signing in answers it. */
+        static SessionView issue(SessionTokens tokens, PartnerAccounts.Account account) {
+            SessionTokens.Issued issued = tokens.issue(account.id());
+            return new SessionView(issued.token(), "Bearer", issued.expiresAt(), PartnerView.of(account));
+        }
     }
 
     /** @param score null while the skill was never assessed; skill is the code of the skills table */

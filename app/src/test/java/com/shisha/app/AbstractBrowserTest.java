@@ -1,0 +1,60 @@
+package com.shisha.app;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * The portal's pages in real headless Chromium against the whole service (the same Spring context as the API
+ * tests, so no extra start-up). One browser per test class ({@link Browser}).
+ */
+abstract class AbstractBrowserTest extends AbstractApiTest {
+
+    @RegisterExtension
+    static final Browser browser = new Browser();
+
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    WebDriver driver() {
+        return browser.driver();
+    }
+
+    /** Opens a page of this instance, in English unless a test switches (the choice is kept in localStorage). */
+    void open(String path) {
+        driver().get("http://localhost:" + port + path);
+    }
+
+    void resetBrowserState() {
+        open("/ping");
+        ((JavascriptExecutor) driver()).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+    }
+
+    WebElement byId(String id) {
+        return driver().findElement(By.id(id));
+    }
+
+    <T> T await(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver(), WAIT).until(condition);
+    }
+
+    WebElement visible(By by) {
+        return await(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver()).executeScript(script, args);
+    }
+
+    void type(String id, String text) {
+        WebElement input = byId(id);
+        input.clear();
+        input.sendKeys(text);
+    }
+}
