@@ -68,6 +68,12 @@ class PushConfig {
             // the OAuth token of the service account goes with every request: only to Google, or a local stand-in
             throw new InvalidConfigurationException("FCM_BASE_URL", "must be https://*.googleapis.com or a loopback stand-in (was " + fcm + ")");
         }
+        if (google && env.get("FIREBASE_AUTH_EMULATOR_HOST").isPresent()) {
+            // in emulator mode the Admin SDK replaces every credential with the emulator's "owner": FCM would
+            // answer every push with 401
+            throw new InvalidConfigurationException("FIREBASE_AUTH_EMULATOR_HOST", "cannot be used together with push to the "
+                    + "real FCM (the Admin SDK then sends the emulator's credentials to Google); unset one of them");
+        }
         int timeout = env.integer("FCM_TIMEOUT_MILLIS", 10_000, 100, 120_000);
         log.info("Push notifications on: FCM project {} via {} (service account {})", project, fcm, credentials.get().getClientEmail());
         return new PushSetup(Optional.of(new FcmPushNotifications(credentials.get(), project, fcm, timeout)));
