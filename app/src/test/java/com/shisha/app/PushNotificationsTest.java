@@ -272,14 +272,20 @@ class PushNotificationsTest extends AbstractApiTest {
         long partner = partnerId(session);
         String device = deviceToken();
         register(session, device);
+        // reserved to this partner as the matcher would have: other tests' partners share the database and must
+        // never be offered these leads
         long lead = jdbc.sql("""
-                        insert into leads (name, phone, gender, age, city, state, city_tier, product, income_band, credit_band, source, created_at)
-                        values ('Ravi', '+919811111111', 'M', 30, 'Indore', 'MP', 2, 'LOANS', 'MID', 'GOOD', 'test', now())
-                        returning id""").query(Long.class).single();
+                        insert into leads (name, phone, gender, age, city, state, city_tier, product, income_band, credit_band, source,
+                                           created_at, assigned_to, reserved_until)
+                        values ('Ravi', '+919811111111', 'M', 30, 'Indore', 'MP', 2, 'LOANS', 'MID', 'GOOD', 'walk_in', now(),
+                                :p, now() + interval '3 days')
+                        returning id""").param("p", partner).query(Long.class).single();
         long stale = jdbc.sql("""
-                        insert into leads (name, phone, gender, age, city, state, city_tier, product, income_band, credit_band, source, created_at)
-                        values ('Old', '+919811111112', 'F', 40, 'Indore', 'MP', 2, 'LOANS', 'MID', 'GOOD', 'test', now() - interval '3 days')
-                        returning id""").query(Long.class).single();
+                        insert into leads (name, phone, gender, age, city, state, city_tier, product, income_band, credit_band, source,
+                                           created_at, assigned_to, reserved_until)
+                        values ('Old', '+919811111112', 'F', 40, 'Indore', 'MP', 2, 'LOANS', 'MID', 'GOOD', 'walk_in', now() - interval '3 days',
+                                :p, now() + interval '3 days')
+                        returning id""").param("p", partner).query(Long.class).single();
         appJourney.apply(partner, List.of(new JourneyEffect.LeadsOffered(List.of(stale, lead))));
         appJourney.apply(partner, List.of(new JourneyEffect.LeadsOffered(List.of(stale))));
 

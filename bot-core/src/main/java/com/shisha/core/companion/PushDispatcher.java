@@ -1,5 +1,6 @@
 package com.shisha.core.companion;
 
+import com.shisha.core.journey.NudgeScheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +23,7 @@ public final class PushDispatcher implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(PushDispatcher.class);
 
-    public static final ZoneId INDIA = ZoneId.of("Asia/Kolkata");
-    static final LocalTime QUIET_FROM = LocalTime.of(21, 0);
-    static final LocalTime QUIET_UNTIL = LocalTime.of(9, 0);
+    public static final ZoneId INDIA = NudgeScheduler.INDIA;
     /** Quest reminders go out in the evening, when there is still time left in the day to act on them. */
     static final LocalTime REMINDERS_FROM = LocalTime.of(17, 0);
     /** Long enough to survive one night's deferral (queued at 20:59, sent at 09:00 is 12 hours). */
@@ -59,8 +58,9 @@ public final class PushDispatcher implements Runnable {
         }
     }
 
+    /** The same quiet hours as the WhatsApp nudges: one rule for everything the partner did not ask for. */
     public static boolean quiet(LocalTime indiaTime) {
-        return !indiaTime.isBefore(QUIET_FROM) || indiaTime.isBefore(QUIET_UNTIL);
+        return NudgeScheduler.quiet(indiaTime);
     }
 
     /** @return how many pushes were delivered to the provider in this pass */

@@ -116,12 +116,12 @@ class PushDispatcherTest {
         queue.add(1, india(21, 30));
         queue.add(2, india(9, 0).minus(PushDispatcher.MAX_AGE).minusSeconds(1));
         assertThat(at(india(23, 0), queue, ACCEPTS).runOnce()).isZero();
-        assertThat(queue.rows.get(1).status).isEqualTo("PENDING");
+        assertThat(queue.rows.get(1L).status).isEqualTo("PENDING");
 
         assertThat(at(india(9, 0).plus(Duration.ofDays(1)), queue, ACCEPTS).runOnce()).isEqualTo(1);
-        assertThat(queue.rows.get(1).status).isEqualTo("SENT");
-        assertThat(queue.rows.get(2).status).isEqualTo("DROPPED");
-        assertThat(queue.rows.get(2).detail).startsWith("expired");
+        assertThat(queue.rows.get(1L).status).isEqualTo("SENT");
+        assertThat(queue.rows.get(2L).status).isEqualTo("DROPPED");
+        assertThat(queue.rows.get(2L).detail).startsWith("expired");
     }
 
     @Test
@@ -140,8 +140,8 @@ class PushDispatcherTest {
         PushNotifications dead = p -> new PushNotifications.Outcome(PushNotifications.Result.INVALID_TOKEN, "UNREGISTERED: gone");
         at(india(10, 1), queue, dead).runOnce();
         assertThat(queue.removed).containsExactly("token-a");
-        assertThat(queue.rows.get(1).status).isEqualTo("DROPPED");
-        assertThat(queue.rows.get(1).detail).isEqualTo("every device token was invalid");
+        assertThat(queue.rows.get(1L).status).isEqualTo("DROPPED");
+        assertThat(queue.rows.get(1L).detail).isEqualTo("every device token was invalid");
     }
 
     @Test
@@ -150,8 +150,8 @@ class PushDispatcherTest {
         queue.add(1, india(10, 0));
         PushNotifications busy = p -> new PushNotifications.Outcome(PushNotifications.Result.RETRY, "UNAVAILABLE");
         at(india(10, 0), queue, busy).runOnce();
-        assertThat(queue.rows.get(1).due).isEqualTo(india(10, 1));
-        MemoryQueue.Row row = queue.rows.get(1);
+        assertThat(queue.rows.get(1L).due).isEqualTo(india(10, 1));
+        MemoryQueue.Row row = queue.rows.get(1L);
         row.pending = new PushQueue.Pending(1, 7, PushQueue.Kind.BADGE, Language.EN, row.pending.params(), 4, row.pending.createdAt());
         at(india(10, 30), queue, busy).runOnce();
         assertThat(row.status).isEqualTo("DROPPED");

@@ -2,7 +2,6 @@ package com.shisha.web.push;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.google.auth.oauth2.ServiceAccountCredentials;
-import com.google.firebase.internal.FirebaseProcessEnvironment;
 import com.shisha.core.companion.PushNotifications;
 import com.shisha.core.companion.PushNotifications.Result;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +56,6 @@ class FcmPushNotificationsTest {
 
     @BeforeEach
     void adapter() throws Exception {
-        FirebaseProcessEnvironment.clearCache();
         google.resetAll();
         google.stubFor(post(urlEqualTo("/token")).withRequestBody(containing("assertion="))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
