@@ -13,6 +13,8 @@ import com.shisha.persistence.jdbc.Json;
 import com.shisha.persistence.s3.S3Recordings;
 import com.shisha.web.api.UploadSettings;
 import org.slf4j.Logger;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -111,6 +113,22 @@ class UploadsConfig {
     S3Recordings recordings(S3Client client, S3Presigner presigner, S3Settings s) {
         log.info("call recordings: bucket {} at {}", s.bucket(), s.endpoint().map(URI::toString).orElse("AWS S3 " + s.region()));
         return new S3Recordings(client, presigner, s.bucket());
+    }
+
+    /**
+     * Uploads are optional for the service (WhatsApp works without them), so a store that cannot be reached is
+     * reported DOWN here rather than stopping start-up; the detail says why (no credentials, no bucket, no network).
+     */
+    @Bean
+    HealthIndicator callRecordings(S3Recordings recordings) {
+        return () -> {
+            try {
+                recordings.checkBucket();
+                return Health.up().build();
+            } catch (RuntimeException e) {
+                return Health.down().withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
+            }
+        };
     }
 
     @Bean

@@ -22,6 +22,8 @@ class AiHealthTest extends AbstractPipelineTest {
 
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         assertThat(health.body()).contains("\"voiceNotes\"", "\"ready\":false", "VOSK_MODEL_PATH", "VOSK_MODEL_PATH_HI")
-                .contains("\"mongo\":{\"details\":{\"database\":\"shisha\"");
+                .contains("\"mongo\":{\"details\":{\"database\":\"shisha\"")
+                // the recordings bucket of the embedded S3 server answers HeadBucket
+                .contains("\"callRecordings\":{\"status\":\"UP\"}");
     }
 }
