@@ -2,6 +2,7 @@ package com.shisha.app;
 
 import com.shisha.core.InvalidConfigurationException;
 import com.shisha.persistence.embedded.EmbeddedInfrastructure;
+import com.shisha.persistence.embedded.EmbeddedS3;
 import org.apache.commons.logging.Log;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.logging.DeferredLogFactory;
@@ -57,7 +58,29 @@ public class InfrastructurePostProcessor implements EnvironmentPostProcessor {
             props.put("shisha.embedded", true);
             embedded.describe().forEach(log::info);
         }
+        embeddedS3(env).ifPresent(props::putAll);
         environment.getPropertySources().addFirst(new MapPropertySource("shisha-infrastructure", props));
+    }
+
+    /**
+     * With neither S3_ENDPOINT nor S3_BUCKET an S3Proxy starts here (data under SHISHA_DATA_DIR/s3) and the upload
+     * settings point at it; with either, the configured store is used (UploadsConfig validates the rest).
+     */
+    private java.util.Optional<Map<String, Object>> embeddedS3(Env env) {
+        if (env.get("S3_ENDPOINT").isPresent() || env.get("S3_BUCKET").isPresent()) {
+            return java.util.Optional.empty();
+        }
+        Path dataDir = Path.of(env.get("SHISHA_DATA_DIR").orElse("data"));
+        EmbeddedS3 s3 = EmbeddedS3.startShared(dataDir, UploadsConfig.EMBEDDED_BUCKET);
+        log.info("S3 (embedded S3Proxy): " + s3.endpoint() + ", bucket " + UploadsConfig.EMBEDDED_BUCKET + ", data in "
+                + dataDir.toAbsolutePath().resolve("s3"));
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("shisha.s3.endpoint", s3.endpoint().toString());
+        p.put("shisha.s3.bucket", UploadsConfig.EMBEDDED_BUCKET);
+        p.put("shisha.s3.region", EmbeddedS3.REGION);
+        p.put("shisha.s3.access-key", s3.accessKey());
+        p.put("shisha.s3.secret-key", s3.secretKey());
+        return java.util.Optional.of(p);
     }
 
     /** Accepts a JDBC URL or the postgres://user:password@host:port/db form that hosting platforms hand out. */

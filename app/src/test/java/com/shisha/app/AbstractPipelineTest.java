@@ -39,7 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "TWILIO_SEND_RATE_PER_SECOND=10000",
         "SHISHA_SWEEP_MILLIS=200",
         // tests run the nudge scheduler themselves, with a clock they set; a real-time one would race them
-        "SHISHA_NUDGE_EVERY_SECONDS=0"})
+        "SHISHA_NUDGE_EVERY_SECONDS=0",
+        // contexts of other test classes stay cached and share the database: only a test that drives call-review
+        // jobs (with its own speech double) or pushes (with its FCM stand-in) lets its context poll for them
+        "SHISHA_CALL_REVIEW_POLL_MILLIS=0", "SHISHA_PUSH_EVERY_SECONDS=0"})
 abstract class AbstractPipelineTest {
 
     /** The same settings for an extra instance started by hand (another "server" against the same stores). */
@@ -48,6 +51,7 @@ abstract class AbstractPipelineTest {
                 "TWILIO_ACCOUNT_SID=" + TwilioStandIn.ACCOUNT_SID, "TWILIO_AUTH_TOKEN=" + AUTH_TOKEN,
                 "TWILIO_WHATSAPP_FROM=" + WHATSAPP_FROM, "TWILIO_SMS_FROM=" + SMS_FROM, "PUBLIC_BASE_URL=" + PUBLIC_BASE,
                 "TWILIO_SEND_RATE_PER_SECOND=10000", "SHISHA_SWEEP_MILLIS=200", "SHISHA_NUDGE_EVERY_SECONDS=0", "SERVER_PORT=0",
+                "SHISHA_CALL_REVIEW_POLL_MILLIS=0", "SHISHA_PUSH_EVERY_SECONDS=0",
                 "TWILIO_API_BASE_URL=" + TwilioStandIn.baseUrl(), "OLLAMA_BASE_URL=" + OllamaAppStandIn.baseUrl(),
                 "OLLAMA_TIMEOUT_MILLIS=3000"};
     }

@@ -24,6 +24,8 @@ class AiHealthTest extends AbstractPipelineTest {
         assertThat(health.body()).contains("\"voiceNotes\"", "\"ready\":false", "VOSK_MODEL_PATH", "VOSK_MODEL_PATH_HI")
                 .contains("\"mongo\":{\"details\":{\"database\":\"shisha\"")
                 // the other audio types depend on the bundled FFmpeg having loaded, and its licence is the LGPL one
-                .containsPattern("\"decoding\":\"OGG/Opus and WAV in Java; MP3, [^\"]*: FFmpeg [0-9.]+, LGPL");
+                .containsPattern("\"decoding\":\"OGG/Opus and WAV in Java; MP3, [^\"]*: FFmpeg [0-9.]+, LGPL")
+                // the recordings bucket of the embedded S3 server answers HeadBucket
+                .contains("\"callRecordings\":{\"status\":\"UP\"}");
     }
 }

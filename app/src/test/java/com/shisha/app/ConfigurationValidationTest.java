@@ -61,4 +61,16 @@ class ConfigurationValidationTest {
         assertRefused("SHISHA_PORTAL_LOCKOUT_MINUTES", "SHISHA_PORTAL_LOCKOUT_MINUTES=soon");
         assertRefused("SHISHA_PORTAL_CODE_MINUTES", "SHISHA_PORTAL_CODE_MINUTES=600");
     }
+
+    @Test
+    void pushAndUploadSettingsNameTheirVariable() {
+        assertRefused("FIREBASE_CREDENTIALS_JSON", "FIREBASE_CREDENTIALS_JSON={\"type\": \"authorized_user\"}");
+        assertRefused("FIREBASE_CREDENTIALS_JSON", "FIREBASE_CREDENTIALS_JSON=not json at all");
+        assertRefused("GOOGLE_APPLICATION_CREDENTIALS", "GOOGLE_APPLICATION_CREDENTIALS=/nonexistent/service-account.json");
+        assertRefused("FCM_BASE_URL", "FIREBASE_CREDENTIALS_JSON=" + PushNotificationsTest.serviceAccount(),
+                "FCM_BASE_URL=https://fcm.attacker.example");
+        assertRefused("S3_BUCKET", "S3_ENDPOINT=http://127.0.0.1:9000");
+        assertRefused("S3_SECRET_ACCESS_KEY", "S3_BUCKET=shisha-recordings", "S3_ACCESS_KEY_ID=AKIAEXAMPLE");
+        assertRefused("SHISHA_UPLOAD_MAX_BYTES", "SHISHA_UPLOAD_MAX_BYTES=lots");
+    }
 }

@@ -100,7 +100,8 @@ public final class NudgeScheduler implements Runnable {
         return sent;
     }
 
-    static boolean quiet(LocalTime indiaTime) {
+    /** India's quiet hours, 21:00-09:00, for every proactive message (nudges and push notifications). */
+    public static boolean quiet(LocalTime indiaTime) {
         return !indiaTime.isBefore(QUIET_FROM) || indiaTime.isBefore(QUIET_UNTIL);
     }
 

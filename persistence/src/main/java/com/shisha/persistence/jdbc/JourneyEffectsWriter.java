@@ -94,10 +94,32 @@ final class JourneyEffectsWriter {
         if (!metricsMove) {
             return List.of(); // showing leads or choosing a next action moves no metric a rule reads
         }
-        return jdbc.sql(AWARD).param("p", p)
+        List<JourneyUpdate.Award> awards = jdbc.sql(AWARD).param("p", p)
                 .query((rs, n) -> new JourneyUpdate.Award(JourneyUpdate.AwardType.valueOf(rs.getString("type")),
                         rs.getString("code"), rs.getString("name_en"), rs.getString("name_hi"), rs.getInt("points")))
                 .list();
+        for (JourneyUpdate.Award award : awards) {
+            if (award.type() == JourneyUpdate.AwardType.BADGE) {
+                queueBadgePush(p, award);
+            }
+        }
+        return awards;
+    }
+
+    /**
+     * Queued in this transaction, so the push exists exactly when the badge does; only for partners with a device
+     * (the dispatcher would drop it anyway, and WhatsApp-only partners are most of them).
+     */
+    private void queueBadgePush(long p, JourneyUpdate.Award award) {
+        jdbc.sql("""
+                        insert into push_notifications (partner_id, kind, dedupe_key, params)
+                        select :p, 'BADGE', 'badge:' || :code,
+                               jsonb_build_object('code', :code, 'nameEn', :en, 'nameHi', :hi, 'points', :points)
+                        where exists (select 1 from device_tokens d where d.partner_id = :p)
+                        on conflict do nothing""")
+                .param("p", p).param("code", award.code()).param("en", award.nameEn()).param("hi", award.nameHi())
+                .param("points", String.valueOf(award.points()))
+                .update();
     }
 
     /** Stores the scores the dialog computed ({@link com.shisha.core.journey.SkillScoring}); the first run is also kept as the initial assessment. */
@@ -167,6 +189,19 @@ final class JourneyEffectsWriter {
                         select t.lead, :p, 'OFFERED' from unnest(cast(:ids as bigint[])) as t(lead)
                         where not exists (select 1 from lead_events e
                                           where e.lead_id = t.lead and e.partner_id = :p and e.kind = 'OFFERED')""")
+                .param("p", p).param("ids", offered.leadIds().toArray(Long[]::new))
+                .update();
+        // a hot lead is a fresh one (created in the last 24 hours); one push per offer, for the newest of them,
+        // so showing three leads does not spend three of the partner's daily pushes
+        jdbc.sql("""
+                        insert into push_notifications (partner_id, kind, dedupe_key, params)
+                        select :p, 'HOT_LEAD', 'lead:' || l.id,
+                               jsonb_build_object('leadId', l.id::text, 'product', l.product, 'city', l.city)
+                        from leads l
+                        where l.id = any(cast(:ids as bigint[])) and l.created_at > now() - interval '24 hours'
+                          and exists (select 1 from device_tokens d where d.partner_id = :p)
+                        order by l.created_at desc limit 1
+                        on conflict do nothing""")
                 .param("p", p).param("ids", offered.leadIds().toArray(Long[]::new))
                 .update();
     }

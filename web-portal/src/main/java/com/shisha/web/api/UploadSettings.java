@@ -1,0 +1,18 @@
+package com.shisha.web.api;
+
+import java.time.Duration;
+
+/**
+ * Call-recording uploads, read and validated by the app from the environment (README, "Configuration").
+ *
+ * @param maxBytes  the largest recording accepted (signed into the upload URL as its exact Content-Length)
+ * @param urlValidity how long a presigned upload URL works
+ */
+public record UploadSettings(long maxBytes, Duration urlValidity) {
+
+    public UploadSettings {
+        if (maxBytes < 1024 || urlValidity.isNegative() || urlValidity.isZero()) {
+            throw new IllegalArgumentException("maxBytes must be at least 1 KB and the URL validity positive");
+        }
+    }
+}
