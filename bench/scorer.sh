@@ -12,8 +12,9 @@ if [ "${OFFLINE:-0}" = 1 ]; then MVN_FLAGS+=(-o); fi
 CP_FILE=ai/target/bench.classpath
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   ./mvnw "${MVN_FLAGS[@]}" -pl ai -am install -DskipTests
-  ./mvnw "${MVN_FLAGS[@]}" -pl ai dependency:build-classpath -Dmdep.outputFile="$ROOT/$CP_FILE" -Dmdep.includeScope=runtime
 fi
+# always: a clean build (mvn verify) removes it, and SKIP_BUILD=1 only skips compiling
+./mvnw "${MVN_FLAGS[@]}" -pl ai dependency:build-classpath -Dmdep.outputFile="$ROOT/$CP_FILE" -Dmdep.includeScope=runtime
 OUT=bench/results/scorer-classes
 mkdir -p "$OUT"
 CP="ai/target/classes:$(cat "$CP_FILE")"

@@ -7,13 +7,14 @@
 # and MP3 (the bundled FFmpeg path, also used for AAC/MP4, AMR, WebM and OGG/Vorbis, each printed once more).
 # Speech recognition is not measured: it needs a Vosk model, which cannot be downloaded here (docs/voice.md).
 #
-# Environment (defaults): SKIP_BUILD=0  WARMUP=200  ROUNDS=300  OFFLINE=-o  JAVA_OPTS=
+# Environment (defaults): SKIP_BUILD=0  WARMUP=200  ROUNDS=300  OFFLINE=1  JAVA_OPTS=
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 OUT=$ROOT/bench/results
 mkdir -p "$OUT"
-OFFLINE=${OFFLINE--o}
+# OFFLINE=1 (the default) passes -o to Maven, as in the other bench scripts
+OFFLINE=$([ "${OFFLINE:-1}" = 1 ] && echo "-o" || echo "")
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   # install compiles the test classes too (-DskipTests skips running them only)

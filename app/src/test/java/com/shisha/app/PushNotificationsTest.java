@@ -267,35 +267,46 @@ class PushNotificationsTest extends AbstractApiTest {
     }
 
     @Test
-    void aFreshLeadOfferedAndTheEveningQuestReminderArePushed() {
-        String session = onboardedPartner("Indore", "LOANS");
+    void aNewHotLeadIsReservedToTheBestFitAndPushedAndTheEveningQuestReminderToo() {
+        // a city of this test's own: other tests' partners share the database and must not be the best fit
+        String city = "Hotpur " + (char) ('a' + java.util.concurrent.ThreadLocalRandom.current().nextInt(26))
+                + (char) ('a' + java.util.concurrent.ThreadLocalRandom.current().nextInt(26))
+                + (char) ('a' + java.util.concurrent.ThreadLocalRandom.current().nextInt(26));
+        String session = onboardedPartner(city, "LOANS");
         long partner = partnerId(session);
         String device = deviceToken();
         register(session, device);
-        // reserved to this partner as the matcher would have: other tests' partners share the database and must
-        // never be offered these leads
-        long lead = jdbc.sql("""
-                        insert into leads (name, phone, gender, age, city, state, city_tier, product, income_band, credit_band, source,
-                                           created_at, assigned_to, reserved_until)
-                        values ('Ravi', '+919811111111', 'M', 30, 'Indore', 'MP', 2, 'LOANS', 'MID', 'GOOD', 'walk_in', now(),
-                                :p, now() + interval '3 days')
-                        returning id""").param("p", partner).query(Long.class).single();
-        long stale = jdbc.sql("""
-                        insert into leads (name, phone, gender, age, city, state, city_tier, product, income_band, credit_band, source,
-                                           created_at, assigned_to, reserved_until)
-                        values ('Old', '+919811111112', 'F', 40, 'Indore', 'MP', 2, 'LOANS', 'MID', 'GOOD', 'walk_in', now() - interval '3 days',
-                                :p, now() + interval '3 days')
-                        returning id""").param("p", partner).query(Long.class).single();
-        appJourney.apply(partner, List.of(new JourneyEffect.LeadsOffered(List.of(stale, lead))));
-        appJourney.apply(partner, List.of(new JourneyEffect.LeadsOffered(List.of(stale))));
+        String noDevice = onboardedPartner(city, "LOANS"); // fits as well, but has no app to push to
+        long lead = freeLead(city, "LOANS", "now()");
+        long stale = freeLead(city, "LOANS", "now() - interval '3 days'");
+        long otherProduct = freeLead(city, "INSURANCE", "now()");
 
         at(nextIndia(Instant.now(), LocalTime.of(18, 0))).runOnce();
+        at(nextIndia(Instant.now(), LocalTime.of(18, 5))).runOnce(); // a second pass finds nothing new
 
         fcm().verify(1, postRequestedFor(urlEqualTo(SEND)).withRequestBody(equalToJson("""
                 {"message": {"token": "%s", "data": {"type": "lead", "leadId": "%d"}}}""".formatted(device, lead), false, true)));
         fcm().verify(1, postRequestedFor(urlEqualTo(SEND)).withRequestBody(equalToJson("""
                 {"message": {"token": "%s", "data": {"type": "quests"}}}""".formatted(device), false, true)));
         assertThat(rows(partner)).extracting(r -> r.get("kind") + " " + r.get("status"))
-                .containsExactly("HOT_LEAD SENT", "QUEST_REMINDER SENT");
+                .containsExactlyInAnyOrder("HOT_LEAD SENT", "QUEST_REMINDER SENT");
+        // the pushed lead is held for the partner, as if the matcher had offered it; the others stay free
+        assertThat(holder(lead)).isEqualTo(partner);
+        assertThat(holder(stale)).as("not fresh").isNull();
+        assertThat(holder(otherProduct)).as("a product the partner does not sell").isNull();
+        assertThat(rows(partnerId(noDevice))).isEmpty();
+    }
+
+    private long freeLead(String city, String product, String createdAt) {
+        return jdbc.sql("""
+                        insert into leads (name, phone, gender, age, city, state, city_tier, product, income_band, credit_band, source,
+                                           created_at)
+                        values ('Ravi', '+919811111111', 'M', 30, :city, 'MP', 3, :product, 'MID', 'GOOD', 'walk_in', %s)
+                        returning id""".formatted(createdAt))
+                .param("city", city).param("product", product).query(Long.class).single();
+    }
+
+    private Long holder(long lead) {
+        return jdbc.sql("select assigned_to from leads where id = :id").param("id", lead).query(Long.class).optional().orElse(null);
     }
 }

@@ -70,6 +70,10 @@ public final class PushDispatcher implements Runnable {
         if (quiet(india.toLocalTime())) {
             return 0; // deferred: the rows stay pending and are sent from 09:00
         }
+        int hotLeads = queue.queueNewHotLeads(now);
+        if (hotLeads > 0) {
+            log.info("push: {} new hot lead(s) reserved and queued", hotLeads);
+        }
         if (!india.toLocalTime().isBefore(REMINDERS_FROM)) {
             int queued = queue.queueQuestReminders(india.toLocalDate(), now);
             if (queued > 0) {

@@ -46,6 +46,16 @@ public interface PushQueue {
      */
     int queueQuestReminders(LocalDate indiaDay, Instant dueAt);
 
+    /**
+     * New hot leads: each fresh lead (created in the last 24 hours, free) is reserved, like the matcher would, to
+     * the partner it fits best (sells its product, works in its city, most points, holding fewer than the
+     * matcher's maximum) who registered a device before the lead arrived, and a push is queued for it. One lead,
+     * one partner, at most one new lead per partner per pass; safe when several instances run it at once.
+     *
+     * @return how many were reserved and queued
+     */
+    int queueNewHotLeads(Instant now);
+
     /** @param params what the text needs (badge names, lead product and city, quests left) */
     record Pending(long id, long partnerId, Kind kind, Language language, Map<String, String> params, int attempts,
                    Instant createdAt) {

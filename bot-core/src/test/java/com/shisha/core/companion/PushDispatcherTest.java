@@ -25,6 +25,7 @@ class PushDispatcherTest {
         final List<String> tokens = new ArrayList<>(List.of("token-a"));
         final List<String> removed = new ArrayList<>();
         int reminders;
+        int hotLeadScans;
 
         static final class Row {
             Pending pending;
@@ -89,6 +90,12 @@ class PushDispatcherTest {
             reminders++;
             return 0;
         }
+
+        @Override
+        public int queueNewHotLeads(Instant now) {
+            hotLeadScans++;
+            return 0;
+        }
     }
 
     static Instant india(int hour, int minute) {
@@ -131,6 +138,16 @@ class PushDispatcherTest {
         assertThat(queue.reminders).isZero();
         at(india(17, 0), queue, ACCEPTS).runOnce();
         assertThat(queue.reminders).isEqualTo(1);
+    }
+
+    @Test
+    void newHotLeadsAreLookedForOnEveryPassOutsideQuietHours() {
+        MemoryQueue queue = new MemoryQueue();
+        at(india(22, 0), queue, ACCEPTS).runOnce();
+        assertThat(queue.hotLeadScans).as("quiet hours: the morning pass finds them").isZero();
+        at(india(9, 0), queue, ACCEPTS).runOnce();
+        at(india(9, 1), queue, ACCEPTS).runOnce();
+        assertThat(queue.hotLeadScans).isEqualTo(2);
     }
 
     @Test

@@ -103,4 +103,44 @@ public class JdbcPushQueue implements PushQueue {
                 .param("day", java.sql.Date.valueOf(indiaDay)).param("due", Timestamp.from(dueAt))
                 .update();
     }
+
+    @Override
+    public int queueNewHotLeads(Instant now) {
+        // the conditional update re-checks that the lead is still free under its row lock, so neither the
+        // matcher nor another instance running this at the same moment can end up holding the same lead
+        return jdbc.sql("""
+                        with fresh as (
+                            select l.id, l.product, l.city, l.created_at from leads l
+                            where l.status = 'OPEN' and l.created_at > cast(:now as timestamptz) - interval '24 hours'
+                              and (l.assigned_to is null or l.reserved_until < cast(:now as timestamptz))
+                              and not exists (select 1 from push_notifications n
+                                              where n.kind = 'HOT_LEAD' and n.dedupe_key = 'lead:' || l.id)
+                            order by l.created_at desc limit 500),
+                        best_partner as (
+                            select distinct on (f.id) f.id as lead_id, p.id as partner_id, f.product, f.city, f.created_at
+                            from fresh f
+                            join partners p on p.onboarded_at is not null and f.product = any(p.products)
+                                           and lower(p.city) = lower(f.city)
+                            where exists (select 1 from device_tokens d where d.partner_id = p.id and d.created_at < f.created_at)
+                              and (select count(*) from leads h where h.assigned_to = p.id and h.status = 'OPEN'
+                                   and h.reserved_until > cast(:now as timestamptz)) < :maxHeld
+                            order by f.id, p.points desc, p.id),
+                        one_per_partner as (
+                            select distinct on (partner_id) * from best_partner order by partner_id, created_at desc),
+                        reserved as (
+                            update leads l set assigned_to = o.partner_id,
+                                               reserved_until = cast(:now as timestamptz) + cast(:hold as interval)
+                            from one_per_partner o
+                            where l.id = o.lead_id and (l.assigned_to is null or l.reserved_until < cast(:now as timestamptz))
+                            returning l.id, o.partner_id, o.product, o.city)
+                        insert into push_notifications (partner_id, kind, dedupe_key, params)
+                        select partner_id, 'HOT_LEAD', 'lead:' || id,
+                               jsonb_build_object('leadId', id::text, 'product', product, 'city', city)
+                        from reserved
+                        on conflict do nothing""")
+                .param("now", java.sql.Timestamp.from(now))
+                .param("maxHeld", com.shisha.core.journey.LeadMatcher.MAX_HELD)
+                .param("hold", com.shisha.core.journey.LeadMatcher.HOLD.toHours() + " hours")
+                .update();
+    }
 }

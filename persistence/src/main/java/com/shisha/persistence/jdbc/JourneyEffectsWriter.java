@@ -191,19 +191,6 @@ final class JourneyEffectsWriter {
                                           where e.lead_id = t.lead and e.partner_id = :p and e.kind = 'OFFERED')""")
                 .param("p", p).param("ids", offered.leadIds().toArray(Long[]::new))
                 .update();
-        // a hot lead is a fresh one (created in the last 24 hours); one push per offer, for the newest of them,
-        // so showing three leads does not spend three of the partner's daily pushes
-        jdbc.sql("""
-                        insert into push_notifications (partner_id, kind, dedupe_key, params)
-                        select :p, 'HOT_LEAD', 'lead:' || l.id,
-                               jsonb_build_object('leadId', l.id::text, 'product', l.product, 'city', l.city)
-                        from leads l
-                        where l.id = any(cast(:ids as bigint[])) and l.created_at > now() - interval '24 hours'
-                          and exists (select 1 from device_tokens d where d.partner_id = :p)
-                        order by l.created_at desc limit 1
-                        on conflict do nothing""")
-                .param("p", p).param("ids", offered.leadIds().toArray(Long[]::new))
-                .update();
     }
 
     /** The event, the lead's new state (closed, or held 3 more days) and a sale with its commission, in one statement. */
