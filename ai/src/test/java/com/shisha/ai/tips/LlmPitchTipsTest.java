@@ -93,9 +93,11 @@ class LlmPitchTipsTest {
         for (Lead lead : leads) {
             assertThat(tips.tip(lead, PARTNER, Language.EN)).isEqualTo(baseline.tip(lead, PARTNER, Language.EN));
         }
-        long micros = (System.nanoTime() - t0) / 1000;
+        long millis = (System.nanoTime() - t0) / 1_000_000;
 
-        assertThat(micros).isLessThan(20_000);
+        // the model takes 2.5 s to answer: a tip() that waited for it even once would take longer than this; the
+        // bound is loose on purpose, it tells waiting from not waiting, not how fast (bench/ measures speed)
+        assertThat(millis).isLessThan(2_000);
     }
 
     @Test
@@ -197,7 +199,9 @@ class LlmPitchTipsTest {
     @Test
     void two_instances_over_one_shared_cache_generate_once() {
         ollama.answers(json(GOOD_EN, "loans.eligibility-cibil"));
-        Lead lead = lead(601);
+        // a note no other test's lead has: a slow request of an earlier test may still reach the stand-in, and
+        // only this lead's requests are counted below
+        Lead lead = withNote(lead(601), "Runs a dairy stall near the bus stand");
         tips.prewarm(List.of(lead), PARTNER, Language.EN).orTimeout(5, TimeUnit.SECONDS).join();
 
         LlmPitchTips other = new LlmPitchTips(llm, baseline, shared, LlmPitchTips.Settings.defaults());
@@ -206,7 +210,8 @@ class LlmPitchTipsTest {
         other.prewarm(List.of(lead), PARTNER, Language.EN).orTimeout(5, TimeUnit.SECONDS).join();
 
         assertThat(other.tip(lead, PARTNER, Language.EN)).contains(new PitchTip(GOOD_EN, "loans.eligibility-cibil"));
-        ollama.server().verify(exactly(1), postRequestedFor(urlEqualTo("/api/chat")));
+        ollama.server().verify(exactly(1), postRequestedFor(urlEqualTo("/api/chat"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("dairy stall")));
         other.close();
     }
 
@@ -228,6 +233,11 @@ class LlmPitchTipsTest {
         return new Lead(id, "Asha Verma", "+919800000000", 'F', 25, "Jaipur", "जयपुर", "Rajasthan", 2, Product.LOANS,
                 Lead.IncomeBand.LOW, Lead.CreditBand.NEW, "demo", "Wants to start a tailoring shop", "सिलाई की दुकान खोलना चाहती हैं",
                 Instant.parse("2026-11-20T10:00:00Z"), true, null);
+    }
+
+    static Lead withNote(Lead l, String noteEn) {
+        return new Lead(l.id(), l.name(), l.phone(), l.gender(), l.age(), l.city(), l.cityHi(), l.state(), l.cityTier(),
+                l.product(), l.income(), l.credit(), l.source(), noteEn, l.noteHi(), l.createdAt(), l.open(), l.assignedTo());
     }
 
     static String json(String tip, String source) {
