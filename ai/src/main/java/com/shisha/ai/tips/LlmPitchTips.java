@@ -66,6 +66,8 @@ public final class LlmPitchTips implements PitchTips, AutoCloseable {
     private final KbSections kb = new KbSections();
     private final Map<String, Local> local;
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
+    /** Set when the model could not be reached at all: no lead gets a model tip before then. */
+    private volatile Instant modelDownUntil;
     private final ThreadPoolExecutor workers;
 
     /**
@@ -240,11 +242,22 @@ public final class LlmPitchTips implements PitchTips, AutoCloseable {
                 .collect(Collectors.joining("\n\n"));
         Set<String> ids = sections.stream().map(KbSections.Section::id).collect(Collectors.toSet());
         String raw;
+        Instant now = clock.instant();
+        Instant down = modelDownUntil;
+        if (down != null && now.isBefore(down)) {
+            return Optional.empty(); // the model was unreachable a moment ago: asking again per lead only costs CPU
+        }
         try {
             raw = llm.chat(new LlmRequest(system(language), List.of(), user(lead, partner, language, sectionsText),
                     true, settings.deadline()));
         } catch (LlmException e) {
-            log.info("pitch tip for lead {}: baseline kept, model {}", lead.id(), e.kind());
+            if (e.kind() == LlmException.Kind.UNREACHABLE) {
+                modelDownUntil = now.plus(settings.retryAfterFailure());
+                log.warn("pitch tips: the model is unreachable ({}); knowledge-base tips only until {}", e.getMessage(),
+                        modelDownUntil);
+            } else {
+                log.info("pitch tip for lead {}: baseline kept, model {}", lead.id(), e.kind());
+            }
             return Optional.empty();
         }
         Optional<String[]> parsed = parse(raw);

@@ -216,6 +216,29 @@ class LlmPitchTipsTest {
     }
 
     @Test
+    void an_unreachable_model_is_not_asked_again_for_every_lead() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        try (OllamaChatLlm down = new OllamaChatLlm(new OllamaChatLlm.Settings(java.net.URI.create("http://127.0.0.1:" + port),
+                "shisha-coach", Duration.ofSeconds(2)), 1)) {
+            com.shisha.ai.llm.ChatLlm counting = request -> {
+                asked.incrementAndGet();
+                return down.chat(request);
+            };
+            LlmPitchTips offline = new LlmPitchTips(counting, baseline, shared, LlmPitchTips.Settings.defaults());
+            offline.prewarm(List.of(lead(801)), PARTNER, Language.EN).orTimeout(5, TimeUnit.SECONDS).join();
+            offline.prewarm(List.of(lead(802), lead(803)), PARTNER, Language.EN).orTimeout(5, TimeUnit.SECONDS).join();
+
+            assertThat(asked).as("one connection refused is enough to know").hasValue(1);
+            assertThat(offline.tip(lead(803), PARTNER, Language.EN)).isEqualTo(baseline.tip(lead(803), PARTNER, Language.EN));
+            offline.close();
+        }
+    }
+
+    @Test
     void tips_are_per_partner_and_language() {
         Lead lead = lead(701);
         PartnerContext other = new PartnerContext(8, "+919822222222", "Meena", Language.HI, "Kota", List.of(Product.LOANS),

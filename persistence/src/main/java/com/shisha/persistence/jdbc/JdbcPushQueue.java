@@ -109,22 +109,25 @@ public class JdbcPushQueue implements PushQueue {
         // the conditional update re-checks that the lead is still free under its row lock, so neither the
         // matcher nor another instance running this at the same moment can end up holding the same lead
         return jdbc.sql("""
-                        with fresh as (
-                            select l.id, l.product, l.city, l.created_at from leads l
+                        with app_partners as (
+                            -- driven from the few partners with a device, not from the leads: without devices this
+                            -- is empty at once, and a pass costs nothing beside the turns
+                            select p.id, p.products, lower(p.city) as city, p.points, min(d.created_at) as device_since
+                            from device_tokens d join partners p on p.id = d.partner_id
+                            where p.onboarded_at is not null
+                            group by p.id),
+                        best_partner as (
+                            select distinct on (l.id) l.id as lead_id, a.id as partner_id, l.product, l.city, l.created_at
+                            from app_partners a
+                            join leads l on lower(l.city) = a.city and l.product = any(a.products)
                             where l.status = 'OPEN' and l.created_at > cast(:now as timestamptz) - interval '24 hours'
+                              and l.created_at > a.device_since
                               and (l.assigned_to is null or l.reserved_until < cast(:now as timestamptz))
                               and not exists (select 1 from push_notifications n
                                               where n.kind = 'HOT_LEAD' and n.dedupe_key = 'lead:' || l.id)
-                            order by l.created_at desc limit 500),
-                        best_partner as (
-                            select distinct on (f.id) f.id as lead_id, p.id as partner_id, f.product, f.city, f.created_at
-                            from fresh f
-                            join partners p on p.onboarded_at is not null and f.product = any(p.products)
-                                           and lower(p.city) = lower(f.city)
-                            where exists (select 1 from device_tokens d where d.partner_id = p.id and d.created_at < f.created_at)
-                              and (select count(*) from leads h where h.assigned_to = p.id and h.status = 'OPEN'
+                              and (select count(*) from leads h where h.assigned_to = a.id and h.status = 'OPEN'
                                    and h.reserved_until > cast(:now as timestamptz)) < :maxHeld
-                            order by f.id, p.points desc, p.id),
+                            order by l.id, a.points desc, a.id),
                         one_per_partner as (
                             select distinct on (partner_id) * from best_partner order by partner_id, created_at desc),
                         reserved as (
