@@ -118,8 +118,19 @@ class AiConfig {
 
     /** Few calls in flight: Ollama answers a handful at a time on one machine; the rest would only queue there. */
     @Bean(destroyMethod = "close")
-    OllamaChatLlm chatLlm(OllamaChatLlm.Settings settings, Environment env) {
+    OllamaChatLlm ollamaClient(OllamaChatLlm.Settings settings, Environment env) {
         return new OllamaChatLlm(settings, new Env(env).integer("OLLAMA_MAX_CONCURRENT", 4, 1, 256));
+    }
+
+    /**
+     * The model as turns call it (coach, call review): the wait for the answer happens outside the turn's CPU
+     * permit, so a turn waiting seconds on Ollama does not hold up other conversations. Callers off the turn
+     * threads (the API) hold no permit and are unaffected.
+     */
+    @Bean
+    @org.springframework.context.annotation.Primary
+    ChatLlm chatLlm(OllamaChatLlm ollamaClient, CpuGate turnCpu) {
+        return request -> turnCpu.outside(() -> ollamaClient.chat(request));
     }
 
     @Bean
