@@ -48,9 +48,4 @@ public final class CpuGate {
             holding.set(true);
         }
     }
-
-    /** A gate that never blocks, for tests and single-purpose tools. */
-    public static CpuGate unbounded() {
-        return new CpuGate(Integer.MAX_VALUE);
-    }
 }

@@ -36,12 +36,6 @@ public final class TurnProcessor {
     private final CpuGate cpu;
     private final VoiceInputs voice;
 
-    public TurnProcessor(Inbox inbox, ConversationStore conversations, DialogEngine dialogs, ConversationLock lock,
-                         BiConsumer<ConversationKey, List<Long>> outboxSink, ExecutorService workers, Duration lockWait,
-                         IntakePriority intake) {
-        this(inbox, conversations, dialogs, lock, outboxSink, workers, lockWait, intake, CpuGate.unbounded(), null);
-    }
-
     /**
      * @param cpu   turns compute holding one of its permits; slow calls inside a turn give it back while they wait
      * @param voice transcribes voice notes before the dialog sees them; null: audio is answered as unreadable media
