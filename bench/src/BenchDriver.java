@@ -1310,8 +1310,11 @@ public final class BenchDriver {
                                     }
                                 }
                             }
-                            if (thinkMs > 0 && s.step < s.total) {
-                                // a partner reads the reply and types: exponential think time, mean thinkMs
+                            if (thinkMs > 0) {
+                                // a partner reads the reply and types: exponential think time, mean thinkMs. Also after
+                                // a sender's last message: the worker is one partner slot, and skipping the pause there
+                                // sent the next sender's turn at once, so each run ended in a burst at C / latency
+                                // (the last round of senders, up to 40 % of a latency run's turns, had no think time)
                                 long pause = (long) (-Math.log(1 - java.util.concurrent.ThreadLocalRandom.current().nextDouble()) * thinkMs);
                                 Thread.sleep(Math.min(pause, 10L * thinkMs));
                             }
