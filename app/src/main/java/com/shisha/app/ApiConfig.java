@@ -66,7 +66,7 @@ class ApiConfig {
             throw new InvalidConfigurationException("SHISHA_JWT_SECRET", "must be at least " + ApiSettings.MIN_SECRET_BYTES
                     + " bytes long (HS256 keys shorter than the hash are weak)");
         }
-        boolean devSignIn = bool(env, "SHISHA_DEV_SIGNIN", !production);
+        boolean devSignIn = env.bool("SHISHA_DEV_SIGNIN", !production);
         if (production && devSignIn) {
             throw new InvalidConfigurationException("SHISHA_DEV_SIGNIN", "must not be true in production: it signs anyone in by phone number alone");
         }
@@ -79,14 +79,6 @@ class ApiConfig {
                 env.integer("SHISHA_RATE_LIMIT_PARTNER_PER_MINUTE", 120, 1, 1_000_000),
                 env.integer("SHISHA_RATE_LIMIT_IP_PER_MINUTE", 600, 1, 1_000_000),
                 env.integer("SHISHA_API_MAX_BODY_BYTES", 64 * 1024, 1024, 10 * 1024 * 1024));
-    }
-
-    private static boolean bool(Env env, String name, boolean fallback) {
-        return env.get(name).map(v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new InvalidConfigurationException(name, "must be true or false (was '" + v + "')");
-        }).orElse(fallback);
     }
 
     /** Exact origins only ("https://app.example.com"): a wildcard would let any site use a partner's token. */

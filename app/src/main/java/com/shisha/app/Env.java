@@ -48,4 +48,12 @@ final class Env {
             }
         }).orElse(fallback);
     }
+
+    boolean bool(String name, boolean fallback) {
+        return get(name).map(v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidConfigurationException(name, "must be true or false (was '" + v + "')");
+        }).orElse(fallback);
+    }
 }

@@ -43,7 +43,10 @@ public class InfrastructurePostProcessor implements EnvironmentPostProcessor {
         boolean needMongo = !props.containsKey("shisha.mongodb.uri");
         if (needPostgres || needRedis || needMongo) {
             Path dataDir = Path.of(env.get("SHISHA_DATA_DIR").orElse("data"));
-            EmbeddedInfrastructure embedded = EmbeddedInfrastructure.startShared(dataDir, needPostgres, needRedis, needMongo);
+            // flushing each commit to disk is what makes an acknowledged message survive a power cut, not only a
+            // crash of the service (the embedded database is a process of its own); zonky's default skips it
+            boolean fsync = env.bool("SHISHA_EMBEDDED_FSYNC", true);
+            EmbeddedInfrastructure embedded = EmbeddedInfrastructure.startShared(dataDir, needPostgres, needRedis, needMongo, fsync);
             Map<String, Object> started = embedded.springProperties();
             if (!needPostgres) {
                 started.keySet().removeIf(k -> k.startsWith("spring.datasource."));

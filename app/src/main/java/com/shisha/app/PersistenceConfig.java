@@ -51,8 +51,8 @@ class PersistenceConfig {
     }
 
     @Bean
-    ConversationStore conversationStore(JdbcClient jdbc, Json json, PlatformTransactionManager transactions) {
-        return new JdbcConversationStore(jdbc, json, new TransactionTemplate(transactions));
+    ConversationStore conversationStore(JdbcClient jdbc, Json json, PlatformTransactionManager transactions, Environment env) {
+        return new JdbcConversationStore(jdbc, json, new TransactionTemplate(transactions), PipelineConfig.sendLease(env));
     }
 
     @Bean

@@ -78,7 +78,12 @@ class PipelineConfig {
                                       ExecutorService senderPool, Clock clock, IntakePriority intake, Environment env) {
         return new OutboxDispatcher(outbox, optOuts, senders, rateLimiter, senderPool,
                 new OutboxDispatcher.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), 12),
-                Duration.ofSeconds(new Env(env).integer("SHISHA_SEND_LEASE_SECONDS", 30, 1, 3600)), clock, intake);
+                sendLease(env), clock, intake);
+    }
+
+    /** How long a claimed reply is this instance's to send; the turn's commit claims with the same lease. */
+    static Duration sendLease(Environment env) {
+        return Duration.ofSeconds(new Env(env).integer("SHISHA_SEND_LEASE_SECONDS", 30, 1, 3600));
     }
 
     @Bean
@@ -93,7 +98,7 @@ class PipelineConfig {
                                 OutboxDispatcher outbox, ExecutorService turnWorkers, IntakePriority intake, CpuGate turnCpu,
                                 ObjectProvider<VoiceInputs> voice) {
         return new TurnProcessor(inbox, conversations, dialogs, lock, outbox::submit, turnWorkers, Duration.ofSeconds(5), intake,
-                turnCpu, voice.getIfAvailable());
+                turnCpu, voice.getIfAvailable(), outbox::keepingUp);
     }
 
     @Bean

@@ -42,6 +42,12 @@ public interface Outbox {
      */
     Optional<ClaimedMessage> claim(long id, Duration lease);
 
+    /**
+     * Extends the lease of a row this instance claimed, if the lease is still live (with a margin): nobody else can
+     * have taken it meanwhile. False when it ran out or the row is no longer being sent; then leave it to a sweep.
+     */
+    boolean renewLease(long id, Duration lease);
+
     /** Rows ready to send now: pending and due, or claimed by a sender whose lease ran out. Oldest first. */
     List<Due> due(int limit);
 

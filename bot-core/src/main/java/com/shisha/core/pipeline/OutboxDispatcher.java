@@ -18,6 +18,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends outbox rows through the channel senders: claim (lease) -> rate limit -> send -> record. One
@@ -33,13 +34,16 @@ public final class OutboxDispatcher {
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
     /** How far back a resumed send looks for its own earlier attempt at the provider. */
     private static final Duration RECONCILE_WINDOW = Duration.ofMinutes(10);
+    /** Rows waiting on this instance below which a new reply is sent within well under a lease. */
+    private static final int KEEPING_UP_BELOW = 256;
 
     private final Outbox outbox;
     private final OptOuts optOuts;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final SendRateLimiter rateLimiter;
     private final SerialExecutor<ConversationKey> serial;
-    private final ConcurrentHashMap<ConversationKey, Queue<Long>> queued = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ConversationKey, Queue<Work>> queued = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
     private final Backoff backoff;
     private final Duration lease;
     private final Clock clock;
@@ -60,16 +64,39 @@ public final class OutboxDispatcher {
 
     /** Queues a conversation's new rows (in id order) for sending on this instance. */
     public void submit(ConversationKey key, List<Long> ids) {
-        if (ids.isEmpty()) {
+        enqueue(key, ids.stream().map(id -> new Work(id, null, 0)).toList());
+    }
+
+    /** Queues a turn's replies; those its commit already claimed go out without a claim of their own. */
+    public void submit(ConversationKey key, ConversationStore.Queued replies) {
+        if (replies.claimed().isEmpty()) {
+            submit(key, replies.ids());
+        } else {
+            long now = System.nanoTime();
+            enqueue(key, replies.claimed().stream().map(c -> new Work(c.message().id(), c, now)).toList());
+        }
+    }
+
+    private void enqueue(ConversationKey key, List<Work> work) {
+        if (work.isEmpty()) {
             return;
         }
-        // add inside compute: atomic with the drain's removal of an empty queue, so no id lands in a dropped queue
+        // add inside compute: atomic with the drain's removal of an empty queue, so no row lands in a dropped queue
         queued.compute(key, (k, q) -> {
-            Queue<Long> queue = q == null ? new ConcurrentLinkedQueue<>() : q;
-            queue.addAll(ids);
+            Queue<Work> queue = q == null ? new ConcurrentLinkedQueue<>() : q;
+            queue.addAll(work);
             return queue;
         });
+        waiting.addAndGet(work.size());
         serial.request(key);
+    }
+
+    /**
+     * Whether a reply queued now would go out within moments. A turn's commit claims its replies only then: a
+     * claim's lease runs from the commit, and in a backlog it would run out before the send.
+     */
+    public boolean keepingUp() {
+        return waiting.get() < KEEPING_UP_BELOW;
     }
 
     /** Picks up rows that are due (retries, and rows left behind by a crashed or busy instance). */
@@ -80,14 +107,33 @@ public final class OutboxDispatcher {
     }
 
     private void drain(ConversationKey key) {
-        Queue<Long> queue = queued.get(key);
+        Queue<Work> queue = queued.get(key);
         if (queue != null) {
-            Long id;
-            while ((id = queue.poll()) != null) {
-                deliver(id);
+            Work work;
+            while ((work = queue.poll()) != null) {
+                waiting.decrementAndGet();
+                if (work.claimed() == null) {
+                    deliver(work.id());
+                } else {
+                    intake.yieldToIntake();
+                    sendClaimed(work);
+                }
             }
         }
         queued.computeIfPresent(key, (k, q) -> q.isEmpty() ? null : q);
+    }
+
+    /**
+     * A row its turn's commit claimed. If it waited here for half its lease (a backlog), the lease could run out
+     * mid-send and a sweep elsewhere resume it: it is renewed first, and when that is too late it is left to the
+     * sweep, which asks the provider before sending.
+     */
+    private void sendClaimed(Work work) {
+        if (System.nanoTime() - work.claimedAtNanos() > lease.toNanos() / 2 && !outbox.renewLease(work.id(), lease)) {
+            log.info("outbox row {}: its claim ran out while queued here; the recovery sweep resumes it", work.id());
+            return;
+        }
+        send(work.claimed());
     }
 
     void deliver(long id) {
@@ -96,20 +142,25 @@ public final class OutboxDispatcher {
         if (claimed.isEmpty()) {
             return; // already sent or claimed elsewhere, or an older row of this conversation is still unsent
         }
-        OutboundMessage message = claimed.get().message();
+        send(claimed.get());
+    }
+
+    private void send(Outbox.ClaimedMessage claimed) {
+        long id = claimed.message().id();
+        OutboundMessage message = claimed.message();
         ChannelSender sender = senders.get(message.conversation().channel());
         if (sender == null) {
             outbox.markFailed(id, "no sender for channel " + message.conversation().channel());
             log.error("outbox row {}: no sender configured for channel {}", id, message.conversation().channel());
             return;
         }
-        if (claimed.get().optedOut()) {
+        if (claimed.optedOut()) {
             outbox.markSuppressed(id, "recipient opted out");
             log.info("outbox row {} to {} suppressed: recipient opted out", id, message.conversation());
             return;
         }
         try {
-            if (claimed.get().resumed()) {
+            if (claimed.resumed()) {
                 Instant since = message.createdAt().minus(RECONCILE_WINDOW);
                 Optional<String> already = sender.findAlreadySent(message,
                         outbox.sentProviderIds(message.conversation(), message.body(), since), since);
@@ -154,6 +205,10 @@ public final class OutboxDispatcher {
         }
         outbox.retryLater(id, clock.instant().plus(wait), reason, maybeDelivered);
         log.info("outbox row {} to {}: temporary failure ({}); retry in {} ms", id, message.conversation(), reason, wait.toMillis());
+    }
+
+    /** A row to send: by id (claimed when its turn comes), or already claimed by the turn that queued it. */
+    private record Work(long id, Outbox.ClaimedMessage claimed, long claimedAtNanos) {
     }
 
     /** Exponential backoff with a cap and a maximum number of attempts. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 /**
  * Works off each conversation's inbox in arrival order. Within this instance one worker per conversation (a
@@ -29,21 +30,24 @@ public final class TurnProcessor {
     private final ConversationStore conversations;
     private final DialogEngine dialogs;
     private final ConversationLock lock;
-    private final BiConsumer<ConversationKey, List<Long>> outboxSink;
+    private final BiConsumer<ConversationKey, ConversationStore.Queued> outboxSink;
     private final Duration lockWait;
     private final SerialExecutor<ConversationKey> serial;
     private final IntakePriority intake;
     private final CpuGate cpu;
     private final VoiceInputs voice;
+    private final BooleanSupplier claimReplies;
 
     /**
      * @param cpu   turns compute holding one of its permits; slow calls inside a turn give it back while they wait
      * @param voice transcribes voice notes before the dialog sees them; null: audio is answered as unreadable media
+     * @param claimReplies whether a turn's commit should claim its replies for sending now (the sender keeps up)
      */
     public TurnProcessor(Inbox inbox, ConversationStore conversations, DialogEngine dialogs, ConversationLock lock,
-                         BiConsumer<ConversationKey, List<Long>> outboxSink, ExecutorService workers, Duration lockWait,
-                         IntakePriority intake, CpuGate cpu, VoiceInputs voice) {
+                         BiConsumer<ConversationKey, ConversationStore.Queued> outboxSink, ExecutorService workers, Duration lockWait,
+                         IntakePriority intake, CpuGate cpu, VoiceInputs voice, BooleanSupplier claimReplies) {
         this.intake = intake;
+        this.claimReplies = claimReplies;
         this.cpu = cpu;
         this.voice = voice;
         this.inbox = inbox;
@@ -116,7 +120,11 @@ public final class TurnProcessor {
             log.error("dialog failed on message {} of {}; answering with an apology", inbound.id(), message.conversation(), e);
             result = dialogs.apologise(state);
         }
-        Optional<List<Long>> queued = conversations.commitTurn(inbound, state, result, message.to());
+        // the commit waits on the database (and its disk flush): other turns may compute meanwhile, and turns
+        // committing together share a flush
+        TurnResult turn = result;
+        Optional<ConversationStore.Queued> queued = cpu.outside(() -> conversations.commitTurn(inbound, state, turn, message.to(),
+                claimReplies.getAsBoolean()));
         if (queued.isEmpty()) {
             log.warn("turn for message {} of {} was not committed: already processed or state changed concurrently",
                     inbound.id(), message.conversation());

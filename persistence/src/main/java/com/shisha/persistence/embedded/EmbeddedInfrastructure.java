@@ -42,8 +42,15 @@ public final class EmbeddedInfrastructure {
         this.dataDir = dataDir;
     }
 
-    /** Starts (once per JVM) the servers that are asked for. Later calls may ask for more, never fewer. */
-    public static synchronized EmbeddedInfrastructure startShared(Path dataDir, boolean postgres, boolean redis, boolean mongo) {
+    /**
+     * Starts (once per JVM) the servers that are asked for. Later calls may ask for more, never fewer.
+     *
+     * @param fsync PostgreSQL flushes every commit to disk before it returns (fsync, synchronous_commit). Without
+     *              it a crash of the service still loses nothing (the database is a separate process and keeps
+     *              its buffers), but a crash of the machine can lose the last commits, acknowledged messages too.
+     */
+    public static synchronized EmbeddedInfrastructure startShared(Path dataDir, boolean postgres, boolean redis, boolean mongo,
+                                                                  boolean fsync) {
         if (shared == null) {
             shared = new EmbeddedInfrastructure(dataDir.toAbsolutePath());
             if (stopWithJvm) {
@@ -52,7 +59,7 @@ public final class EmbeddedInfrastructure {
         }
         try {
             if (postgres && shared.postgres == null) {
-                shared.startPostgres();
+                shared.startPostgres(fsync);
             }
             if (redis && shared.redis == null) {
                 shared.startRedis();
@@ -115,7 +122,7 @@ public final class EmbeddedInfrastructure {
         return p;
     }
 
-    private void startPostgres() throws IOException {
+    private void startPostgres(boolean fsync) throws IOException {
         long t0 = System.nanoTime();
         Path dir = Files.createDirectories(dataDir.resolve("postgres"));
         StaleProcess.stopIfRunning(dir.resolve("postmaster.pid"), "PostgreSQL");
@@ -126,10 +133,14 @@ public final class EmbeddedInfrastructure {
                 .setPort(freePort())
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "256MB")
+                // zonky starts PostgreSQL for throwaway test databases: -F (no fsync), synchronous_commit off
+                .setServerConfig("fsync", fsync ? "on" : "off")
+                .setServerConfig("synchronous_commit", fsync ? "on" : "off")
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .start();
         jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
-        description.add(String.format("embedded PostgreSQL on port %s with data in %s (%s ms)", postgres.getPort(), dir, millisSince(t0)));
+        description.add(String.format("embedded PostgreSQL on port %s with data in %s (%s ms; %s)", postgres.getPort(), dir,
+                millisSince(t0), fsync ? "commits flushed to disk" : "SHISHA_EMBEDDED_FSYNC=false: commits NOT flushed to disk, a machine crash can lose the last ones"));
     }
 
     private void startRedis() throws IOException {

@@ -7,32 +7,59 @@ import com.shisha.core.Product;
 import com.shisha.core.dialog.ConversationState;
 import com.shisha.core.dialog.OptOutChange;
 import com.shisha.core.dialog.TurnResult;
+import com.shisha.core.OutboundMessage;
 import com.shisha.core.pipeline.ConversationStore;
+import com.shisha.core.pipeline.Outbox;
 import com.shisha.core.pipeline.StoredInbound;
 import com.shisha.core.journey.JourneyUpdate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 public class JdbcConversationStore implements ConversationStore {
 
-    private static final String REPLIES = """
-            insert into outbound_messages (conversation_key, inbound_id, from_address, body, bypass_opt_out, next_attempt_at)
-            select :key, :inbound, :from, t.body, false, now() + interval '5 seconds'
-            from unnest(cast(:bodies as text[])) with ordinality as t(body, n)
-            order by t.n
-            returning id""";
+    /**
+     * Queues a turn's replies. When nothing older of the conversation is unsent they are claimed for sending right
+     * here (SENDING, first attempt, with the dispatcher's lease), as {@link JdbcOutbox}'s claim would do a moment
+     * later in a statement and commit of its own. A proactive message queued concurrently by another transaction
+     * is not seen; it only competes on order with this turn's replies, as it would with the claim.
+     */
+    private static final String QUEUE_REPLIES = """
+                insert into outbound_messages (conversation_key, inbound_id, from_address, body, bypass_opt_out, next_attempt_at,
+                                               status, attempts, lease_until)
+                -- the fast path sends it now; the sweeper considers it only if it is still pending 5 s later
+                select :key, :inbound, :from, t.body, :bypass, now() + interval '5 seconds',
+                       case when f.free then 'SENDING' else 'PENDING' end, case when f.free then 1 else 0 end,
+                       case when f.free then now() + make_interval(secs => :leaseSeconds) end
+                from unnest(cast(:bodies as text[])) with ordinality as t(body, n),
+                     (select :claim and not exists (select 1 from outbound_messages u
+                                         where u.conversation_key = :key and u.status in ('PENDING', 'SENDING')) as free) f
+            """;
+
+    private static final String REPLIES = "with replies as (" + QUEUE_REPLIES + """
+                order by t.n
+                returning id, status)
+            select coalesce((select array_agg(id order by id) from replies), '{}') as ids,
+                   coalesce((select bool_and(status = 'SENDING') from replies), false) as claimed,
+                   now() as queued_at""";
 
     private final JdbcClient jdbc;
     private final Json json;
     private final TransactionTemplate tx;
     private final JourneyEffectsWriter journey;
+    private final double leaseSeconds;
 
-    public JdbcConversationStore(JdbcClient jdbc, Json json, TransactionTemplate tx) {
+    /** @param sendLease the lease of a reply claimed by its turn's commit: the dispatcher's claim lease */
+    public JdbcConversationStore(JdbcClient jdbc, Json json, TransactionTemplate tx, Duration sendLease) {
         this.jdbc = jdbc;
+        this.leaseSeconds = sendLease.toMillis() / 1000.0;
         this.json = json;
         this.tx = tx;
         this.journey = new JourneyEffectsWriter(jdbc, json);
@@ -75,31 +102,30 @@ public class JdbcConversationStore implements ConversationStore {
                     city = excluded.city, products = excluded.products,
                     onboarded_at = coalesce(partners.onboarded_at, excluded.onboarded_at), updated_at = now()
                 returning id),
-            replies as (
-                insert into outbound_messages (conversation_key, inbound_id, from_address, body, bypass_opt_out, next_attempt_at)
-                -- the fast path sends it now; the sweeper considers it only if it is still pending 5 s later
-                select :key, :inbound, :from, t.body, :bypass, now() + interval '5 seconds'
-                from unnest(cast(:bodies as text[])) with ordinality as t(body, n)
+            replies as (""" + QUEUE_REPLIES + """
                 where exists (select 1 from inb)
                 order by t.n
-                returning id)
+                returning id, status)
             select (select count(*) from inb) as committed,
                    (select count(*) from profile) as profiles,
-                   coalesce((select array_agg(id order by id) from replies), '{}') as ids""";
+                   coalesce((select array_agg(id order by id) from replies), '{}') as ids,
+                   coalesce((select bool_and(status = 'SENDING') from replies), false) as claimed,
+                   now() as queued_at""";
 
     @Override
-    public Optional<List<Long>> commitTurn(StoredInbound inbound, ConversationState before, TurnResult result, String replyFrom) {
+    public Optional<Queued> commitTurn(StoredInbound inbound, ConversationState before, TurnResult result, String replyFrom,
+                                       boolean claim) {
         boolean optedOut = before.after(result).optedOut();
         boolean confirmation = result.optOutChange() == OptOutChange.OPT_OUT;
         // an opted-out partner gets nothing, except the confirmation of the opt-out itself
         List<String> bodies = !optedOut || confirmation ? result.replies() : List.of();
         if (result.journey() == null) {
-            return commit(inbound, before, result, replyFrom, optedOut, confirmation, bodies);
+            return commit(inbound, before, result, replyFrom, optedOut, confirmation, bodies, claim);
         }
         // journey turns take a few statements in one transaction; the guarded turn commit goes first, so a
         // turn that lost its race writes no effects either
         return tx.execute(status -> {
-            Optional<List<Long>> committed = commit(inbound, before, result, replyFrom, optedOut, confirmation, List.of());
+            Optional<Queued> committed = commit(inbound, before, result, replyFrom, optedOut, confirmation, List.of(), false);
             if (committed.isEmpty()) {
                 return committed;
             }
@@ -112,13 +138,17 @@ public class JdbcConversationStore implements ConversationStore {
                     .param("key", before.key().value())
                     .param("inbound", inbound.id())
                     .param("from", replyFrom)
+                    .param("bypass", false)
+                    .param("claim", claim)
+                    .param("leaseSeconds", leaseSeconds)
                     .param("bodies", out.toArray(String[]::new))
-                    .query(Long.class).list());
+                    .query((rs, n) -> queued(rs, before.key(), replyFrom, out))
+                    .single());
         });
     }
 
-    private Optional<List<Long>> commit(StoredInbound inbound, ConversationState before, TurnResult result, String replyFrom,
-                                        boolean optedOut, boolean confirmation, List<String> bodies) {
+    private Optional<Queued> commit(StoredInbound inbound, ConversationState before, TurnResult result, String replyFrom,
+                                        boolean optedOut, boolean confirmation, List<String> bodies, boolean claim) {
         PartnerProfile p = result.confirmedProfile();
         return jdbc.sql(COMMIT_TURN)
                 .param("step", result.step())
@@ -135,14 +165,28 @@ public class JdbcConversationStore implements ConversationStore {
                 .param("products", p == null ? new String[0] : p.products().stream().map(Product::name).toArray(String[]::new))
                 .param("from", replyFrom)
                 .param("bypass", confirmation)
+                .param("claim", claim)
+                .param("leaseSeconds", leaseSeconds)
                 .param("bodies", bodies.toArray(String[]::new))
-                .query((rs, n) -> {
-                    if (rs.getInt("committed") == 0) {
-                        return Optional.<List<Long>>empty();
-                    }
-                    Long[] ids = (Long[]) rs.getArray("ids").getArray();
-                    return Optional.of(List.of(ids));
-                })
+                .query((rs, n) -> rs.getInt("committed") == 0
+                        ? Optional.<Queued>empty()
+                        : Optional.of(queued(rs, before.key(), replyFrom, bodies)))
                 .single();
+    }
+
+    /** The inserted rows; ids ascend in the order of the bodies (inserted in that order from one sequence). */
+    private static Queued queued(ResultSet rs, ConversationKey key, String from, List<String> bodies) throws SQLException {
+        List<Long> ids = List.of((Long[]) rs.getArray("ids").getArray());
+        if (!rs.getBoolean("claimed")) {
+            return new Queued(ids, List.of());
+        }
+        Instant queuedAt = rs.getTimestamp("queued_at").toInstant();
+        List<Outbox.ClaimedMessage> claimed = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            // opted-out conversations get no bodies but the opt-out confirmation, which may always be sent
+            claimed.add(new Outbox.ClaimedMessage(new OutboundMessage(ids.get(i), key, from, bodies.get(i), 1, queuedAt),
+                    false, false));
+        }
+        return new Queued(ids, claimed);
     }
 }

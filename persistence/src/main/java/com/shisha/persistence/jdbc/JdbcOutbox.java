@@ -97,6 +97,16 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
+    public boolean renewLease(long id, Duration lease) {
+        // the margin: a lease about to run out may be read as expired by a sweep before this update commits
+        return jdbc.sql("""
+                        update outbound_messages set lease_until = now() + make_interval(secs => :leaseSeconds), updated_at = now()
+                        where id = :id and status = 'SENDING' and lease_until > now() + interval '2 seconds'""")
+                .param("id", id).param("leaseSeconds", lease.toMillis() / 1000.0)
+                .update() == 1;
+    }
+
+    @Override
     public List<Due> due(int limit) {
         return jdbc.sql("""
                         select id, conversation_key from outbound_messages
@@ -109,11 +119,18 @@ public class JdbcOutbox implements Outbox {
                 .list();
     }
 
+    /**
+     * Committed without waiting for the disk (synchronous_commit off for this transaction only): if a crash loses
+     * the mark, the row is SENDING with a lease again, and its resumed send asks the provider first and finds the
+     * message there. The claim before the send, by contrast, is always flushed.
+     */
     @Override
     public void markSent(long id, String providerMessageId) {
         jdbc.sql("""
+                        with async as (select set_config('synchronous_commit', 'off', true))
                         update outbound_messages set status = 'SENT', provider_message_id = :sid, sent_at = now(),
                             lease_until = null, last_error = null, updated_at = now()
+                        from async
                         where id = :id""")
                 .param("id", id).param("sid", providerMessageId).update();
     }

@@ -42,7 +42,7 @@ class PartnerGeneratorTest {
 
         // read back as the pipeline does: the dialog must find a confirmed profile in the partner's language
         String phone = jdbc.sql("select phone from partners where language = 'hi' order by id limit 1").query(String.class).single();
-        ConversationState state = new JdbcConversationStore(jdbc, new Json(), null).load( // load needs no transactions
+        ConversationState state = new JdbcConversationStore(jdbc, new Json(), null, java.time.Duration.ofSeconds(30)).load( // load needs no transactions
                 ConversationKey.parse("whatsapp:" + phone));
         assertThat(state.step()).isEqualTo("MAIN_MENU");
         assertThat(state.language()).isEqualTo(Language.HI);
