@@ -192,6 +192,8 @@ if ! "${DRIVER[@]}" wait --target "$TARGET" --path /ping --timeout-s "$STARTUP_T
   exit 1
 fi
 note "SHISHA up after $(( $(date +%s) - t0 )) s, pid $APP_PID"
+# the figures depend a lot on whether each commit waits for the disk (SHISHA_EMBEDDED_FSYNC, default true)
+note "embedded PostgreSQL: $(grep -o -m1 'commits NOT flushed to disk\|commits flushed to disk' "$OUT/app.log" || echo 'external (DATABASE_URL)')"
 snap app-proc-start "$APP_PID" "$BENCH_DATA_ABS"
 
 WEBHOOK=(webhook --target "$TARGET" --path /webhooks/twilio/messaging --token "$TOKEN" --sign-base "$PUBLIC_BASE_URL"

@@ -73,9 +73,13 @@ public final class TurnProcessor {
     }
 
     private void drain(ConversationKey key) {
-        intake.yieldToIntake();
         try {
-            cpu.run(() -> drainHoldingCpu(key));
+            cpu.run(() -> {
+                // after the permit, not before: the turn pool has more threads than permits, and a thread that
+                // yielded and then queued for a permit would start computing in the middle of a webhook burst
+                intake.yieldToIntake();
+                drainHoldingCpu(key);
+            });
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -96,6 +100,10 @@ public final class TurnProcessor {
                 do {
                     batch = inbox.pending(key, BATCH);
                     for (StoredInbound inbound : batch) {
+                        if (state != null) {
+                            // each turn is a unit of background work, also within a backlog of one conversation
+                            intake.yieldToIntake();
+                        }
                         state = process(inbound, state == null ? conversations.load(key) : state);
                         if (state == null) {
                             return;

@@ -28,7 +28,8 @@ import java.util.concurrent.TimeoutException;
  * The inbox in PostgreSQL, written by group commit: concurrent webhook threads hand their message to one
  * writer, which stores everything waiting in one statement and one commit, then releases each caller with
  * "new" or "duplicate". A caller returns only after its message is committed, so an acknowledged message is
- * durable; the batching only shares the commit (one fsync for many messages).
+ * durable (flushed to disk, unless the database runs without fsync); the batching only shares the commit (one
+ * flush for many messages).
  *
  * <p>The statement bumps each conversation's inbox_seq (taking the row lock until commit) and inserts the
  * messages with ON CONFLICT (provider_message_id) DO NOTHING. So concurrent messages of one conversation get
