@@ -81,21 +81,25 @@ public class JdbcJourney implements Journey {
     }
 
     /**
-     * One index range per (product) and per (city, product), newest first, each capped: the planner never sorts
-     * all open leads of a product, which matters at 100,000 leads.
+     * One index range per (product) and per (city, product) over free leads, newest first, and one over expired
+     * holds, each capped: the planner never sorts all open leads of a product, and never reads past the leads
+     * other partners hold (the newest ones are the held ones), which matters at 100,000 leads.
      */
     @Override
     public List<Lead> candidates(PartnerContext partner, int limit) {
         List<Product> products = partner.products().isEmpty() ? List.of(Product.values()) : partner.products();
-        String free = "status = 'OPEN' and (assigned_to is null or assigned_to = :p or reserved_until < now())";
         List<String> parts = new ArrayList<>();
         parts.add("(select " + LEAD_COLUMNS + " from leads where status = 'OPEN' and assigned_to = :p"
                 + " and reserved_until > now() order by created_at desc limit :limit)");
         for (int i = 0; i < products.size(); i++) {
-            parts.add("(select " + LEAD_COLUMNS + " from leads where lower(city) = lower(:city) and product = :product" + i
-                    + " and " + free + " order by created_at desc limit :limit)");
-            parts.add("(select " + LEAD_COLUMNS + " from leads where product = :product" + i
-                    + " and " + free + " order by created_at desc limit :limit)");
+            // free leads (never held) over the partial indexes of V10, newest first ...
+            String free = "product = :product" + i + " and status = 'OPEN' and assigned_to is null";
+            parts.add("(select " + LEAD_COLUMNS + " from leads where lower(city) = lower(:city) and " + free
+                    + " order by created_at desc limit :limit)");
+            parts.add("(select " + LEAD_COLUMNS + " from leads where " + free + " order by created_at desc limit :limit)");
+            // ... and leads whose hold ran out, most recently first: free again, and the scorer ranks them all
+            parts.add("(select " + LEAD_COLUMNS + " from leads where product = :product" + i + " and status = 'OPEN'"
+                    + " and assigned_to is not null and reserved_until < now() order by reserved_until desc limit :limit)");
         }
         JdbcClient.StatementSpec spec = jdbc.sql(String.join(" union all ", parts))
                 .param("p", partner.id())
