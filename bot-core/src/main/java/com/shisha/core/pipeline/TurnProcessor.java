@@ -95,21 +95,27 @@ public final class TurnProcessor {
             }
             try (ConversationLock.Held ignored = held.get()) {
                 // loaded once per drain: while we hold the lock, each committed turn's result is the next state
-                ConversationState state = null;
-                List<StoredInbound> batch;
-                do {
-                    batch = inbox.pending(key, BATCH);
+                ConversationStore.Opened opened = conversations.open(key, BATCH);
+                ConversationState state = opened.state();
+                List<StoredInbound> batch = opened.pending();
+                boolean first = true;
+                while (true) {
                     for (StoredInbound inbound : batch) {
-                        if (state != null) {
+                        if (!first) {
                             // each turn is a unit of background work, also within a backlog of one conversation
                             intake.yieldToIntake();
                         }
-                        state = process(inbound, state == null ? conversations.load(key) : state);
+                        first = false;
+                        state = process(inbound, state);
                         if (state == null) {
                             return;
                         }
                     }
-                } while (batch.size() == BATCH);
+                    if (batch.size() < BATCH) {
+                        break;
+                    }
+                    batch = inbox.pending(key, BATCH);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -66,12 +66,42 @@ public class JdbcConversationStore implements ConversationStore {
     }
 
     @Override
+    public Opened open(ConversationKey key, int limit) {
+        List<StoredInbound> pending = new ArrayList<>();
+        ConversationState[] state = {null};
+        jdbc.sql("""
+                        select c.step, c.slots::text as slots, c.language, c.opted_out_at, c.version,
+                               i.id, i.provider_message_id, i.to_address, i.body, i.media::text as media, i.profile_name,
+                               i.received_at
+                        from (select cast(:key as text) as conversation_key) k
+                        left join conversations c on c.conversation_key = k.conversation_key
+                        left join lateral (select * from inbound_messages m
+                                           where m.conversation_key = k.conversation_key and m.processed_at is null
+                                           order by m.seq limit :limit) i on true
+                        order by i.seq""")
+                .param("key", key.value())
+                .param("limit", limit)
+                .query(rs -> {
+                    if (state[0] == null) {
+                        state[0] = rs.getString("step") == null ? ConversationState.fresh(key) : state(key, rs);
+                    }
+                    if (rs.getObject("id") != null) {
+                        pending.add(JdbcInbox.stored(rs, key, json));
+                    }
+                });
+        return new Opened(state[0] == null ? ConversationState.fresh(key) : state[0], pending);
+    }
+
+    private ConversationState state(ConversationKey key, ResultSet rs) throws SQLException {
+        return new ConversationState(key, rs.getString("step"), json.readSlots(rs.getString("slots")),
+                Language.fromCode(rs.getString("language")), rs.getTimestamp("opted_out_at") != null, rs.getLong("version"));
+    }
+
+    @Override
     public ConversationState load(ConversationKey key) {
         return jdbc.sql("select step, slots::text as slots, language, opted_out_at, version from conversations where conversation_key = :key")
                 .param("key", key.value())
-                .query((rs, n) -> new ConversationState(key, rs.getString("step"), json.readSlots(rs.getString("slots")),
-                        Language.fromCode(rs.getString("language")), rs.getTimestamp("opted_out_at") != null,
-                        rs.getLong("version")))
+                .query((rs, n) -> state(key, rs))
                 .optional()
                 .orElseGet(() -> ConversationState.fresh(key));
     }

@@ -169,11 +169,16 @@ public class JdbcInbox implements Inbox {
                         limit :limit""")
                 .param("key", key.value())
                 .param("limit", limit)
-                .query((rs, n) -> new StoredInbound(rs.getLong("id"), new InboundMessage(
-                        rs.getString("provider_message_id"), key, rs.getString("to_address"), rs.getString("body"),
-                        json.readMedia(rs.getString("media")), rs.getString("profile_name"),
-                        rs.getTimestamp("received_at").toInstant())))
+                .query((rs, n) -> stored(rs, key, json))
                 .list();
+    }
+
+    /** A row of inbound_messages with the columns of {@link #pending} (also read by the conversation store's open). */
+    static StoredInbound stored(java.sql.ResultSet rs, ConversationKey key, Json json) throws java.sql.SQLException {
+        return new StoredInbound(rs.getLong("id"), new InboundMessage(
+                rs.getString("provider_message_id"), key, rs.getString("to_address"), rs.getString("body"),
+                json.readMedia(rs.getString("media")), rs.getString("profile_name"),
+                rs.getTimestamp("received_at").toInstant()));
     }
 
     @Override
