@@ -44,6 +44,8 @@ public final class OutboxDispatcher {
     private final SerialExecutor<ConversationKey> serial;
     private final ConcurrentHashMap<ConversationKey, Queue<Work>> queued = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
+    /** Rows queued here and not yet taken by a sender: a sweep does not queue them a second time. */
+    private final java.util.Set<Long> queuedIds = ConcurrentHashMap.newKeySet();
     private final Backoff backoff;
     private final Duration lease;
     private final Clock clock;
@@ -88,6 +90,7 @@ public final class OutboxDispatcher {
             return queue;
         });
         waiting.addAndGet(work.size());
+        work.forEach(w -> queuedIds.add(w.id()));
         serial.request(key);
     }
 
@@ -101,7 +104,9 @@ public final class OutboxDispatcher {
 
     /** Picks up rows that are due (retries, and rows left behind by a crashed or busy instance). */
     public int sweep(int limit) {
-        List<Outbox.Due> due = outbox.due(limit);
+        // in a backlog every queued row turns due (5 s after it was queued) while it still waits here in order;
+        // queuing it again would only add claims bound to fail
+        List<Outbox.Due> due = outbox.due(limit).stream().filter(d -> !queuedIds.contains(d.id())).toList();
         due.forEach(d -> submit(d.conversation(), List.of(d.id())));
         return due.size();
     }
@@ -112,6 +117,7 @@ public final class OutboxDispatcher {
             Work work;
             while ((work = queue.poll()) != null) {
                 waiting.decrementAndGet();
+                queuedIds.remove(work.id());
                 if (work.claimed() == null) {
                     deliver(work.id());
                 } else {
