@@ -18,7 +18,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends outbox rows through the channel senders: claim (lease) -> rate limit -> send -> record. One
@@ -43,7 +42,6 @@ public final class OutboxDispatcher {
     private final SendRateLimiter rateLimiter;
     private final SerialExecutor<ConversationKey> serial;
     private final ConcurrentHashMap<ConversationKey, Queue<Work>> queued = new ConcurrentHashMap<>();
-    private final AtomicInteger waiting = new AtomicInteger();
     /** Rows queued here and not yet taken by a sender: a sweep does not queue them a second time. */
     private final java.util.Set<Long> queuedIds = ConcurrentHashMap.newKeySet();
     private final Backoff backoff;
@@ -89,7 +87,6 @@ public final class OutboxDispatcher {
             queue.addAll(work);
             return queue;
         });
-        waiting.addAndGet(work.size());
         work.forEach(w -> queuedIds.add(w.id()));
         serial.request(key);
     }
@@ -99,7 +96,7 @@ public final class OutboxDispatcher {
      * claim's lease runs from the commit, and in a backlog it would run out before the send.
      */
     public boolean keepingUp() {
-        return waiting.get() < KEEPING_UP_BELOW;
+        return queuedIds.size() < KEEPING_UP_BELOW;
     }
 
     /** Picks up rows that are due (retries, and rows left behind by a crashed or busy instance). */
@@ -116,7 +113,6 @@ public final class OutboxDispatcher {
         if (queue != null) {
             Work work;
             while ((work = queue.poll()) != null) {
-                waiting.decrementAndGet();
                 queuedIds.remove(work.id());
                 if (work.claimed() == null) {
                     deliver(work.id());

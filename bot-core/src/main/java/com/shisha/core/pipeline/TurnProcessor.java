@@ -98,14 +98,12 @@ public final class TurnProcessor {
                 ConversationStore.Opened opened = conversations.open(key, BATCH);
                 ConversationState state = opened.state();
                 List<StoredInbound> batch = opened.pending();
-                boolean first = true;
+                int turns = 0;
                 while (true) {
                     for (StoredInbound inbound : batch) {
-                        if (!first) {
-                            // each turn is a unit of background work, also within a backlog of one conversation
-                            intake.yieldToIntake();
+                        if (turns++ > 0) {
+                            intake.yieldToIntake(); // each turn is a unit of background work, also within one drain
                         }
-                        first = false;
                         state = process(inbound, state);
                         if (state == null) {
                             return;

@@ -107,15 +107,15 @@ public class JdbcConversationStore implements ConversationStore {
     }
 
     /**
-     * The whole turn in one statement (one round trip, one commit).
+     * The whole turn in one statement (one round trip, one commit). The conversation update checks the version
+     * the state was loaded at; everything else happens only if it succeeded, so a worker that lost a race (or
+     * a message processed already) changes nothing. Row locks make the check hold under concurrency: a second
+     * writer waits for the first, then re-checks the version and finds it moved.
      *
      * <p>"Not processed yet" is written num_nonnulls(processed_at) = 0, not processed_at is null, on purpose:
      * the latter lets the planner answer a lookup by id from the small partial index of unprocessed messages,
      * which its statistics (taken while nothing waited) price at one row; in a backlog of thousands of waiting
-     * messages that scan took 20-100 ms per turn. The opaque form leaves it the primary key. The conversation update checks the version
-     * the state was loaded at; everything else happens only if it succeeded, so a worker that lost a race (or
-     * a message processed already) changes nothing. Row locks make the check hold under concurrency: a second
-     * writer waits for the first, then re-checks the version and finds it moved.
+     * messages that scan took 20-100 ms per turn. The opaque form leaves it the primary key.
      */
     private static final String COMMIT_TURN = """
             with conv as (
