@@ -22,6 +22,8 @@ import com.shisha.persistence.jdbc.JdbcInbox;
 import com.shisha.persistence.jdbc.JdbcOptOuts;
 import com.shisha.persistence.jdbc.JdbcOutbox;
 import com.shisha.persistence.jdbc.Json;
+import com.shisha.persistence.jdbc.WriterPool;
+import com.zaxxer.hikari.HikariDataSource;
 import com.shisha.persistence.redis.RedissonConversationLock;
 import com.shisha.persistence.redis.RedissonFanout;
 import com.shisha.persistence.redis.RedissonSendRateLimiter;
@@ -35,6 +37,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import javax.sql.DataSource;
 import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
@@ -45,14 +48,48 @@ class PersistenceConfig {
         return new Json();
     }
 
-    @Bean
-    Inbox inbox(JdbcClient jdbc, Json json) {
-        return new JdbcInbox(jdbc, json);
+    /**
+     * The group-commit writers' own connections (see {@link WriterPool}). Not a DataSource bean: that would make
+     * Boot back off from configuring the main one.
+     */
+    static final class Writers implements AutoCloseable {
+
+        private final HikariDataSource pool;
+        final JdbcClient jdbc;
+
+        Writers(DataSource main, JdbcClient fallback) {
+            if (main instanceof HikariDataSource hikari) {
+                pool = WriterPool.of(hikari);
+                jdbc = JdbcClient.create(pool);
+            } else {
+                // a DataSource configured some other way: the writers share it and PostgreSQL plans as it likes
+                pool = null;
+                jdbc = fallback;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.close();
+            }
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    Writers writers(DataSource dataSource, JdbcClient jdbc) {
+        return new Writers(dataSource, jdbc);
     }
 
     @Bean
-    ConversationStore conversationStore(JdbcClient jdbc, Json json, PlatformTransactionManager transactions, Environment env) {
-        return new JdbcConversationStore(jdbc, json, new TransactionTemplate(transactions), PipelineConfig.sendLease(env));
+    Inbox inbox(JdbcClient jdbc, Writers writers, Json json) {
+        return new JdbcInbox(jdbc, writers.jdbc, json);
+    }
+
+    @Bean
+    ConversationStore conversationStore(JdbcClient jdbc, Writers writers, Json json, PlatformTransactionManager transactions,
+                                        Environment env) {
+        return new JdbcConversationStore(jdbc, writers.jdbc, json, new TransactionTemplate(transactions), PipelineConfig.sendLease(env));
     }
 
     @Bean
@@ -66,8 +103,8 @@ class PersistenceConfig {
     }
 
     @Bean
-    Outbox outbox(JdbcClient jdbc, Json json) {
-        return new JdbcOutbox(jdbc, json);
+    Outbox outbox(JdbcClient jdbc, Writers writers, Json json) {
+        return new JdbcOutbox(jdbc, writers.jdbc, json);
     }
 
     @Bean

@@ -345,12 +345,19 @@ public final class StateMachineDialogEngine implements DialogEngine {
         if (resting != null) {
             return resting;
         }
+        // taken from the fullest pool: machines pile up where conversations rest (the main menu), while the first
+        // pool in step order is the one the next new partner's second turn needs
         StateMachine<Step, Trigger> machine = null;
+        Queue<StateMachine<Step, Trigger>> fullest = null;
         for (Queue<StateMachine<Step, Trigger>> queue : idle.values()) {
-            machine = queue.poll();
+            if (fullest == null || queue.size() > fullest.size()) {
+                fullest = queue;
+            }
+        }
+        if (fullest != null) {
+            machine = fullest.poll();
             if (machine != null) {
                 machine.stopReactively().block();
-                break;
             }
         }
         if (machine == null) {

@@ -2,6 +2,8 @@ package com.shisha.core.pipeline;
 
 import com.shisha.core.InboundMessage;
 
+import java.util.Optional;
+
 /** The front door of the pipeline: channels hand every inbound message here, then acknowledge the provider. */
 public final class InboundIngest {
 
@@ -19,15 +21,17 @@ public final class InboundIngest {
 
     /** Stores the message durably (once per provider id) and schedules its turn. Returns after the commit. */
     public Outcome accept(InboundMessage message) {
+        Optional<Inbox.Stored> stored;
         intake.enter();
         try {
-            if (!inbox.store(message)) {
-                return Outcome.DUPLICATE;
-            }
+            stored = inbox.store(message);
         } finally {
             intake.leave();
         }
-        turns.schedule(message.conversation());
+        if (stored.isEmpty()) {
+            return Outcome.DUPLICATE;
+        }
+        turns.schedule(message.conversation(), stored.get());
         return Outcome.ACCEPTED;
     }
 }

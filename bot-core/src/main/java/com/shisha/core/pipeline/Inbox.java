@@ -2,15 +2,34 @@ package com.shisha.core.pipeline;
 
 import com.shisha.core.ConversationKey;
 import com.shisha.core.InboundMessage;
+import com.shisha.core.dialog.ConversationState;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** The durable inbox. Deduplicates on the provider's message id, whoever and however often it is delivered. */
 public interface Inbox {
 
-    /** Stores the message durably. @return true if it is new, false if that provider id was stored before */
-    boolean store(InboundMessage message);
+    /**
+     * Stores the message durably.
+     *
+     * @return what was stored, or empty if that provider id was stored before (a duplicate)
+     */
+    Optional<Stored> store(InboundMessage message);
+
+    /**
+     * A newly stored message. When no older message of its conversation was waiting, {@code stateIfNext} is the
+     * conversation's state as of the store (else null): its turn can start from it without reading the
+     * conversation again. It is a hint, not a promise: the turn's commit checks the state's version and that
+     * nothing older is unprocessed, so a hint overtaken by events fails there and changes nothing.
+     */
+    record Stored(StoredInbound message, ConversationState stateIfNext) {
+
+        public boolean next() {
+            return stateIfNext != null;
+        }
+    }
 
     /** Unprocessed messages of one conversation, oldest first. */
     List<StoredInbound> pending(ConversationKey key, int limit);

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
@@ -37,6 +38,8 @@ public final class TurnProcessor {
     private final CpuGate cpu;
     private final VoiceInputs voice;
     private final BooleanSupplier claimReplies;
+    /** The latest hint per conversation (see {@link #schedule(ConversationKey, Inbox.Stored)}); taken by its drain. */
+    private final ConcurrentHashMap<ConversationKey, ConversationStore.Opened> hints = new ConcurrentHashMap<>();
 
     /**
      * @param cpu   turns compute holding one of its permits; slow calls inside a turn give it back while they wait
@@ -65,6 +68,17 @@ public final class TurnProcessor {
     }
 
     /**
+     * Schedules the turn of a message just stored. If nothing older of its conversation was waiting, the state the
+     * store saw is kept as a hint, and the drain starts from it instead of reading the conversation again.
+     */
+    public void schedule(ConversationKey key, Inbox.Stored stored) {
+        if (stored.next()) {
+            hints.put(key, new ConversationStore.Opened(stored.stateIfNext(), List.of(stored.message())));
+        }
+        serial.request(key);
+    }
+
+    /**
      * For the recovery sweeper: schedules the conversation only if this instance is not already on it. Under a
      * backlog every waiting message is "old", and re-running busy conversations would double the work.
      */
@@ -86,6 +100,8 @@ public final class TurnProcessor {
     }
 
     private void drainHoldingCpu(ConversationKey key) {
+        // taken before the lock: if another instance holds it, the hint is stale by the time we could use it
+        ConversationStore.Opened hint = hints.remove(key);
         try {
             Optional<ConversationLock.Held> held = lock.tryAcquire(key, lockWait);
             if (held.isEmpty()) {
@@ -94,6 +110,12 @@ public final class TurnProcessor {
                 return;
             }
             try (ConversationLock.Held ignored = held.get()) {
+                if (hint != null && process(hint.pending().get(0), hint.state(), true) != null) {
+                    // nothing older was waiting, and each message stored since asked for a drain of its own
+                    // after its store: the drain that follows reads them
+                    return;
+                }
+                // no hint, or one overtaken by events (the message processed meanwhile, the state moved on)
                 // loaded once per drain: while we hold the lock, each committed turn's result is the next state
                 ConversationStore.Opened opened = conversations.open(key, BATCH);
                 ConversationState state = opened.state();
@@ -104,7 +126,7 @@ public final class TurnProcessor {
                         if (turns++ > 0) {
                             intake.yieldToIntake(); // each turn is a unit of background work, also within one drain
                         }
-                        state = process(inbound, state);
+                        state = process(inbound, state, false);
                         if (state == null) {
                             return;
                         }
@@ -122,8 +144,11 @@ public final class TurnProcessor {
         }
     }
 
-    /** @return the state after the turn, or null when the conversation should not continue now (state changed underneath) */
-    private ConversationState process(StoredInbound inbound, ConversationState state) {
+    /**
+     * @param hinted the state came from a hint, which may be stale: a turn that cannot commit is expected then
+     * @return the state after the turn, or null when the conversation should not continue now (state changed underneath)
+     */
+    private ConversationState process(StoredInbound inbound, ConversationState state, boolean hinted) {
         InboundMessage message = voice == null ? inbound.message() : voice.prepare(inbound.message(), state, dialogs);
         TurnResult result;
         try {
@@ -138,6 +163,10 @@ public final class TurnProcessor {
         Optional<ConversationStore.Queued> queued = cpu.outside(() -> conversations.commitTurn(inbound, state, turn, message.to(),
                 claimReplies.getAsBoolean()));
         if (queued.isEmpty()) {
+            if (hinted) {
+                log.debug("hinted turn for message {} of {} did not commit; reading the conversation", inbound.id(), message.conversation());
+                return null;
+            }
             log.warn("turn for message {} of {} was not committed: already processed or state changed concurrently",
                     inbound.id(), message.conversation());
             return null;

@@ -55,14 +55,28 @@ public class JdbcConversationStore implements ConversationStore {
     private final TransactionTemplate tx;
     private final JourneyEffectsWriter journey;
     private final double leaseSeconds;
+    private final GroupCommit<TurnCommit, Optional<Queued>> committer;
 
     /** @param sendLease the lease of a reply claimed by its turn's commit: the dispatcher's claim lease */
     public JdbcConversationStore(JdbcClient jdbc, Json json, TransactionTemplate tx, Duration sendLease) {
+        this(jdbc, jdbc, json, tx, sendLease);
+    }
+
+    /**
+     * @param writes    where the group-commit writer of turns commits (see {@link WriterPool}); journey turns, which
+     *                  take several statements in one transaction of {@code tx}, commit through {@code jdbc}
+     * @param sendLease the lease of a reply claimed by its turn's commit: the dispatcher's claim lease
+     */
+    public JdbcConversationStore(JdbcClient jdbc, JdbcClient writes, Json json, TransactionTemplate tx, Duration sendLease) {
         this.jdbc = jdbc;
         this.leaseSeconds = sendLease.toMillis() / 1000.0;
         this.json = json;
         this.tx = tx;
         this.journey = new JourneyEffectsWriter(jdbc, json);
+        // a turn's commit waits for its batch; past this the drain gives up on it (the rows, if the batch commits
+        // later, are found by the sweeps)
+        this.committer = new GroupCommit<>("turn-commits", 64, Duration.ofSeconds(30), t -> t.before().key(),
+                turns -> commit(writes, turns));
     }
 
     @Override
@@ -83,7 +97,7 @@ public class JdbcConversationStore implements ConversationStore {
                 .param("limit", limit)
                 .query(rs -> {
                     if (state[0] == null) {
-                        state[0] = rs.getString("step") == null ? ConversationState.fresh(key) : state(key, rs);
+                        state[0] = state(key, rs, json);
                     }
                     if (rs.getObject("id") != null) {
                         pending.add(JdbcInbox.stored(rs, key, json));
@@ -92,7 +106,11 @@ public class JdbcConversationStore implements ConversationStore {
         return new Opened(state[0] == null ? ConversationState.fresh(key) : state[0], pending);
     }
 
-    private ConversationState state(ConversationKey key, ResultSet rs) throws SQLException {
+    /** The state in a row with the columns of conversations (a missing row or one never answered: a fresh state). */
+    static ConversationState state(ConversationKey key, ResultSet rs, Json json) throws SQLException {
+        if (rs.getString("step") == null) {
+            return ConversationState.fresh(key);
+        }
         return new ConversationState(key, rs.getString("step"), json.readSlots(rs.getString("slots")),
                 Language.fromCode(rs.getString("language")), rs.getTimestamp("opted_out_at") != null, rs.getLong("version"));
     }
@@ -101,71 +119,135 @@ public class JdbcConversationStore implements ConversationStore {
     public ConversationState load(ConversationKey key) {
         return jdbc.sql("select step, slots::text as slots, language, opted_out_at, version from conversations where conversation_key = :key")
                 .param("key", key.value())
-                .query((rs, n) -> state(key, rs))
+                .query((rs, n) -> state(key, rs, json))
                 .optional()
                 .orElseGet(() -> ConversationState.fresh(key));
     }
 
     /**
-     * The whole turn in one statement (one round trip, one commit). The conversation update checks the version
-     * the state was loaded at; everything else happens only if it succeeded, so a worker that lost a race (or
-     * a message processed already) changes nothing. Row locks make the check hold under concurrency: a second
-     * writer waits for the first, then re-checks the version and finds it moved.
+     * Turns of many conversations in one statement (one round trip, one commit): turn threads hand their commit to
+     * one writer, which commits whatever is waiting together (see {@link GroupCommit}). A batch holds at most one
+     * turn per conversation, and each turn is guarded on its own: its conversation update checks the version the
+     * state was loaded at, that its message is still unprocessed, and that no older message of the conversation
+     * is (a turn started from the inbox's hint may not know); everything else of that turn happens only if its
+     * update succeeded. So a turn that lost a race (or came out of turn) changes nothing, and the other turns of
+     * its batch commit all the same. The conversation rows are locked first, in key order, as the inbox locks
+     * them: two multi-row statements never wait on each other in a cycle. Then the checks hold under
+     * concurrency: a second writer waits for the first, then re-checks the version and finds it moved.
      *
      * <p>"Not processed yet" is written num_nonnulls(processed_at) = 0, not processed_at is null, on purpose:
      * the latter lets the planner answer a lookup by id from the small partial index of unprocessed messages,
      * which its statistics (taken while nothing waited) price at one row; in a backlog of thousands of waiting
      * messages that scan took 20-100 ms per turn. The opaque form leaves it the primary key.
+     *
+     * <p>A reply row names its turn by position in the batch ({@code :replyOf}); the bodies of one turn are
+     * inserted in order, so their ids ascend in the order of the bodies.
      */
-    private static final String COMMIT_TURN = """
-            with conv as (
-                update conversations set step = :step, slots = cast(:slots as jsonb), language = :lang,
-                    opted_out_at = case when :optedOut then coalesce(opted_out_at, now()) else null end,
-                    version = version + 1, updated_at = now()
-                where conversation_key = :key and version = :version
-                  and exists (select 1 from inbound_messages where id = :inbound and num_nonnulls(processed_at) = 0)
-                returning conversation_key),
+    private static final String COMMIT_TURNS = """
+            with input as materialized (
+                select * from unnest(cast(:keys as text[]), cast(:versions as bigint[]), cast(:inbounds as bigint[]),
+                                     cast(:steps as text[]), cast(:slots as text[]), cast(:langs as text[]),
+                                     cast(:optedOut as boolean[]), cast(:claims as boolean[]), cast(:bypass as boolean[]),
+                                     cast(:froms as text[]), cast(:phones as text[]), cast(:names as text[]),
+                                     cast(:cities as text[]), cast(:products as text[]))
+                         with ordinality as t(key, version, inbound, step, slots, lang, opted_out, claim, bypass,
+                                              from_address, phone, name, city, products, n)),
+            locked as (
+                select c.conversation_key from conversations c
+                where c.conversation_key in (select key from input)
+                order by c.conversation_key
+                for no key update),
+            conv as (
+                update conversations c set step = i.step, slots = cast(i.slots as jsonb), language = i.lang,
+                    opted_out_at = case when i.opted_out then coalesce(c.opted_out_at, now()) else null end,
+                    version = c.version + 1, updated_at = now()
+                from input i
+                where c.conversation_key = i.key and c.version = i.version
+                  and c.conversation_key in (select conversation_key from locked)
+                  and exists (select 1 from inbound_messages m where m.id = i.inbound and num_nonnulls(m.processed_at) = 0)
+                  and not exists (select 1 from inbound_messages older
+                                  where older.conversation_key = i.key and older.processed_at is null
+                                    and older.seq < (select m.seq from inbound_messages m where m.id = i.inbound))
+                returning c.conversation_key),
             inb as (
-                update inbound_messages set processed_at = now(), outcome = 'REPLIED'
-                where id = :inbound and num_nonnulls(processed_at) = 0 and exists (select 1 from conv)
-                returning id),
+                update inbound_messages m set processed_at = now(), outcome = 'REPLIED'
+                from input i join conv on conv.conversation_key = i.key
+                where m.id = i.inbound and num_nonnulls(m.processed_at) = 0
+                returning i.n),
             profile as (
                 insert into partners (phone, name, language, city, products, onboarded_at)
-                select :phone, :name, :lang, :city, cast(:products as text[]), now()
-                where :hasProfile and exists (select 1 from inb)
+                select i.phone, i.name, i.lang, i.city, string_to_array(i.products, ','), now()
+                from input i join inb on inb.n = i.n
+                where i.phone is not null
+                order by i.phone
                 on conflict (phone) do update set name = excluded.name, language = excluded.language,
                     city = excluded.city, products = excluded.products,
                     onboarded_at = coalesce(partners.onboarded_at, excluded.onboarded_at), updated_at = now()
                 returning id),
-            replies as (""" + QUEUE_REPLIES + """
-                where exists (select 1 from inb)
-                order by t.n
-                returning id, status)
-            select (select count(*) from inb) as committed,
-                   (select count(*) from profile) as profiles,
-                   coalesce((select array_agg(id order by id) from replies), '{}') as ids,
-                   coalesce((select bool_and(status = 'SENDING') from replies), false) as claimed,
-                   now() as queued_at""";
+            free as (
+                -- claimed for sending right here when nothing older of the conversation is unsent (see QUEUE_REPLIES)
+                select i.n, i.claim and not exists (select 1 from outbound_messages u
+                                                    where u.conversation_key = i.key and u.status in ('PENDING', 'SENDING')) as free
+                from input i join inb on inb.n = i.n),
+            replies as (
+                insert into outbound_messages (conversation_key, inbound_id, from_address, body, bypass_opt_out, next_attempt_at,
+                                               status, attempts, lease_until)
+                select i.key, i.inbound, i.from_address, r.body, i.bypass, now() + interval '5 seconds',
+                       case when f.free then 'SENDING' else 'PENDING' end, case when f.free then 1 else 0 end,
+                       case when f.free then now() + make_interval(secs => :leaseSeconds) end
+                from unnest(cast(:replyOf as bigint[]), cast(:bodies as text[])) with ordinality as r(turn, body, k)
+                join input i on i.n = r.turn
+                join free f on f.n = r.turn
+                order by r.k
+                returning id, conversation_key, status)
+            select i.n,
+                   exists (select 1 from inb where inb.n = i.n) as committed,
+                   coalesce((select array_agg(r.id order by r.id) from replies r where r.conversation_key = i.key), '{}') as ids,
+                   coalesce((select bool_and(r.status = 'SENDING') from replies r where r.conversation_key = i.key), false) as claimed,
+                   now() as queued_at
+            from input i
+            order by i.n""";
+
+    /** One turn to commit: what {@link #commitTurn} was given, with the replies it may send. */
+    record TurnCommit(StoredInbound inbound, ConversationState before, TurnResult result, String replyFrom,
+                      boolean optedOut, boolean bypass, List<String> bodies, boolean claim) {
+
+        static TurnCommit of(StoredInbound inbound, ConversationState before, TurnResult result, String replyFrom, boolean claim) {
+            boolean optedOut = before.after(result).optedOut();
+            boolean confirmation = result.optOutChange() == OptOutChange.OPT_OUT;
+            // an opted-out partner gets nothing, except the confirmation of the opt-out itself
+            List<String> bodies = !optedOut || confirmation ? result.replies() : List.of();
+            return new TurnCommit(inbound, before, result, replyFrom, optedOut, confirmation, bodies, claim);
+        }
+
+        TurnCommit withoutReplies() {
+            return new TurnCommit(inbound, before, result, replyFrom, optedOut, bypass, List.of(), false);
+        }
+
+        @Override
+        public String toString() {
+            return "turn for inbound message " + inbound.id(); // not the bodies or the phone number
+        }
+    }
 
     @Override
     public Optional<Queued> commitTurn(StoredInbound inbound, ConversationState before, TurnResult result, String replyFrom,
                                        boolean claim) {
-        boolean optedOut = before.after(result).optedOut();
-        boolean confirmation = result.optOutChange() == OptOutChange.OPT_OUT;
-        // an opted-out partner gets nothing, except the confirmation of the opt-out itself
-        List<String> bodies = !optedOut || confirmation ? result.replies() : List.of();
+        TurnCommit turn = TurnCommit.of(inbound, before, result, replyFrom, claim);
         if (result.journey() == null) {
-            return commit(inbound, before, result, replyFrom, optedOut, confirmation, bodies, claim);
+            return committer.submit(turn);
         }
         // journey turns take a few statements in one transaction; the guarded turn commit goes first, so a
         // turn that lost its race writes no effects either
         return tx.execute(status -> {
-            Optional<Queued> committed = commit(inbound, before, result, replyFrom, optedOut, confirmation, List.of(), false);
+            // the batch statement is big: a custom plan of it costs ~3 ms, the cached generic one nothing (see WriterPool)
+            jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true)").query(String.class).single();
+            Optional<Queued> committed = commit(jdbc, List.of(turn.withoutReplies())).get(0);
             if (committed.isEmpty()) {
                 return committed;
             }
             List<JourneyUpdate.Award> awards = journey.apply(result.journey());
-            List<String> out = new ArrayList<>(bodies);
+            List<String> out = new ArrayList<>(turn.bodies());
             if (!awards.isEmpty() && !out.isEmpty()) {
                 out.set(out.size() - 1, out.get(out.size() - 1) + "\n\n" + result.journey().announcer().announce(awards));
             }
@@ -182,31 +264,54 @@ public class JdbcConversationStore implements ConversationStore {
         });
     }
 
-    private Optional<Queued> commit(StoredInbound inbound, ConversationState before, TurnResult result, String replyFrom,
-                                        boolean optedOut, boolean confirmation, List<String> bodies, boolean claim) {
-        PartnerProfile p = result.confirmedProfile();
-        return jdbc.sql(COMMIT_TURN)
-                .param("step", result.step())
-                .param("slots", json.write(result.slots()))
-                .param("lang", result.language().code())
-                .param("optedOut", optedOut)
-                .param("key", before.key().value())
-                .param("version", before.version())
-                .param("inbound", inbound.id())
-                .param("hasProfile", p != null)
-                .param("phone", p == null ? null : p.phone())
-                .param("name", p == null ? null : p.name())
-                .param("city", p == null ? null : p.city())
-                .param("products", p == null ? new String[0] : p.products().stream().map(Product::name).toArray(String[]::new))
-                .param("from", replyFrom)
-                .param("bypass", confirmation)
-                .param("claim", claim)
-                .param("leaseSeconds", leaseSeconds)
+    /** Commits the turns (of distinct conversations) in one statement; one result per turn, in order. */
+    List<Optional<Queued>> commit(JdbcClient client, List<TurnCommit> turns) {
+        int n = turns.size();
+        String[] keys = new String[n], steps = new String[n], slots = new String[n], langs = new String[n], froms = new String[n];
+        String[] phones = new String[n], names = new String[n], cities = new String[n], products = new String[n];
+        long[] versions = new long[n], inbounds = new long[n];
+        boolean[] optedOut = new boolean[n], claims = new boolean[n], bypass = new boolean[n];
+        List<Long> replyOf = new ArrayList<>();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            TurnCommit t = turns.get(i);
+            keys[i] = t.before().key().value();
+            versions[i] = t.before().version();
+            inbounds[i] = t.inbound().id();
+            steps[i] = t.result().step();
+            slots[i] = json.write(t.result().slots());
+            langs[i] = t.result().language().code();
+            optedOut[i] = t.optedOut();
+            claims[i] = t.claim();
+            bypass[i] = t.bypass();
+            froms[i] = t.replyFrom();
+            PartnerProfile p = t.result().confirmedProfile();
+            if (p != null) {
+                phones[i] = p.phone();
+                names[i] = p.name();
+                cities[i] = p.city();
+                products[i] = String.join(",", p.products().stream().map(Product::name).toList());
+            }
+            for (String body : t.bodies()) {
+                replyOf.add(i + 1L); // ordinality counts from 1
+                bodies.add(body);
+            }
+        }
+        List<Optional<Queued>> results = new ArrayList<>(n);
+        client.sql(COMMIT_TURNS)
+                .param("keys", keys).param("versions", versions).param("inbounds", inbounds).param("steps", steps)
+                .param("slots", slots).param("langs", langs).param("optedOut", optedOut).param("claims", claims)
+                .param("bypass", bypass).param("froms", froms).param("phones", phones).param("names", names)
+                .param("cities", cities).param("products", products).param("leaseSeconds", leaseSeconds)
+                .param("replyOf", replyOf.stream().mapToLong(Long::longValue).toArray())
                 .param("bodies", bodies.toArray(String[]::new))
-                .query((rs, n) -> rs.getInt("committed") == 0
-                        ? Optional.<Queued>empty()
-                        : Optional.of(queued(rs, before.key(), replyFrom, bodies)))
-                .single();
+                .query(rs -> {
+                    TurnCommit t = turns.get(rs.getInt("n") - 1);
+                    results.add(rs.getBoolean("committed")
+                            ? Optional.of(queued(rs, t.before().key(), t.replyFrom(), t.bodies()))
+                            : Optional.empty());
+                });
+        return results;
     }
 
     /** The inserted rows; ids ascend in the order of the bodies (inserted in that order from one sequence). */

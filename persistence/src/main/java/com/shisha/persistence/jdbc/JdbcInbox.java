@@ -2,27 +2,20 @@ package com.shisha.persistence.jdbc;
 
 import com.shisha.core.ConversationKey;
 import com.shisha.core.InboundMessage;
+import com.shisha.core.dialog.ConversationState;
 import com.shisha.core.pipeline.Inbox;
+import com.shisha.core.pipeline.Inbox.Stored;
 import com.shisha.core.pipeline.StoredInbound;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The inbox in PostgreSQL, written by group commit: concurrent webhook threads hand their message to one
@@ -38,7 +31,6 @@ import java.util.concurrent.TimeoutException;
  */
 public class JdbcInbox implements Inbox {
 
-    private static final Logger log = LoggerFactory.getLogger(JdbcInbox.class);
     private static final int MAX_BATCH = 256;
     /** Well inside Twilio's 15 s: past it the webhook answers 503 and Twilio retries. */
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(5);
@@ -54,86 +46,53 @@ public class JdbcInbox implements Inbox {
                 select key, channel, address, 1, now() from input order by key
                 on conflict (conversation_key) do update
                     set inbox_seq = conversations.inbox_seq + 1, last_inbound_at = now()
-                returning conversation_key, inbox_seq)
-            insert into inbound_messages (provider_message_id, conversation_key, seq, to_address, body, media, profile_name, received_at)
-            select i.sid, i.key, c.inbox_seq, i.to_address, i.body, cast(i.media as jsonb), i.profile,
-                   to_timestamp(i.received_ms / 1000.0)
-            from input i join c on c.conversation_key = i.key
-            on conflict (provider_message_id) do nothing
-            returning provider_message_id""";
+                returning conversation_key, inbox_seq, step, slots::text as slots, language, opted_out_at, version),
+            stored as (
+                insert into inbound_messages (provider_message_id, conversation_key, seq, to_address, body, media, profile_name, received_at)
+                select i.sid, i.key, c.inbox_seq, i.to_address, i.body, cast(i.media as jsonb), i.profile,
+                       to_timestamp(i.received_ms / 1000.0)
+                from input i join c on c.conversation_key = i.key
+                on conflict (provider_message_id) do nothing
+                returning id, provider_message_id, conversation_key, seq)
+            -- "next" is only a hint (see Inbox.Stored): this statement's snapshot may miss an older message that
+            -- a concurrent store committed while this one waited for the conversation's row
+            select s.id, s.provider_message_id, c.step, c.slots, c.language, c.opted_out_at, c.version,
+                   not exists (select 1 from inbound_messages older
+                               where older.conversation_key = s.conversation_key and older.processed_at is null
+                                 and older.seq < s.seq) as next
+            from stored s join c on c.conversation_key = s.conversation_key""";
 
     private final JdbcClient jdbc;
+    private final JdbcClient writes;
     private final Json json;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Deque<Pending> carried = new ArrayDeque<>();
-
-    private record Pending(InboundMessage message, CompletableFuture<Boolean> stored) {
-    }
+    private final GroupCommit<InboundMessage, Optional<Stored>> writer;
 
     public JdbcInbox(JdbcClient jdbc, Json json) {
+        this(jdbc, jdbc, json);
+    }
+
+    /** @param writes where the group-commit writer stores (see {@link WriterPool}); reads go to {@code jdbc} */
+    public JdbcInbox(JdbcClient jdbc, JdbcClient writes, Json json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
-        Thread writer = new Thread(this::writeLoop, "inbox-writer");
-        writer.setDaemon(true);
-        writer.start();
+        this.writer = new GroupCommit<>("inbox-writer", MAX_BATCH, STORE_TIMEOUT, m -> m.conversation().value(), this::write);
     }
 
     @Override
-    public boolean store(InboundMessage message) {
-        Pending pending = new Pending(message, new CompletableFuture<>());
-        queue.add(pending);
-        try {
-            return pending.stored().get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the inbox did not store message " + message.providerMessageId() + " within " + STORE_TIMEOUT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while storing " + message.providerMessageId(), e);
-        }
+    public Optional<Stored> store(InboundMessage message) {
+        return writer.submit(message);
     }
 
-    private void writeLoop() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                List<Pending> batch = nextBatch();
-                write(batch);
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.error("inbox writer: unexpected failure", e);
-            }
-        }
-    }
-
-    /** Up to MAX_BATCH waiting messages, at most one per conversation; the rest carried over in order. */
-    private List<Pending> nextBatch() throws InterruptedException {
-        List<Pending> candidates = new ArrayList<>(carried);
-        carried.clear();
-        if (candidates.isEmpty()) {
-            candidates.add(queue.take());
-        }
-        queue.drainTo(candidates, MAX_BATCH * 2 - candidates.size());
-        List<Pending> batch = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
-        for (Pending p : candidates) {
-            if (batch.size() < MAX_BATCH && keys.add(p.message().conversation().value())) {
-                batch.add(p);
-            } else {
-                carried.add(p);
-            }
-        }
-        return batch;
-    }
-
-    private void write(List<Pending> batch) {
+    private List<Optional<Stored>> write(List<InboundMessage> batch) {
         int n = batch.size();
         String[] sids = new String[n], keys = new String[n], channels = new String[n], addresses = new String[n];
         String[] tos = new String[n], bodies = new String[n], media = new String[n], profiles = new String[n];
         long[] received = new long[n];
+        Map<String, InboundMessage> bySid = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            InboundMessage m = batch.get(i).message();
+            InboundMessage m = batch.get(i);
+            bySid.put(m.providerMessageId(), m);
             sids[i] = m.providerMessageId();
             keys[i] = m.conversation().value();
             channels[i] = m.conversation().channel().name();
@@ -144,19 +103,20 @@ public class JdbcInbox implements Inbox {
             profiles[i] = m.profileName();
             received[i] = m.receivedAt().toEpochMilli();
         }
-        try {
-            Set<String> inserted = new HashSet<>(jdbc.sql(STORE)
-                    .param("sids", sids).param("keys", keys).param("channels", channels).param("addresses", addresses)
-                    .param("tos", tos).param("bodies", bodies).param("media", media).param("profiles", profiles)
-                    .param("received", received)
-                    .query(String.class).list());
-            for (Pending p : batch) {
-                p.stored().complete(inserted.contains(p.message().providerMessageId()));
-            }
-        } catch (RuntimeException e) {
-            log.error("storing {} inbound messages failed: {}", n, e.toString());
-            batch.forEach(p -> p.stored().completeExceptionally(e));
-        }
+        Map<String, Stored> stored = new HashMap<>();
+        writes.sql(STORE)
+                .param("sids", sids).param("keys", keys).param("channels", channels).param("addresses", addresses)
+                .param("tos", tos).param("bodies", bodies).param("media", media).param("profiles", profiles)
+                .param("received", received)
+                .query(rs -> {
+                    InboundMessage m = bySid.get(rs.getString("provider_message_id"));
+                    ConversationState state = rs.getBoolean("next") ? JdbcConversationStore.state(m.conversation(), rs, json) : null;
+                    // as a read of the row would return it: received_at is stored to the millisecond
+                    InboundMessage asStored = new InboundMessage(m.providerMessageId(), m.conversation(), m.to(), m.text(),
+                            m.media(), m.profileName(), m.receivedAt().truncatedTo(ChronoUnit.MILLIS));
+                    stored.put(m.providerMessageId(), new Stored(new StoredInbound(rs.getLong("id"), asStored), state));
+                });
+        return batch.stream().map(m -> Optional.ofNullable(stored.get(m.providerMessageId()))).toList();
     }
 
     @Override

@@ -61,11 +61,21 @@ public class JdbcOutbox implements Outbox {
     private static final Pattern CONTENT_SID = Pattern.compile("HX[0-9a-fA-F]{32}");
 
     private final JdbcClient jdbc;
+    private final JdbcClient writes;
     private final Json json;
+    private final GroupCommit<SentMark, Boolean> sentMarks;
 
     public JdbcOutbox(JdbcClient jdbc, Json json) {
+        this(jdbc, jdbc, json);
+    }
+
+    /** @param writes where the group-commit writer of sent marks writes (see {@link WriterPool}) */
+    public JdbcOutbox(JdbcClient jdbc, JdbcClient writes, Json json) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.json = json;
+        // a mark is one row: 64 covers every sender thread many times over
+        this.sentMarks = new GroupCommit<>("outbox-marks", 64, Duration.ofSeconds(10), null, this::writeSent);
     }
 
     @Override
@@ -125,19 +135,32 @@ public class JdbcOutbox implements Outbox {
     }
 
     /**
-     * Committed without waiting for the disk (synchronous_commit off for this transaction only): if a crash loses
-     * the mark, the row is SENDING with a lease again, and its resumed send asks the provider first and finds the
-     * message there. The claim before the send, by contrast, is always flushed.
+     * Marks from all sender threads are written together (one statement for whatever is waiting; a sender waits
+     * for its own, so the next row of that conversation is claimed only after this one is recorded). Committed
+     * without waiting for the disk (synchronous_commit off for this transaction only): if a crash loses a mark,
+     * the row is SENDING with a lease again, and its resumed send asks the provider first and finds the message
+     * there. The claim before the send, by contrast, is always flushed.
      */
     @Override
     public void markSent(long id, String providerMessageId) {
-        jdbc.sql("""
-                        with async as (select set_config('synchronous_commit', 'off', true))
-                        update outbound_messages set status = 'SENT', provider_message_id = :sid, sent_at = now(),
+        sentMarks.submit(new SentMark(id, providerMessageId));
+    }
+
+    private record SentMark(long id, String providerMessageId) {
+    }
+
+    private List<Boolean> writeSent(List<SentMark> marks) {
+        writes.sql("""
+                        with async as (select set_config('synchronous_commit', 'off', true)),
+                        marks as (select * from unnest(cast(:ids as bigint[]), cast(:sids as text[])) as m(id, sid))
+                        update outbound_messages o set status = 'SENT', provider_message_id = marks.sid, sent_at = now(),
                             lease_until = null, last_error = null, updated_at = now()
-                        from async
-                        where id = :id""")
-                .param("id", id).param("sid", providerMessageId).update();
+                        from async, marks
+                        where o.id = marks.id""")
+                .param("ids", marks.stream().mapToLong(SentMark::id).toArray())
+                .param("sids", marks.stream().map(SentMark::providerMessageId).toArray(String[]::new))
+                .update();
+        return marks.stream().map(m -> true).toList();
     }
 
     @Override

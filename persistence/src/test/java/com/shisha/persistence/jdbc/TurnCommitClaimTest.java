@@ -9,14 +9,10 @@ import com.shisha.core.dialog.OptOutChange;
 import com.shisha.core.dialog.TurnResult;
 import com.shisha.core.pipeline.ConversationStore;
 import com.shisha.core.pipeline.StoredInbound;
-import com.shisha.persistence.testing.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,11 +38,11 @@ class TurnCommitClaimTest {
 
     @BeforeEach
     void freshDatabase() {
-        DataSource dataSource = TestDatabase.freshDataSource();
-        jdbc = JdbcClient.create(dataSource);
-        inbox = new JdbcInbox(jdbc, new Json());
-        store = new JdbcConversationStore(jdbc, new Json(), new TransactionTemplate(new JdbcTransactionManager(dataSource)), LEASE);
-        outbox = new JdbcOutbox(jdbc, new Json());
+        PipelineStores stores = PipelineStores.fresh(LEASE);
+        jdbc = stores.jdbc();
+        inbox = stores.inbox();
+        store = stores.conversations();
+        outbox = stores.outbox();
     }
 
     @Test
@@ -148,7 +144,7 @@ class TurnCommitClaimTest {
 
     private StoredInbound stored(String text) {
         String sid = String.format("SM%032d", SIDS.incrementAndGet());
-        assertThat(inbox.store(new InboundMessage(sid, key, "whatsapp:+14155238886", text, List.of(), "Asha", Instant.now()))).isTrue();
+        assertThat(inbox.store(new InboundMessage(sid, key, "whatsapp:+14155238886", text, List.of(), "Asha", Instant.now()))).isPresent();
         return inbox.pending(key, 1).get(0);
     }
 
