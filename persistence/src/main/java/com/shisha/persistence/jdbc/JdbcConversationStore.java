@@ -184,8 +184,9 @@ public class JdbcConversationStore implements ConversationStore {
                     city = excluded.city, products = excluded.products,
                     onboarded_at = coalesce(partners.onboarded_at, excluded.onboarded_at), updated_at = now()
                 returning id),
-            free as (
-                -- claimed for sending right here when nothing older of the conversation is unsent (see QUEUE_REPLIES)
+            free as materialized (
+                -- claimed for sending right here when nothing older of the conversation is unsent (see QUEUE_REPLIES);
+                -- materialized: once per turn, not once per use in each reply row
                 select i.n, i.claim and not exists (select 1 from outbound_messages u
                                                     where u.conversation_key = i.key and u.status in ('PENDING', 'SENDING')) as free
                 from input i join inb on inb.n = i.n),
