@@ -200,11 +200,15 @@ WEBHOOK=(webhook --target "$TARGET" --path /webhooks/twilio/messaging --token "$
          --account-sid "$ACCOUNT_SID" --to "$BOT_NUMBER" --standin-port "$STANDIN_PORT" --c "$C")
 
 # The JVM's JIT keeps compiling for tens of thousands of turns on 2 cores (C2 alone took ~1 ms of CPU per
-# turn after 20,000 turns); WARM_N gives both bots the same, longer warm-up.
+# turn after 20,000 turns); WARM_N gives both bots the same, longer warm-up. It runs both measured modes: a
+# burst acknowledged before its turns (gate ack) takes code paths a paced run never does (a backlog: drains
+# of many messages, claims by the sender, the sweep), and without them in the warm-up the measured ack run
+# spent more than half of the app's CPU in the C2 compiler (session 5: 222 instead of ~700 turns/s).
 WARM_N=${WARM_N:-10000}
-note "== warm-up (not reported): baseline n=$((WARM_N * 2)), webhook n=$WARM_N s=1000 (gate reply)"
+note "== warm-up (not reported): baseline n=$((WARM_N * 2)), webhook n=$WARM_N s=1000 (gate reply), webhook n=$N s=$S (gate ack)"
 quiet app-warmup-baseline warmup-baseline.txt baseline --target "$TARGET" --path /ping --n $((WARM_N * 2)) --c "$C"
 quiet app-warmup-webhook warmup-webhook.txt "${WEBHOOK[@]}" --n "$WARM_N" --s 1000 --gate reply
+quiet app-warmup-webhook-ack warmup-webhook-ack.txt "${WEBHOOK[@]}" --n "$N" --s "$S" --gate ack
 snap app-proc-warm "$APP_PID" "$BENCH_DATA_ABS"
 
 note "== baseline: GET /ping n=$BASE_N c=$C"
@@ -261,9 +265,11 @@ if [ "$PEER" = 1 ]; then
     snap peer-proc-start "$PEER_PID"
     PWEBHOOK=(webhook --target "$PTARGET" --path /webhooks/twilio/messaging --token "$TOKEN" --sign-base "$PUBLIC_BASE_URL"
               --account-sid "$ACCOUNT_SID" --to "$BOT_NUMBER" --standin-port "$STANDIN_PORT" --c "$C")
-    note "== peer warm-up (not reported): baseline n=$((WARM_N * 2)), webhook n=$WARM_N s=1000"
+    note "== peer warm-up (not reported): baseline n=$((WARM_N * 2)), webhook n=$WARM_N s=1000, webhook n=$N s=$S"
     quiet peer-warmup-baseline peer-warmup-baseline.txt baseline --target "$PTARGET" --path /health --n $((WARM_N * 2)) --c "$C"
     quiet peer-warmup-webhook peer-warmup-webhook.txt "${PWEBHOOK[@]}" --n "$WARM_N" --s 1000 --gate ack
+    # the same second warm-up as SHISHA's (for the peer both gates are one mode: it acks after its reply)
+    quiet peer-warmup-webhook-2 peer-warmup-webhook-2.txt "${PWEBHOOK[@]}" --n "$N" --s "$S" --gate ack
     snap peer-proc-warm "$PEER_PID"
     note "== peer baseline: GET /health n=$BASE_N c=$C"
     run peer-baseline peer-baseline.txt baseline --target "$PTARGET" --path /health --n "$BASE_N" --c "$C"
