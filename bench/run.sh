@@ -202,8 +202,7 @@ WEBHOOK=(webhook --target "$TARGET" --path /webhooks/twilio/messaging --token "$
 # The JVM's JIT keeps compiling for tens of thousands of turns on 2 cores (C2 alone took ~1 ms of CPU per
 # turn after 20,000 turns); WARM_N gives both bots the same, longer warm-up. It runs both measured modes: a
 # burst acknowledged before its turns (gate ack) takes code paths a paced run never does (a backlog: drains
-# of many messages, claims by the sender, the sweep), and without them in the warm-up the measured ack run
-# spent more than half of the app's CPU in the C2 compiler (session 5: 222 instead of ~700 turns/s).
+# of many messages, claims by the sender, the sweep), which the JIT then compiles during the measured run.
 WARM_N=${WARM_N:-10000}
 note "== warm-up (not reported): baseline n=$((WARM_N * 2)), webhook n=$WARM_N s=1000 (gate reply), webhook n=$N s=$S (gate ack)"
 quiet app-warmup-baseline warmup-baseline.txt baseline --target "$TARGET" --path /ping --n $((WARM_N * 2)) --c "$C"
