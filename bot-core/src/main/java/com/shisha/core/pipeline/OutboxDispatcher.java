@@ -81,13 +81,16 @@ public final class OutboxDispatcher {
         if (work.isEmpty()) {
             return;
         }
+        // ids first: a drain already running for this conversation may take the rows the moment they are in the
+        // queue, and its removal of an id must come after the id's addition (else the id stays in the set for good,
+        // and the set only grows: keepingUp() turns false for ever and the sweep skips those rows)
+        work.forEach(w -> queuedIds.add(w.id()));
         // add inside compute: atomic with the drain's removal of an empty queue, so no row lands in a dropped queue
         queued.compute(key, (k, q) -> {
             Queue<Work> queue = q == null ? new ConcurrentLinkedQueue<>() : q;
             queue.addAll(work);
             return queue;
         });
-        work.forEach(w -> queuedIds.add(w.id()));
         serial.request(key);
     }
 
@@ -97,6 +100,11 @@ public final class OutboxDispatcher {
      */
     public boolean keepingUp() {
         return queuedIds.size() < KEEPING_UP_BELOW;
+    }
+
+    /** Rows queued here and not yet taken by a sender (for tests). */
+    int queuedCount() {
+        return queuedIds.size();
     }
 
     /** Picks up rows that are due (retries, and rows left behind by a crashed or busy instance). */
