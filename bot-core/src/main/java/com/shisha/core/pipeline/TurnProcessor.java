@@ -62,11 +62,6 @@ public final class TurnProcessor {
         this.serial = new SerialExecutor<>(workers, this::drain);
     }
 
-    /** Asks for the conversation's pending messages to be processed soon. Cheap; safe to call often. */
-    public void schedule(ConversationKey key) {
-        serial.request(key);
-    }
-
     /**
      * Schedules the turn of a message just stored. If nothing older of its conversation was waiting, the state the
      * store saw is kept as a hint, and the drain starts from it instead of reading the conversation again.

@@ -8,7 +8,6 @@ import com.shisha.core.dialog.ConversationState;
 import com.shisha.core.dialog.OptOutChange;
 import com.shisha.core.dialog.TurnResult;
 import com.shisha.core.pipeline.Inbox;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -33,17 +32,11 @@ class InboxHintTest {
 
     private static final AtomicInteger SIDS = new AtomicInteger();
     private final ConversationKey key = new ConversationKey(Channel.WHATSAPP, "+919811100003");
-    private JdbcClient jdbc;
-    private JdbcInbox inbox;
-    private JdbcConversationStore store;
-
-    @BeforeEach
-    void freshDatabase() {
-        PipelineStores stores = PipelineStores.fresh(Duration.ofSeconds(30));
-        jdbc = stores.jdbc();
-        inbox = stores.inbox();
-        store = stores.conversations();
-    }
+    // a fresh database per test: JUnit makes a new instance of the class for each
+    private final PipelineStores stores = PipelineStores.fresh(Duration.ofSeconds(30));
+    private final JdbcClient jdbc = stores.jdbc();
+    private final JdbcInbox inbox = stores.inbox();
+    private final JdbcConversationStore store = stores.conversations();
 
     @Test
     void theFirstMessageOfANewConversationIsNextWithAFreshState() {

@@ -11,7 +11,6 @@ import com.shisha.core.dialog.OptOutChange;
 import com.shisha.core.dialog.TurnResult;
 import com.shisha.core.pipeline.ConversationStore;
 import com.shisha.core.pipeline.Inbox;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -36,17 +35,11 @@ class TurnBatchCommitTest {
 
     private static final AtomicInteger SIDS = new AtomicInteger();
     private static final String FROM = "whatsapp:+14155238886";
-    private JdbcClient jdbc;
-    private JdbcInbox inbox;
-    private JdbcConversationStore store;
-
-    @BeforeEach
-    void freshDatabase() {
-        PipelineStores stores = PipelineStores.fresh(Duration.ofSeconds(30));
-        jdbc = stores.jdbc();
-        inbox = stores.inbox();
-        store = stores.conversations();
-    }
+    // a fresh database per test: JUnit makes a new instance of the class for each
+    private final PipelineStores stores = PipelineStores.fresh(Duration.ofSeconds(30));
+    private final JdbcClient jdbc = stores.jdbc();
+    private final JdbcInbox inbox = stores.inbox();
+    private final JdbcConversationStore store = stores.conversations();
 
     @Test
     void eachTurnOfABatchIsGuardedOnItsOwn() {
