@@ -22,7 +22,8 @@ public interface Inbox {
      * A newly stored message. When no older message of its conversation was waiting, {@code stateIfNext} is the
      * conversation's state as of the store (else null): its turn can start from it without reading the
      * conversation again. It is a hint, not a promise: the turn's commit checks the state's version and that
-     * nothing older is unprocessed, so a hint overtaken by events fails there and changes nothing.
+     * the message is next in line, so a hint overtaken by events (the state changed since) fails there and
+     * changes nothing.
      */
     record Stored(StoredInbound message, ConversationState stateIfNext) {
 

@@ -128,8 +128,8 @@ public class JdbcConversationStore implements ConversationStore {
      * Turns of many conversations in one statement (one round trip, one commit): turn threads hand their commit to
      * one writer, which commits whatever is waiting together (see {@link GroupCommit}). A batch holds at most one
      * turn per conversation, and each turn is guarded on its own: its conversation update checks the version the
-     * state was loaded at, that its message is still unprocessed, and that no older message of the conversation
-     * is (a turn started from the inbox's hint may not know); everything else of that turn happens only if its
+     * state was loaded at, that its message is still unprocessed, and that it is next in line (processed_seq, see
+     * V13; a turn started from the inbox's hint relies on this); everything else of that turn happens only if its
      * update succeeded. So a turn that lost a race (or came out of turn) changes nothing, and the other turns of
      * its batch commit all the same. The conversation rows are locked first, in key order, as the inbox locks
      * them: two multi-row statements never wait on each other in a cycle. Then the checks hold under
@@ -160,14 +160,18 @@ public class JdbcConversationStore implements ConversationStore {
             conv as (
                 update conversations c set step = i.step, slots = cast(i.slots as jsonb), language = i.lang,
                     opted_out_at = case when i.opted_out then coalesce(c.opted_out_at, now()) else null end,
-                    version = c.version + 1, updated_at = now()
-                from input i
+                    version = c.version + 1, processed_seq = greatest(c.processed_seq, m.seq), updated_at = now()
+                from input i join inbound_messages m on m.id = i.inbound
                 where c.conversation_key = i.key and c.version = i.version
                   and c.conversation_key in (select conversation_key from locked)
-                  and exists (select 1 from inbound_messages m where m.id = i.inbound and num_nonnulls(m.processed_at) = 0)
-                  and not exists (select 1 from inbound_messages older
-                                  where older.conversation_key = i.key and older.processed_at is null
-                                    and older.seq < (select m.seq from inbound_messages m where m.id = i.inbound))
+                  and m.conversation_key = i.key and num_nonnulls(m.processed_at) = 0
+                  -- in turn: right after the last processed message, or (after a gap a duplicate left in the
+                  -- sequence) nothing older waits. Inside OR the second test stays a per-turn subquery probing
+                  -- by conversation, and runs only after a gap
+                  and (m.seq = c.processed_seq + 1
+                       or not exists (select 1 from inbound_messages older
+                                      where older.conversation_key = i.key and older.processed_at is null
+                                        and older.seq < m.seq))
                 returning c.conversation_key),
             inb as (
                 update inbound_messages m set processed_at = now(), outcome = 'REPLIED'

@@ -46,7 +46,7 @@ public class JdbcInbox implements Inbox {
                 select key, channel, address, 1, now() from input order by key
                 on conflict (conversation_key) do update
                     set inbox_seq = conversations.inbox_seq + 1, last_inbound_at = now()
-                returning conversation_key, inbox_seq, step, slots::text as slots, language, opted_out_at, version),
+                returning conversation_key, inbox_seq, processed_seq, step, slots::text as slots, language, opted_out_at, version),
             stored as (
                 insert into inbound_messages (provider_message_id, conversation_key, seq, to_address, body, media, profile_name, received_at)
                 select i.sid, i.key, c.inbox_seq, i.to_address, i.body, cast(i.media as jsonb), i.profile,
@@ -54,12 +54,12 @@ public class JdbcInbox implements Inbox {
                 from input i join c on c.conversation_key = i.key
                 on conflict (provider_message_id) do nothing
                 returning id, provider_message_id, conversation_key, seq)
-            -- "next" is only a hint (see Inbox.Stored): this statement's snapshot may miss an older message that
-            -- a concurrent store committed while this one waited for the conversation's row
+            -- "next": the message right after the last processed one (c is the conversation row as this statement
+            -- updated it, under its lock: also a store or a turn another instance committed meanwhile is in it).
+            -- A duplicate bumps inbox_seq too, leaving a gap; the message after a gap is not "next", which only
+            -- costs it the hint
             select s.id, s.provider_message_id, c.step, c.slots, c.language, c.opted_out_at, c.version,
-                   not exists (select 1 from inbound_messages older
-                               where older.conversation_key = s.conversation_key and older.processed_at is null
-                                 and older.seq < s.seq) as next
+                   c.processed_seq = s.seq - 1 as next
             from stored s join c on c.conversation_key = s.conversation_key""";
 
     private final JdbcClient jdbc;

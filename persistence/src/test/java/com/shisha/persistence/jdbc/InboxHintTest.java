@@ -96,6 +96,38 @@ class InboxHintTest {
     }
 
     @Test
+    void aDuplicateCostsTheNextMessageOnlyItsHint() {
+        InboundMessage hi = message(key, "hi");
+        Inbox.Stored first = inbox.store(hi).orElseThrow();
+        assertThat(commit(first, first.stateIfNext(), "ASK_NAME", Map.of())).isTrue();
+        // a retried delivery is not stored, but it did take a number in the conversation's sequence
+        assertThat(inbox.store(hi)).isEmpty();
+
+        Inbox.Stored second = store(key, "Asha").orElseThrow();
+
+        assertThat(second.next()).isFalse();
+        // the drain reads the conversation; the commit finds nothing older waiting behind the gap
+        assertThat(commit(second, store.load(key), "ASK_LANGUAGE", Map.of())).isTrue();
+        Inbox.Stored third = store(key, "1").orElseThrow();
+        assertThat(third.next()).isTrue();
+        assertThat(third.stateIfNext().step()).isEqualTo("ASK_LANGUAGE");
+    }
+
+    @Test
+    void aCommitOutOfTurnBehindAGapChangesNothing() {
+        InboundMessage hi = message(key, "hi");
+        Inbox.Stored first = inbox.store(hi).orElseThrow();
+        assertThat(inbox.store(hi)).isEmpty();
+        Inbox.Stored second = store(key, "Asha").orElseThrow();
+
+        assertThat(commit(second, first.stateIfNext(), "ASK_LANGUAGE", Map.of())).isFalse();
+
+        assertThat(inbox.pending(key, 10)).extracting(p -> p.message().text()).containsExactly("hi", "Asha");
+        assertThat(commit(first, first.stateIfNext(), "ASK_NAME", Map.of())).isTrue();
+        assertThat(commit(second, store.load(key), "ASK_LANGUAGE", Map.of())).isTrue();
+    }
+
+    @Test
     void concurrentStoresOfManyConversationsEachGetTheirOwnAnswer() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
