@@ -82,14 +82,23 @@ class PersistenceConfig {
     }
 
     @Bean
-    Inbox inbox(JdbcClient jdbc, Writers writers, Json json) {
-        return new JdbcInbox(jdbc, writers.jdbc, json);
+    Inbox inbox(JdbcClient jdbc, Writers writers, Json json, Environment env) {
+        return new JdbcInbox(jdbc, writers.jdbc, json, commitLinger(env));
     }
 
     @Bean
     ConversationStore conversationStore(JdbcClient jdbc, Writers writers, Json json, PlatformTransactionManager transactions,
                                         Environment env) {
-        return new JdbcConversationStore(jdbc, writers.jdbc, json, new TransactionTemplate(transactions), PipelineConfig.sendLease(env));
+        return new JdbcConversationStore(jdbc, writers.jdbc, json, new TransactionTemplate(transactions), PipelineConfig.sendLease(env),
+                commitLinger(env));
+    }
+
+    /**
+     * How long the inbox's and the turn commits' writers wait for more work before they write. Not the SENT marks':
+     * a sender thread waits for its mark, and with four of them a linger there capped the sends (bench/README.md).
+     */
+    private static Duration commitLinger(Environment env) {
+        return Duration.ofNanos(new Env(env).integer("SHISHA_COMMIT_LINGER_MICROS", 1000, 0, 100_000) * 1000L);
     }
 
     @Bean

@@ -59,15 +59,17 @@ public class JdbcConversationStore implements ConversationStore {
 
     /** @param sendLease the lease of a reply claimed by its turn's commit: the dispatcher's claim lease */
     public JdbcConversationStore(JdbcClient jdbc, Json json, TransactionTemplate tx, Duration sendLease) {
-        this(jdbc, jdbc, json, tx, sendLease);
+        this(jdbc, jdbc, json, tx, sendLease, Duration.ZERO);
     }
 
     /**
      * @param writes    where the group-commit writer of turns commits (see {@link WriterPool}); journey turns, which
      *                  take several statements in one transaction of {@code tx}, commit through {@code jdbc}
      * @param sendLease the lease of a reply claimed by its turn's commit: the dispatcher's claim lease
+     * @param linger    how long the writer of turns waits for more turns before it commits (see {@link GroupCommit})
      */
-    public JdbcConversationStore(JdbcClient jdbc, JdbcClient writes, Json json, TransactionTemplate tx, Duration sendLease) {
+    public JdbcConversationStore(JdbcClient jdbc, JdbcClient writes, Json json, TransactionTemplate tx, Duration sendLease,
+                                 Duration linger) {
         this.jdbc = jdbc;
         this.leaseSeconds = sendLease.toMillis() / 1000.0;
         this.json = json;
@@ -75,7 +77,7 @@ public class JdbcConversationStore implements ConversationStore {
         this.journey = new JourneyEffectsWriter(jdbc, json);
         // a turn's commit waits for its batch; past this the drain gives up on it (the rows, if the batch commits
         // later, are found by the sweeps)
-        this.committer = new GroupCommit<>("turn-commits", 64, Duration.ofSeconds(30), t -> t.before().key(),
+        this.committer = new GroupCommit<>("turn-commits", 64, Duration.ofSeconds(30), linger, t -> t.before().key(),
                 turns -> commit(writes, turns));
     }
 

@@ -68,15 +68,18 @@ public class JdbcInbox implements Inbox {
     private final GroupCommit<InboundMessage, Optional<Stored>> writer;
 
     public JdbcInbox(JdbcClient jdbc, Json json) {
-        this(jdbc, jdbc, json);
+        this(jdbc, jdbc, json, Duration.ZERO);
     }
 
-    /** @param writes where the group-commit writer stores (see {@link WriterPool}); reads go to {@code jdbc} */
-    public JdbcInbox(JdbcClient jdbc, JdbcClient writes, Json json) {
+    /**
+     * @param writes where the group-commit writer stores (see {@link WriterPool}); reads go to {@code jdbc}
+     * @param linger how long the writer waits for more messages before it stores (see {@link GroupCommit})
+     */
+    public JdbcInbox(JdbcClient jdbc, JdbcClient writes, Json json, Duration linger) {
         this.jdbc = jdbc;
         this.writes = writes;
         this.json = json;
-        this.writer = new GroupCommit<>("inbox-writer", MAX_BATCH, STORE_TIMEOUT, m -> m.conversation().value(), this::write);
+        this.writer = new GroupCommit<>("inbox-writer", MAX_BATCH, STORE_TIMEOUT, linger, m -> m.conversation().value(), this::write);
     }
 
     @Override

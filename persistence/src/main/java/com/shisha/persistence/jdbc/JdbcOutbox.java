@@ -31,9 +31,14 @@ public class JdbcOutbox implements Outbox {
             cur as (
                 select t.id, t.status as prev_status from target t
                 where (t.status = 'PENDING' or (t.status = 'SENDING' and t.lease_until < now()))
-                  and not exists (select 1 from outbound_messages older
-                                  where older.conversation_key = t.conversation_key
-                                    and older.id < t.id and older.status in ('PENDING', 'SENDING')))
+                  -- nothing older of the conversation unsent. A scalar subquery, not NOT EXISTS: that becomes an
+                  -- anti-join, and its cached generic plan (made while nothing was unsent) scanned the whole partial
+                  -- index of unsent rows per claim with the conversation as a mere filter: 4 ms of database CPU per
+                  -- reply in a backlog of 20,000. As a subquery it probes the index by conversation and id
+                  and (select older.id from outbound_messages older
+                       where older.conversation_key = t.conversation_key
+                         and older.id < t.id and older.status in ('PENDING', 'SENDING')
+                       limit 1) is null)
             update outbound_messages o
             set status = 'SENDING', attempts = o.attempts + 1,
                 lease_until = now() + make_interval(secs => :leaseSeconds), updated_at = now()
@@ -75,7 +80,7 @@ public class JdbcOutbox implements Outbox {
         this.writes = writes;
         this.json = json;
         // a mark is one row: 64 covers every sender thread many times over
-        this.sentMarks = new GroupCommit<>("outbox-marks", 64, Duration.ofSeconds(10), null, this::writeSent);
+        this.sentMarks = new GroupCommit<>("outbox-marks", 64, Duration.ofSeconds(10), Duration.ZERO, null, this::writeSent);
     }
 
     @Override

@@ -89,8 +89,25 @@ class GroupCommitTest {
     }
 
     @Test
+    void withALingerAnItemHandedInSoonAfterJoinsTheBatchOfTheFirst() throws Exception {
+        // a generous linger: the writer writes when the batch is full (two items), long before the linger ends
+        GroupCommit<String, String> group = new GroupCommit<>("lingering-writer", 2, Duration.ofSeconds(10), Duration.ofSeconds(5),
+                null, batch -> {
+                    batches.add(batch);
+                    return batch;
+                });
+        Future<String> first = callers.submit(() -> group.submit("first"));
+        Thread.sleep(50); // the writer has taken "first" and lingers
+        Future<String> second = callers.submit(() -> group.submit("second"));
+
+        assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo("second");
+        assertThat(batches).containsExactly(List.of("first", "second"));
+    }
+
+    @Test
     void aCallerGivesUpAfterItsTimeout() {
-        GroupCommit<String, String> group = new GroupCommit<>("slow-writer", 64, Duration.ofMillis(200), null, batch -> {
+        GroupCommit<String, String> group = new GroupCommit<>("slow-writer", 64, Duration.ofMillis(200), Duration.ZERO, null, batch -> {
             await(release);
             return batch;
         });
@@ -101,7 +118,7 @@ class GroupCommitTest {
 
     /** A group whose writer records each batch, holds the first until {@link #release}, then answers with {@code write}. */
     private GroupCommit<String, String> group(Function<String, Object> key, Function<List<String>, List<String>> write) {
-        return new GroupCommit<>("test-writer", 64, Duration.ofSeconds(10), key, batch -> {
+        return new GroupCommit<>("test-writer", 64, Duration.ofSeconds(10), Duration.ZERO, key, batch -> {
             batches.add(batch);
             firstBatchStarted.countDown();
             await(release);
