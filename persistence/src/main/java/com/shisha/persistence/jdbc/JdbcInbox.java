@@ -13,9 +13,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The inbox in PostgreSQL, written by group commit: concurrent webhook threads hand their message to one
@@ -144,15 +146,25 @@ public class JdbcInbox implements Inbox {
                 rs.getTimestamp("received_at").toInstant()));
     }
 
+    /**
+     * Reads waiting rows, not distinct conversations: DISTINCT sorted every waiting message first, ~100 ms each
+     * second in a backlog of 18,000 (auto_explain). A bounded read of rows stops early; a conversation with many
+     * waiting messages takes several of them, so a sweep may return fewer than {@code limit} conversations.
+     */
     @Override
     public List<ConversationKey> conversationsWithPending(Instant receivedBefore, int limit) {
-        return jdbc.sql("""
-                        select distinct conversation_key from inbound_messages
+        Set<String> keys = new LinkedHashSet<>();
+        jdbc.sql("""
+                        select conversation_key from inbound_messages
                         where processed_at is null and received_at < :before
-                        limit :limit""")
+                        limit :rows""")
                 .param("before", Timestamp.from(receivedBefore))
-                .param("limit", limit)
-                .query((rs, n) -> ConversationKey.parse(rs.getString(1)))
-                .list();
+                .param("rows", limit * 10)
+                .query(rs -> {
+                    if (keys.size() < limit) {
+                        keys.add(rs.getString(1));
+                    }
+                });
+        return keys.stream().map(ConversationKey::parse).toList();
     }
 }

@@ -128,11 +128,16 @@ public class JdbcOutbox implements Outbox {
 
     @Override
     public List<Due> due(int limit) {
+        // each kind from its own partial index in due order, so each read stops after :limit rows (one OR of both
+        // sorted every due row first: in a backlog of 20,000 unclaimed replies that was every sweep's cost)
         return jdbc.sql("""
-                        select id, conversation_key from outbound_messages
-                        where (status = 'PENDING' and next_attempt_at <= now())
-                           or (status = 'SENDING' and lease_until < now())
-                        order by next_attempt_at
+                        select id, conversation_key from (
+                            (select id, conversation_key, next_attempt_at as due_at from outbound_messages
+                             where status = 'PENDING' and next_attempt_at <= now() order by next_attempt_at limit :limit)
+                            union all
+                            (select id, conversation_key, lease_until as due_at from outbound_messages
+                             where status = 'SENDING' and lease_until < now() order by lease_until limit :limit)) due
+                        order by due_at
                         limit :limit""")
                 .param("limit", limit)
                 .query((rs, n) -> new Due(rs.getLong(1), ConversationKey.parse(rs.getString(2))))

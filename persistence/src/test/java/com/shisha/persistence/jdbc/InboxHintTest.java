@@ -128,6 +128,24 @@ class InboxHintTest {
     }
 
     @Test
+    void theSweepFindsEachConversationWithOldWaitingMessagesOnce() {
+        ConversationKey other = new ConversationKey(Channel.WHATSAPP, "+919811100004");
+        ConversationKey done = new ConversationKey(Channel.WHATSAPP, "+919811100005");
+        for (int i = 0; i < 5; i++) {
+            store(key, "m" + i);
+        }
+        store(other, "hi");
+        Inbox.Stored processed = store(done, "hi").orElseThrow();
+        assertThat(commit(processed, processed.stateIfNext(), "ASK_NAME", Map.of())).isTrue();
+        Instant later = Instant.now().plusSeconds(1);
+
+        assertThat(inbox.conversationsWithPending(later, 10)).containsExactlyInAnyOrder(key, other);
+        assertThat(inbox.conversationsWithPending(later, 1)).hasSize(1);
+        // messages younger than the grace age are the fast path's
+        assertThat(inbox.conversationsWithPending(Instant.now().minusSeconds(60), 10)).isEmpty();
+    }
+
+    @Test
     void concurrentStoresOfManyConversationsEachGetTheirOwnAnswer() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {

@@ -137,6 +137,27 @@ class TurnCommitClaimTest {
         assertThat(outbox.renewLease(live, LEASE)).isFalse();
     }
 
+    @Test
+    void dueAreRowsPendingPastTheirTimeAndClaimsWhoseLeaseRanOutOldestFirst() {
+        List<Long> ids = turn("hi", List.of("one", "two", "three", "four")).orElseThrow().ids();
+        jdbc.sql("""
+                        update outbound_messages set
+                            status = case when id in (:pending) then 'PENDING' else 'SENDING' end,
+                            next_attempt_at = now() + case when id = :notYet then interval '1 minute' else - interval '1 minute' end,
+                            lease_until = case when id = :expired then now() - interval '10 seconds'
+                                               when id = :live then now() + interval '30 seconds' end
+                        where conversation_key = :key""")
+                .param("pending", List.of(ids.get(0), ids.get(1))).param("notYet", ids.get(1))
+                .param("expired", ids.get(2)).param("live", ids.get(3)).param("key", key.value())
+                .update();
+        jdbc.sql("update outbound_messages set next_attempt_at = now() - interval '5 seconds' where id = :id").param("id", ids.get(0)).update();
+
+        // the pending row became due 5 s ago, the claim ran out 10 s ago: the claim first
+        assertThat(outbox.due(10)).extracting(d -> d.id()).containsExactly(ids.get(2), ids.get(0));
+        assertThat(outbox.due(1)).extracting(d -> d.id()).containsExactly(ids.get(2));
+        assertThat(outbox.due(10)).allSatisfy(d -> assertThat(d.conversation()).isEqualTo(key));
+    }
+
     private java.util.Optional<ConversationStore.Queued> turn(String text, List<String> replies) {
         StoredInbound inbound = stored(text);
         return store.commitTurn(inbound, store.load(key), result(replies), "whatsapp:+14155238886", true);
