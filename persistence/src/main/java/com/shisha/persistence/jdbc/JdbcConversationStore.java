@@ -145,7 +145,7 @@ public class JdbcConversationStore implements ConversationStore {
      * <p>A reply row names its turn by position in the batch ({@code :replyOf}); the bodies of one turn are
      * inserted in order, so their ids ascend in the order of the bodies.
      */
-    private static final String COMMIT_TURNS = """
+    static final String COMMIT_TURNS = """
             with input as materialized (
                 select * from unnest(cast(:keys as text[]), cast(:versions as bigint[]), cast(:inbounds as bigint[]),
                                      cast(:steps as text[]), cast(:slots as text[]), cast(:langs as text[]),

@@ -24,7 +24,7 @@ public class JdbcOutbox implements Outbox {
      * planner could answer the lookup from a partial index of unsent rows, which its statistics may price at one
      * row while a backlog holds thousands.
      */
-    private static final String CLAIM = """
+    static final String CLAIM = """
             with target as materialized (
                 select id, status, lease_until, conversation_key from outbound_messages where id = :id
                 for update skip locked),
