@@ -93,7 +93,8 @@ class ConversationFilesTest extends AbstractPipelineTest {
         HttpResponse<String> ack = postSigned("/webhooks/twilio/messaging",
                 sms ? smsForm(phone, turn.partner(), sid) : whatsappForm(phone, turn.partner(), sid));
         assertThat(ack.statusCode()).as("ack of '%s'", turn.partner()).isEqualTo(200);
-        assertThat(ack.body()).contains("<Response/>");
+        assertThat(ack.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
+        assertThat(ack.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/xml"));
         assertThat(awaitProcessed(sid, REPLY_TIMEOUT)).as("'%s' processed", turn.partner()).isTrue();
         if (turn.silent()) {
             TwilioStandIn.sleep(150); // a reply, had one been queued, would reach the stand-in within this
