@@ -6,6 +6,10 @@
 -- of 18,000 waiting messages a batch commit took ~80 ms of database CPU (bench/README.md, session 6).
 alter table conversations add column processed_seq bigint not null default 0;
 
+-- one pass over the messages (no index serves "processed messages by conversation"; a subquery per
+-- conversation would scan the table once per partner)
 update conversations c
-set processed_seq = coalesce((select max(m.seq) from inbound_messages m
-                              where m.conversation_key = c.conversation_key and m.processed_at is not null), 0);
+set processed_seq = p.seq
+from (select conversation_key, max(seq) as seq from inbound_messages
+      where processed_at is not null group by conversation_key) p
+where p.conversation_key = c.conversation_key;

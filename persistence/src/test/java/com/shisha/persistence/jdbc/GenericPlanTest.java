@@ -43,7 +43,7 @@ class GenericPlanTest {
         // as after a day of paced traffic: 10,000 partners, 3 messages each, all processed and answered
         jdbc.sql("""
                 insert into conversations (conversation_key, channel, address, step, version, inbox_seq, processed_seq)
-                select 'WHATSAPP:+9198' || lpad(g::text, 8, '0'), 'WHATSAPP', '+9198' || lpad(g::text, 8, '0'), 'MAIN_MENU', 3, 3, 3
+                select 'whatsapp:+9198' || lpad(g::text, 8, '0'), 'WHATSAPP', '+9198' || lpad(g::text, 8, '0'), 'MAIN_MENU', 3, 3, 3
                 from generate_series(1, 10000) g""").update();
         jdbc.sql("""
                 insert into inbound_messages (provider_message_id, conversation_key, seq, to_address, body, processed_at, outcome)

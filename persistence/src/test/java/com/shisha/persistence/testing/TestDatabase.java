@@ -32,11 +32,25 @@ public final class TestDatabase {
 
     /** A new, migrated, empty database, for tests that need transactions. */
     public static DataSource freshDataSource() {
+        return freshDataSource(null);
+    }
+
+    /** A new database migrated up to the given version (null: every migration), for tests of a migration. */
+    public static DataSource freshDataSource(String upToVersion) {
         String name = "test_" + DATABASES.incrementAndGet();
         JdbcClient.create(server().getPostgresDatabase()).sql("create database " + name).update();
         DataSource dataSource = server().getDatabase("postgres", name);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        var flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration");
+        if (upToVersion != null) {
+            flyway.target(upToVersion);
+        }
+        flyway.load().migrate();
         return dataSource;
+    }
+
+    /** Applies the remaining migrations to a database made by {@link #freshDataSource(String)}. */
+    public static void migrate(DataSource dataSource) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
     private static synchronized EmbeddedPostgres server() {
