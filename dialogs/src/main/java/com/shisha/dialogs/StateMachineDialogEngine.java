@@ -18,6 +18,8 @@ import org.springframework.statemachine.support.DefaultExtendedState;
 import org.springframework.statemachine.support.DefaultStateMachineContext;
 import reactor.core.publisher.Mono;
 
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -347,20 +349,10 @@ public final class StateMachineDialogEngine implements DialogEngine {
         }
         // taken from the fullest pool: machines pile up where conversations rest (the main menu), while the first
         // pool in step order is the one the next new partner's second turn needs
-        StateMachine<Step, Trigger> machine = null;
-        Queue<StateMachine<Step, Trigger>> fullest = null;
-        for (Queue<StateMachine<Step, Trigger>> queue : idle.values()) {
-            if (fullest == null || queue.size() > fullest.size()) {
-                fullest = queue;
-            }
-        }
-        if (fullest != null) {
-            machine = fullest.poll();
-            if (machine != null) {
-                machine.stopReactively().block();
-            }
-        }
-        if (machine == null) {
+        StateMachine<Step, Trigger> machine = Collections.max(idle.values(), Comparator.comparingInt(Queue::size)).poll();
+        if (machine != null) {
+            machine.stopReactively().block();
+        } else {
             machine = factory.getStateMachine();
         }
         StateMachine<Step, Trigger> m = machine;

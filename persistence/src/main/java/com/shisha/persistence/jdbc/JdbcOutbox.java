@@ -3,11 +3,14 @@ package com.shisha.persistence.jdbc;
 import com.shisha.core.ConversationKey;
 import com.shisha.core.OutboundMessage;
 import com.shisha.core.pipeline.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +18,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 public class JdbcOutbox implements Outbox {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcOutbox.class);
 
     /**
      * One statement claims the row (PENDING, or SENDING with an expired lease), extends the lease, and tells
@@ -153,24 +158,30 @@ public class JdbcOutbox implements Outbox {
      */
     @Override
     public void markSent(long id, String providerMessageId) {
-        sentMarks.submit(new SentMark(id, providerMessageId));
+        if (!sentMarks.submit(new SentMark(id, providerMessageId))) {
+            // only a row that never existed (or was deleted) gets here: the provider has the message, the outbox not
+            log.error("SENT mark for outbox row {} ({}) found no row", id, providerMessageId);
+        }
     }
 
     private record SentMark(long id, String providerMessageId) {
     }
 
+    /** One result per mark: whether its row was there to mark. */
     private List<Boolean> writeSent(List<SentMark> marks) {
-        writes.sql("""
+        Set<Long> marked = new HashSet<>(writes.sql("""
                         with async as (select set_config('synchronous_commit', 'off', true)),
                         marks as (select * from unnest(cast(:ids as bigint[]), cast(:sids as text[])) as m(id, sid))
                         update outbound_messages o set status = 'SENT', provider_message_id = marks.sid, sent_at = now(),
                             lease_until = null, last_error = null, updated_at = now()
                         from async, marks
-                        where o.id = marks.id""")
+                        where o.id = marks.id
+                        returning o.id""")
                 .param("ids", marks.stream().mapToLong(SentMark::id).toArray())
                 .param("sids", marks.stream().map(SentMark::providerMessageId).toArray(String[]::new))
-                .update();
-        return marks.stream().map(m -> true).toList();
+                .query(Long.class)
+                .list());
+        return marks.stream().map(m -> marked.contains(m.id())).toList();
     }
 
     @Override

@@ -9,8 +9,10 @@ import com.zaxxer.hikari.HikariDataSource;
  * them on every call: a custom plan, which sees the array's length, always looks cheaper than the generic one,
  * which assumes 100 rows. Re-planning those statements cost 0.2-1 ms of the database's CPU per call, a third of
  * its CPU per turn (measured with pg_stat_statements, bench/README.md). On these connections the generic plan is
- * forced; their statements find rows by primary key and by partial indexes with constant predicates, so the
- * generic plan is the plan they would get anyway. Everything else keeps PostgreSQL's default choice.
+ * forced. A generic plan is made once, with the statistics of that moment, so these statements must find rows
+ * by primary key, or probe a partial index by its leading columns: a plan that scans a partial index of
+ * waiting rows because it looked empty when planned stays that way in a backlog (session 6; GenericPlanTest).
+ * Everything else keeps PostgreSQL's default choice.
  */
 public final class WriterPool {
 
