@@ -2,7 +2,7 @@ package com.shisha.app;
 
 import com.shisha.channels.twilio.TwilioMessageSender;
 import com.shisha.channels.twilio.TwilioSettings;
-import com.shisha.channels.twilio.TwilioWebhookController;
+import com.shisha.channels.twilio.TwilioWebhooks;
 import com.shisha.channels.web.WebChatController;
 import com.shisha.channels.web.WebChatHub;
 import com.shisha.channels.web.WebChatSender;
@@ -15,11 +15,14 @@ import com.shisha.core.pipeline.InboundIngest;
 import com.twilio.http.TwilioRestClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 import java.net.URI;
@@ -90,8 +93,13 @@ class ChannelsConfig {
 
     @Bean
     @ConditionalOnProperty("TWILIO_ACCOUNT_SID")
-    TwilioWebhookController twilioWebhookController(InboundIngest ingest, DeliveryStatuses statuses, TwilioSetup twilio) {
-        return new TwilioWebhookController(ingest, statuses, twilio.settings().orElseThrow());
+    FilterRegistrationBean<TwilioWebhooks> twilioWebhooks(InboundIngest ingest, DeliveryStatuses statuses, TwilioSetup twilio,
+                                                          MeterRegistry meters) {
+        // first in the chain: it answers the webhook POSTs itself (why: TwilioWebhooks)
+        var registration = new FilterRegistrationBean<>(new TwilioWebhooks(ingest, statuses, twilio.settings().orElseThrow(), meters));
+        registration.addUrlPatterns(TwilioWebhooks.MESSAGING, TwilioWebhooks.STATUS);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

@@ -62,7 +62,7 @@ abstract class AbstractPipelineTest {
     static final String PUBLIC_BASE = "https://bot.example.test";
     static final Duration REPLY_TIMEOUT = Duration.ofSeconds(15);
     private static final AtomicLong SID = new AtomicLong(System.nanoTime());
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @LocalServerPort
     int port;

@@ -46,6 +46,29 @@ class PipelineGuaranteesTest extends AbstractPipelineTest {
     }
 
     @Test
+    void webhooksAreTimedByOutcomeAndOtherMethodsAreRefused() throws Exception {
+        double before = webhookCount("stored");
+        assertThat(whatsapp(freshPhone(), "hi").statusCode()).isEqualTo(200);
+        assertThat(webhookCount("stored")).isEqualTo(before + 1);
+
+        HttpResponse<String> get = HTTP.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + WEBHOOK)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(get.statusCode()).isEqualTo(405);
+        assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(get.body()).contains("\"error\":\"method_not_allowed\"");
+    }
+
+    /** COUNT of shisha.webhooks for the messaging endpoint and this outcome, as /actuator/metrics reports it. */
+    private double webhookCount(String outcome) throws Exception {
+        HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                + "/actuator/metrics/shisha.webhooks?tag=endpoint:messaging&tag=outcome:" + outcome)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        var m = java.util.regex.Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.E]+)").matcher(r.body());
+        assertThat(m.find()).as(r.body()).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
     void oneMessageSidDeliveredFiveTimesConcurrentlyGetsOneReply() throws Exception {
         String phone = freshPhone();
         Map<String, String> form = whatsappForm(phone, "hi", newMessageSid());
