@@ -108,4 +108,32 @@ class StateMachineDialogEngineTest {
         assertThat(reply("🙂🙏")).contains("empty");
         assertThat(reply("Asha 🙂")).contains("Which language");
     }
+
+    /**
+     * Partners onboarding side by side, one step at a time each (as a burst of new partners arrives): a turn finds a
+     * machine resting in its step, so a machine is put into a step (built or reset) only for each partner's first
+     * turn, also past the number of machines kept, and every partner gets the same dialog.
+     */
+    @Test
+    void machinesAreResetOnlyWhenNoneRestsInTheStep() {
+        StateMachineDialogEngine fresh = new StateMachineDialogEngine(new Catalogue());
+        int partners = StateMachineDialogEngine.MAX_MACHINES + 50;
+        String[] script = {"hi", "Asha", "English", "Indore", "1,3", "yes", "MENU", "MENU"};
+        ConversationState[] states = new ConversationState[partners];
+        for (int p = 0; p < partners; p++) {
+            states[p] = ConversationState.fresh(new ConversationKey(Channel.WHATSAPP, "+9198" + String.format("%08d", p)));
+        }
+        for (int base = 0; base < partners; base += 64) {
+            for (String text : script) {
+                for (int p = base; p < Math.min(partners, base + 64); p++) {
+                    TurnResult r = fresh.handle(states[p], new InboundMessage("SM" + UUID.randomUUID().toString().replace("-", ""),
+                            states[p].key(), "whatsapp:+14155238886", text, List.of(), null, null));
+                    assertThat(r.replies()).as("partner %d, %s", p, text).hasSize(1);
+                    states[p] = states[p].after(r);
+                }
+            }
+        }
+        assertThat(states).allSatisfy(s -> assertThat(s.step()).isEqualTo("MAIN_MENU"));
+        assertThat(fresh.resets()).isEqualTo(partners);
+    }
 }
