@@ -48,8 +48,8 @@ public final class StateMachineDialogEngine implements DialogEngine {
      * Idle, running machines by the state they rest in. A turn in step S takes a machine already resting in S
      * as it is: stop + reset + start cost three reactive pipelines, more than the event itself. When no machine
      * rests in S a new one is built, up to {@link #MAX_MACHINES}; only then is an idle one from the fullest pool
-     * reset. (With machines only as many as concurrent turns, nearly every turn found none resting in its step:
-     * 59 % of the turns of 64 partners onboarding at once were resets.) Machines gather where conversations
+     * reset. (With machines only as many as concurrent turns, most turns found none resting in their step: 59-74 %
+     * of the turns of partners onboarding 64 at a time were resets.) Machines gather where conversations
      * rest and flow along the dialog, so in steady onboarding about one turn per new partner is a reset, as long
      * as fewer partners than machines are at one step at once: bench/run.sh walks 2,000 partners through the
      * onboarding step by step, and there 11,000 of 20,000 turns are still resets (9 in 10 of the onboarding
@@ -360,17 +360,18 @@ public final class StateMachineDialogEngine implements DialogEngine {
         if (resting != null) {
             return resting;
         }
-        StateMachine<Step, Trigger> machine = null;
-        if (machines.get() >= MAX_MACHINES) {
-            // taken from the fullest pool: machines pile up where conversations rest (the main menu), while the
-            // first pool in step order is the one the next new partner's second turn needs
-            machine = Collections.max(idle.values(), Comparator.comparingInt(Queue::size)).poll();
-        }
+        // counted before it is built, so concurrent turns cannot build past the bound together
+        boolean build = machines.getAndUpdate(n -> n < MAX_MACHINES ? n + 1 : n) < MAX_MACHINES;
+        // otherwise taken from the fullest pool: machines pile up where conversations rest (the main menu), while
+        // the first pool in step order is the one the next new partner's second turn needs
+        StateMachine<Step, Trigger> machine = build ? null : Collections.max(idle.values(), Comparator.comparingInt(Queue::size)).poll();
         if (machine != null) {
             machine.stopReactively().block();
         } else {
             machine = factory.getStateMachine();
-            machines.incrementAndGet();
+            if (!build) {
+                machines.incrementAndGet(); // every machine is in a turn: one more rather than a turn that waits
+            }
         }
         resets.increment();
         StateMachine<Step, Trigger> m = machine;
