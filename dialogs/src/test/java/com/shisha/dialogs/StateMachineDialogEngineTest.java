@@ -136,4 +136,42 @@ class StateMachineDialogEngineTest {
         assertThat(states).allSatisfy(s -> assertThat(s.step()).isEqualTo("MAIN_MENU"));
         assertThat(fresh.resets()).isEqualTo(partners);
     }
+
+    /**
+     * A machine reset into a step while running answers exactly as one built for it: two engines, one that may
+     * build a machine per step and one that must reset its single machine on nearly every turn, get the same
+     * interleaved conversations (onboarding in English and Hindi, language change, help, menu too early, editing,
+     * opt-out and back) and must give the same replies and steps.
+     */
+    @Test
+    void aResetMachineAnswersAsABuiltOne() {
+        StateMachineDialogEngine built = new StateMachineDialogEngine(new Catalogue(), null, StateMachineDialogEngine.MAX_MACHINES);
+        StateMachineDialogEngine reset = new StateMachineDialogEngine(new Catalogue(), null, 1);
+        String[][] conversations = {
+                {"hi", "MENU", "Asha", "2", "LANGUAGE", "English", "Indore", "HELP", "1,3", "no", "2", "Bhopal", "yes", "MENU", "STOP", "hello", "START", "MENU"},
+                {"namaste", "रवि", "हिंदी", "जयपुर", "bima aur loan", "haan", "LANGUAGE", "1", "MENU", "xyz"},
+                {"hello", "Meera K", "1", "Pune", "loans, demat, savings", "edit", "4", "1", "yes", "quiz"}};
+        ConversationState[][] states = new ConversationState[2][conversations.length];
+        for (int c = 0; c < conversations.length; c++) {
+            ConversationKey k = new ConversationKey(Channel.WHATSAPP, "+91980000010" + c);
+            states[0][c] = ConversationState.fresh(k);
+            states[1][c] = ConversationState.fresh(k);
+        }
+        int longest = java.util.Arrays.stream(conversations).mapToInt(a -> a.length).max().orElseThrow();
+        for (int i = 0; i < longest; i++) {
+            for (int c = 0; c < conversations.length; c++) {
+                if (i >= conversations[c].length) {
+                    continue;
+                }
+                String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
+                TurnResult a = built.handle(states[0][c], new InboundMessage(sid, states[0][c].key(), "whatsapp:+14155238886", conversations[c][i], List.of(), null, null));
+                TurnResult b = reset.handle(states[1][c], new InboundMessage(sid, states[1][c].key(), "whatsapp:+14155238886", conversations[c][i], List.of(), null, null));
+                assertThat(b.replies()).as("conversation %d, %s", c, conversations[c][i]).isEqualTo(a.replies());
+                assertThat(b.step()).as("conversation %d, %s", c, conversations[c][i]).isEqualTo(a.step());
+                states[0][c] = states[0][c].after(a);
+                states[1][c] = states[1][c].after(b);
+            }
+        }
+        assertThat(reset.resets()).as("the single machine was reset on most turns").isGreaterThan(20);
+    }
 }
