@@ -46,9 +46,8 @@ public final class StateMachineDialogEngine implements DialogEngine {
     private final StateMachineFactory<Step, Trigger> factory = OnboardingMachine.factory();
     /**
      * Idle, running machines by the state they rest in. A turn in step S takes a machine already resting in S
-     * as it is: a reset costs a reactive pipeline of its own. When no machine
-     * rests in S a new one is built, up to {@link #MAX_MACHINES}; only then is an idle one from the fullest pool
-     * reset. (With machines only as many as concurrent turns, most turns found none resting in their step: 59-74 %
+     * as it is: a reset costs a reactive pipeline of its own. When no machine rests in S a new one is built, up to
+     * {@link #MAX_MACHINES}; only then is an idle one from the fullest pool reset. (With machines only as many as concurrent turns, most turns found none resting in their step: 59-74 %
      * of the turns of partners onboarding 64 at a time were resets.) Machines gather where conversations
      * rest and flow along the dialog, so in steady onboarding about one turn per new partner is a reset, as long
      * as fewer partners than machines are at one step at once: bench/run.sh walks 2,000 partners through the
@@ -406,7 +405,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
         idle.get(machine.getState().getId()).offer(machine);
     }
 
-    /** Machines put into a step by stop + reset + start, new ones included (for tests). */
+    /** Machines put into a step by a reset, new ones included (for tests). */
     long resets() {
         return resets.sum();
     }

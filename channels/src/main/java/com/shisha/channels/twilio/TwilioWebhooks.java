@@ -103,11 +103,12 @@ public final class TwilioWebhooks implements Filter {
         long start = System.nanoTime();
         // Twilio posts UTF-8 (the character-encoding filter, which would set this, comes later in the chain)
         request.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        Outcome outcome = messaging ? inbound(request, response) : status(request, response);
+        Outcome outcome = answer(request, response, messaging);
         (messaging ? messagingTimers : statusTimers).get(outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
-    private Outcome inbound(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** Both webhooks: a form Twilio signed, then what the endpoint does with it. */
+    private Outcome answer(HttpServletRequest request, HttpServletResponse response, boolean messaging) throws IOException {
         Map<String, String[]> params = formOf(request);
         if (params == null) {
             return badRequest(response, "the form body could not be decoded (invalid percent-encoding or charset)");
@@ -115,6 +116,10 @@ public final class TwilioWebhooks implements Filter {
         if (!verified(request, response, params)) {
             return Outcome.FORBIDDEN;
         }
+        return messaging ? inbound(params, response) : status(params, response);
+    }
+
+    private Outcome inbound(Map<String, String[]> params, HttpServletResponse response) throws IOException {
         String sid = first(params, "MessageSid", first(params, "SmsMessageSid", null));
         String from = first(params, "From", null);
         String to = first(params, "To", null);
@@ -148,14 +153,7 @@ public final class TwilioWebhooks implements Filter {
         return outcome == InboundIngest.Outcome.DUPLICATE ? Outcome.DUPLICATE : Outcome.STORED;
     }
 
-    private Outcome status(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Map<String, String[]> params = formOf(request);
-        if (params == null) {
-            return badRequest(response, "the form body could not be decoded (invalid percent-encoding or charset)");
-        }
-        if (!verified(request, response, params)) {
-            return Outcome.FORBIDDEN;
-        }
+    private Outcome status(Map<String, String[]> params, HttpServletResponse response) throws IOException {
         String sid = first(params, "MessageSid", first(params, "SmsSid", null));
         String status = first(params, "MessageStatus", first(params, "SmsStatus", null));
         if (sid == null || !SID.matcher(sid).matches() || status == null || !STATUS_NAME.matcher(status).matches()) {
