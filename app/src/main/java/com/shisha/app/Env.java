@@ -56,4 +56,16 @@ final class Env {
             default -> throw new InvalidConfigurationException(name, "must be true or false (was '" + v + "')");
         }).orElse(fallback);
     }
+
+    /** One of {@code choices} (any case), or the fallback when unset. */
+    String choice(String name, String fallback, String... choices) {
+        return get(name).map(v -> {
+            for (String c : choices) {
+                if (c.equalsIgnoreCase(v.trim())) {
+                    return c;
+                }
+            }
+            throw new InvalidConfigurationException(name, "must be one of " + String.join(", ", choices) + " (was '" + v + "')");
+        }).orElse(fallback);
+    }
 }

@@ -59,6 +59,7 @@ public class InfrastructurePostProcessor implements EnvironmentPostProcessor {
             }
             props.putAll(started);
             props.put("shisha.embedded", true);
+            props.put("shisha.embedded.postgres", needPostgres);
             embedded.describe().forEach(log::info);
         }
         embeddedS3(env).ifPresent(props::putAll);

@@ -1,14 +1,18 @@
 package com.shisha.app;
 
+import com.shisha.core.InvalidConfigurationException;
 import com.shisha.core.dialog.DialogEngine;
 import com.shisha.core.pipeline.ChannelSender;
 import com.shisha.core.pipeline.ConversationLock;
 import com.shisha.core.pipeline.ConversationStore;
 import com.shisha.core.pipeline.CpuGate;
 import com.shisha.core.pipeline.VoiceInputs;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import com.shisha.core.pipeline.Inbox;
 import com.shisha.core.pipeline.InboundIngest;
+import com.shisha.core.pipeline.IntakeJournal;
 import com.shisha.core.pipeline.IntakePriority;
 import com.shisha.core.pipeline.OptOuts;
 import com.shisha.core.pipeline.Outbox;
@@ -23,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** The turn pipeline of bot-core, wired to the adapters. Pool sizes and timings come from the environment. */
 @Configuration(proxyBeanMethods = false)
 class PipelineConfig {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PipelineConfig.class);
 
     @Bean
     Clock clock() {
@@ -89,7 +96,7 @@ class PipelineConfig {
     @Bean
     IntakePriority intakePriority(Environment env) {
         Env e = new Env(env);
-        return new IntakePriority(e.integer("SHISHA_INTAKE_BUSY_ABOVE", 8, 0, 100_000),
+        return new IntakePriority(e.integer("SHISHA_INTAKE_BUSY_RATE", 2000, 0, 10_000_000),
                 Duration.ofMillis(e.integer("SHISHA_INTAKE_MAX_PAUSE_MILLIS", 50, 0, 10_000)));
     }
 
@@ -101,9 +108,42 @@ class PipelineConfig {
                 turnCpu, voice.getIfAvailable(), outbox::keepingUp);
     }
 
+    /**
+     * The intake journal (see {@link IntakeJournal} for what it gives and gives up). SHISHA_INTAKE_JOURNAL=auto, the
+     * default, turns it on with the embedded database only: that database is on this machine's disk anyway and
+     * serves one instance. With DATABASE_URL, instances may come and go with their disks, so an acknowledged
+     * message goes to the shared database first unless the operator chooses the journal (=on).
+     */
+    @Bean(destroyMethod = "close")
+    IntakeJournal intakeJournal(Environment env, ObjectProvider<MeterRegistry> meters) {
+        Env e = new Env(env);
+        String mode = e.choice("SHISHA_INTAKE_JOURNAL", "auto", "auto", "on", "off");
+        boolean embeddedDatabase = env.getProperty("shisha.embedded.postgres", Boolean.class, false);
+        if (mode.equals("off") || (mode.equals("auto") && !embeddedDatabase)) {
+            return null; // no bean: the ingest stores in the inbox before acknowledging
+        }
+        Path dir = e.get("SHISHA_INTAKE_JOURNAL_DIR").map(Path::of)
+                .orElseGet(() -> Path.of(e.get("SHISHA_DATA_DIR").orElse("data")).resolve("intake-journal"));
+        long segmentBytes = e.integer("SHISHA_INTAKE_JOURNAL_SEGMENT_MB", 64, 1, 4096) * 1024L * 1024L;
+        try {
+            IntakeJournal journal = new IntakeJournal(dir, segmentBytes);
+            meters.ifAvailable(registry -> {
+                Gauge.builder("shisha.intake.journal.waiting", journal, IntakeJournal::waiting)
+                        .description("acknowledged messages in the intake journal not yet moved into the inbox").register(registry);
+                Gauge.builder("shisha.intake.journal.rejected", journal, IntakeJournal::rejected)
+                        .description("messages the inbox refused, set aside in rejected.log").register(registry);
+            });
+            log.info("intake journal {}: an acknowledged message is flushed there first and moved into the inbox right after "
+                    + "(SHISHA_INTAKE_JOURNAL={}{})", dir.toAbsolutePath(), mode, mode.equals("auto") ? ", the database is embedded" : "");
+            return journal;
+        } catch (RuntimeException ex) {
+            throw new InvalidConfigurationException("SHISHA_INTAKE_JOURNAL_DIR", ex.getMessage());
+        }
+    }
+
     @Bean
-    InboundIngest inboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake) {
-        return new InboundIngest(inbox, turns, intake);
+    InboundIngest inboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake, ObjectProvider<IntakeJournal> journal) {
+        return new InboundIngest(inbox, turns, intake, journal.getIfAvailable());
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -53,7 +53,19 @@ abstract class AbstractPipelineTest {
                 "TWILIO_SEND_RATE_PER_SECOND=10000", "SHISHA_SWEEP_MILLIS=200", "SHISHA_NUDGE_EVERY_SECONDS=0", "SERVER_PORT=0",
                 "SHISHA_CALL_REVIEW_POLL_MILLIS=0", "SHISHA_PUSH_EVERY_SECONDS=0",
                 "TWILIO_API_BASE_URL=" + TwilioStandIn.baseUrl(), "OLLAMA_BASE_URL=" + OllamaAppStandIn.baseUrl(),
-                "OLLAMA_TIMEOUT_MILLIS=3000"};
+                "OLLAMA_TIMEOUT_MILLIS=3000", "SHISHA_INTAKE_JOURNAL_DIR=" + newJournalDir()};
+    }
+
+    /**
+     * A fresh intake journal directory: every instance needs its own (each holds a lock on it), and the contexts of
+     * test classes with different settings stay open side by side.
+     */
+    static String newJournalDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("shisha-intake-journal").toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static final String AUTH_TOKEN = "test-auth-token-0123456789";
@@ -75,6 +87,8 @@ abstract class AbstractPipelineTest {
         registry.add("TWILIO_API_BASE_URL", TwilioStandIn::baseUrl);
         registry.add("OLLAMA_BASE_URL", OllamaAppStandIn::baseUrl);
         registry.add("OLLAMA_TIMEOUT_MILLIS", () -> "3000");
+        String journal = newJournalDir(); // once per context
+        registry.add("SHISHA_INTAKE_JOURNAL_DIR", () -> journal);
     }
 
     /** A phone number no other test uses (tests share the database). */

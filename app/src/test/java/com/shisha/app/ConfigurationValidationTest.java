@@ -73,4 +73,15 @@ class ConfigurationValidationTest {
         assertRefused("S3_SECRET_ACCESS_KEY", "S3_BUCKET=shisha-recordings", "S3_ACCESS_KEY_ID=AKIAEXAMPLE");
         assertRefused("SHISHA_UPLOAD_MAX_BYTES", "SHISHA_UPLOAD_MAX_BYTES=lots");
     }
+
+    @Test
+    void intakeSettingsNameTheirVariable() {
+        assertRefused("SHISHA_INTAKE_JOURNAL", "SHISHA_INTAKE_JOURNAL=sometimes");
+        assertRefused("SHISHA_INTAKE_BUSY_RATE", "SHISHA_INTAKE_BUSY_RATE=-5");
+        // a directory another instance journals to: two movers of one journal would each move every message
+        String taken = AbstractPipelineTest.newJournalDir();
+        try (com.shisha.core.pipeline.IntakeJournal other = new com.shisha.core.pipeline.IntakeJournal(java.nio.file.Path.of(taken), 1 << 20)) {
+            assertRefused("SHISHA_INTAKE_JOURNAL_DIR", "SHISHA_INTAKE_JOURNAL_DIR=" + taken);
+        }
+    }
 }

@@ -19,8 +19,13 @@ class InstancesTest extends AbstractPipelineTest {
 
     private static final String WEBHOOK = "/webhooks/twilio/messaging";
 
+    /**
+     * The other instance stores each message in the inbox before acknowledging it (as instances with DATABASE_URL
+     * do by default), while the test's own instance journals first: both ways meet in the shared inbox.
+     */
     private static ConfigurableApplicationContext startInstance() {
-        return new SpringApplicationBuilder(ShishaApplication.class).properties(instanceProperties()).run();
+        return new SpringApplicationBuilder(ShishaApplication.class)
+                .properties(ConfigurationValidationTest.properties("SHISHA_INTAKE_JOURNAL=off")).run();
     }
 
     private static int portOf(ConfigurableApplicationContext context) {

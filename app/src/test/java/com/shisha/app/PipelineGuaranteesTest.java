@@ -64,6 +64,29 @@ class PipelineGuaranteesTest extends AbstractPipelineTest {
         assertThat(get.body()).contains("\"error\":\"method_not_allowed\"");
     }
 
+    @Test
+    void withTheEmbeddedDatabaseMessagesPassThroughTheIntakeJournal() throws Exception {
+        String sid = newMessageSid();
+        assertThat(postSigned(WEBHOOK, whatsappForm(freshPhone(), "hi", sid)).statusCode()).isEqualTo(200);
+        assertThat(awaitProcessed(sid, REPLY_TIMEOUT)).isTrue();
+        // the gauge exists only when the journal is on (SHISHA_INTAKE_JOURNAL=auto with the embedded database)
+        double waiting = journalWaiting();
+        for (int i = 0; i < 50 && waiting > 0; i++) {
+            TwilioStandIn.sleep(100); // other tests' messages may still be on their way through
+            waiting = journalWaiting();
+        }
+        assertThat(waiting).isZero();
+    }
+
+    private double journalWaiting() throws Exception {
+        HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                + "/actuator/metrics/shisha.intake.journal.waiting")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var m = java.util.regex.Pattern.compile("\"statistic\":\"VALUE\",\"value\":([0-9.E]+)").matcher(r.body());
+        assertThat(m.find()).as(r.body()).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
     /** COUNT of shisha.webhooks for the messaging endpoint and this outcome, as /actuator/metrics reports it. */
     private double webhookCount(String outcome) throws Exception {
         HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port

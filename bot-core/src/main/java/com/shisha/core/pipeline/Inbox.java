@@ -5,6 +5,7 @@ import com.shisha.core.InboundMessage;
 import com.shisha.core.dialog.ConversationState;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,31 @@ public interface Inbox {
      * @return what was stored, or empty if that provider id was stored before (a duplicate)
      */
     Optional<Stored> store(InboundMessage message);
+
+    /**
+     * Stores several messages as {@link #store} would, one conversation's in their order. One message failing
+     * does not fail the others.
+     *
+     * @return one attempt per message, in the order given
+     */
+    default List<Attempt> storeAll(List<InboundMessage> messages) {
+        List<Attempt> attempts = new ArrayList<>(messages.size());
+        for (InboundMessage message : messages) {
+            try {
+                attempts.add(new Attempt(store(message), null));
+            } catch (RuntimeException e) {
+                attempts.add(new Attempt(Optional.empty(), e));
+            }
+        }
+        return attempts;
+    }
+
+    /**
+     * @param stored  what was stored; empty for a duplicate or a failure
+     * @param failure why the message could not be stored; null when it is in the inbox (now or from before)
+     */
+    record Attempt(Optional<Stored> stored, RuntimeException failure) {
+    }
 
     /**
      * A newly stored message. When no older message of its conversation was waiting, {@code stateIfNext} is the

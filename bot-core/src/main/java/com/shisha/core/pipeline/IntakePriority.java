@@ -1,30 +1,45 @@
 package com.shisha.core.pipeline;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Acknowledgements first. A webhook is cheap and on a deadline (Twilio gives up after 15 s and retries); a turn
- * or a send is dearer and can wait a little, because the message is already durable in the inbox. While many
- * webhooks are in flight, background work (turns, sends) pauses briefly before each unit so the CPU goes to
- * acknowledging. The pause per unit is bounded, so under sustained overload the backlog still drains.
+ * or a send is dearer and can wait a little, because the message is already durable. While webhooks arrive
+ * faster than a threshold, background work (moving journaled messages into the inbox, turns, sends) pauses
+ * before each unit so the CPU goes to acknowledging. The pause per unit is bounded, so under sustained overload
+ * the backlog still drains.
+ *
+ * <p>Busy is judged by the arrival rate over the last 10 ms, not by how many webhooks are in flight: with the
+ * intake journal a webhook is in flight for a flush and not much else, and a burst of 64 connections showed
+ * fewer than 8 in flight often enough that background work ran through it (bench/README.md, session 8).
  */
 public final class IntakePriority {
 
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final int busyAbove;
+    private static final long WINDOW_NANOS = 10_000_000L;
+
+    private final ReentrantLock watch = new ReentrantLock();
+    private final int busyPerWindow;
     private final long maxPauseNanos;
+    /** The number of the current 10 ms window (nanoTime / 10 ms) and the arrivals counted in it. */
+    private final AtomicLong window = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicInteger arrivals = new AtomicInteger();
+    /** Arrivals in the window before the current one. */
+    private volatile int previous;
 
     /**
-     * @param busyAbove intake counts as busy while more webhooks than this are being stored at once
-     * @param maxPause  the longest one unit of background work waits for intake to calm down
+     * @param busyPerSecond intake counts as busy while webhooks arrive faster than this
+     * @param maxPause      the longest one unit of background work waits for intake to calm down
      */
-    public IntakePriority(int busyAbove, Duration maxPause) {
-        if (busyAbove < 0 || maxPause.isNegative()) {
-            throw new IllegalArgumentException("busyAbove and maxPause must not be negative");
+    public IntakePriority(int busyPerSecond, Duration maxPause) {
+        if (busyPerSecond < 0 || maxPause.isNegative()) {
+            throw new IllegalArgumentException("busyPerSecond and maxPause must not be negative");
         }
-        this.busyAbove = busyAbove;
+        this.busyPerWindow = (int) Math.min(Integer.MAX_VALUE, busyPerSecond * WINDOW_NANOS / 1_000_000_000L);
         this.maxPauseNanos = maxPause.toNanos();
     }
 
@@ -33,22 +48,52 @@ public final class IntakePriority {
         return new IntakePriority(Integer.MAX_VALUE, Duration.ZERO);
     }
 
-    void enter() {
-        inFlight.incrementAndGet();
+    /** Counts a webhook taken in. */
+    void arrived() {
+        long now = System.nanoTime() / WINDOW_NANOS;
+        long current = window.get();
+        if (now != current && window.compareAndSet(current, now)) {
+            int counted = arrivals.getAndSet(0);
+            previous = now == current + 1 ? counted : 0;
+        }
+        arrivals.incrementAndGet();
     }
 
-    void leave() {
-        inFlight.decrementAndGet();
+    /** Whether webhooks arrived faster than the threshold over the last window. */
+    boolean busy() {
+        long now = System.nanoTime() / WINDOW_NANOS;
+        long current = window.get();
+        if (now == current) {
+            return Math.max(previous, arrivals.get()) > busyPerWindow;
+        }
+        // no arrival yet in this window: the last one counted is over if it was the one before
+        return now == current + 1 && arrivals.get() > busyPerWindow;
     }
 
-    /** Called by background work before each unit. */
+    /**
+     * Called by background work before each unit. One paused thread at a time watches the intake; the others
+     * wait for the watch without waking: twenty-odd turn and send threads each checking every half millisecond
+     * spent 15 % of the service's CPU during a burst on waking up (profile, bench/README.md session 8).
+     */
     void yieldToIntake() {
-        if (inFlight.get() <= busyAbove) {
+        if (!busy()) {
             return;
         }
         long deadline = System.nanoTime() + maxPauseNanos;
-        while (inFlight.get() > busyAbove && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(500_000);
+        try {
+            if (!watch.tryLock(maxPauseNanos, TimeUnit.NANOSECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        try {
+            while (busy() && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(500_000);
+            }
+        } finally {
+            watch.unlock();
         }
     }
 }

@@ -76,8 +76,27 @@ final class GroupCommit<T, R> {
     R submit(T item) {
         Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
         queue.add(pending);
+        return await(pending.result());
+    }
+
+    /**
+     * Hands in several items at once (items of one batch key keep their order); each future completes when its
+     * item is written. For one caller with many items: submitting them one by one would make batches of one.
+     */
+    List<CompletableFuture<R>> submitAll(List<T> items) {
+        List<CompletableFuture<R>> results = new ArrayList<>(items.size());
+        for (T item : items) {
+            Pending<T, R> pending = new Pending<>(item, new CompletableFuture<>());
+            results.add(pending.result());
+            queue.add(pending);
+        }
+        return results;
+    }
+
+    /** Waits for a result of {@link #submitAll} as {@link #submit} does. */
+    R await(CompletableFuture<R> result) {
         try {
-            return pending.result().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {

@@ -12,12 +12,14 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The inbox in PostgreSQL, written by group commit: concurrent webhook threads hand their message to one
@@ -87,6 +89,19 @@ public class JdbcInbox implements Inbox {
     @Override
     public Optional<Stored> store(InboundMessage message) {
         return writer.submit(message);
+    }
+
+    @Override
+    public List<Attempt> storeAll(List<InboundMessage> messages) {
+        List<Attempt> attempts = new ArrayList<>(messages.size());
+        for (CompletableFuture<Optional<Stored>> result : writer.submitAll(messages)) {
+            try {
+                attempts.add(new Attempt(writer.await(result), null));
+            } catch (RuntimeException e) {
+                attempts.add(new Attempt(Optional.empty(), e));
+            }
+        }
+        return attempts;
     }
 
     private List<Optional<Stored>> write(List<InboundMessage> batch) {

@@ -71,6 +71,24 @@ class InboxHintTest {
     }
 
     @Test
+    void storeAllKeepsEachConversationsOrderAndDropsCopies() {
+        ConversationKey other = new ConversationKey(Channel.WHATSAPP, "+919811100004");
+        InboundMessage a1 = message(key, "a1");
+        // the intake journal's mover hands over a chunk like this: several messages of one conversation, other
+        // conversations in between, a copy of one message; one statement may hold one message per conversation
+        List<InboundMessage> chunk = List.of(a1, message(other, "b1"), message(key, "a2"), a1, message(key, "a3"), message(other, "b2"));
+
+        List<Inbox.Attempt> attempts = inbox.storeAll(chunk);
+
+        assertThat(attempts).hasSize(6).allSatisfy(a -> assertThat(a.failure()).isNull());
+        assertThat(attempts.get(3).stored()).as("the copy").isEmpty();
+        assertThat(attempts.get(0).stored().orElseThrow().next()).isTrue();
+        assertThat(attempts.get(2).stored().orElseThrow().next()).isFalse();
+        assertThat(inbox.pending(key, 10)).extracting(p -> p.message().text()).containsExactly("a1", "a2", "a3");
+        assertThat(inbox.pending(other, 10)).extracting(p -> p.message().text()).containsExactly("b1", "b2");
+    }
+
+    @Test
     void aDuplicateIsNotStoredAgain() {
         InboundMessage message = message(key, "hi");
         assertThat(inbox.store(message)).isPresent();
