@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -66,6 +67,8 @@ public final class IntakeJournal implements AutoCloseable {
     private static final int BUSY_CHUNK = 16;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final int CHECKPOINT_BYTES = 20;
+    /** Well inside Twilio's 15 s: past it the webhook answers 503 and Twilio redelivers. */
+    private static final Duration APPEND_TIMEOUT = Duration.ofSeconds(5);
     private static final long CHECKPOINT_EVERY_NANOS = 100_000_000L;
 
     /** Moves messages into the inbox. */
@@ -168,7 +171,10 @@ public final class IntakeJournal implements AutoCloseable {
         Append append = new Append(message, encode(message), new CompletableFuture<>());
         appends.add(append);
         try {
-            append.flushed().get();
+            append.flushed().get(APPEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // the record may still reach the disk and be moved; Twilio's redelivery is then dropped as a copy
+            throw new IllegalStateException("the intake journal did not flush within " + APPEND_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the intake journal to flush", e);
@@ -207,11 +213,16 @@ public final class IntakeJournal implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        // not interrupted first: an interrupt in the middle of a file write closes the file (NIO's rule); both
+        // threads look at `closed` at least every 100 ms and finish what they hold
         for (Thread thread : new Thread[]{flusher, mover}) {
             if (thread != null) {
-                thread.interrupt();
                 try {
                     thread.join(5_000);
+                    if (thread.isAlive()) {
+                        thread.interrupt();
+                        thread.join(1_000);
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -240,12 +251,23 @@ public final class IntakeJournal implements AutoCloseable {
         List<Append> batch = new ArrayList<>();
         while (!closed) {
             try {
-                batch.add(appends.take());
+                Append first = appends.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
             } catch (InterruptedException e) {
                 break;
             }
             appends.drainTo(batch);
-            flush(batch);
+            try {
+                flush(batch);
+            } catch (RuntimeException e) {
+                // a flusher that died would leave every webhook waiting: this batch is refused (503, Twilio
+                // redelivers) and the next one tried
+                log.error("intake journal: flushing {} messages failed unexpectedly", batch.size(), e);
+                batch.forEach(a -> a.flushed().completeExceptionally(e));
+            }
             batch.clear();
         }
     }
@@ -310,10 +332,14 @@ public final class IntakeJournal implements AutoCloseable {
         List<Entry> retry = new ArrayList<>();
         long backoffMillis = 0;
         while (!closed) {
+            List<Entry> chunk = new ArrayList<>(retry);
             try {
-                List<Entry> chunk = new ArrayList<>(retry);
                 if (chunk.isEmpty()) {
-                    chunk.add(durable.take());
+                    Entry first = durable.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    chunk.add(first);
                 } else {
                     TimeUnit.MILLISECONDS.sleep(backoffMillis);
                 }
@@ -325,8 +351,10 @@ public final class IntakeJournal implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
-                // the sink is not expected to throw; keep the journal moving whatever it did
-                log.error("intake journal: moving messages into the inbox failed unexpectedly; retrying", e);
+                // the sink is not expected to throw; whatever it did, the chunk is tried again (what it stored
+                // comes back as copies, which the inbox drops), as dropping it here would lose it until a restart
+                log.error("intake journal: moving {} messages into the inbox failed unexpectedly; retrying", chunk.size(), e);
+                retry = chunk;
                 backoffMillis = Math.min(MAX_BACKOFF.toMillis(), Math.max(100, backoffMillis * 2));
             }
         }
@@ -352,19 +380,26 @@ public final class IntakeJournal implements AutoCloseable {
                 cause = failures.get(i);
             }
         }
-        moved.addAndGet(chunk.size() - failed.size());
         if (!failed.isEmpty() && failed.size() == chunk.size()) {
             log.warn("intake journal: the inbox took none of {} acknowledged messages ({}); trying again", failed.size(), cause.toString());
             checkpoint(failed.get(0).start());
             return failed;
         }
         List<Entry> retry = new ArrayList<>();
+        int setAside = 0;
         for (int i = 0; i < chunk.size(); i++) {
-            if (failures.get(i) != null && !setAside(chunk.get(i), failures.get(i))) {
-                retry.add(chunk.get(i));
+            if (failures.get(i) != null) {
+                if (setAside(chunk.get(i), failures.get(i))) {
+                    setAside++;
+                } else {
+                    retry.add(chunk.get(i));
+                }
             }
         }
         checkpoint(retry.isEmpty() ? chunk.get(chunk.size() - 1).end() : retry.get(0).start());
+        // counted after the checkpoint, so whoever sees the counts (a test about to close) sees it too
+        rejected.addAndGet(setAside);
+        moved.addAndGet(chunk.size() - failed.size());
         return retry;
     }
 
@@ -377,7 +412,6 @@ public final class IntakeJournal implements AutoCloseable {
                 channel.write(buffer);
             }
             channel.force(false);
-            rejected.incrementAndGet();
             // the message id is not personal data; the conversation is masked
             log.error("intake journal: the inbox refused message {} of {} while it took others ({}); it was set aside "
                     + "in {} and gets no reply", entry.message().providerMessageId(), entry.message().conversation(),

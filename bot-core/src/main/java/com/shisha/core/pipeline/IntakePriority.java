@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
 
 /**
  * Acknowledgements first. A webhook is cheap and on a deadline (Twilio gives up after 15 s and retries); a turn
@@ -25,6 +26,7 @@ public final class IntakePriority {
     private final ReentrantLock watch = new ReentrantLock();
     private final int busyPerWindow;
     private final long maxPauseNanos;
+    private final LongSupplier nanoClock;
     /** The number of the current 10 ms window (nanoTime / 10 ms) and the arrivals counted in it. */
     private final AtomicLong window = new AtomicLong(Long.MIN_VALUE);
     private final AtomicInteger arrivals = new AtomicInteger();
@@ -36,6 +38,12 @@ public final class IntakePriority {
      * @param maxPause      the longest one unit of background work waits for intake to calm down
      */
     public IntakePriority(int busyPerSecond, Duration maxPause) {
+        this(busyPerSecond, maxPause, System::nanoTime);
+    }
+
+    /** @param nanoClock {@link System#nanoTime}, or a clock a test moves */
+    IntakePriority(int busyPerSecond, Duration maxPause, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
         if (busyPerSecond < 0 || maxPause.isNegative()) {
             throw new IllegalArgumentException("busyPerSecond and maxPause must not be negative");
         }
@@ -50,7 +58,7 @@ public final class IntakePriority {
 
     /** Counts a webhook taken in. */
     void arrived() {
-        long now = System.nanoTime() / WINDOW_NANOS;
+        long now = nanoClock.getAsLong() / WINDOW_NANOS;
         long current = window.get();
         if (now != current && window.compareAndSet(current, now)) {
             int counted = arrivals.getAndSet(0);
@@ -61,7 +69,7 @@ public final class IntakePriority {
 
     /** Whether webhooks arrived faster than the threshold over the last window. */
     boolean busy() {
-        long now = System.nanoTime() / WINDOW_NANOS;
+        long now = nanoClock.getAsLong() / WINDOW_NANOS;
         long current = window.get();
         if (now == current) {
             return Math.max(previous, arrivals.get()) > busyPerWindow;
@@ -79,7 +87,7 @@ public final class IntakePriority {
         if (!busy()) {
             return;
         }
-        long deadline = System.nanoTime() + maxPauseNanos;
+        long deadline = nanoClock.getAsLong() + maxPauseNanos;
         try {
             if (!watch.tryLock(maxPauseNanos, TimeUnit.NANOSECONDS)) {
                 return;
@@ -89,7 +97,7 @@ public final class IntakePriority {
             return;
         }
         try {
-            while (busy() && System.nanoTime() < deadline) {
+            while (busy() && nanoClock.getAsLong() < deadline) {
                 LockSupport.parkNanos(500_000);
             }
         } finally {

@@ -7,70 +7,82 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class IntakePriorityTest {
 
-    @Test
-    void busyWhileWebhooksArriveFasterThanTheThresholdAndCalmSoonAfter() throws Exception {
-        IntakePriority intake = new IntakePriority(1_000, Duration.ofMillis(50)); // 10 per 10 ms window
-        assertThat(intake.busy()).isFalse();
-        for (int i = 0; i < 5; i++) {
+    private static final long MS = 1_000_000L;
+
+    /** A clock the test moves: the 10 ms windows and the pause's deadline follow it, not the machine's load. */
+    private final AtomicLong now = new AtomicLong(1_000 * MS);
+
+    private void arrivals(IntakePriority intake, int n) {
+        for (int i = 0; i < n; i++) {
             intake.arrived();
         }
-        assertThat(intake.busy()).isFalse();
-        for (int i = 0; i < 50; i++) {
-            intake.arrived();
-        }
-        assertThat(intake.busy()).isTrue();
-        Thread.sleep(30); // two windows without arrivals
-        assertThat(intake.busy()).isFalse();
     }
 
     @Test
-    void backgroundWorkWaitsWhileBusyButNoLongerThanThePause() throws Exception {
-        IntakePriority intake = new IntakePriority(1_000, Duration.ofMillis(300));
-        AtomicBoolean burst = new AtomicBoolean(true);
-        CompletableFuture<Void> webhooks = CompletableFuture.runAsync(() -> {
-            while (burst.get()) {
-                intake.arrived();
-                Thread.onSpinWait();
-            }
-        });
-        try {
-            while (!intake.busy()) {
-                Thread.onSpinWait();
-            }
-            List<CompletableFuture<Long>> waits = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                waits.add(CompletableFuture.supplyAsync(() -> {
-                    long t0 = System.nanoTime();
-                    intake.yieldToIntake();
-                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-                }));
-            }
-            for (CompletableFuture<Long> wait : waits) {
-                // each unit waited (the burst never calmed) and none longer than its bound plus scheduling slack
-                assertThat(wait.get(10, TimeUnit.SECONDS)).isBetween(250L, 5_000L);
-            }
-        } finally {
-            burst.set(false);
-            webhooks.get();
+    void busyWhileWebhooksArriveFasterThanTheThresholdAndCalmSoonAfter() {
+        IntakePriority intake = new IntakePriority(1_000, Duration.ofMillis(50), now::get); // 10 per 10 ms window
+        assertThat(intake.busy()).isFalse();
+        arrivals(intake, 5);
+        assertThat(intake.busy()).isFalse();
+        arrivals(intake, 50);
+        assertThat(intake.busy()).isTrue();
+        now.addAndGet(10 * MS); // the next window: the last one still counts
+        assertThat(intake.busy()).isTrue();
+        now.addAndGet(10 * MS); // a whole window without arrivals
+        assertThat(intake.busy()).isFalse();
+        arrivals(intake, 11);
+        assertThat(intake.busy()).isTrue();
+    }
+
+    @Test
+    void backgroundWorkWaitsWhileBusyUntilCalmOrItsPauseIsUsedUp() throws Exception {
+        IntakePriority intake = new IntakePriority(1_000, Duration.ofMillis(50), now::get);
+        arrivals(intake, 50);
+
+        CompletableFuture<Void> unit = CompletableFuture.runAsync(intake::yieldToIntake);
+        Thread.sleep(200); // real time passes; the test's clock does not: still the busy window
+        assertThat(unit).isNotDone();
+        now.addAndGet(60 * MS); // past the unit's pause of 50 ms, and busy again in this window
+        arrivals(intake, 50);
+        unit.get(5, TimeUnit.SECONDS);
+
+        CompletableFuture<Void> next = CompletableFuture.runAsync(intake::yieldToIntake);
+        Thread.sleep(100);
+        assertThat(next).isNotDone();
+        now.addAndGet(20 * MS); // calm: a window without arrivals
+        next.get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void manyWaitersAreEachBoundedByThePause() throws Exception {
+        IntakePriority intake = new IntakePriority(1_000, Duration.ofMillis(100), now::get);
+        arrivals(intake, 50); // and the clock stands still: busy for as long as the test runs
+        List<CompletableFuture<Void>> units = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            units.add(CompletableFuture.runAsync(intake::yieldToIntake));
         }
-        Thread.sleep(30);
-        long t0 = System.nanoTime();
-        intake.yieldToIntake();
-        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)).isLessThan(250L);
+        // one of them watches (its deadline follows the test's clock, which stands still); the others wait for the
+        // watch no longer than the pause (100 ms of real time), then go on
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (units.stream().filter(CompletableFuture::isDone).count() < units.size() - 1 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(units.stream().filter(CompletableFuture::isDone).count()).isEqualTo(units.size() - 1);
+        now.addAndGet(200 * MS); // past the watcher's deadline, still busy
+        arrivals(intake, 50);
+        assertThat(CompletableFuture.allOf(units.toArray(CompletableFuture[]::new))).succeedsWithin(Duration.ofSeconds(5));
     }
 
     @Test
     void offNeverPauses() {
         IntakePriority off = IntakePriority.off();
-        for (int i = 0; i < 100_000; i++) {
-            off.arrived();
-        }
+        arrivals(off, 100_000);
         assertThat(off.busy()).isFalse();
     }
 }
