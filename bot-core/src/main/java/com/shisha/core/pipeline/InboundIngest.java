@@ -1,6 +1,8 @@
 package com.shisha.core.pipeline;
 
 import com.shisha.core.InboundMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +10,8 @@ import java.util.Optional;
 
 /** The front door of the pipeline: channels hand every inbound message here, then acknowledge the provider. */
 public final class InboundIngest {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundIngest.class);
 
     public enum Outcome { ACCEPTED, DUPLICATE }
 
@@ -58,8 +62,12 @@ public final class InboundIngest {
         List<RuntimeException> failures = new ArrayList<>(attempts.size());
         for (int i = 0; i < attempts.size(); i++) {
             Inbox.Attempt attempt = attempts.get(i);
+            InboundMessage message = messages.get(i);
             if (attempt.stored().isPresent()) {
-                turns.schedule(messages.get(i).conversation(), attempt.stored().get());
+                turns.schedule(message.conversation(), attempt.stored().get());
+            } else if (attempt.failure() == null) {
+                log.info("duplicate delivery of {} from {} dropped when moved from the intake journal, not processed again",
+                        message.providerMessageId(), message.conversation());
             }
             failures.add(attempt.failure());
         }
