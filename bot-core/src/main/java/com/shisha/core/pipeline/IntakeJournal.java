@@ -31,6 +31,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
@@ -67,6 +68,8 @@ public final class IntakeJournal implements AutoCloseable {
     private static final int BUSY_CHUNK = 16;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final int CHECKPOINT_BYTES = 20;
+    /** 0 / 0.5 / 1 ms: 15,100-15,600 / 16,000-17,100 / 16,500-17,200 webhooks/s in a burst (bench/README.md, session 8) */
+    private static final long BUSY_LINGER_NANOS = 500_000L;
     /** Well inside Twilio's 15 s: past it the webhook answers 503 and Twilio redelivers. */
     private static final Duration APPEND_TIMEOUT = Duration.ofSeconds(5);
     private static final long CHECKPOINT_EVERY_NANOS = 100_000_000L;
@@ -112,6 +115,8 @@ public final class IntakeJournal implements AutoCloseable {
     private long size;
 
     private volatile Thread mover;
+    /** Set by {@link #start}: while intake is busy the flusher lingers (see flushLoop). */
+    private volatile IntakePriority intake;
     private volatile boolean closed;
 
     private record Append(InboundMessage message, byte[] record, CompletableFuture<Void> flushed) {
@@ -188,6 +193,7 @@ public final class IntakeJournal implements AutoCloseable {
         if (mover != null) {
             throw new IllegalStateException("already started");
         }
+        this.intake = intake;
         Thread thread = new Thread(() -> moveLoop(sink, intake), "intake-journal");
         thread.setDaemon(true);
         mover = thread;
@@ -258,6 +264,12 @@ public final class IntakeJournal implements AutoCloseable {
                 batch.add(first);
             } catch (InterruptedException e) {
                 break;
+            }
+            IntakePriority intake = this.intake;
+            if (intake != null && intake.busy()) {
+                // in a burst every webhook waits for a flush anyway: a short wait makes the batch larger and the
+                // flushes fewer (each costs the kernel the same, however many records it carries)
+                LockSupport.parkNanos(BUSY_LINGER_NANOS);
             }
             appends.drainTo(batch);
             try {
