@@ -9,6 +9,8 @@ import com.shisha.core.pipeline.CpuGate;
 import com.shisha.core.pipeline.VoiceInputs;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import com.shisha.core.pipeline.Inbox;
 import com.shisha.core.pipeline.InboundIngest;
@@ -44,7 +46,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Configuration(proxyBeanMethods = false)
 class PipelineConfig {
 
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PipelineConfig.class);
+    private static final Logger log = LoggerFactory.getLogger(PipelineConfig.class);
 
     @Bean
     Clock clock() {
@@ -125,20 +127,21 @@ class PipelineConfig {
         Path dir = e.get("SHISHA_INTAKE_JOURNAL_DIR").map(Path::of)
                 .orElseGet(() -> Path.of(e.get("SHISHA_DATA_DIR").orElse("data")).resolve("intake-journal"));
         long segmentBytes = e.integer("SHISHA_INTAKE_JOURNAL_SEGMENT_MB", 64, 1, 4096) * 1024L * 1024L;
+        IntakeJournal journal;
         try {
-            IntakeJournal journal = new IntakeJournal(dir, segmentBytes);
-            meters.ifAvailable(registry -> {
-                Gauge.builder("shisha.intake.journal.waiting", journal, IntakeJournal::waiting)
-                        .description("acknowledged messages in the intake journal not yet moved into the inbox").register(registry);
-                Gauge.builder("shisha.intake.journal.rejected", journal, IntakeJournal::rejected)
-                        .description("messages the inbox refused, set aside in rejected.log").register(registry);
-            });
-            log.info("intake journal {}: an acknowledged message is flushed there first and moved into the inbox right after "
-                    + "(SHISHA_INTAKE_JOURNAL={}{})", dir.toAbsolutePath(), mode, mode.equals("auto") ? ", the database is embedded" : "");
-            return journal;
+            journal = new IntakeJournal(dir, segmentBytes);
         } catch (RuntimeException ex) {
             throw new InvalidConfigurationException("SHISHA_INTAKE_JOURNAL_DIR", ex.getMessage());
         }
+        meters.ifAvailable(registry -> {
+            Gauge.builder("shisha.intake.journal.waiting", journal, IntakeJournal::waiting)
+                    .description("acknowledged messages in the intake journal not yet moved into the inbox").register(registry);
+            Gauge.builder("shisha.intake.journal.rejected", journal, IntakeJournal::rejected)
+                    .description("messages the inbox refused, set aside in rejected.log").register(registry);
+        });
+        log.info("intake journal {}: an acknowledged message is flushed there first and moved into the inbox right after "
+                + "(SHISHA_INTAKE_JOURNAL={}{})", dir.toAbsolutePath(), mode, mode.equals("auto") ? ", the database is embedded" : "");
+        return journal;
     }
 
     @Bean

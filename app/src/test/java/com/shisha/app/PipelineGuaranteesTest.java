@@ -79,20 +79,20 @@ class PipelineGuaranteesTest extends AbstractPipelineTest {
     }
 
     private double journalWaiting() throws Exception {
-        HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
-                + "/actuator/metrics/shisha.intake.journal.waiting")).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        var m = java.util.regex.Pattern.compile("\"statistic\":\"VALUE\",\"value\":([0-9.E]+)").matcher(r.body());
-        assertThat(m.find()).as(r.body()).isTrue();
-        return Double.parseDouble(m.group(1));
+        return metric("shisha.intake.journal.waiting", "VALUE");
     }
 
     /** COUNT of shisha.webhooks for the messaging endpoint and this outcome, as /actuator/metrics reports it. */
     private double webhookCount(String outcome) throws Exception {
+        return metric("shisha.webhooks?tag=endpoint:messaging&tag=outcome:" + outcome, "COUNT");
+    }
+
+    /** One statistic of a meter (name plus any ?tag= filters), as /actuator/metrics reports it. */
+    private double metric(String meter, String statistic) throws Exception {
         HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
-                + "/actuator/metrics/shisha.webhooks?tag=endpoint:messaging&tag=outcome:" + outcome)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).isEqualTo(200);
-        var m = java.util.regex.Pattern.compile("\"statistic\":\"COUNT\",\"value\":([0-9.E]+)").matcher(r.body());
+                + "/actuator/metrics/" + meter)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        var m = java.util.regex.Pattern.compile("\"statistic\":\"" + statistic + "\",\"value\":([0-9.E]+)").matcher(r.body());
         assertThat(m.find()).as(r.body()).isTrue();
         return Double.parseDouble(m.group(1));
     }

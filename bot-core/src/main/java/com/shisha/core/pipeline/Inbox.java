@@ -5,9 +5,9 @@ import com.shisha.core.InboundMessage;
 import com.shisha.core.dialog.ConversationState;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The durable inbox. Deduplicates on the provider's message id, whoever and however often it is delivered. */
 public interface Inbox {
@@ -26,15 +26,7 @@ public interface Inbox {
      * @return one attempt per message, in the order given
      */
     default List<Attempt> storeAll(List<InboundMessage> messages) {
-        List<Attempt> attempts = new ArrayList<>(messages.size());
-        for (InboundMessage message : messages) {
-            try {
-                attempts.add(new Attempt(store(message), null));
-            } catch (RuntimeException e) {
-                attempts.add(new Attempt(Optional.empty(), e));
-            }
-        }
-        return attempts;
+        return messages.stream().map(m -> Attempt.of(() -> store(m))).toList();
     }
 
     /**
@@ -42,6 +34,15 @@ public interface Inbox {
      * @param failure why the message could not be stored; null when it is in the inbox (now or from before)
      */
     record Attempt(Optional<Stored> stored, RuntimeException failure) {
+
+        /** Runs one store; what it throws becomes the attempt's failure. */
+        public static Attempt of(Supplier<Optional<Stored>> store) {
+            try {
+                return new Attempt(store.get(), null);
+            } catch (RuntimeException e) {
+                return new Attempt(Optional.empty(), e);
+            }
+        }
     }
 
     /**

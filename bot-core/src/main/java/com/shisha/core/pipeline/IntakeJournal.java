@@ -83,11 +83,17 @@ public final class IntakeJournal implements AutoCloseable {
         List<RuntimeException> store(List<InboundMessage> messages);
     }
 
-    /** Where a record ends: the journal up to here is taken care of once the record is in the inbox. */
+    /** A place in the journal: a segment and a byte offset in it. */
     private record Position(long segment, long offset) {
     }
 
-    private record Entry(InboundMessage message, byte[] record, Position start, Position end) {
+    /** A record on disk: the message, its bytes as written (header included) and where they start. */
+    private record Entry(InboundMessage message, byte[] record, Position start) {
+
+        /** The journal up to here is taken care of once this record is in the inbox. */
+        Position end() {
+            return new Position(start.segment(), start.offset() + record.length);
+        }
     }
 
     private final Path dir;
@@ -194,7 +200,7 @@ public final class IntakeJournal implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         this.intake = intake;
-        Thread thread = new Thread(() -> moveLoop(sink, intake), "intake-journal");
+        Thread thread = new Thread(() -> moveLoop(sink), "intake-journal");
         thread.setDaemon(true);
         mover = thread;
         thread.start();
@@ -286,13 +292,11 @@ public final class IntakeJournal implements AutoCloseable {
 
     /** Writes the batch with one gathering write and flushes it; then its appends return and its entries move on. */
     private void flush(List<Append> batch) {
-        long before = size;
         try {
             if (size >= segmentBytes) {
                 current.force(false);
                 segment++;
                 current = openSegment(segment);
-                before = 0;
             }
             ByteBuffer[] buffers = new ByteBuffer[batch.size()];
             List<Entry> entries = new ArrayList<>(batch.size());
@@ -300,7 +304,7 @@ public final class IntakeJournal implements AutoCloseable {
             for (int i = 0; i < batch.size(); i++) {
                 byte[] record = batch.get(i).record();
                 buffers[i] = ByteBuffer.wrap(record);
-                entries.add(new Entry(batch.get(i).message(), record, new Position(segment, at), new Position(segment, at + record.length)));
+                entries.add(new Entry(batch.get(i).message(), record, new Position(segment, at)));
                 at += record.length;
             }
             long left = at - size;
@@ -317,9 +321,9 @@ public final class IntakeJournal implements AutoCloseable {
             log.error("intake journal: writing {} messages to {} failed ({}); their webhooks are answered 503 and redelivered",
                     batch.size(), segmentPath(segment).toAbsolutePath(), e.toString());
             try {
-                // records not known to be on disk must not be replayed after what is appended next
-                current.truncate(before);
-                size = before;
+                // records not known to be on disk must not be replayed after what is appended next (size still
+                // ends at the last flushed record; truncating also moves the channel's write position back there)
+                current.truncate(size);
             } catch (IOException again) {
                 log.error("intake journal: cutting the failed write off failed too ({})", again.toString());
             }
@@ -340,7 +344,7 @@ public final class IntakeJournal implements AutoCloseable {
 
     // ---- moving into the inbox
 
-    private void moveLoop(Sink sink, IntakePriority intake) {
+    private void moveLoop(Sink sink) {
         List<Entry> retry = new ArrayList<>();
         long backoffMillis = 0;
         while (!closed) {
@@ -458,9 +462,7 @@ public final class IntakeJournal implements AutoCloseable {
             return;
         }
         ByteBuffer buffer = ByteBuffer.allocate(CHECKPOINT_BYTES).putLong(position.segment()).putLong(position.offset());
-        CRC32C crc = new CRC32C();
-        crc.update(buffer.array(), 0, 16);
-        buffer.putInt((int) crc.getValue()).flip();
+        buffer.putInt(crc32c(buffer.array(), 0, 16)).flip();
         try {
             while (buffer.hasRemaining()) {
                 checkpointChannel.write(buffer, buffer.position());
@@ -493,9 +495,7 @@ public final class IntakeJournal implements AutoCloseable {
         if (buffer.position() == 0) {
             return new Position(0, 0);
         }
-        CRC32C crc = new CRC32C();
-        crc.update(buffer.array(), 0, 16);
-        if (buffer.position() < CHECKPOINT_BYTES || (int) crc.getValue() != buffer.getInt(16)) {
+        if (buffer.position() < CHECKPOINT_BYTES || crc32c(buffer.array(), 0, 16) != buffer.getInt(16)) {
             // replaying from the start only costs duplicates, which the inbox drops
             log.warn("intake journal {}: unreadable checkpoint; replaying every segment", dir.toAbsolutePath());
             return new Position(0, 0);
@@ -542,9 +542,7 @@ public final class IntakeJournal implements AutoCloseable {
                 }
                 ByteBuffer body = ByteBuffer.allocate(length);
                 channel.read(body, position + HEADER);
-                CRC32C check = new CRC32C();
-                check.update(body.array());
-                if ((int) check.getValue() != crc) {
+                if (crc32c(body.array(), 0, length) != crc) {
                     cut(channel, path, position, end, last);
                     return;
                 }
@@ -552,7 +550,7 @@ public final class IntakeJournal implements AutoCloseable {
                 System.arraycopy(header.array(), 0, record, 0, HEADER);
                 System.arraycopy(body.array(), 0, record, HEADER, length);
                 long next = position + HEADER + length;
-                durable.add(new Entry(decode(body.array()), record, new Position(n, position), new Position(n, next)));
+                durable.add(new Entry(decode(body.array()), record, new Position(n, position)));
                 position = next;
             }
         }
@@ -603,9 +601,7 @@ public final class IntakeJournal implements AutoCloseable {
         if (length > MAX_RECORD) {
             throw new IllegalArgumentException("message too large for the intake journal: " + length + " bytes");
         }
-        CRC32C crc = new CRC32C();
-        crc.update(record, HEADER, length);
-        ByteBuffer.wrap(record).putInt(length).putInt((int) crc.getValue());
+        ByteBuffer.wrap(record).putInt(length).putInt(crc32c(record, HEADER, length));
         return record;
     }
 
@@ -647,6 +643,12 @@ public final class IntakeJournal implements AutoCloseable {
         byte[] utf8 = new byte[length];
         in.get(utf8);
         return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    private static int crc32c(byte[] bytes, int offset, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, offset, length);
+        return (int) crc.getValue();
     }
 
     private Path segmentPath(long n) {

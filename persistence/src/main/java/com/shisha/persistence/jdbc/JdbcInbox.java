@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -93,15 +92,9 @@ public class JdbcInbox implements Inbox {
 
     @Override
     public List<Attempt> storeAll(List<InboundMessage> messages) {
-        List<Attempt> attempts = new ArrayList<>(messages.size());
-        for (CompletableFuture<Optional<Stored>> result : writer.submitAll(messages)) {
-            try {
-                attempts.add(new Attempt(writer.await(result), null));
-            } catch (RuntimeException e) {
-                attempts.add(new Attempt(Optional.empty(), e));
-            }
-        }
-        return attempts;
+        // all handed in before any is awaited, so the writer batches them instead of taking one at a time
+        List<CompletableFuture<Optional<Stored>>> results = writer.submitAll(messages);
+        return results.stream().map(r -> Attempt.of(() -> writer.await(r))).toList();
     }
 
     private List<Optional<Stored>> write(List<InboundMessage> batch) {
