@@ -144,9 +144,13 @@ class PipelineConfig {
         return journal;
     }
 
+    /** SHISHA_INTAKE_JOURNAL_WHEN: busy (default; see {@link InboundIngest.JournalUse#WHILE_BUSY}) or always. */
     @Bean
-    InboundIngest inboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake, ObjectProvider<IntakeJournal> journal) {
-        return new InboundIngest(inbox, turns, intake, journal.getIfAvailable());
+    InboundIngest inboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake, ObjectProvider<IntakeJournal> journal,
+                                Environment env) {
+        InboundIngest.JournalUse use = new Env(env).choice("SHISHA_INTAKE_JOURNAL_WHEN", "busy", "busy", "always").equals("always")
+                ? InboundIngest.JournalUse.ALWAYS : InboundIngest.JournalUse.WHILE_BUSY;
+        return new InboundIngest(inbox, turns, intake, journal.getIfAvailable(), use);
     }
 
     @Bean(destroyMethod = "shutdownNow")

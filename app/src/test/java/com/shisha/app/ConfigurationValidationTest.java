@@ -77,6 +77,7 @@ class ConfigurationValidationTest {
     @Test
     void intakeSettingsNameTheirVariable() {
         assertRefused("SHISHA_INTAKE_JOURNAL", "SHISHA_INTAKE_JOURNAL=sometimes");
+        assertRefused("SHISHA_INTAKE_JOURNAL_WHEN", "SHISHA_INTAKE_JOURNAL_WHEN=sometimes");
         assertRefused("SHISHA_INTAKE_BUSY_RATE", "SHISHA_INTAKE_BUSY_RATE=-5");
         // a directory another instance journals to: two movers of one journal would each move every message
         String taken = AbstractPipelineTest.newJournalDir();

@@ -137,6 +137,9 @@ class CrashRecoveryIT {
         env.put("PUBLIC_BASE_URL", AbstractPipelineTest.PUBLIC_BASE);
         env.put("TWILIO_SEND_RATE_PER_SECOND", "10000");
         env.put("SHISHA_SWEEP_MILLIS", "200");
+        // busy above 2 webhooks per 10 ms: the eight senders keep crossing it, so messages go through the intake
+        // journal and straight into the inbox by turns, and the kill finds both kinds in flight
+        env.put("SHISHA_INTAKE_BUSY_RATE", "200");
         env.put("SHISHA_LOCK_LEASE_SECONDS", "5");
         env.put("SHISHA_SEND_LEASE_SECONDS", "2");
         Process p = pb.start();

@@ -65,7 +65,7 @@ class PipelineGuaranteesTest extends AbstractPipelineTest {
     }
 
     @Test
-    void withTheEmbeddedDatabaseMessagesPassThroughTheIntakeJournal() throws Exception {
+    void withTheEmbeddedDatabaseTheIntakeJournalIsOnAndDrains() throws Exception {
         String sid = newMessageSid();
         assertThat(postSigned(WEBHOOK, whatsappForm(freshPhone(), "hi", sid)).statusCode()).isEqualTo(200);
         assertThat(awaitProcessed(sid, REPLY_TIMEOUT)).isTrue();

@@ -15,20 +15,35 @@ public final class InboundIngest {
 
     public enum Outcome { ACCEPTED, DUPLICATE }
 
+    /** Which webhooks the intake journal takes, when there is one. */
+    public enum JournalUse {
+        /** Every webhook. */
+        ALWAYS,
+        /**
+         * Webhooks while intake is busy, and after that until what the journal took is in the inbox. At a steady
+         * pace a webhook then waits for the database commit instead: a journal write of its own costs a flush and
+         * two more thread hand-offs for what a burst shares among hundreds (bench/README.md, session 9).
+         */
+        WHILE_BUSY
+    }
+
     private final Inbox inbox;
     private final TurnProcessor turns;
     private final IntakePriority intake;
     private final IntakeJournal journal;
+    private final JournalUse journalUse;
 
     public InboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake) {
-        this(inbox, turns, intake, null);
+        this(inbox, turns, intake, null, JournalUse.ALWAYS);
     }
 
     /**
      * @param journal null: a message is stored in the inbox before it is acknowledged. Else it is appended to the
      *                journal before, and this ingest moves it from there into the inbox (see {@link IntakeJournal})
+     * @param journalUse which messages go through the journal
      */
-    public InboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake, IntakeJournal journal) {
+    public InboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake, IntakeJournal journal, JournalUse journalUse) {
+        this.journalUse = journalUse;
         this.inbox = inbox;
         this.turns = turns;
         this.intake = intake;
@@ -39,13 +54,20 @@ public final class InboundIngest {
     }
 
     /**
-     * Makes the message durable and schedules its turn; returns once it is on disk. Without a journal: stored in
-     * the inbox (once per provider id), and a copy stored before is answered {@link Outcome#DUPLICATE}. With
-     * one: journaled, and copies are dropped when they reach the inbox, so every copy is answered ACCEPTED.
+     * Makes the message durable and schedules its turn; returns once it is on disk. Stored in the inbox (once per
+     * provider id), a copy stored before is answered {@link Outcome#DUPLICATE}. Journaled, copies are dropped
+     * when they reach the inbox, so every copy is answered ACCEPTED.
+     *
+     * <p>Why storing some messages directly and journaling others keeps each conversation in arrival order: a
+     * message goes directly only when nothing the journal took is unsettled. Any message acknowledged before this
+     * one arrived was then either stored directly (it has its place in the inbox already) or journaled and
+     * settled (likewise), so this one comes after it. A journaled message counts as unsettled from before its
+     * append, so one arriving after its acknowledgement sees it and is journaled behind it. Messages in flight
+     * at the same moment have no order to keep between them, as with two instances.
      */
     public Outcome accept(InboundMessage message) {
         intake.arrived();
-        if (journal != null) {
+        if (journal != null && (journalUse == JournalUse.ALWAYS || intake.busy() || journal.unsettled() > 0)) {
             journal.append(message);
             return Outcome.ACCEPTED;
         }

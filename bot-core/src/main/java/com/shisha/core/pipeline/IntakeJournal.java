@@ -107,6 +107,11 @@ public final class IntakeJournal implements AutoCloseable {
     /** Segments not yet deleted, by number; only the flusher writes, only to the last. */
     private final Map<Long, FileChannel> open = new ConcurrentHashMap<>();
     private final AtomicLong moved = new AtomicLong();
+    /**
+     * Taken by the journal and not yet settled in the inbox (stored there, found to be a copy, or set aside): from
+     * the moment {@link #append} is called until the mover is done with the message; replayed messages from open.
+     */
+    private final AtomicLong unsettled = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final Thread flusher;
     private final FileChannel checkpointChannel;
@@ -162,6 +167,7 @@ public final class IntakeJournal implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the intake journal " + dir.toAbsolutePath() + ": " + e.getMessage(), e);
         }
+        unsettled.set(durable.size());
         if (!durable.isEmpty()) {
             log.info("intake journal {}: {} acknowledged messages not yet in the inbox will be moved there first",
                     dir.toAbsolutePath(), durable.size());
@@ -180,6 +186,7 @@ public final class IntakeJournal implements AutoCloseable {
             throw new IllegalStateException("the intake journal is closed");
         }
         Append append = new Append(message, encode(message), new CompletableFuture<>());
+        unsettled.incrementAndGet();
         appends.add(append);
         try {
             append.flushed().get(APPEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -209,6 +216,14 @@ public final class IntakeJournal implements AutoCloseable {
     /** Journaled messages not yet in the inbox (replayed ones included). */
     public int waiting() {
         return durable.size();
+    }
+
+    /**
+     * Messages appended (or replayed) and not yet settled in the inbox, including those still being flushed. While
+     * this is above zero, a message stored in the inbox directly could overtake one the journal took earlier.
+     */
+    public long unsettled() {
+        return unsettled.get();
     }
 
     /** Messages moved into the inbox since open. */
@@ -241,7 +256,7 @@ public final class IntakeJournal implements AutoCloseable {
             }
         }
         for (Append left : appends) {
-            left.flushed().completeExceptionally(new IllegalStateException("the intake journal is closed"));
+            refuse(left, new IllegalStateException("the intake journal is closed"));
         }
         writeCheckpoint();
         closeQuietly(checkpointChannel);
@@ -284,7 +299,7 @@ public final class IntakeJournal implements AutoCloseable {
                 // a flusher that died would leave every webhook waiting: this batch is refused (503, Twilio
                 // redelivers) and the next one tried
                 log.error("intake journal: flushing {} messages failed unexpectedly", batch.size(), e);
-                batch.forEach(a -> a.flushed().completeExceptionally(e));
+                batch.forEach(a -> refuse(a, e));
             }
             batch.clear();
         }
@@ -328,8 +343,15 @@ public final class IntakeJournal implements AutoCloseable {
                 log.error("intake journal: cutting the failed write off failed too ({})", again.toString());
             }
             for (Append append : batch) {
-                append.flushed().completeExceptionally(new UncheckedIOException("cannot write the intake journal: " + e.getMessage(), e));
+                refuse(append, new UncheckedIOException("cannot write the intake journal: " + e.getMessage(), e));
             }
+        }
+    }
+
+    /** The webhook is answered with the failure (Twilio redelivers); the message is not the journal's to move. */
+    private void refuse(Append append, RuntimeException why) {
+        if (append.flushed().completeExceptionally(why)) {
+            unsettled.decrementAndGet();
         }
     }
 
@@ -414,6 +436,7 @@ public final class IntakeJournal implements AutoCloseable {
         }
         checkpoint(retry.isEmpty() ? chunk.get(chunk.size() - 1).end() : retry.get(0).start());
         // counted after the checkpoint, so whoever sees the counts (a test about to close) sees it too
+        unsettled.addAndGet(retry.size() - chunk.size());
         rejected.addAndGet(setAside);
         moved.addAndGet(chunk.size() - failed.size());
         return retry;
