@@ -1,10 +1,6 @@
 package com.shisha.persistence.redis;
 
-import com.shisha.persistence.testing.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -12,22 +8,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Against a real (embedded) Redis, through two clients as two instances would. */
-class RedisLoginLockoutTest {
-
-    private static RedissonClient one;
-    private static RedissonClient two;
-
-    @BeforeAll
-    static void connect() {
-        one = TestRedis.client();
-        two = TestRedis.client();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        one.shutdown();
-        two.shutdown();
-    }
+class RedisLoginLockoutTest extends TwoInstancesRedisTest {
 
     @Test
     void failures_add_up_across_instances_and_a_success_clears_them() {

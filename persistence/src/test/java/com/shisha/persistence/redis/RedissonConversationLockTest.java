@@ -3,11 +3,7 @@ package com.shisha.persistence.redis;
 import com.shisha.core.Channel;
 import com.shisha.core.ConversationKey;
 import com.shisha.core.pipeline.ConversationLock;
-import com.shisha.persistence.testing.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 import java.time.Duration;
@@ -17,22 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two lock objects on two clients stand for two app instances sharing one (embedded, real) Redis. */
-class RedissonConversationLockTest {
-
-    private static RedissonClient one;
-    private static RedissonClient two;
-
-    @BeforeAll
-    static void connect() {
-        one = TestRedis.client();
-        two = TestRedis.client();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        one.shutdown();
-        two.shutdown();
-    }
+class RedissonConversationLockTest extends TwoInstancesRedisTest {
 
     private static ConversationKey newConversation() {
         return new ConversationKey(Channel.WHATSAPP, "+9197" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999)));

@@ -1,11 +1,7 @@
 package com.shisha.persistence.redis;
 
 import com.shisha.core.journey.PitchTips.PitchTip;
-import com.shisha.persistence.testing.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
 import java.time.Duration;
@@ -14,22 +10,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Against a real (embedded) Redis. */
-class RedissonPitchTipCacheTest {
-
-    private static RedissonClient one;
-    private static RedissonClient two;
-
-    @BeforeAll
-    static void connect() {
-        one = TestRedis.client();
-        two = TestRedis.client();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        one.shutdown();
-        two.shutdown();
-    }
+class RedissonPitchTipCacheTest extends TwoInstancesRedisTest {
 
     @Test
     void a_tip_put_through_one_client_is_read_through_another_with_its_hindi_intact() {
