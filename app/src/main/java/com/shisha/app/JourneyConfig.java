@@ -60,7 +60,9 @@ class JourneyConfig {
 
     @Bean
     JourneyServices journeyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips tips, Clock clock,
-                                    ObjectProvider<Coach> coach, ObjectProvider<CallReviews> callReviews) {
-        return new JourneyServices(journey, quizBank, matcher, tips, clock, coach.getIfAvailable(), callReviews.getIfAvailable());
+                                    ObjectProvider<Coach> coach, ObjectProvider<CallReviews> callReviews,
+                                    ObjectProvider<com.shisha.core.coach.CoachEscalations> escalations) {
+        return new JourneyServices(journey, quizBank, matcher, tips, clock, coach.getIfAvailable(), callReviews.getIfAvailable(),
+                escalations.getIfAvailable());
     }
 }

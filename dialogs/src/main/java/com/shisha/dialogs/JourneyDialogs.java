@@ -279,10 +279,12 @@ final class JourneyDialogs {
         if (CoachDialogs.coachOpen(turn) && CoachDialogs.looksLikeQuestion(turn.raw)) {
             return false; // "should I mark him interested?" asks, it does not report
         }
-        return Input.outcome(turn.text).map(kind -> {
-            turn.outcome = kind;
-            return true;
-        }).orElse(false);
+        var u = turn.understood;
+        if (u == null || u.intent() != com.shisha.dialogs.understanding.Intent.OUTCOME || u.outcome() == null) {
+            return false;
+        }
+        turn.outcome = u.outcome();
+        return true;
     }
 
     static void recordOutcome(Turn turn) {
@@ -298,10 +300,12 @@ final class JourneyDialogs {
     }
 
     static boolean readAmount(Turn turn) {
-        return Input.amount(turn.text).map(a -> {
-            turn.amount = a;
-            return true;
-        }).orElse(false);
+        var u = turn.understood;
+        if (u == null || u.intent() != com.shisha.dialogs.understanding.Intent.AMOUNT || u.amount() == null) {
+            return false;
+        }
+        turn.amount = u.amount();
+        return true;
     }
 
     static void recordSale(Turn turn) {

@@ -2,6 +2,7 @@ package com.shisha.dialogs;
 
 import com.shisha.core.coach.CallReviews;
 import com.shisha.core.coach.Coach;
+import com.shisha.core.coach.CoachEscalations;
 import com.shisha.core.journey.Journey;
 import com.shisha.core.journey.LeadMatcher;
 import com.shisha.core.journey.PitchTips;
@@ -11,12 +12,18 @@ import java.time.Clock;
 
 /**
  * What the journey dialogs need from outside: data (through bot-core ports), the quiz bank, ranking, tips, time,
- * and the AI services. {@code coach} and {@code callReviews} may be null: the dialogs then say they are not open.
+ * and the AI services. {@code coach}, {@code callReviews} and {@code escalations} may be null: the dialogs then say
+ * they are not open.
  */
 public record JourneyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips pitchTips, Clock clock,
-                              Coach coach, CallReviews callReviews) {
+                              Coach coach, CallReviews callReviews, CoachEscalations escalations) {
 
     public JourneyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips pitchTips, Clock clock) {
-        this(journey, quizBank, matcher, pitchTips, clock, null, null);
+        this(journey, quizBank, matcher, pitchTips, clock, null, null, null);
+    }
+
+    public JourneyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips pitchTips, Clock clock,
+                           Coach coach, CallReviews callReviews) {
+        this(journey, quizBank, matcher, pitchTips, clock, coach, callReviews, null);
     }
 }

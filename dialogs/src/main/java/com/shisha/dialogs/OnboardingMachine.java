@@ -47,10 +47,14 @@ final class OnboardingMachine {
     private static void transitions(StateMachineTransitionConfigurer<Step, Trigger> t) throws Exception {
         t.withExternal().source(Step.START).target(Step.ROUTE).event(Trigger.TEXT).action(say("welcome"));
 
-        question(t, Step.ASK_NAME, turn -> Input.name(turn.text).map(name -> {
-            turn.slots.put(Turn.NAME, name);
+        question(t, Step.ASK_NAME, turn -> {
+            var u = turn.understood;
+            if (u == null || u.intent() != com.shisha.dialogs.understanding.Intent.NAME || u.name() == null) {
+                return false;
+            }
+            turn.slots.put(Turn.NAME, u.name());
             return true;
-        }).orElse(false), "error.name");
+        }, "error.name");
 
         question(t, Step.ASK_LANGUAGE, turn -> Input.language(turn.text).map(language -> {
             turn.slots.put(Turn.LANGUAGE, language.code());
@@ -59,10 +63,14 @@ final class OnboardingMachine {
             return true;
         }).orElse(false), "error.language");
 
-        question(t, Step.ASK_CITY, turn -> Input.city(turn.text).map(city -> {
-            turn.slots.put(Turn.CITY, city);
+        question(t, Step.ASK_CITY, turn -> {
+            var u = turn.understood;
+            if (u == null || u.intent() != com.shisha.dialogs.understanding.Intent.CITY || u.place() == null) {
+                return false;
+            }
+            turn.setCity(u.place());
             return true;
-        }).orElse(false), "error.city");
+        }, "error.city");
 
         question(t, Step.ASK_PRODUCTS, turn -> Input.products(turn.text).map(products -> {
             turn.slots.put(Turn.PRODUCTS, products.stream().map(Product::name).collect(Collectors.joining(",")));
@@ -220,7 +228,7 @@ final class OnboardingMachine {
             case ASK_PRODUCTS -> turn.say("prompt.products");
             case CONFIRM -> turn.say("prompt.confirm", turn.slots.get(Turn.NAME),
                     turn.text("language.name." + turn.language.code()),
-                    turn.slots.get(Turn.CITY), turn.productNames());
+                    turn.cityName(), turn.productNames());
             case EDIT -> turn.say("prompt.edit");
             case MAIN_MENU -> {
                 turn.say("menu", turn.slots.getOrDefault(Turn.NAME, ""));

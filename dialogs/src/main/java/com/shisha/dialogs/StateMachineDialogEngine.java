@@ -8,6 +8,7 @@ import com.shisha.core.dialog.DialogEngine;
 import com.shisha.core.dialog.OptOutChange;
 import com.shisha.core.dialog.TurnResult;
 import com.shisha.core.journey.JourneyUpdate;
+import com.shisha.dialogs.understanding.Understanding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.messaging.support.MessageBuilder;
@@ -30,8 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The dialog engine: global commands first (STOP/START, HELP, MENU, LANGUAGE), then one event into the
- * onboarding state machine. Machines are pooled (see {@link #idle}), because building
+ * The dialog engine: each message is understood once (intent, confidence, slots; {@link Understanding}), then the
+ * {@link Router} decides from the intent and the step what happens, usually one event into the state machine. Machines are pooled (see {@link #idle}), because building
  * one per turn costs far more than the turn itself; state lives in the database, never in a machine.
  */
 public final class StateMachineDialogEngine implements DialogEngine {
@@ -63,6 +64,8 @@ public final class StateMachineDialogEngine implements DialogEngine {
     private final LongAdder resets = new LongAdder();
     private final Catalogue catalogue;
     private final JourneyServices services;
+    private final Understanding understanding = Understanding.standard();
+    private final Router router = new Router(this);
 
     /** Onboarding only: journey commands answer that they are unavailable. For tests of the onboarding dialog. */
     StateMachineDialogEngine(Catalogue catalogue) {
@@ -130,14 +133,9 @@ public final class StateMachineDialogEngine implements DialogEngine {
                 return answered.get();
             }
         }
-        Optional<Input.Command> command = Input.command(text);
-        if (command.isPresent() && command.get() == Input.Command.STOP) {
-            turn.optOutChange = OptOutChange.OPT_OUT;
-            // on SMS Twilio's own opt-out handling confirms; a message from us would be refused (21610)
-            if (message.conversation().channel() != Channel.SMS) {
-                turn.say("optout.done");
-            }
-            return result(step, turn);
+        // Twilio's own opt-out words act exactly, whatever the step and whatever the classifier makes of them
+        if (Input.command(text).filter(c -> c == Input.Command.STOP).isPresent()) {
+            return optOut(step, turn);
         }
         // a pasted call transcript is long by nature, and a heard one is bounded by the recording's length
         int maxInput = step == Step.CALL_REVIEW ? InboundMessage.MAX_TEXT : MAX_INPUT;
@@ -157,48 +155,28 @@ public final class StateMachineDialogEngine implements DialogEngine {
             return result(step, turn);
         }
         boolean confirmed = "true".equals(turn.slots.get(Turn.CONFIRMED));
-        Optional<Input.Journey> journey = Input.journey(text);
-        if (journey.isPresent()) {
-            Optional<TurnResult> handled = journeyCommand(step, journey.get(), turn, confirmed);
-            if (handled.isPresent()) {
-                return handled.get();
-            }
+        Optional<TurnResult> exact = router.exactAnswer(step, turn, confirmed);
+        if (exact.isPresent()) {
+            return exact.get();
         }
-        if (step == Step.MAIN_MENU && confirmed && services != null) {
-            Optional<Trigger> item = Input.choice(text, OnboardingMachine.MENU_ITEMS).flatMap(StateMachineDialogEngine::menuItem);
-            if (item.isPresent()) {
-                return fire(step, item.get(), turn);
-            }
+        turn.understood = understanding.understand(raw, Router.expect(step));
+        return router.route(step, turn.understood, turn, confirmed);
+    }
+
+    /** STOP: opted out at once; on SMS Twilio's own opt-out handling confirms (a message from us would be refused). */
+    TurnResult optOut(Step step, Turn turn) {
+        turn.optOutChange = OptOutChange.OPT_OUT;
+        if (turn.channel != Channel.SMS) {
+            turn.say("optout.done");
         }
-        if (command.isPresent()) {
-            switch (command.get()) {
-                case HELP -> {
-                    turn.say("help");
-                    OnboardingMachine.prompt(turn, step);
-                    return result(step, turn);
-                }
-                case START -> {
-                    if (step != Step.START) {
-                        OnboardingMachine.prompt(turn, step);
-                        return result(step, turn);
-                    }
-                }
-                case MENU -> {
-                    if (!"true".equals(turn.slots.get(Turn.CONFIRMED))) {
-                        turn.say("menu.not_yet");
-                        OnboardingMachine.prompt(turn, step == Step.START ? Step.ASK_NAME : step);
-                        return result(step == Step.START ? Step.ASK_NAME : step, turn);
-                    }
-                    return fire(step, Trigger.SHOW_MENU, turn);
-                }
-                case LANGUAGE -> {
-                    return fire(step, Trigger.CHANGE_LANGUAGE, turn);
-                }
-                default -> {
-                }
-            }
-        }
-        return fire(step, Trigger.TEXT, turn);
+        return result(step, turn);
+    }
+
+    /** Says something and asks the step's question again, staying in the step. */
+    TurnResult sayAndStay(Step step, Turn turn, String key, Object... args) {
+        turn.say(key, args);
+        OnboardingMachine.prompt(turn, step);
+        return result(step, turn);
     }
 
     /**
@@ -223,7 +201,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
         return true;
     }
 
-    private static Optional<Trigger> menuItem(int n) {
+    static Optional<Trigger> menuItem(int n) {
         return switch (n) {
             case 1 -> Optional.of(Trigger.QUIZ);
             case 2 -> Optional.of(Trigger.LEADS);
@@ -292,7 +270,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
     }
 
     /** @return empty when the words are not a command here after all (BACK outside the leads, say): then they are text */
-    private Optional<TurnResult> journeyCommand(Step step, Input.Journey command, Turn turn, boolean confirmed) {
+    Optional<TurnResult> journeyCommand(Step step, Input.Journey command, Turn turn, boolean confirmed) {
         if (command.command() == Input.JourneyCommand.BACK) {
             boolean inLeads = step == Step.LEAD || step == Step.SALE_AMOUNT || step == Step.LEADS;
             return inLeads && confirmed && services != null ? Optional.of(fire(step, Trigger.LEADS, turn)) : Optional.empty();
@@ -327,7 +305,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
     }
 
     /** MORE: the next page of a reply too long for the channel (kept in the slots), or a note that there is none. */
-    private TurnResult more(Step step, Turn turn) {
+    TurnResult more(Step step, Turn turn) {
         String rest = turn.slots.remove(MorePages.SLOT);
         if (rest == null) {
             turn.say("more.none");
@@ -337,7 +315,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
         return result(step, turn);
     }
 
-    private TurnResult fire(Step step, Trigger trigger, Turn turn) {
+    TurnResult fire(Step step, Trigger trigger, Turn turn) {
         StateMachine<Step, Trigger> machine = borrow(step);
         boolean healthy = false;
         try {
@@ -410,7 +388,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
         return resets.sum();
     }
 
-    private TurnResult result(Step step, Turn turn) {
+    TurnResult result(Step step, Turn turn) {
         Language language = turn.language;
         List<String> replies = MorePages.fit(turn, turn.replies());
         JourneyUpdate journey = null;

@@ -21,6 +21,10 @@ final class Turn {
     static final String NAME = "name";
     static final String LANGUAGE = "language";
     static final String CITY = "city";
+    /** The city's state and coordinates, from the gazetteer (leads are ranked by distance with them). */
+    static final String CITY_STATE = "city.state";
+    static final String CITY_LAT = "city.lat";
+    static final String CITY_LON = "city.lon";
     static final String PRODUCTS = "products";
     static final String CONFIRMED = "confirmed";
     static final String EDITING = "editing";
@@ -44,6 +48,8 @@ final class Turn {
     boolean leadGone;
     com.shisha.core.journey.JourneyEffect.OutcomeKind outcome;
     java.math.BigDecimal amount;
+    /** What the understanding step made of the message; null for turns decided before it (a digit on a menu). */
+    com.shisha.dialogs.understanding.Understood understood;
     /** The argument of a journey command (TOP city, FOLLOW 2). */
     String argument;
     final Map<String, String> slots;
@@ -119,6 +125,24 @@ final class Turn {
             return List.of();
         }
         return Arrays.stream(stored.split(",")).map(Product::valueOf).toList();
+    }
+
+    void setCity(com.shisha.dialogs.understanding.Place place) {
+        slots.put(CITY, place.name());
+        slots.put(CITY_STATE, place.state());
+        slots.put(CITY_LAT, Double.toString(place.latitude()));
+        slots.put(CITY_LON, Double.toString(place.longitude()));
+    }
+
+    /** The partner's city as they read it: in Hindi with its Hindi name, and with its state. */
+    String cityName() {
+        String city = slots.get(CITY);
+        if (city == null) {
+            return "";
+        }
+        var place = com.shisha.dialogs.understanding.Gazetteer.india().byName(city);
+        return place.map(p -> language == Language.HI && p.nameHi() != null && !p.nameHi().isEmpty()
+                ? p.nameHi() + ", " + p.stateHi() : p.name() + ", " + p.state()).orElse(city);
     }
 
     String productNames() {

@@ -11,7 +11,11 @@ import java.time.Instant;
  */
 public interface CoachEscalations {
 
-    enum Reason { COMPLAINT, FRAUD, HARASSMENT, MIS_SELLING }
+    enum Reason {
+        COMPLAINT, FRAUD, HARASSMENT, MIS_SELLING,
+        /** The partner asked to talk to a person. */
+        PERSON_REQUESTED
+    }
 
     /** @return a short reference the partner can quote to support */
     String record(ConversationKey partner, Reason reason, Language language, String message, Instant at);

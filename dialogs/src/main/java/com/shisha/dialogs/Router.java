@@ -1,0 +1,320 @@
+package com.shisha.dialogs;
+
+import com.shisha.core.Language;
+import com.shisha.core.dialog.TurnResult;
+import com.shisha.dialogs.understanding.Expect;
+import com.shisha.dialogs.understanding.Intent;
+import com.shisha.dialogs.understanding.Understanding;
+import com.shisha.dialogs.understanding.Understood;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One router: from what a message was understood to say and the step the conversation is in, what happens. Inside
+ * a step its own answer wins (a quiz option, a lead's number, an outcome, an amount, a name, a city); a clear command
+ * leaves the step; an unclear one is answered with the two or three likeliest choices; nonsense gets one short line.
+ * Only a question about selling reaches the coach.
+ */
+final class Router {
+
+    /** Intents offered in a "did you mean", numbered in the order they were shown. */
+    static final String CLARIFY = "clarify";
+    /** A name read back for a yes before it is stored. */
+    static final String NAME_PENDING = "name.pending";
+    /** Places offered for a city that was not recognised. */
+    static final String CITY_SUGGESTED = "city.suggested";
+    /** What a yes at the menu takes up (the quiz offered after onboarding). */
+    static final String OFFER = "offer";
+
+    private final StateMachineDialogEngine engine;
+
+    Router(StateMachineDialogEngine engine) {
+        this.engine = engine;
+    }
+
+    static Expect expect(Step step) {
+        return switch (step) {
+            case ASK_NAME -> Expect.NAME;
+            case ASK_CITY -> Expect.CITY;
+            case CONFIRM -> Expect.YES_NO;
+            case LEAD -> Expect.OUTCOME;
+            case SALE_AMOUNT -> Expect.AMOUNT;
+            case QUIZ -> Expect.QUIZ_ANSWER;
+            case COACH -> Expect.COACH;
+            case CALL_REVIEW -> Expect.CALL;
+            default -> Expect.MENU;
+        };
+    }
+
+    /**
+     * Answers that need no understanding: a number picked from what is on screen, a quiz option, the exact answers
+     * of the onboarding questions, a yes to a read-back. Empty when the message needs the understanding step.
+     */
+    Optional<TurnResult> exactAnswer(Step step, Turn turn, boolean confirmed) {
+        String text = turn.text;
+        String offered = turn.slots.remove(CLARIFY);
+        String pendingName = turn.slots.remove(NAME_PENDING);
+        String suggested = turn.slots.remove(CITY_SUGGESTED);
+        if (offered != null) {
+            List<String> intents = Arrays.asList(offered.split(","));
+            Optional<Integer> n = Input.choice(text, intents.size());
+            if (n.isPresent()) {
+                Intent intent = Intent.valueOf(intents.get(n.get() - 1));
+                return Optional.of(route(step, Understood.of(intent, 1, List.of()), turn, confirmed));
+            }
+        }
+        if (step == Step.ASK_NAME && pendingName != null) {
+            Optional<Boolean> yes = Input.yesNo(text);
+            if (yes.isPresent()) {
+                if (yes.get()) {
+                    turn.understood = new Understood(Intent.NAME, 1, List.of(), pendingName, true, null, null, null, null,
+                            null, null, null);
+                    return Optional.of(engine.fire(step, Trigger.TEXT, turn));
+                }
+                return Optional.of(engine.sayAndStay(step, turn, "name.again"));
+            }
+        }
+        if (step == Step.ASK_CITY && suggested != null) {
+            List<String> places = Arrays.asList(suggested.split("\\|"));
+            Optional<Integer> n = Input.choice(text, places.size());
+            if (n.isPresent()) {
+                var place = com.shisha.dialogs.understanding.Gazetteer.india().byName(places.get(n.get() - 1));
+                if (place.isPresent()) {
+                    turn.understood = Understood.of(Intent.CITY, 1, List.of()).withPlace(place.get(), List.of());
+                    return Optional.of(engine.fire(step, Trigger.TEXT, turn));
+                }
+            }
+        }
+        boolean exact = switch (step) {
+            case MAIN_MENU -> false;
+            case QUIZ -> text.matches("(?i)[a-d1-4कखगघ]");
+            case LEADS -> text.matches("[0-9]{1,2}");
+            case LEAD -> text.matches("[1-5]");
+            case ASK_LANGUAGE -> Input.language(text).isPresent();
+            case ASK_PRODUCTS -> Input.products(text).isPresent();
+            case CONFIRM -> Input.yesNo(text).isPresent();
+            case EDIT -> Input.choice(text, 4).isPresent();
+            case START -> !confirmed;
+            default -> false;
+        };
+        if (exact) {
+            if (step == Step.LEAD) {
+                turn.understood = Understood.of(Intent.OUTCOME, 1, List.of())
+                        .withOutcome(com.shisha.core.journey.JourneyEffect.OutcomeKind.values()[text.charAt(0) - '1']);
+            }
+            return Optional.of(engine.fire(step, Trigger.TEXT, turn));
+        }
+        if (step == Step.MAIN_MENU && confirmed && turn.services != null) {
+            Optional<Trigger> item = Input.choice(text, OnboardingMachine.MENU_ITEMS).flatMap(StateMachineDialogEngine::menuItem);
+            if (item.isPresent()) {
+                return Optional.of(engine.fire(step, item.get(), turn));
+            }
+            if (Input.choice(text, OnboardingMachine.MENU_ITEMS).isPresent()) {
+                return Optional.of(engine.fire(step, Trigger.TEXT, turn)); // 6: help
+            }
+        }
+        return Optional.empty();
+    }
+
+    TurnResult route(Step step, Understood u, Turn turn, boolean confirmed) {
+        Intent intent = u.intent();
+        boolean onboarding = !Step.JOURNEY.contains(step);
+        if (onboarding && !intent.isCommand() && intent != Intent.GREET && intent != Intent.THANKS
+                && intent != Intent.QUESTION) {
+            return engine.fire(step, Trigger.TEXT, turn); // the step reads it, or says what it needs and asks again
+        }
+        if (needsClarifying(u)) {
+            return clarify(step, u, turn);
+        }
+        switch (intent) {
+            case NAME -> {
+                if (!u.nameSure()) {
+                    turn.slots.put(NAME_PENDING, u.name());
+                    turn.say("name.check", u.name());
+                    return engine.result(step, turn);
+                }
+                return engine.fire(step, Trigger.TEXT, turn);
+            }
+            case CITY -> {
+                if (u.place() == null && !u.suggestions().isEmpty()) {
+                    List<String> names = u.suggestions().stream().map(p -> p.name()).toList();
+                    turn.slots.put(CITY_SUGGESTED, String.join("|", names));
+                    List<String> lines = new ArrayList<>();
+                    for (int i = 0; i < u.suggestions().size(); i++) {
+                        var p = u.suggestions().get(i);
+                        lines.add((i + 1) + ". " + placeName(turn, p));
+                    }
+                    turn.say("city.did_you_mean", String.join("\n", lines));
+                    return engine.result(step, turn);
+                }
+                return engine.fire(step, Trigger.TEXT, turn);
+            }
+            case AMOUNT, OUTCOME, CHOICE -> {
+                return engine.fire(step, Trigger.TEXT, turn);
+            }
+            case STOP -> {
+                return engine.optOut(step, turn);
+            }
+            case START -> {
+                if (step == Step.START) {
+                    return engine.fire(step, Trigger.TEXT, turn);
+                }
+                OnboardingMachine.prompt(turn, step);
+                return engine.result(step, turn);
+            }
+            case MENU -> {
+                if (!confirmed) {
+                    Step at = step == Step.START ? Step.ASK_NAME : step;
+                    return engine.sayAndStay(at, turn, "menu.not_yet");
+                }
+                return engine.fire(step, Trigger.SHOW_MENU, turn);
+            }
+            case HELP -> {
+                return engine.sayAndStay(step, turn, confirmed ? "menu.item.6" : "help");
+            }
+            case LANGUAGE -> {
+                return language(step, u, turn);
+            }
+            case MORE -> {
+                return engine.more(step, turn);
+            }
+            case QUIZ, LEADS, PROGRESS, TOP, TIPS, FOLLOW, UNFOLLOW, COACH, CALL_REVIEW -> {
+                String argument = switch (intent) {
+                    case TOP -> u.place() == null ? "" : u.place().name();
+                    case FOLLOW, UNFOLLOW -> u.target() == null ? "" : u.target();
+                    default -> "";
+                };
+                Input.JourneyCommand command = Input.JourneyCommand.valueOf(intent == Intent.CALL_REVIEW ? "REVIEW" : intent.name());
+                return engine.journeyCommand(step, new Input.Journey(command, argument), turn, confirmed).orElseThrow();
+            }
+            case HUMAN -> {
+                return human(step, turn);
+            }
+            case GREET -> {
+                return greet(step, turn, confirmed);
+            }
+            case THANKS -> {
+                turn.say("thanks.reply");
+                if (!Step.JOURNEY.contains(step)) {
+                    OnboardingMachine.prompt(turn, step == Step.START ? Step.ASK_NAME : step);
+                }
+                return engine.result(step == Step.START ? Step.ASK_NAME : step, turn);
+            }
+            case QUESTION -> {
+                return question(step, turn, confirmed);
+            }
+            case AFFIRM, DENY -> {
+                if (step == Step.MAIN_MENU && intent == Intent.AFFIRM && "QUIZ".equals(turn.slots.get(OFFER))) {
+                    turn.slots.remove(OFFER);
+                    return engine.fire(step, Trigger.QUIZ, turn);
+                }
+                if (Step.JOURNEY.contains(step) && step != Step.MAIN_MENU) {
+                    return engine.fire(step, Trigger.TEXT, turn); // the step's own reading, or its re-prompt
+                }
+                return nonsense(step, turn, "affirm.nothing");
+            }
+            case NONSENSE -> {
+                return nonsense(step, turn, "nonsense");
+            }
+        }
+        throw new IllegalStateException("unrouted intent " + intent);
+    }
+
+    /** Unsure between commands: "did you mean" with the likeliest two or three, each a number to reply with. */
+    private static boolean needsClarifying(Understood u) {
+        if (u.confidence() >= Understanding.SURE || !u.intent().isCommand() && u.intent() != Intent.QUESTION) {
+            return false;
+        }
+        return u.alternatives().size() > 1 && u.alternatives().get(1).intent().isCommand()
+                && u.alternatives().get(1).confidence() >= 0.12;
+    }
+
+    private TurnResult clarify(Step step, Understood u, Turn turn) {
+        List<Intent> offered = new ArrayList<>();
+        for (Understood.Alternative a : u.alternatives()) {
+            if (offered.size() == 3 || a.confidence() < 0.1 && offered.size() >= 2) {
+                break;
+            }
+            if (a.intent().isCommand() || a.intent() == Intent.QUESTION) {
+                offered.add(a.intent());
+            }
+        }
+        if (offered.size() < 2) {
+            return nonsense(step, turn, "nonsense");
+        }
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < offered.size(); i++) {
+            lines.add((i + 1) + ". " + turn.text("intent." + offered.get(i).label()));
+        }
+        turn.slots.put(CLARIFY, String.join(",", offered.stream().map(Enum::name).toList()));
+        turn.say("clarify", String.join("\n", lines));
+        return engine.result(step, turn);
+    }
+
+    private TurnResult language(Step step, Understood u, Turn turn) {
+        if (u.language() == null || step == Step.START) {
+            return engine.fire(step, Trigger.CHANGE_LANGUAGE, turn);
+        }
+        turn.language = u.language();
+        turn.slots.put(Turn.LANGUAGE, u.language().code());
+        turn.say("language.set");
+        OnboardingMachine.prompt(turn, step);
+        return engine.result(step, turn);
+    }
+
+    private TurnResult greet(Step step, Turn turn, boolean confirmed) {
+        if (step == Step.START) {
+            return engine.fire(step, Trigger.TEXT, turn);
+        }
+        if (!confirmed) {
+            turn.say("greet.onboarding");
+            OnboardingMachine.prompt(turn, step);
+            return engine.result(step, turn);
+        }
+        turn.say("greet.named", turn.slots.getOrDefault(Turn.NAME, ""));
+        return engine.fire(step, Trigger.SHOW_MENU, turn);
+    }
+
+    private TurnResult question(Step step, Turn turn, boolean confirmed) {
+        if (!confirmed || turn.services == null) {
+            return engine.sayAndStay(step == Step.START ? Step.ASK_NAME : step, turn, "journey.not_yet");
+        }
+        if (step == Step.COACH || step == Step.CALL_REVIEW) {
+            return engine.fire(step, Trigger.TEXT, turn);
+        }
+        CoachDialogs.answer(turn);
+        if (step != Step.MAIN_MENU) {
+            OnboardingMachine.prompt(turn, step);
+        }
+        return engine.result(step, turn);
+    }
+
+    /** A person asked for: recorded where support works from, with a reference the partner can quote. */
+    private TurnResult human(Step step, Turn turn) {
+        var escalations = turn.services == null ? null : turn.services.escalations();
+        if (escalations == null) {
+            turn.say("human.unavailable");
+            return engine.result(step, turn);
+        }
+        String reference = escalations.record(turn.key(), com.shisha.core.coach.CoachEscalations.Reason.PERSON_REQUESTED,
+                turn.language, turn.raw, turn.services.clock().instant());
+        turn.say("human.requested", reference);
+        return engine.result(step, turn);
+    }
+
+    private TurnResult nonsense(Step step, Turn turn, String key) {
+        turn.say(key);
+        if (!Step.JOURNEY.contains(step) || step != Step.MAIN_MENU && step != Step.COACH) {
+            OnboardingMachine.prompt(turn, step == Step.START ? Step.ASK_NAME : step);
+        }
+        return engine.result(step == Step.START ? Step.ASK_NAME : step, turn);
+    }
+
+    static String placeName(Turn turn, com.shisha.dialogs.understanding.Place p) {
+        boolean hi = turn.language == Language.HI && p.nameHi() != null && !p.nameHi().isEmpty();
+        return hi ? p.nameHi() + ", " + p.stateHi() : p.name() + ", " + p.state();
+    }
+}
