@@ -84,6 +84,7 @@ final class JourneyDialogs {
         List<String> o = text.options();
         turn.say("quiz.question", pos + 1, ids.size(), skillName(turn, q.skill()), text.question(),
                 o.get(0), o.get(1), o.get(2), o.get(3));
+        Taps.quizOptions(turn, o);
     }
 
     /** Guard: is this a readable answer to the current question? */
@@ -229,6 +230,7 @@ final class JourneyDialogs {
         }
         turn.sayLine(String.join("\n", lines));
         turn.say("leads.footer", offered.size() == 1 ? "1" : "1-" + offered.size());
+        Taps.leads(turn, offered.stream().map(r -> r.lead().name()).toList());
     }
 
     /** Guard: a number from the list on screen that is still this partner's lead. */

@@ -221,6 +221,7 @@ final class OnboardingMachine {
 
     /** Says the question (or menu) of a step. Used when entering it and when repeating it. */
     static void prompt(Turn turn, Step step) {
+        Taps.offer(turn, step);
         switch (step) {
             case ASK_NAME -> turn.say("prompt.name");
             case ASK_LANGUAGE -> turn.say("prompt.language");

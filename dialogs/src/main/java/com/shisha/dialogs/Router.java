@@ -134,6 +134,7 @@ final class Router {
                 if (!u.nameSure()) {
                     turn.slots.put(NAME_PENDING, u.name());
                     turn.say("name.check", u.name());
+                    turn.choices = Taps.yesNo(turn, "name");
                     return engine.result(step, turn);
                 }
                 return engine.fire(step, Trigger.TEXT, turn);
@@ -148,6 +149,8 @@ final class Router {
                         lines.add((i + 1) + ". " + placeName(turn, p));
                     }
                     turn.say("city.did_you_mean", String.join("\n", lines));
+                    List<String> numbers = java.util.stream.IntStream.rangeClosed(1, names.size()).mapToObj(Integer::toString).toList();
+                    Taps.numbered(turn, "place", numbers, u.suggestions().stream().map(p -> placeName(turn, p)).toList());
                     return engine.result(step, turn);
                 }
                 return engine.fire(step, Trigger.TEXT, turn);
@@ -251,6 +254,8 @@ final class Router {
         }
         turn.slots.put(CLARIFY, String.join(",", offered.stream().map(Enum::name).toList()));
         turn.say("clarify", String.join("\n", lines));
+        Taps.numbered(turn, "clarify", java.util.stream.IntStream.rangeClosed(1, offered.size()).mapToObj(Integer::toString).toList(),
+                offered.stream().map(i -> turn.text("intent." + i.label())).toList());
         return engine.result(step, turn);
     }
 

@@ -98,6 +98,17 @@ public final class StateMachineDialogEngine implements DialogEngine {
         if (voiceConfirmed.orElse(false)) {
             raw = pendingVoice;
         }
+        // a tap is understood exactly: the value it stands for in this step, as if typed
+        Optional<Taps.Tap> tap = Taps.parse(message.choiceId());
+        if (tap.isPresent() && tap.get().kind().equals("menu")) {
+            Optional<TurnResult> item = menuTap(step, tap.get(), message, state);
+            if (item.isPresent()) {
+                return item.get();
+            }
+        }
+        if (tap.isPresent()) {
+            raw = Taps.typedIn(step, tap.get(), state.slots()).orElse(raw);
+        }
         String text = Input.normalise(raw);
         if (message.voice() != null) {
             text = Input.spokenNumber(text).orElse(text);
@@ -177,6 +188,22 @@ public final class StateMachineDialogEngine implements DialogEngine {
         turn.say(key, args);
         OnboardingMachine.prompt(turn, step);
         return result(step, turn);
+    }
+
+    /** A tap on the main menu's list: that item, from any journey step (an older menu scrolled back to included). */
+    private Optional<TurnResult> menuTap(Step step, Taps.Tap tap, InboundMessage message, ConversationState state) {
+        if (state.optedOut() || !"true".equals(state.slots().get(Turn.CONFIRMED)) || services == null
+                || !Step.JOURNEY.contains(step) || !tap.value().matches("[1-9]")) {
+            return Optional.empty();
+        }
+        Turn turn = new Turn(tap.value(), message.conversation().address(), message.conversation().channel(), services,
+                state.slots(), state.language(), catalogue);
+        turn.raw = message.text();
+        Optional<Trigger> trigger = menuItem(Integer.parseInt(tap.value()));
+        if (trigger.isPresent()) {
+            return Optional.of(fire(step, trigger.get(), turn));
+        }
+        return Optional.of(sayAndStay(step, turn, "menu.item.6"));
     }
 
     /**
@@ -395,7 +422,8 @@ public final class StateMachineDialogEngine implements DialogEngine {
         if (turn.journeyTouched && turn.partner().isPresent()) {
             journey = new JourneyUpdate(turn.partner().get().id(), turn.effects, awards -> announce(language, awards));
         }
-        return new TurnResult(step.name(), turn.slots, language, replies, turn.optOutChange, turn.confirmedProfile, journey);
+        return new TurnResult(step.name(), turn.slots, language, replies, turn.optOutChange, turn.confirmedProfile, journey,
+                turn.choices);
     }
 
     private String announce(Language language, List<JourneyUpdate.Award> awards) {

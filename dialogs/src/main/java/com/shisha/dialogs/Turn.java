@@ -48,6 +48,8 @@ final class Turn {
     boolean leadGone;
     com.shisha.core.journey.JourneyEffect.OutcomeKind outcome;
     java.math.BigDecimal amount;
+    /** Answers offered with this turn's reply, to tap instead of type; the last step that offers any wins. */
+    com.shisha.core.dialog.Choices choices;
     /** What the understanding step made of the message; null for turns decided before it (a digit on a menu). */
     com.shisha.dialogs.understanding.Understood understood;
     /** The argument of a journey command (TOP city, FOLLOW 2). */

@@ -48,6 +48,9 @@ final class IntentClassifier {
         }
     }
 
+    private static final java.util.Set<String> NEGATIONS = java.util.Set.of("not", "dont", "no", "never", "nahi", "nai",
+            "nahin", "nhi", "mat", "na", "mt", "stop");
+
     static List<String> features(List<String> keys, boolean asks) {
         List<String> f = new ArrayList<>(keys.size() * 12 + 4);
         for (int i = 0; i < keys.size(); i++) {
@@ -60,6 +63,14 @@ final class IntentClassifier {
             for (int n = 2; n <= 4; n++) {
                 for (int s = 0; s + n <= padded.length(); s++) {
                     f.add("c " + padded.substring(s, s + n));
+                }
+            }
+        }
+        // "follow mat karo", "don't follow": a negation turns the words around it, wherever it stands
+        if (keys.stream().anyMatch(NEGATIONS::contains)) {
+            for (String k : keys) {
+                if (!NEGATIONS.contains(k)) {
+                    f.add("n " + k);
                 }
             }
         }
