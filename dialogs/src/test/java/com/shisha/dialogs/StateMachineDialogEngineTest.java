@@ -63,7 +63,7 @@ class StateMachineDialogEngineTest {
     @Test
     void invalidInputReprompts() {
         reply("hi");
-        assertThat(reply("12345")).contains("name in letters").contains("What is your name?");
+        assertThat(reply("12345")).contains("just your name").contains("What is your name?");
         reply("Asha");
         assertThat(reply("french")).contains("did not get that").contains("Which language");
         reply("english");

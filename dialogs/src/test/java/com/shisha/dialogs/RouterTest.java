@@ -1,0 +1,125 @@
+package com.shisha.dialogs;
+
+import com.shisha.core.Channel;
+import com.shisha.core.ConversationKey;
+import com.shisha.core.InboundMessage;
+import com.shisha.core.Language;
+import com.shisha.core.dialog.Choices;
+import com.shisha.core.dialog.ConversationState;
+import com.shisha.core.dialog.TurnResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The router over the onboarding dialog (no journey services): slots as people say them, taps, read-backs. */
+class RouterTest {
+
+    private final StateMachineDialogEngine engine = new StateMachineDialogEngine(new Catalogue());
+    private final ConversationKey key = new ConversationKey(Channel.WHATSAPP, "+919800000077");
+    private ConversationState state = ConversationState.fresh(key);
+
+    private TurnResult say(String text) {
+        return send(text, null);
+    }
+
+    private TurnResult tap(String title, String choiceId) {
+        return send(title, choiceId);
+    }
+
+    private TurnResult send(String text, String choiceId) {
+        TurnResult r = engine.handle(state, new InboundMessage("SM" + UUID.randomUUID().toString().replace("-", ""), key,
+                "whatsapp:+14155238886", text, List.of(), null, null, null, choiceId));
+        state = state.after(r);
+        return r;
+    }
+
+    private static String text(TurnResult r) {
+        assertThat(r.replies()).hasSize(1);
+        return r.replies().get(0);
+    }
+
+    @Test
+    void aNameInASentenceIsStoredWithoutItsFrame() {
+        say("hello");
+        assertThat(text(say("mera naam Ramesh Kumar hai"))).contains("Which language");
+        assertThat(state.slots()).containsEntry(Turn.NAME, "Ramesh Kumar");
+    }
+
+    @Test
+    void aDevanagariNameKeepsItsScript() {
+        say("नमस्ते");
+        say("मेरा नाम राहुल है");
+        assertThat(state.slots()).containsEntry(Turn.NAME, "राहुल");
+    }
+
+    @Test
+    void menuWordsAndNumbersAreNoName() {
+        say("hi");
+        assertThat(text(say("menu"))).contains("profile is set up").contains("What is your name?");
+        assertThat(text(say("12345"))).contains("just your name");
+        assertThat(state.slots()).doesNotContainKey(Turn.NAME);
+    }
+
+    @Test
+    void anUnsureNameIsReadBackBeforeItIsStored() {
+        say("hi");
+        TurnResult r = say("Ram Prakash Singh Yadav");
+        assertThat(text(r)).contains("Is your name *Ram Prakash Singh Yadav*?");
+        assertThat(r.choices().kind()).isEqualTo(Choices.Kind.BUTTONS);
+        assertThat(state.slots()).doesNotContainKey(Turn.NAME);
+        assertThat(text(tap("Yes", "name:yes"))).contains("Which language");
+        assertThat(state.slots()).containsEntry(Turn.NAME, "Ram Prakash Singh Yadav");
+    }
+
+    @Test
+    void aCityInASentenceIsStoredCanonicalWithStateAndCoordinates() {
+        say("hi");
+        say("Asha");
+        say("1");
+        assertThat(text(say("main indore se hoon"))).contains("Which products");
+        assertThat(state.slots()).containsEntry(Turn.CITY, "Indore").containsEntry(Turn.CITY_STATE, "Madhya Pradesh");
+        assertThat(Double.parseDouble(state.slots().get(Turn.CITY_LAT))).isBetween(22.0, 23.5);
+    }
+
+    @Test
+    void anUnknownPlaceIsNeverStoredAsTyped() {
+        say("hi");
+        say("Asha");
+        say("1");
+        assertThat(text(say("xyz"))).contains("could not find that place");
+        assertThat(state.slots()).doesNotContainKey(Turn.CITY);
+        assertThat(state.step()).isEqualTo("ASK_CITY");
+    }
+
+    @Test
+    void tapsAnswerTheirStepExactlyAndStaleTapsAreReadAsTheirTitle() {
+        TurnResult welcome = say("hi");
+        assertThat(welcome.choices()).isNull();
+        TurnResult language = say("Asha");
+        assertThat(language.choices().items()).extracting(Choices.Choice::id).containsExactly("lang:1", "lang:2");
+        assertThat(text(tap("हिंदी", "lang:2"))).contains("किस शहर");
+        assertThat(state.language()).isEqualTo(Language.HI);
+        // the language button tapped again at the city question: read as its title (asking for Hindi), not as "2"
+        assertThat(text(tap("हिंदी", "lang:2"))).contains("किस शहर").doesNotContain("कौन से प्रोडक्ट");
+        assertThat(state.slots()).doesNotContainKey(Turn.CITY);
+        say("jaipur");
+        TurnResult products = tap("बीमा", "products:3");
+        assertThat(text(products)).contains("*प्रोडक्ट:* बीमा");
+        assertThat(products.choices().items()).extracting(Choices.Choice::id).containsExactly("confirm:yes", "confirm:no");
+        TurnResult done = tap("हाँ", "confirm:yes");
+        assertThat(done.confirmedProfile()).isNotNull();
+        assertThat(done.choices().kind()).isEqualTo(Choices.Kind.LIST);
+        assertThat(done.choices().items()).hasSize(7);
+    }
+
+    @Test
+    void nonsenseAtAQuestionGetsTheQuestionAgain() {
+        say("hi");
+        say("Asha");
+        say("1");
+        assertThat(text(say("asdf qwer"))).contains("Which city");
+    }
+}
