@@ -123,7 +123,7 @@ final class Router {
         Intent intent = u.intent();
         boolean onboarding = !Step.JOURNEY.contains(step);
         if (onboarding && !intent.isCommand() && intent != Intent.GREET && intent != Intent.THANKS
-                && intent != Intent.QUESTION) {
+                && intent != Intent.QUESTION && intent != Intent.NAME && intent != Intent.CITY) {
             return engine.fire(step, Trigger.TEXT, turn); // the step reads it, or says what it needs and asks again
         }
         if (needsClarifying(u)) {
@@ -141,7 +141,7 @@ final class Router {
             }
             case CITY -> {
                 if (u.place() == null && !u.suggestions().isEmpty()) {
-                    List<String> names = u.suggestions().stream().map(p -> p.name()).toList();
+                    List<String> names = u.suggestions().stream().map(p -> p.nameWithState()).toList();
                     turn.slots.put(CITY_SUGGESTED, String.join("|", names));
                     List<String> lines = new ArrayList<>();
                     for (int i = 0; i < u.suggestions().size(); i++) {

@@ -142,7 +142,9 @@ final class Turn {
         if (city == null) {
             return "";
         }
-        var place = com.shisha.dialogs.understanding.Gazetteer.india().byName(city);
+        String state = slots.get(CITY_STATE);
+        // names repeat across states (two Aurangabads): the state tells them apart
+        var place = com.shisha.dialogs.understanding.Gazetteer.india().byName(state == null ? city : city + ", " + state);
         return place.map(p -> language == Language.HI && p.nameHi() != null && !p.nameHi().isEmpty()
                 ? p.nameHi() + ", " + p.stateHi() : p.name() + ", " + p.state()).orElse(city);
     }

@@ -81,7 +81,7 @@ public final class Understanding {
         // a step's answer (a name, a city) gives way only to words known as they are: spelling correction would
         // turn "Asha" into "bhasha" and "Indore" into "income"
         boolean known = expect == Expect.MENU || expect == Expect.YES_NO || expect == Expect.QUIZ_ANSWER
-                ? known(corrected) : known(keys);
+                ? known(corrected) : mostlyKnown(keys);
         switch (expect) {
             case NAME -> {
                 Optional<Names.Name> name = Names.read(cleaned);
@@ -162,6 +162,12 @@ public final class Understanding {
     private static boolean clearlyElse(Understood.Alternative top, boolean known) {
         return known && !STEP_INTENTS.contains(top.intent()) && top.confidence() >= CLEAR_COMMAND
                 && top.intent() != Intent.NONSENSE;
+    }
+
+    /** At least half the words known as they are: "Ram Prakash Singh Yadav" is a name with one greeting word in it. */
+    private boolean mostlyKnown(List<String> keys) {
+        long known = keys.stream().filter(k -> intents.seen(k) >= 1).count();
+        return known * 2 >= keys.size() && known > 0;
     }
 
     private boolean known(List<String> keys) {
