@@ -77,7 +77,7 @@ final class OnboardingMachine {
             return true;
         }).orElse(false), "error.products");
 
-        question(t, Step.CONFIRM, turn -> Input.yesNo(turn.text).map(yes -> {
+        question(t, Step.CONFIRM, turn -> Input.yesNo(turn.text).or(() -> understoodYesNo(turn)).map(yes -> {
             if (yes) {
                 turn.slots.put(Turn.CONFIRMED, "true");
                 turn.confirmedProfile = turn.profile();
@@ -217,6 +217,19 @@ final class OnboardingMachine {
             turn.say(errorKey);
             prompt(turn, step);
         });
+    }
+
+    /** "yes that's right", "haan ji bilkul sahi hai": a yes or no the understanding step read in a whole sentence. */
+    private static java.util.Optional<Boolean> understoodYesNo(Turn turn) {
+        var u = turn.understood;
+        if (u == null || u.confidence() < com.shisha.dialogs.understanding.Understanding.SURE) {
+            return java.util.Optional.empty();
+        }
+        return switch (u.intent()) {
+            case AFFIRM -> java.util.Optional.of(true);
+            case DENY -> java.util.Optional.of(false);
+            default -> java.util.Optional.empty();
+        };
     }
 
     /** Says the question (or menu) of a step. Used when entering it and when repeating it. */

@@ -97,7 +97,6 @@ final class Router {
             case ASK_PRODUCTS -> Input.products(text).isPresent();
             case CONFIRM -> Input.yesNo(text).isPresent();
             case EDIT -> Input.choice(text, 4).isPresent();
-            case START -> !confirmed;
             default -> false;
         };
         if (exact) {
@@ -106,6 +105,15 @@ final class Router {
                         .withOutcome(com.shisha.core.journey.JourneyEffect.OutcomeKind.values()[text.charAt(0) - '1']);
             }
             return Optional.of(engine.fire(step, Trigger.TEXT, turn));
+        }
+        // BACK from a lead or its sale amount: the list again (elsewhere "back" is read like any other words)
+        boolean back = Input.journey(text).filter(j -> j.command() == Input.JourneyCommand.BACK).isPresent();
+        if (back && confirmed && turn.services != null && (step == Step.LEAD || step == Step.SALE_AMOUNT || step == Step.LEADS)) {
+            return Optional.of(engine.fire(step, Trigger.LEADS, turn));
+        }
+        if (step == Step.MAIN_MENU && confirmed && text.matches("[0-9]{1,3}")
+                && Input.choice(text, OnboardingMachine.MENU_ITEMS).isEmpty()) {
+            return Optional.of(engine.sayAndStay(step, turn, "error.menu"));
         }
         if (step == Step.MAIN_MENU && confirmed && turn.services != null) {
             Optional<Trigger> item = Input.choice(text, OnboardingMachine.MENU_ITEMS).flatMap(StateMachineDialogEngine::menuItem);
@@ -121,6 +129,10 @@ final class Router {
 
     TurnResult route(Step step, Understood u, Turn turn, boolean confirmed) {
         Intent intent = u.intent();
+        if (step == Step.START && !(intent == Intent.MENU || intent == Intent.HELP || intent == Intent.LANGUAGE
+                || intent == Intent.STOP)) {
+            return engine.fire(step, Trigger.TEXT, turn); // a first message is answered with the welcome
+        }
         boolean onboarding = !Step.JOURNEY.contains(step);
         if (onboarding && !intent.isCommand() && intent != Intent.GREET && intent != Intent.THANKS
                 && intent != Intent.QUESTION && intent != Intent.NAME && intent != Intent.CITY) {
@@ -220,6 +232,9 @@ final class Router {
                 return nonsense(step, turn, "affirm.nothing");
             }
             case NONSENSE -> {
+                if (Step.JOURNEY.contains(step) && step != Step.MAIN_MENU && step != Step.COACH) {
+                    return engine.fire(step, Trigger.TEXT, turn); // the step's own "please reply 1 to 5"
+                }
                 return nonsense(step, turn, "nonsense");
             }
         }

@@ -23,6 +23,8 @@ public final class Understanding {
 
     /** A command this sure, in words the classifier knows, leaves the step's own question. */
     static final double CLEAR_COMMAND = 0.6;
+    /** An outcome read less surely than this is no outcome: the step asks again rather than record a guess. */
+    static final double MIN_OUTCOME = 0.5;
     /** Below this the dialog offers the likeliest choices instead of acting. */
     public static final double SURE = 0.45;
 
@@ -107,13 +109,23 @@ public final class Understanding {
             }
             case OUTCOME -> {
                 Optional<OutcomeKind> outcome = outcome(corrected);
-                if (outcome.isPresent() && (top.intent() == Intent.OUTCOME || !clearlyElse(top, known))) {
+                double outcomeLikely = ranked.stream().filter(a -> a.intent() == Intent.OUTCOME).mapToDouble(Understood.Alternative::confidence)
+                        .findFirst().orElse(0);
+                if (outcome.isPresent() && (top.intent() == Intent.OUTCOME || outcomeLikely >= 0.2 && !clearlyElse(top, known))) {
                     return Understood.of(Intent.OUTCOME, Math.max(top.intent() == Intent.OUTCOME ? top.confidence() : 0, 0.6), ranked)
                             .withOutcome(outcome.get());
                 }
             }
-            case COACH, CALL -> {
-                if (!clearlyElse(top, known) || expect == Expect.CALL && keys.size() > 12) {
+            case COACH -> {
+                boolean nonsense = !known(corrected) && !hasDigit(keys)
+                        || top.intent() == Intent.NONSENSE && top.confidence() >= 0.5;
+                if (!nonsense && !clearlyElse(top, known)) {
+                    return Understood.of(Intent.QUESTION, 0.9, ranked);
+                }
+            }
+            case CALL -> {
+                // a pasted transcript is long, and may hold any word: only a short, clear command leaves
+                if (keys.size() > 12 || !clearlyElse(top, known)) {
                     return Understood.of(Intent.QUESTION, 0.9, ranked);
                 }
             }
@@ -179,6 +191,9 @@ public final class Understanding {
             return Optional.of(OutcomeKind.values()[keys.get(0).charAt(0) - '1']);
         }
         IntentClassifier.Scored best = outcomes.classify(keys, false).get(0);
+        if (best.probability() < MIN_OUTCOME) {
+            return Optional.empty(); // "maybe later", "pata nahi": the outcome question is asked again
+        }
         try {
             return Optional.of(OutcomeKind.valueOf(best.label()));
         } catch (IllegalArgumentException e) {
