@@ -19,7 +19,8 @@ import java.util.Set;
  */
 public final class Understanding {
 
-    public static final String TRAINING = "understanding/training.md";
+    /** The training data: the first set, and one written later to widen it (Indian English, regional words). */
+    public static final List<String> TRAINING = List.of("understanding/training.md", "understanding/training-more.md");
 
     /** A command this sure, in words the classifier knows, leaves the step's own question. */
     static final double CLEAR_COMMAND = 0.6;
@@ -62,7 +63,9 @@ public final class Understanding {
             synchronized (Understanding.class) {
                 u = standard;
                 if (u == null) {
-                    u = new Understanding(Examples.read(TRAINING));
+                    List<Examples.Example> examples = new ArrayList<>();
+                    TRAINING.forEach(resource -> examples.addAll(Examples.read(resource)));
+                    u = new Understanding(examples);
                     standard = u;
                 }
             }

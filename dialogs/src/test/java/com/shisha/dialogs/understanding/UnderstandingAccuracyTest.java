@@ -43,8 +43,8 @@ class UnderstandingAccuracyTest {
      */
     @Test
     void understandsTheLabelledMessagesThatAreNotInTheTrainingData() {
-        java.util.Set<String> training = Examples.read(Understanding.TRAINING).stream().map(e -> Keys.clean(e.text()))
-                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> training = Understanding.TRAINING.stream().flatMap(r -> Examples.read(r).stream())
+                .map(e -> Keys.clean(e.text())).collect(java.util.stream.Collectors.toSet());
         List<Examples.Example> unseen = Examples.read(LABELLED).stream()
                 .filter(e -> !training.contains(Keys.clean(e.text()))).toList();
         assertThat(unseen).hasSizeGreaterThan(700);
