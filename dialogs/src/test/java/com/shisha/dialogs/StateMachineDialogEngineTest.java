@@ -150,7 +150,8 @@ class StateMachineDialogEngineTest {
         String[][] conversations = {
                 {"hi", "MENU", "Asha", "2", "LANGUAGE", "English", "Indore", "HELP", "1,3", "no", "2", "Bhopal", "yes", "MENU", "STOP", "hello", "START", "MENU"},
                 {"namaste", "रवि", "हिंदी", "जयपुर", "bima aur loan", "haan", "LANGUAGE", "1", "MENU", "xyz"},
-                {"hello", "Meera K", "1", "Pune", "loans, demat, savings", "edit", "4", "1", "yes", "quiz"}};
+                {"hello", "Meera K", "1", "Pune", "loans, demat, savings", "edit", "4", "1", "yes", "quiz"},
+                {"hey", "mera naam Sunil hai", "2", "main nagpur se hoon", "3", "nahi", "3", "Lucknow UP", "haan"}};
         ConversationState[][] states = new ConversationState[2][conversations.length];
         for (int c = 0; c < conversations.length; c++) {
             ConversationKey k = new ConversationKey(Channel.WHATSAPP, "+91980000010" + c);
