@@ -75,4 +75,30 @@ class ModularityTest {
         noClasses().that().resideOutsideOfPackages("com.shisha.ai.leads.train..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.tribuo..", "com.oracle.labs.mlrg.olcut..").check(CLASSES);
     }
+
+    /**
+     * The dialogs are features, one package each; a feature uses the dialog core (the turn, the understanding step)
+     * and never another feature, and only the core knows the state machine.
+     */
+    @Test
+    void dialogFeaturesAreIndependentPackages() {
+        String[] features = {"onboarding", "quiz", "leads", "progress", "community", "coach", "callreview"};
+        for (String feature : features) {
+            for (String other : features) {
+                if (!feature.equals(other)) {
+                    noClasses().that().resideInAPackage("com.shisha.dialogs." + feature + "..")
+                            .should().dependOnClassesThat().resideInAPackage("com.shisha.dialogs." + other + "..")
+                            .as("dialog feature " + feature + " must not depend on " + other).check(CLASSES);
+                }
+            }
+            noClasses().that().resideInAPackage("com.shisha.dialogs." + feature + "..")
+                    .should().dependOnClassesThat().resideInAPackage("org.springframework.statemachine..")
+                    .as("dialog feature " + feature + " must not know the state machine").check(CLASSES);
+        }
+        noClasses().that().resideInAPackage("com.shisha.dialogs.understanding..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.shisha.dialogs", "com.shisha.dialogs.onboarding..",
+                        "com.shisha.dialogs.quiz..", "com.shisha.dialogs.leads..", "com.shisha.dialogs.progress..",
+                        "com.shisha.dialogs.community..", "com.shisha.dialogs.coach..", "com.shisha.dialogs.callreview..")
+                .as("the understanding step knows no dialog").check(CLASSES);
+    }
 }

@@ -25,6 +25,6 @@ public final class CatalogueNextBestActions implements NextBestActions {
     @Override
     public NextBestAction next(PartnerContext partner, Progress progress) {
         Turn turn = new Turn("", partner.phone(), Channel.WHATSAPP, services, Map.of(), partner.language(), catalogue);
-        return JourneyDialogs.chooseNextBestAction(turn, partner, progress);
+        return com.shisha.dialogs.progress.ProgressDialog.choose(turn, partner, progress);
     }
 }

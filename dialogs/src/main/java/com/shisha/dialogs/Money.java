@@ -4,12 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /** Rupees the Indian way: 1,50,000 (lakh grouping), paise only when there are any. */
-final class Money {
+public final class Money {
 
     private Money() {
     }
 
-    static String format(BigDecimal amount) {
+    public static String format(BigDecimal amount) {
         BigDecimal value = amount.setScale(2, RoundingMode.HALF_UP);
         boolean negative = value.signum() < 0;
         String plain = value.abs().toPlainString();

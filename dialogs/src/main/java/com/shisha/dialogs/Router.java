@@ -2,6 +2,7 @@ package com.shisha.dialogs;
 
 import com.shisha.core.Language;
 import com.shisha.core.dialog.TurnResult;
+import com.shisha.dialogs.understanding.Answers;
 import com.shisha.dialogs.understanding.Expect;
 import com.shisha.dialogs.understanding.Intent;
 import com.shisha.dialogs.understanding.Understanding;
@@ -60,14 +61,14 @@ final class Router {
         String suggested = turn.slots.remove(CITY_SUGGESTED);
         if (offered != null) {
             List<String> intents = Arrays.asList(offered.split(","));
-            Optional<Integer> n = Input.choice(text, intents.size());
+            Optional<Integer> n = Answers.choice(text, intents.size());
             if (n.isPresent()) {
                 Intent intent = Intent.valueOf(intents.get(n.get() - 1));
                 return Optional.of(route(step, Understood.of(intent, 1, List.of()), turn, confirmed));
             }
         }
         if (step == Step.ASK_NAME && pendingName != null) {
-            Optional<Boolean> yes = Input.yesNo(text);
+            Optional<Boolean> yes = Answers.yesNo(text);
             if (yes.isPresent()) {
                 if (yes.get()) {
                     turn.understood = new Understood(Intent.NAME, 1, List.of(), pendingName, true, null, null, null, null,
@@ -79,7 +80,7 @@ final class Router {
         }
         if (step == Step.ASK_CITY && suggested != null) {
             List<String> places = Arrays.asList(suggested.split("\\|"));
-            Optional<Integer> n = Input.choice(text, places.size());
+            Optional<Integer> n = Answers.choice(text, places.size());
             if (n.isPresent()) {
                 var place = com.shisha.dialogs.understanding.Gazetteer.india().byName(places.get(n.get() - 1));
                 if (place.isPresent()) {
@@ -93,10 +94,10 @@ final class Router {
             case QUIZ -> text.matches("(?i)[a-d1-4कखगघ]");
             case LEADS -> text.matches("[0-9]{1,2}");
             case LEAD -> text.matches("[1-5]");
-            case ASK_LANGUAGE -> Input.language(text).isPresent();
-            case ASK_PRODUCTS -> Input.products(text).isPresent();
-            case CONFIRM -> Input.yesNo(text).isPresent();
-            case EDIT -> Input.choice(text, 4).isPresent();
+            case ASK_LANGUAGE -> Answers.language(text).isPresent();
+            case ASK_PRODUCTS -> Answers.products(text).isPresent();
+            case CONFIRM -> Answers.yesNo(text).isPresent();
+            case EDIT -> Answers.choice(text, 4).isPresent();
             default -> false;
         };
         if (exact) {
@@ -107,20 +108,20 @@ final class Router {
             return Optional.of(engine.fire(step, Trigger.TEXT, turn));
         }
         // BACK from a lead or its sale amount: the list again (elsewhere "back" is read like any other words)
-        boolean back = Input.journey(text).filter(j -> j.command() == Input.JourneyCommand.BACK).isPresent();
+        boolean back = Answers.isBack(text);
         if (back && confirmed && turn.services != null && (step == Step.LEAD || step == Step.SALE_AMOUNT || step == Step.LEADS)) {
             return Optional.of(engine.fire(step, Trigger.LEADS, turn));
         }
         if (step == Step.MAIN_MENU && confirmed && text.matches("[0-9]{1,3}")
-                && Input.choice(text, OnboardingMachine.MENU_ITEMS).isEmpty()) {
+                && Answers.choice(text, DialogMachine.MENU_ITEMS).isEmpty()) {
             return Optional.of(engine.sayAndStay(step, turn, "error.menu"));
         }
         if (step == Step.MAIN_MENU && confirmed && turn.services != null) {
-            Optional<Trigger> item = Input.choice(text, OnboardingMachine.MENU_ITEMS).flatMap(StateMachineDialogEngine::menuItem);
+            Optional<Trigger> item = Answers.choice(text, DialogMachine.MENU_ITEMS).flatMap(StateMachineDialogEngine::menuItem);
             if (item.isPresent()) {
                 return Optional.of(engine.fire(step, item.get(), turn));
             }
-            if (Input.choice(text, OnboardingMachine.MENU_ITEMS).isPresent()) {
+            if (Answers.choice(text, DialogMachine.MENU_ITEMS).isPresent()) {
                 return Optional.of(engine.fire(step, Trigger.TEXT, turn)); // 6: help
             }
         }
@@ -146,7 +147,7 @@ final class Router {
                 if (!u.nameSure()) {
                     turn.slots.put(NAME_PENDING, u.name());
                     turn.say("name.check", u.name());
-                    turn.choices = Taps.yesNo(turn, "name");
+                    turn.offer(Taps.yesNo(turn, "name"));
                     return engine.result(step, turn);
                 }
                 return engine.fire(step, Trigger.TEXT, turn);
@@ -162,7 +163,8 @@ final class Router {
                     }
                     turn.say("city.did_you_mean", String.join("\n", lines));
                     List<String> numbers = java.util.stream.IntStream.rangeClosed(1, names.size()).mapToObj(Integer::toString).toList();
-                    Taps.numbered(turn, "place", numbers, u.suggestions().stream().map(p -> placeName(turn, p)).toList());
+                    // numbers, not the places, on the buttons: each distinct set of choices is a content at Twilio
+                    Taps.numbered(turn, "place", numbers, numbers);
                     return engine.result(step, turn);
                 }
                 return engine.fire(step, Trigger.TEXT, turn);
@@ -177,7 +179,7 @@ final class Router {
                 if (step == Step.START) {
                     return engine.fire(step, Trigger.TEXT, turn);
                 }
-                OnboardingMachine.prompt(turn, step);
+                DialogMachine.prompt(turn, step);
                 return engine.result(step, turn);
             }
             case MENU -> {
@@ -197,13 +199,20 @@ final class Router {
                 return engine.more(step, turn);
             }
             case QUIZ, LEADS, PROGRESS, TOP, TIPS, FOLLOW, UNFOLLOW, COACH, CALL_REVIEW -> {
-                String argument = switch (intent) {
-                    case TOP -> u.place() == null ? "" : u.place().name();
-                    case FOLLOW, UNFOLLOW -> u.target() == null ? "" : u.target();
-                    default -> "";
+                Trigger trigger = switch (intent) {
+                    case QUIZ -> Trigger.QUIZ;
+                    case LEADS -> Trigger.LEADS;
+                    case PROGRESS -> Trigger.PROGRESS;
+                    case TOP -> Trigger.TOP;
+                    case TIPS -> Trigger.TIPS;
+                    case FOLLOW -> Trigger.FOLLOW;
+                    case UNFOLLOW -> Trigger.UNFOLLOW;
+                    case COACH -> Trigger.COACH;
+                    default -> Trigger.REVIEW;
                 };
-                Input.JourneyCommand command = Input.JourneyCommand.valueOf(intent == Intent.CALL_REVIEW ? "REVIEW" : intent.name());
-                return engine.journeyCommand(step, new Input.Journey(command, argument), turn, confirmed).orElseThrow();
+                // TOP's city and FOLLOW's target travel in turn.understood
+                turn.understood = u;
+                return engine.journeyCommand(step, trigger, turn, confirmed);
             }
             case HUMAN -> {
                 return human(step, turn);
@@ -214,7 +223,7 @@ final class Router {
             case THANKS -> {
                 turn.say("thanks.reply");
                 if (!Step.JOURNEY.contains(step)) {
-                    OnboardingMachine.prompt(turn, step == Step.START ? Step.ASK_NAME : step);
+                    DialogMachine.prompt(turn, step == Step.START ? Step.ASK_NAME : step);
                 }
                 return engine.result(step == Step.START ? Step.ASK_NAME : step, turn);
             }
@@ -278,10 +287,8 @@ final class Router {
         if (u.language() == null || step == Step.START) {
             return engine.fire(step, Trigger.CHANGE_LANGUAGE, turn);
         }
-        turn.language = u.language();
-        turn.slots.put(Turn.LANGUAGE, u.language().code());
-        turn.say("language.set");
-        OnboardingMachine.prompt(turn, step);
+        com.shisha.dialogs.onboarding.Onboarding.setLanguage(turn, u.language());
+        DialogMachine.prompt(turn, step);
         return engine.result(step, turn);
     }
 
@@ -291,10 +298,11 @@ final class Router {
         }
         if (!confirmed) {
             turn.say("greet.onboarding");
-            OnboardingMachine.prompt(turn, step);
+            DialogMachine.prompt(turn, step);
             return engine.result(step, turn);
         }
-        turn.say("greet.named", turn.slots.getOrDefault(Turn.NAME, ""));
+        String name = com.shisha.dialogs.onboarding.Onboarding.profile(turn).name();
+        turn.say("greet.named", name == null ? "" : name);
         return engine.fire(step, Trigger.SHOW_MENU, turn);
     }
 
@@ -305,9 +313,9 @@ final class Router {
         if (step == Step.COACH || step == Step.CALL_REVIEW) {
             return engine.fire(step, Trigger.TEXT, turn);
         }
-        CoachDialogs.answer(turn);
+        com.shisha.dialogs.coach.Coaching.answer(turn);
         if (step != Step.MAIN_MENU) {
-            OnboardingMachine.prompt(turn, step);
+            DialogMachine.prompt(turn, step);
         }
         return engine.result(step, turn);
     }
@@ -328,7 +336,7 @@ final class Router {
     private TurnResult nonsense(Step step, Turn turn, String key) {
         turn.say(key);
         if (!Step.JOURNEY.contains(step) || step != Step.MAIN_MENU && step != Step.COACH) {
-            OnboardingMachine.prompt(turn, step == Step.START ? Step.ASK_NAME : step);
+            DialogMachine.prompt(turn, step == Step.START ? Step.ASK_NAME : step);
         }
         return engine.result(step == Step.START ? Step.ASK_NAME : step, turn);
     }

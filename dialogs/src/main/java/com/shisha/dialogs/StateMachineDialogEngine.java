@@ -8,6 +8,10 @@ import com.shisha.core.dialog.DialogEngine;
 import com.shisha.core.dialog.OptOutChange;
 import com.shisha.core.dialog.TurnResult;
 import com.shisha.core.journey.JourneyUpdate;
+import com.shisha.dialogs.coach.Coaching;
+import com.shisha.dialogs.onboarding.Onboarding;
+import com.shisha.dialogs.onboarding.Profile;
+import com.shisha.dialogs.understanding.Answers;
 import com.shisha.dialogs.understanding.Understanding;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +48,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
     static final double MIN_VOICE_CONFIDENCE = 0.6;
     static final String VOICE_HEARD = "voice.heard";
 
-    private final StateMachineFactory<Step, Trigger> factory = OnboardingMachine.factory();
+    private final StateMachineFactory<Step, Trigger> factory = DialogMachine.factory();
     /**
      * Idle, running machines by the state they rest in. A turn in step S takes a machine already resting in S
      * as it is: a reset costs a reactive pipeline of its own. When no machine rests in S a new one is built, up to
@@ -94,7 +98,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
         // a voice note heard with low confidence waits for YES; then its words are the input
         String pendingVoice = state.slots().get(VOICE_HEARD);
         Optional<Boolean> voiceConfirmed = pendingVoice == null || message.voice() != null
-                ? Optional.empty() : Input.yesNo(Input.normalise(raw));
+                ? Optional.empty() : Answers.yesNo(Answers.normalise(raw));
         if (voiceConfirmed.orElse(false)) {
             raw = pendingVoice;
         }
@@ -109,9 +113,9 @@ public final class StateMachineDialogEngine implements DialogEngine {
         if (tap.isPresent()) {
             raw = Taps.typedIn(step, tap.get(), state.slots()).orElse(raw);
         }
-        String text = Input.normalise(raw);
+        String text = Answers.normalise(raw);
         if (message.voice() != null) {
-            text = Input.spokenNumber(text).orElse(text);
+            text = Answers.spokenNumber(text).orElse(text);
         }
         Turn turn = new Turn(text, message.conversation().address(), message.conversation().channel(), services,
                 state.slots(), state.language(), catalogue);
@@ -120,22 +124,22 @@ public final class StateMachineDialogEngine implements DialogEngine {
         turn.slots.remove(VOICE_HEARD);
 
         if (state.optedOut()) {
-            if (!Input.isOptIn(text)) {
+            if (!Answers.isOptIn(text)) {
                 return result(step, turn); // opted out: listen, never answer
             }
             turn.optOutChange = OptOutChange.OPT_IN;
             turn.say("optin.done");
-            OnboardingMachine.prompt(turn, step);
+            DialogMachine.prompt(turn, step);
             return result(step, turn);
         }
         if (step == Step.START && !state.optedOut() && adoptKnownPartner(turn)) {
-            turn.say("welcome.back", turn.slots.get(Turn.NAME));
-            OnboardingMachine.prompt(turn, Step.MAIN_MENU);
+            turn.say("welcome.back", Onboarding.profile(turn).name());
+            DialogMachine.prompt(turn, Step.MAIN_MENU);
             return result(Step.MAIN_MENU, turn);
         }
         if (voiceConfirmed.isPresent() && !voiceConfirmed.get()) {
             turn.say("voice.retry");
-            OnboardingMachine.prompt(turn, step);
+            DialogMachine.prompt(turn, step);
             return result(step, turn);
         }
         if (message.voice() != null) {
@@ -145,27 +149,27 @@ public final class StateMachineDialogEngine implements DialogEngine {
             }
         }
         // Twilio's own opt-out words act exactly, whatever the step and whatever the classifier makes of them
-        if (Input.command(text).filter(c -> c == Input.Command.STOP).isPresent()) {
+        if (Answers.isOptOut(text)) {
             return optOut(step, turn);
         }
         // a pasted call transcript is long by nature, and a heard one is bounded by the recording's length
         int maxInput = step == Step.CALL_REVIEW ? InboundMessage.MAX_TEXT : MAX_INPUT;
         if (message.voice() == null && raw.length() > maxInput) {
             turn.say("error.too_long", raw.length());
-            OnboardingMachine.prompt(turn, step);
+            DialogMachine.prompt(turn, step);
             return result(step, turn);
         }
-        Optional<Boolean> thumbs = CoachDialogs.thumbs(raw);
-        if (thumbs.isPresent() && turn.slots.containsKey(CoachDialogs.LAST_ANSWER)) {
-            CoachDialogs.feedback(turn, thumbs.get());
+        Optional<Boolean> thumbs = Coaching.thumbs(raw);
+        if (thumbs.isPresent() && Coaching.answered(turn)) {
+            Coaching.feedback(turn, thumbs.get());
             return result(step, turn);
         }
         if (text.isEmpty()) {
             turn.say(message.media().isEmpty() ? "error.empty" : "error.media");
-            OnboardingMachine.prompt(turn, step);
+            DialogMachine.prompt(turn, step);
             return result(step, turn);
         }
-        boolean confirmed = "true".equals(turn.slots.get(Turn.CONFIRMED));
+        boolean confirmed = Onboarding.profile(turn).confirmed();
         Optional<TurnResult> exact = router.exactAnswer(step, turn, confirmed);
         if (exact.isPresent()) {
             return exact.get();
@@ -186,13 +190,13 @@ public final class StateMachineDialogEngine implements DialogEngine {
     /** Says something and asks the step's question again, staying in the step. */
     TurnResult sayAndStay(Step step, Turn turn, String key, Object... args) {
         turn.say(key, args);
-        OnboardingMachine.prompt(turn, step);
+        DialogMachine.prompt(turn, step);
         return result(step, turn);
     }
 
     /** A tap on the main menu's list: that item, from any journey step (an older menu scrolled back to included). */
     private Optional<TurnResult> menuTap(Step step, Taps.Tap tap, InboundMessage message, ConversationState state) {
-        if (state.optedOut() || !"true".equals(state.slots().get(Turn.CONFIRMED)) || services == null
+        if (state.optedOut() || !Profile.of(state.slots()).confirmed() || services == null
                 || !Step.JOURNEY.contains(step) || !tap.value().matches("[1-9]")) {
             return Optional.empty();
         }
@@ -219,11 +223,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
             return false;
         }
         com.shisha.core.journey.PartnerContext p = known.get();
-        turn.slots.put(Turn.NAME, p.name());
-        turn.slots.put(Turn.LANGUAGE, p.language().code());
-        turn.slots.put(Turn.CITY, p.city());
-        turn.slots.put(Turn.PRODUCTS, p.products().stream().map(Enum::name).collect(java.util.stream.Collectors.joining(",")));
-        turn.slots.put(Turn.CONFIRMED, "true");
+        Profile.adopted(p.name(), p.language(), p.city(), p.products()).writeTo(turn.slots);
         turn.language = p.language();
         return true;
     }
@@ -247,12 +247,12 @@ public final class StateMachineDialogEngine implements DialogEngine {
     private Optional<TurnResult> voice(Step step, InboundMessage.Voice voice, Turn turn) {
         if (voice.failure() != null) {
             turn.say("voice." + voice.failure().name().toLowerCase(java.util.Locale.ROOT));
-            OnboardingMachine.prompt(turn, step);
+            DialogMachine.prompt(turn, step);
             return Optional.of(result(step, turn));
         }
         if (turn.text.isEmpty()) {
             turn.say("voice.nothing_heard");
-            OnboardingMachine.prompt(turn, step);
+            DialogMachine.prompt(turn, step);
             return Optional.of(result(step, turn));
         }
         if (voice.recording()) {
@@ -270,9 +270,9 @@ public final class StateMachineDialogEngine implements DialogEngine {
     @Override
     public Listening listening(ConversationState state) {
         Step step = Step.of(state.step());
-        List<String> numbers = state.language() == Language.HI ? Input.NUMBER_WORDS_HI : Input.NUMBER_WORDS_EN;
+        List<String> numbers = state.language() == Language.HI ? Answers.NUMBER_WORDS_HI : Answers.NUMBER_WORDS_EN;
         List<String> grammar = switch (step) {
-            case MAIN_MENU -> join(numbers.subList(0, OnboardingMachine.MENU_ITEMS), GLOBAL_WORDS,
+            case MAIN_MENU -> join(numbers.subList(0, DialogMachine.MENU_ITEMS), GLOBAL_WORDS,
                     List.of("quiz", "leads", "coach", "progress", "top", "tips", "review", "क्विज़", "लीड", "कोच", "प्रगति", "टॉप", "टिप्स"));
             case QUIZ -> join(numbers.subList(0, 4), GLOBAL_WORDS, List.of("a", "b", "c", "d"));
             case LEADS -> join(numbers.subList(0, 9), GLOBAL_WORDS, List.of("more", "back", "और", "वापस"));
@@ -296,39 +296,15 @@ public final class StateMachineDialogEngine implements DialogEngine {
         return all;
     }
 
-    /** @return empty when the words are not a command here after all (BACK outside the leads, say): then they are text */
-    Optional<TurnResult> journeyCommand(Step step, Input.Journey command, Turn turn, boolean confirmed) {
-        if (command.command() == Input.JourneyCommand.BACK) {
-            boolean inLeads = step == Step.LEAD || step == Step.SALE_AMOUNT || step == Step.LEADS;
-            return inLeads && confirmed && services != null ? Optional.of(fire(step, Trigger.LEADS, turn)) : Optional.empty();
-        }
-        if (command.command() == Input.JourneyCommand.MORE) {
-            return Optional.of(more(step, turn));
-        }
+    /** A feature asked for: it runs once the profile is confirmed and the conversation is in the journey. */
+    TurnResult journeyCommand(Step step, Trigger trigger, Turn turn, boolean confirmed) {
         if (!confirmed || services == null) {
-            turn.say("journey.not_yet");
-            OnboardingMachine.prompt(turn, step);
-            return Optional.of(result(step, turn));
+            return sayAndStay(step == Step.START ? Step.ASK_NAME : step, turn, "journey.not_yet");
         }
         if (!Step.JOURNEY.contains(step)) {
-            turn.say("journey.finish_first");
-            OnboardingMachine.prompt(turn, step);
-            return Optional.of(result(step, turn));
+            return sayAndStay(step, turn, "journey.finish_first");
         }
-        turn.argument = command.argument();
-        Trigger trigger = switch (command.command()) {
-            case QUIZ -> Trigger.QUIZ;
-            case LEADS -> Trigger.LEADS;
-            case PROGRESS -> Trigger.PROGRESS;
-            case TOP -> Trigger.TOP;
-            case TIPS -> Trigger.TIPS;
-            case FOLLOW -> Trigger.FOLLOW;
-            case UNFOLLOW -> Trigger.UNFOLLOW;
-            case COACH -> Trigger.COACH;
-            case REVIEW -> Trigger.REVIEW;
-            case MORE, BACK -> throw new IllegalStateException("handled above");
-        };
-        return Optional.of(fire(step, trigger, turn));
+        return fire(step, trigger, turn);
     }
 
     /** MORE: the next page of a reply too long for the channel (kept in the slots), or a note that there is none. */
@@ -347,7 +323,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
         boolean healthy = false;
         try {
             List<StateMachineEventResult<Step, Trigger>> results = machine
-                    .sendEvent(Mono.just(MessageBuilder.withPayload(trigger).setHeader(OnboardingMachine.TURN, turn).build()))
+                    .sendEvent(Mono.just(MessageBuilder.withPayload(trigger).setHeader(DialogMachine.TURN, turn).build()))
                     .collectList().block();
             boolean accepted = results != null && results.stream()
                     .anyMatch(r -> r.getResultType() == StateMachineEventResult.ResultType.ACCEPTED);
@@ -357,7 +333,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
                 // every state takes every trigger, so this is a bug in the machine; still answer the partner
                 log.error("dialog event {} was not accepted in step {}", trigger, step);
                 turn.say("error.generic");
-                OnboardingMachine.prompt(turn, step);
+                DialogMachine.prompt(turn, step);
                 return result(step, turn);
             }
             return result(next, turn);
@@ -440,7 +416,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
     public TurnResult apologise(ConversationState state) {
         Turn turn = new Turn("", state.key().address(), state.slots(), state.language(), catalogue);
         turn.say("error.generic");
-        OnboardingMachine.prompt(turn, Step.of(state.step()));
+        DialogMachine.prompt(turn, Step.of(state.step()));
         return result(Step.of(state.step()), turn);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Optional;
  * an earlier step (an old list scrolled back to) is read as its title, as if typed, never as an answer to the step
  * now on screen.
  */
-final class Taps {
+public final class Taps {
 
     private Taps() {
     }
@@ -64,72 +64,20 @@ final class Taps {
         return stepOf(tap.kind()).filter(s -> s == step).map(s -> tap.value());
     }
 
-    // ------------------------------------------------------------------ what each step offers
+    // ------------------------------------------------------------------ offers the core makes
 
-    static void offer(Turn turn, Step step) {
-        switch (step) {
-            case ASK_LANGUAGE -> turn.choices = Choices.buttons(List.of(new Choice("lang:1", "English"),
-                    new Choice("lang:2", "हिंदी")));
-            case ASK_PRODUCTS -> {
-                List<Choice> items = new ArrayList<>();
-                com.shisha.core.Product[] all = com.shisha.core.Product.values();
-                for (int i = 0; i < all.length; i++) {
-                    items.add(new Choice("products:" + (i + 1), turn.text("product." + all[i].name())));
-                }
-                items.add(new Choice("products:all", turn.text("choice.products_all")));
-                turn.choices = Choices.list(turn.text("choice.choose"), items);
-            }
-            case CONFIRM -> turn.choices = yesNo(turn, "confirm");
-            case EDIT -> {
-                List<Choice> items = new ArrayList<>();
-                for (int i = 1; i <= 4; i++) {
-                    items.add(new Choice("edit:" + i, turn.text("choice.edit." + i)));
-                }
-                turn.choices = Choices.list(turn.text("choice.choose"), items);
-            }
-            case MAIN_MENU -> {
-                List<Choice> items = new ArrayList<>();
-                for (int i = 1; i <= OnboardingMachine.MENU_ITEMS; i++) {
-                    items.add(new Choice("menu:" + i, turn.text("choice.menu." + i)));
-                }
-                turn.choices = Choices.list(turn.text("choice.menu_button"), items);
-            }
-            case LEAD -> {
-                List<Choice> items = new ArrayList<>();
-                for (int i = 1; i <= com.shisha.core.journey.JourneyEffect.OutcomeKind.values().length; i++) {
-                    items.add(new Choice("outcome:" + i, turn.text("choice.outcome." + i)));
-                }
-                turn.choices = Choices.list(turn.text("choice.choose"), items);
-            }
-            default -> {
-            }
+    static void menu(Turn turn) {
+        List<Choice> items = new ArrayList<>();
+        for (int i = 1; i <= DialogMachine.MENU_ITEMS; i++) {
+            items.add(new Choice("menu:" + i, turn.text("choice.menu." + i)));
         }
+        turn.offer(Choices.list(turn.text("choice.menu_button"), items));
     }
 
-    static Choices yesNo(Turn turn, String kind) {
+    /** YES / NO buttons whose taps come back as {@code kind:yes} and {@code kind:no}. */
+    public static Choices yesNo(Turn turn, String kind) {
         return Choices.buttons(List.of(new Choice(kind + ":yes", turn.text("choice.yes")),
                 new Choice(kind + ":no", turn.text("choice.no"))));
-    }
-
-    static void quizOptions(Turn turn, List<String> options) {
-        List<Choice> items = new ArrayList<>();
-        for (int i = 0; i < options.size() && i < 4; i++) {
-            String letter = String.valueOf((char) ('A' + i));
-            items.add(new Choice("quiz:" + letter, letter, options.get(i)));
-        }
-        turn.choices = Choices.list(turn.text("choice.answer"), items);
-    }
-
-    /** @param names the leads on screen, in list order */
-    static void leads(Turn turn, List<String> names) {
-        if (names.isEmpty()) {
-            return;
-        }
-        List<Choice> items = new ArrayList<>();
-        for (int i = 0; i < names.size() && i < Choices.MAX_LIST_ITEMS; i++) {
-            items.add(new Choice("lead:" + (i + 1), (i + 1) + ". " + names.get(i)));
-        }
-        turn.choices = Choices.list(turn.text("choice.open_lead"), items);
     }
 
     /** Up to three numbered options ("did you mean", the nearest places): typed or tapped, the number answers. */
@@ -138,7 +86,7 @@ final class Taps {
         for (int i = 0; i < ids.size(); i++) {
             items.add(new Choice(kind + ":" + ids.get(i), titles.get(i)));
         }
-        turn.choices = items.size() <= Choices.MAX_BUTTONS ? Choices.buttons(items)
-                : Choices.list(turn.text("choice.choose"), items);
+        turn.offer(items.size() <= Choices.MAX_BUTTONS ? Choices.buttons(items)
+                : Choices.list(turn.text("choice.choose"), items));
     }
 }

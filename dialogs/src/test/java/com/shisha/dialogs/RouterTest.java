@@ -21,6 +21,10 @@ class RouterTest {
     private final ConversationKey key = new ConversationKey(Channel.WHATSAPP, "+919800000077");
     private ConversationState state = ConversationState.fresh(key);
 
+    private com.shisha.dialogs.onboarding.Profile profile() {
+        return com.shisha.dialogs.onboarding.Profile.of(state.slots());
+    }
+
     private TurnResult say(String text) {
         return send(text, null);
     }
@@ -45,14 +49,14 @@ class RouterTest {
     void aNameInASentenceIsStoredWithoutItsFrame() {
         say("hello");
         assertThat(text(say("mera naam Ramesh Kumar hai"))).contains("Which language");
-        assertThat(state.slots()).containsEntry(Turn.NAME, "Ramesh Kumar");
+        assertThat(profile().name()).isEqualTo("Ramesh Kumar");
     }
 
     @Test
     void aDevanagariNameKeepsItsScript() {
         say("नमस्ते");
         say("मेरा नाम राहुल है");
-        assertThat(state.slots()).containsEntry(Turn.NAME, "राहुल");
+        assertThat(profile().name()).isEqualTo("राहुल");
     }
 
     @Test
@@ -60,7 +64,7 @@ class RouterTest {
         say("hi");
         assertThat(text(say("menu"))).contains("profile is set up").contains("What is your name?");
         assertThat(text(say("12345"))).contains("just your name");
-        assertThat(state.slots()).doesNotContainKey(Turn.NAME);
+        assertThat(profile().name()).isNull();
     }
 
     @Test
@@ -69,9 +73,9 @@ class RouterTest {
         TurnResult r = say("Ram Prakash Singh Yadav");
         assertThat(text(r)).contains("Is your name *Ram Prakash Singh Yadav*?");
         assertThat(r.choices().kind()).isEqualTo(Choices.Kind.BUTTONS);
-        assertThat(state.slots()).doesNotContainKey(Turn.NAME);
+        assertThat(profile().name()).isNull();
         assertThat(text(tap("Yes", "name:yes"))).contains("Which language");
-        assertThat(state.slots()).containsEntry(Turn.NAME, "Ram Prakash Singh Yadav");
+        assertThat(profile().name()).isEqualTo("Ram Prakash Singh Yadav");
     }
 
     @Test
@@ -80,8 +84,10 @@ class RouterTest {
         say("Asha");
         say("1");
         assertThat(text(say("main indore se hoon"))).contains("Which products");
-        assertThat(state.slots()).containsEntry(Turn.CITY, "Indore").containsEntry(Turn.CITY_STATE, "Madhya Pradesh");
-        assertThat(Double.parseDouble(state.slots().get(Turn.CITY_LAT))).isBetween(22.0, 23.5);
+        assertThat(profile().city()).isEqualTo("Indore");
+        assertThat(profile().state()).isEqualTo("Madhya Pradesh");
+        assertThat(profile().latitude()).isBetween(22.0, 23.5);
+        assertThat(profile().longitude()).isBetween(75.0, 76.5);
     }
 
     @Test
@@ -90,7 +96,7 @@ class RouterTest {
         say("Asha");
         say("1");
         assertThat(text(say("xyz"))).contains("could not find that place");
-        assertThat(state.slots()).doesNotContainKey(Turn.CITY);
+        assertThat(profile().city()).isNull();
         assertThat(state.step()).isEqualTo("ASK_CITY");
     }
 
@@ -104,7 +110,7 @@ class RouterTest {
         assertThat(state.language()).isEqualTo(Language.HI);
         // the language button tapped again at the city question: read as its title (asking for Hindi), not as "2"
         assertThat(text(tap("हिंदी", "lang:2"))).contains("किस शहर").doesNotContain("कौन से प्रोडक्ट");
-        assertThat(state.slots()).doesNotContainKey(Turn.CITY);
+        assertThat(profile().city()).isNull();
         say("jaipur");
         TurnResult products = tap("बीमा", "products:3");
         assertThat(text(products)).contains("*प्रोडक्ट:* बीमा");

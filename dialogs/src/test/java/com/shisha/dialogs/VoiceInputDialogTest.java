@@ -24,6 +24,10 @@ class VoiceInputDialogTest {
     private static final List<InboundMessage.Media> AUDIO = List.of(new InboundMessage.Media(
             "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1", "audio/ogg"));
 
+    private com.shisha.dialogs.onboarding.Profile profile() {
+        return com.shisha.dialogs.onboarding.Profile.of(state.slots());
+    }
+
     private String turn(InboundMessage message) {
         TurnResult r = engine.handle(state, message);
         state = state.after(r);
@@ -55,16 +59,18 @@ class VoiceInputDialogTest {
         assertThat(speak("asha verma", 0.93)).contains("🎤 \"asha verma\"").contains("Which language");
         // a spoken number reads like the typed digit
         assertThat(speak("one", 0.97)).contains("Which city");
-        assertThat(state.slots()).containsEntry(Turn.NAME, "Asha Verma").containsEntry(Turn.LANGUAGE, "en");
+        assertThat(profile().name()).isEqualTo("Asha Verma");
+        assertThat(profile().language()).isEqualTo(Language.EN);
     }
 
     @Test
     void lowConfidenceIsReadBackAndActedOnOnlyAfterYes() {
         type("hi");
         assertThat(speak("ravi kumar", 0.41)).contains("I heard: \"ravi kumar\"").contains("YES");
-        assertThat(state.slots()).doesNotContainKey(Turn.NAME);
+        assertThat(profile().name()).isNull();
         assertThat(type("yes")).contains("Which language");
-        assertThat(state.slots()).containsEntry(Turn.NAME, "Ravi Kumar").doesNotContainKey(StateMachineDialogEngine.VOICE_HEARD);
+        assertThat(profile().name()).isEqualTo("Ravi Kumar");
+        assertThat(state.slots()).doesNotContainKey(StateMachineDialogEngine.VOICE_HEARD);
     }
 
     @Test
@@ -74,7 +80,7 @@ class VoiceInputDialogTest {
         assertThat(type("no")).contains("say it again or type it").contains("What is your name?");
         speak("ravi kumar", 0.3);
         assertThat(type("Ravi Sharma")).contains("Which language");
-        assertThat(state.slots()).containsEntry(Turn.NAME, "Ravi Sharma");
+        assertThat(profile().name()).isEqualTo("Ravi Sharma");
     }
 
     @Test

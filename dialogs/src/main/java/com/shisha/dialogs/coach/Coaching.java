@@ -1,0 +1,91 @@
+package com.shisha.dialogs.coach;
+
+import com.shisha.core.Channel;
+import com.shisha.core.PartnerProfile;
+import com.shisha.core.coach.CoachReply;
+import com.shisha.core.coach.CoachRequest;
+import com.shisha.dialogs.Turn;
+
+import java.util.Optional;
+
+/**
+ * The coach in the dialog: questions go to the {@link com.shisha.core.coach.Coach} port, which may be slow (a
+ * language model; the pipeline runs it without holding a CPU permit). The last answer's id is kept so a thumbs up
+ * or down can be stored against it.
+ */
+public final class Coaching {
+
+    static final String LAST_ANSWER = "coach.answer";
+    /** A coach answer stays one WhatsApp message with room for the feedback line (Twilio caps a message at 1600). */
+    static final int MAX_ANSWER_CHARS = 1400;
+
+    private Coaching() {
+    }
+
+    public static boolean open(Turn turn) {
+        return turn.services() != null && turn.services().coach() != null;
+    }
+
+    /** Enters coach mode. */
+    public static void enter(Turn turn) {
+        if (!open(turn)) {
+            turn.say("coach.closed");
+            return;
+        }
+        turn.say(turn.channel() == Channel.SMS ? "coach.whatsapp_only" : "coach.intro");
+    }
+
+    public static void prompt(Turn turn) {
+        turn.say(open(turn) ? "coach.prompt" : "coach.closed");
+    }
+
+    /** Answers the message, whole as typed, as a question for the coach. */
+    public static void answer(Turn turn) {
+        if (!open(turn)) {
+            turn.say("coach.closed");
+            return;
+        }
+        // loan and credit advice is kept off SMS by Indian rules; the coach talks about little else
+        if (turn.channel() == Channel.SMS) {
+            turn.say("coach.whatsapp_only");
+            return;
+        }
+        CoachReply reply = turn.services().coach().answer(new CoachRequest(turn.key(), profile(turn), turn.language(),
+                turn.raw(), MAX_ANSWER_CHARS));
+        turn.sayLine(reply.text());
+        turn.slots().put(LAST_ANSWER, reply.answerId());
+        turn.say("coach.feedback_prompt");
+    }
+
+    /** 👍 or 👎 (or +1 / -1) right after a coach answer. */
+    public static Optional<Boolean> thumbs(String raw) {
+        String s = raw.strip().replace("\uFE0F", "");
+        if (s.matches("(\\x{1F44D}[\\x{1F3FB}-\\x{1F3FF}]?)+|\\+1")) {
+            return Optional.of(true);
+        }
+        if (s.matches("(\\x{1F44E}[\\x{1F3FB}-\\x{1F3FF}]?)+|-1")) {
+            return Optional.of(false);
+        }
+        return Optional.empty();
+    }
+
+    public static boolean answered(Turn turn) {
+        return turn.slots().containsKey(LAST_ANSWER);
+    }
+
+    public static void feedback(Turn turn, boolean helpful) {
+        String answerId = turn.slots().get(LAST_ANSWER);
+        if (answerId == null || !open(turn)) {
+            turn.say("coach.feedback_nothing");
+            return;
+        }
+        turn.services().coach().feedback(turn.key(), answerId, helpful);
+        turn.say(helpful ? "coach.feedback_up" : "coach.feedback_down");
+    }
+
+    /** The partner as onboarding stored them; null before onboarding ends (the coach then speaks generally). */
+    static PartnerProfile profile(Turn turn) {
+        return turn.partner().map(p -> new PartnerProfile(p.phone(), p.name(), p.language(), p.city(), p.products()))
+                .orElse(null);
+    }
+}

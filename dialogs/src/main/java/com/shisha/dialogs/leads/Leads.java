@@ -1,0 +1,214 @@
+package com.shisha.dialogs.leads;
+
+import com.shisha.core.Channel;
+import com.shisha.core.Language;
+import com.shisha.core.Product;
+import com.shisha.core.dialog.Choices;
+import com.shisha.core.dialog.Choices.Choice;
+import com.shisha.core.journey.JourneyEffect;
+import com.shisha.core.journey.JourneyEffect.OutcomeKind;
+import com.shisha.core.journey.Lead;
+import com.shisha.core.journey.LeadMatcher;
+import com.shisha.core.journey.PartnerContext;
+import com.shisha.dialogs.Money;
+import com.shisha.dialogs.Turn;
+import com.shisha.dialogs.understanding.Answers;
+import com.shisha.dialogs.understanding.Intent;
+import com.shisha.dialogs.understanding.Understood;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Leads: the partner's top leads (ranked, reserved to them), one opened with its details and pitch, how the call
+ * went, and the sale amount when it sold.
+ */
+public final class Leads {
+
+    static final int SHOWN = 3;
+
+    private Leads() {
+    }
+
+    /** A lead picked from the list that is no longer the partner's (it expired or was closed). */
+    private record Gone() {
+    }
+
+    public static void show(Turn turn) {
+        show(turn, null);
+    }
+
+    /** @param closing null for LEADS; after an outcome, the leads this turn closes (possibly none) */
+    private static void show(Turn turn, Set<Long> closing) {
+        turn.touch();
+        PartnerContext partner = turn.partner().orElseThrow();
+        // after an outcome the partner's own leads are listed again; LEADS itself looks at the whole pool
+        List<LeadMatcher.Ranked> offered = closing == null
+                ? turn.services().matcher().offer(partner, SHOWN)
+                : turn.services().matcher().current(partner, SHOWN, closing);
+        if (offered.isEmpty()) {
+            LeadsOnScreen.listing(List.of()).writeTo(turn.slots());
+            turn.say("leads.none");
+            return;
+        }
+        // after an outcome the list is mostly the partner's own leads, offered already: record only new ones
+        List<Long> newlyOffered = offered.stream()
+                .filter(r -> closing == null || !Long.valueOf(partner.id()).equals(r.lead().assignedTo()))
+                .map(r -> r.lead().id()).toList();
+        if (!newlyOffered.isEmpty()) {
+            turn.record(new JourneyEffect.LeadsOffered(newlyOffered));
+        }
+        LeadsOnScreen.listing(offered.stream().map(r -> r.lead().id()).toList()).writeTo(turn.slots());
+        List<String> lines = new ArrayList<>();
+        lines.add(turn.text("leads.title"));
+        Instant now = turn.services().clock().instant();
+        for (int i = 0; i < offered.size(); i++) {
+            Lead lead = offered.get(i).lead();
+            long days = Math.max(0, Duration.between(lead.createdAt(), now).toDays());
+            String fresh = days == 0 ? turn.text("leads.fresh_today") : turn.text("leads.fresh_days", days);
+            String heat = offered.get(i).score().value() >= 0.7 ? turn.text("leads.hot") + " · " + fresh : fresh;
+            lines.add(turn.text("leads.item", i + 1, lead.name(), lead.age(), productName(turn, lead.product()),
+                    city(turn, lead), heat, turn.text("source." + lead.source())));
+            pitch(turn, lead, partner).ifPresent(tip -> lines.add(turn.text("leads.tip", tip)));
+        }
+        turn.sayLine(String.join("\n", lines));
+        turn.say("leads.footer", offered.size() == 1 ? "1" : "1-" + offered.size());
+        // the same titles for everyone ("Lead 1"): each distinct set of choices is a content of its own at Twilio
+        List<Choice> items = new ArrayList<>();
+        for (int i = 0; i < offered.size() && i < Choices.MAX_LIST_ITEMS; i++) {
+            items.add(new Choice("lead:" + (i + 1), turn.text("choice.lead", i + 1)));
+        }
+        turn.offer(Choices.list(turn.text("choice.open_lead"), items));
+    }
+
+    /** Guard: a number from the list on screen that is still this partner's lead. */
+    public static boolean readChoice(Turn turn) {
+        LeadsOnScreen screen = LeadsOnScreen.of(turn.slots());
+        Optional<Long> id = Answers.choice(turn.input(), Math.max(1, screen.listed().size())).flatMap(screen::at);
+        if (id.isEmpty()) {
+            return false;
+        }
+        Optional<Lead> lead = turn.services().journey().heldLead(turn.partner().orElseThrow().id(), id.get());
+        if (lead.isEmpty() || !lead.get().open()) {
+            turn.keep(Gone.class, new Gone());
+            return false;
+        }
+        turn.keep(Lead.class, lead.get());
+        return true;
+    }
+
+    public static void open(Turn turn) {
+        Lead lead = turn.kept(Lead.class).orElseThrow();
+        LeadsOnScreen.of(turn.slots()).open(lead.id()).writeTo(turn.slots());
+        List<String> lines = new ArrayList<>();
+        lines.add(turn.text("lead.detail", lead.name(), productName(turn, lead.product()), lead.age(),
+                turn.text("income." + lead.income()), turn.text("credit." + lead.credit()), city(turn, lead), lead.state(),
+                lead.cityTier(), turn.text("source." + lead.source())));
+        String note = turn.language() == Language.HI && lead.noteHi() != null ? lead.noteHi() : lead.noteEn();
+        if (note != null) {
+            lines.add(turn.text("lead.note", note));
+        }
+        lines.add(turn.text("lead.links", lead.phone(), lead.phone().replace("+", "")));
+        pitch(turn, lead, turn.partner().orElseThrow()).ifPresent(tip -> lines.add(turn.text("lead.pitch", tip)));
+        turn.sayLine(String.join("\n", lines));
+        askOutcome(turn);
+    }
+
+    public static void askOutcome(Turn turn) {
+        turn.say("lead.outcome_prompt");
+        List<Choice> items = new ArrayList<>();
+        for (int i = 1; i <= OutcomeKind.values().length; i++) {
+            items.add(new Choice("outcome:" + i, turn.text("choice.outcome." + i)));
+        }
+        turn.offer(Choices.list(turn.text("choice.choose"), items));
+    }
+
+    public static void choiceInvalid(Turn turn) {
+        if (turn.kept(Gone.class).isPresent()) {
+            turn.say("leads.gone");
+            show(turn);
+        } else {
+            turn.say("leads.invalid");
+        }
+    }
+
+    /** Guard: how the call to the lead on screen went (1-5, or as the partner says it). */
+    public static boolean readOutcome(Turn turn) {
+        Understood u = turn.understood();
+        if (u == null || u.intent() != Intent.OUTCOME || u.outcome() == null) {
+            return false; // "should I mark him interested?" is a question, read as such
+        }
+        turn.keep(OutcomeKind.class, u.outcome());
+        return true;
+    }
+
+    public static boolean soldRead(Turn turn) {
+        return readOutcome(turn) && turn.kept(OutcomeKind.class).orElseThrow() == OutcomeKind.SOLD;
+    }
+
+    public static void recordOutcome(Turn turn) {
+        OutcomeKind outcome = turn.kept(OutcomeKind.class).orElseThrow();
+        long leadId = openedLead(turn);
+        Lead lead = turn.services().journey().heldLead(turn.partner().orElseThrow().id(), leadId).orElse(null);
+        turn.touch();
+        if (lead != null) {
+            turn.record(new JourneyEffect.LeadOutcome(leadId, outcome, null));
+            turn.say("lead.logged", turn.text("outcome." + outcome), lead.firstName());
+        }
+        show(turn, outcome.closes() ? Set.of(leadId) : Set.of());
+    }
+
+    public static boolean readAmount(Turn turn) {
+        Understood u = turn.understood();
+        if (u == null || u.intent() != Intent.AMOUNT || u.amount() == null) {
+            return false;
+        }
+        turn.keep(BigDecimal.class, u.amount());
+        return true;
+    }
+
+    public static void recordSale(Turn turn) {
+        BigDecimal amount = turn.kept(BigDecimal.class).orElseThrow();
+        long leadId = openedLead(turn);
+        PartnerContext partner = turn.partner().orElseThrow();
+        Optional<Lead> lead = turn.services().journey().heldLead(partner.id(), leadId);
+        turn.touch();
+        if (lead.isPresent() && lead.get().open()) {
+            turn.record(new JourneyEffect.LeadOutcome(leadId, OutcomeKind.SOLD, amount));
+            BigDecimal commission = turn.services().journey().commission(lead.get().product(), amount);
+            turn.say("lead.sold", Money.format(amount), lead.get().firstName(), Money.format(commission));
+        } else {
+            turn.say("leads.gone");
+        }
+        show(turn, Set.of(leadId));
+    }
+
+    private static long openedLead(Turn turn) {
+        Long opened = LeadsOnScreen.of(turn.slots()).opened();
+        if (opened == null) {
+            throw new IllegalStateException("an outcome with no lead open");
+        }
+        return opened;
+    }
+
+    private static Optional<String> pitch(Turn turn, Lead lead, PartnerContext partner) {
+        // Indian rules keep loan and credit pitches off SMS: those are given on WhatsApp only
+        if (turn.channel() == Channel.SMS && (lead.product() == Product.LOANS || lead.product() == Product.CREDIT_CARDS)) {
+            return Optional.of(turn.text("sms.pitch_withheld"));
+        }
+        return turn.services().pitchTips().tip(lead, partner, turn.language()).map(t -> t.text());
+    }
+
+    private static String city(Turn turn, Lead lead) {
+        return turn.language() == Language.HI && lead.cityHi() != null ? lead.cityHi() : lead.city();
+    }
+
+    private static String productName(Turn turn, Product product) {
+        return turn.text("product." + product.name());
+    }
+}
