@@ -1,5 +1,7 @@
 package com.shisha.core;
 
+import com.shisha.core.dialog.Choices;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -12,9 +14,13 @@ import java.util.Objects;
  * @param to                the address the user wrote to (our number); replies go out from it
  * @param text              the text; empty when the message carries only media
  * @param voice             set when the text was heard in a voice note (or hearing it failed); null when typed
+ * @param choiceId          the id of the choice the partner tapped (a WhatsApp quick-reply button or list item, or a
+ *                          button in the web chat), exactly as the reply's {@link Choices} named it; null when typed.
+ *                          The text is then what the channel shows for the tap (the choice's title), so a dialog
+ *                          that reads only the text still understands it
  */
 public record InboundMessage(String providerMessageId, ConversationKey conversation, String to, String text,
-                             List<Media> media, String profileName, Instant receivedAt, Voice voice) {
+                             List<Media> media, String profileName, Instant receivedAt, Voice voice, String choiceId) {
 
     /** WhatsApp's limit for a message body; channels that accept text from elsewhere (web chat) enforce it. */
     public static final int MAX_TEXT = 4096;
@@ -25,17 +31,26 @@ public record InboundMessage(String providerMessageId, ConversationKey conversat
         text = text == null ? "" : text;
         media = media == null ? List.of() : List.copyOf(media);
         receivedAt = receivedAt == null ? Instant.now() : receivedAt;
+        choiceId = choiceId == null || choiceId.isBlank() ? null : choiceId;
+        if (choiceId != null && choiceId.length() > Choices.MAX_ID) {
+            throw new IllegalArgumentException("a choice id is at most " + Choices.MAX_ID + " characters");
+        }
+    }
+
+    public InboundMessage(String providerMessageId, ConversationKey conversation, String to, String text,
+                          List<Media> media, String profileName, Instant receivedAt, Voice voice) {
+        this(providerMessageId, conversation, to, text, media, profileName, receivedAt, voice, null);
     }
 
     public InboundMessage(String providerMessageId, ConversationKey conversation, String to, String text,
                           List<Media> media, String profileName, Instant receivedAt) {
-        this(providerMessageId, conversation, to, text, media, profileName, receivedAt, null);
+        this(providerMessageId, conversation, to, text, media, profileName, receivedAt, null, null);
     }
 
     /** This message as if the partner had typed what the voice note said (or with the reason it could not be heard). */
     public InboundMessage heard(Voice voice) {
         return new InboundMessage(providerMessageId, conversation, to, voice.failure() == null ? voice.heard() : "",
-                media, profileName, receivedAt, voice);
+                media, profileName, receivedAt, voice, choiceId);
     }
 
     /**

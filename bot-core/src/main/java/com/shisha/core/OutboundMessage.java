@@ -1,5 +1,7 @@
 package com.shisha.core;
 
+import com.shisha.core.dialog.Choices;
+
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,9 +20,12 @@ import java.util.Objects;
  * @param contentSid       an approved WhatsApp template (Twilio Content SID, HX...), or null for a plain text. Outside
  *                         WhatsApp's 24-hour customer-service window only a template may be sent.
  * @param contentVariables the template's variables by placeholder ("1" -> "Asha"); empty without a template
+ * @param choices          answers offered with this reply, to tap instead of type, or null. Channels that can show
+ *                         them do (WhatsApp buttons and lists, the web chat); the body names them too, so channels
+ *                         that cannot (SMS) send the body alone. Never with a template, which carries its own buttons
  */
 public record OutboundMessage(long id, ConversationKey conversation, String from, String body, int attempts, Instant createdAt,
-                              String contentSid, Map<String, String> contentVariables) {
+                              String contentSid, Map<String, String> contentVariables, Choices choices) {
 
     public OutboundMessage {
         Objects.requireNonNull(body, "body");
@@ -31,11 +36,19 @@ public record OutboundMessage(long id, ConversationKey conversation, String from
         if (contentSid == null && !contentVariables.isEmpty()) {
             throw new IllegalArgumentException("template variables without a contentSid");
         }
+        if (contentSid != null && choices != null) {
+            throw new IllegalArgumentException("a template carries its own buttons; choices come with plain replies only");
+        }
+    }
+
+    public OutboundMessage(long id, ConversationKey conversation, String from, String body, int attempts, Instant createdAt,
+                           String contentSid, Map<String, String> contentVariables) {
+        this(id, conversation, from, body, attempts, createdAt, contentSid, contentVariables, null);
     }
 
     /** A plain text message. */
     public OutboundMessage(long id, ConversationKey conversation, String from, String body, int attempts, Instant createdAt) {
-        this(id, conversation, from, body, attempts, createdAt, null, Map.of());
+        this(id, conversation, from, body, attempts, createdAt, null, Map.of(), null);
     }
 
     public boolean isTemplate() {

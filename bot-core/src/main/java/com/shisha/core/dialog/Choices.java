@@ -21,6 +21,11 @@ public record Choices(Kind kind, String button, List<Choice> items) {
     public static final int MAX_LIST_DESCRIPTION = 72;
     public static final int MAX_LIST_BUTTON = 20;
     public static final int MAX_ID = 200;
+    /**
+     * The longest reply body WhatsApp shows with buttons or a list (Twilio Content API: body up to 1,024 characters).
+     * A longer reply goes out as plain text, without them: it still names the choices, so typing works.
+     */
+    public static final int MAX_BODY = 1024;
 
     public enum Kind { BUTTONS, LIST }
 

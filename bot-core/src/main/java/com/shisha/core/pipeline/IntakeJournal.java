@@ -60,6 +60,8 @@ public final class IntakeJournal implements AutoCloseable {
     private static final int MAX_RECORD = 1 << 20;
     private static final int HEADER = 8;
     private static final byte FORMAT = 1;
+    /** FORMAT followed by the tapped choice's id; only a tap is written this way, so other records stay as they were. */
+    private static final byte FORMAT_WITH_CHOICE = 2;
     private static final int CHUNK = 256;
     /**
      * While webhooks crowd in, the mover pauses before each chunk like other background work, and then moves only
@@ -603,7 +605,7 @@ public final class IntakeJournal implements AutoCloseable {
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(0); // length and checksum, filled in below
             out.writeInt(0);
-            out.writeByte(FORMAT);
+            out.writeByte(m.choiceId() == null ? FORMAT : FORMAT_WITH_CHOICE);
             writeString(out, m.providerMessageId());
             writeString(out, m.conversation().value());
             writeString(out, m.to());
@@ -615,6 +617,9 @@ public final class IntakeJournal implements AutoCloseable {
             for (InboundMessage.Media media : m.media()) {
                 writeString(out, media.url());
                 writeString(out, media.contentType());
+            }
+            if (m.choiceId() != null) {
+                writeString(out, m.choiceId());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -631,7 +636,7 @@ public final class IntakeJournal implements AutoCloseable {
     static InboundMessage decode(byte[] body) {
         ByteBuffer in = ByteBuffer.wrap(body);
         byte format = in.get();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_WITH_CHOICE) {
             throw new IllegalStateException("intake journal record of unknown format " + format);
         }
         String sid = readString(in);
@@ -645,7 +650,8 @@ public final class IntakeJournal implements AutoCloseable {
         for (int i = 0; i < mediaCount; i++) {
             media.add(new InboundMessage.Media(readString(in), readString(in)));
         }
-        return new InboundMessage(sid, key, to, text, media, profile, received);
+        String choiceId = format == FORMAT_WITH_CHOICE ? readString(in) : null;
+        return new InboundMessage(sid, key, to, text, media, profile, received, null, choiceId);
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

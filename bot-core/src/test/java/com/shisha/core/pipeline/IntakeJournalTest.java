@@ -63,20 +63,36 @@ class IntakeJournalTest {
                         "आशा", Instant.parse("2026-11-26T10:15:30.123456789Z")),
                 new InboundMessage("SM2", new ConversationKey(Channel.SMS, "+919812345679"), null, "", List.of(), null,
                         Instant.parse("2026-11-26T10:15:31Z")),
-                message("SM3", "+919812345678", "x".repeat(10_000)));
+                message("SM3", "+919812345678", "x".repeat(10_000)),
+                // a tapped list item: the choice's id survives the crash with the rest
+                new InboundMessage("SM4", new ConversationKey(Channel.WHATSAPP, "+919812345678"), "whatsapp:+14155238886",
+                        "Credit card", List.of(), "Asha", Instant.parse("2026-11-26T10:15:32Z"), null, "product:CREDIT_CARD"));
         try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB)) {
             written.forEach(journal::append);
         }
         // as after kill -9: nothing was moved, so everything comes back, in order, field for field
         try (IntakeJournal reopened = new IntakeJournal(dir, 64 * MB)) {
-            assertThat(reopened.waiting()).isEqualTo(3);
+            assertThat(reopened.waiting()).isEqualTo(4);
             // replayed messages come before anything the ingest might store directly (see InboundIngest)
-            assertThat(reopened.unsettled()).isEqualTo(3);
+            assertThat(reopened.unsettled()).isEqualTo(4);
             reopened.start(this::takeAll, IntakePriority.off());
-            awaitMoved(reopened, 3);
+            awaitMoved(reopened, 4);
             assertThat(reopened.unsettled()).isZero();
         }
         assertThat(inbox).containsExactlyElementsOf(written);
+    }
+
+    @Test
+    void onlyATapIsWrittenInTheNewerRecordFormat() {
+        InboundMessage typed = message("SM1", "+919812345678", "yes");
+        InboundMessage tapped = new InboundMessage("SM2", typed.conversation(), typed.to(), "Yes", List.of(), "Asha",
+                typed.receivedAt(), null, "confirm:yes");
+        // byte 8 (after length and checksum) is the format: a typed message reads as before, so an older build can
+        // still replay a journal that holds no taps
+        assertThat(IntakeJournal.encode(typed)[8]).isEqualTo((byte) 1);
+        assertThat(IntakeJournal.encode(tapped)[8]).isEqualTo((byte) 2);
+        byte[] record = IntakeJournal.encode(tapped);
+        assertThat(IntakeJournal.decode(java.util.Arrays.copyOfRange(record, 8, record.length))).isEqualTo(tapped);
     }
 
     @Test
