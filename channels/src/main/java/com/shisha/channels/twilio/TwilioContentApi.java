@@ -173,7 +173,7 @@ public final class TwilioContentApi {
      * Names the set and how it is shown: a digest of everything the content holds, so a different title, order or
      * language makes a different content, and the same set from any dialog, instance or restart the same one.
      */
-    static String key(Choices choices) {
+    public static String key(Choices choices) {
         StringBuilder canonical = new StringBuilder(VERSION).append('\u001f').append(language(choices))
                 .append('\u001f').append(choices.kind()).append('\u001f').append(choices.button() == null ? "" : choices.button());
         for (Choices.Choice c : choices.items()) {

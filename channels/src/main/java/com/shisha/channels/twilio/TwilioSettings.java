@@ -23,6 +23,8 @@ public record TwilioSettings(String accountSid, String authToken, String whatsap
     public static final URI TWILIO_CONTENT_API = URI.create("https://content.twilio.com");
     private static final String TWILIO_OR_LOOPBACK = "must be an https://*.twilio.com URL, or an http(s) URL on this machine "
             + "(localhost, 127.x.x.x or [::1]) for a stand-in: Twilio credentials are never sent anywhere else";
+    private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]+");
 
     public TwilioSettings {
         require(accountSid != null && accountSid.matches("AC[0-9a-fA-F]{32}"), "TWILIO_ACCOUNT_SID",
@@ -59,6 +61,11 @@ public record TwilioSettings(String accountSid, String authToken, String whatsap
         return (scheme.equals("http") || scheme.equals("https")) && isLoopbackHost(host);
     }
 
+    /** Whether the URL names this machine (a stand-in), by the rule of {@link #isLoopbackHost}. */
+    public static boolean isLoopback(URI uri) {
+        return uri.getHost() != null && isLoopbackHost(uri.getHost().toLowerCase(Locale.ROOT));
+    }
+
     /**
      * The host names this machine: "localhost", or an IP literal of the loopback range. Only literals are judged
      * (nothing is looked up in DNS), and a literal is judged whole: "127.0.0.1.example.com" is a name, not 127.0.0.1.
@@ -79,9 +86,6 @@ public record TwilioSettings(String accountSid, String authToken, String whatsap
             return false; // an octet over 255 and the like
         }
     }
-
-    private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]+");
 
     /** Where media downloads may carry our credentials: Twilio's API and media hosts only. */
     public static boolean isTwilioMediaHost(URI uri) {
