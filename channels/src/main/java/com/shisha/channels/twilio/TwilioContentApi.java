@@ -46,6 +46,8 @@ public final class TwilioContentApi {
     /** The variable holding the body, and the sample Twilio keeps with the content. */
     static final String BODY_VARIABLE = "1";
     private static final Map<String, String> SAMPLE = Map.of(BODY_VARIABLE, "Please choose");
+    /** Twilio's errors for a ContentSid it does not know (21655) and for ContentVariables it cannot use (21656). */
+    private static final Set<Integer> CONTENT_FAULTS = Set.of(21655, 21656);
     /** Bumped when the contents we create change shape, so new contents are made instead of reusing old ones. */
     private static final String VERSION = "v1";
 
@@ -85,15 +87,21 @@ public final class TwilioContentApi {
     }
 
     /**
-     * A send with this set's content was refused by Twilio (a 4xx other than an opt-out): the set goes as plain text
-     * from now on in this instance, and why is logged once.
+     * A send with this set's content was refused by Twilio (a 4xx other than an opt-out; the reply then goes as plain
+     * text). When Twilio names the content or its variables as the fault, the set goes as plain text from now on in
+     * this instance; any other refusal is about that one message. Logged once per set.
      */
-    public void refusedOnSend(Choices choices, String contentSid, String reason) {
+    public void refusedOnSend(Choices choices, String contentSid, Integer errorCode, String reason) {
         String key = key(choices);
-        refused.add(key);
-        sids.remove(key);
-        warnOnce(key, "Twilio refused a WhatsApp message with the content {} for {}: {}; these choices go as plain text "
-                + "until a restart", contentSid, key, reason);
+        if (errorCode != null && CONTENT_FAULTS.contains(errorCode)) {
+            refused.add(key);
+            sids.remove(key);
+            warnOnce(key, "Twilio refused a WhatsApp message with the content {} for {}: {}; these choices go as plain text "
+                    + "until a restart", contentSid, key, reason);
+        } else {
+            warnOnce(key, "Twilio refused a WhatsApp message with the content {} for {}: {}; that reply went as plain text",
+                    contentSid, key, reason);
+        }
     }
 
     private Optional<String> obtain(String key, Choices choices) {

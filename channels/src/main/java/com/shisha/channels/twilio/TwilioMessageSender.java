@@ -140,38 +140,52 @@ public final class TwilioMessageSender implements ChannelSender {
             // a null body leaves Body out: the content's own body, {{1}}, is the reply's text
             MessageCreator withChoices = Message.creator(to, from, (String) null).setContentSid(content.get())
                     .setContentVariables(JSON.writeValueAsString(Map.of(TwilioContentApi.BODY_VARIABLE, message.body())));
-            SendResult result = send(withChoices);
-            if (!(result instanceof SendResult.Rejected rejected) || rejected.optedOut()) {
-                return result;
+            try {
+                return create(withChoices);
+            } catch (ApiException e) {
+                SendResult result = outcome(e);
+                if (!(result instanceof SendResult.Rejected rejected) || rejected.optedOut()) {
+                    return result;
+                }
+                // refused, so nothing went out: the same reply as plain text, now, rather than no reply
+                contents.refusedOnSend(message.choices(), content.get(), e.getCode(), rejected.reason());
+            } catch (ApiConnectionException e) {
+                return outcome(e);
             }
-            // refused, so nothing went out: the same reply as plain text, now, rather than no reply
-            contents.refusedOnSend(message.choices(), content.get(), rejected.reason());
         }
-        return send(creator(message, to, from));
+        try {
+            return create(creator(message, to, from));
+        } catch (ApiException e) {
+            return outcome(e);
+        } catch (ApiConnectionException e) {
+            return outcome(e);
+        }
     }
 
-    private SendResult send(MessageCreator creator) {
+    private SendResult create(MessageCreator creator) {
         if (statusCallback != null) {
             creator.setStatusCallback(statusCallback);
         }
-        try {
-            return new SendResult.Accepted(creator.create(client).getSid());
-        } catch (ApiException e) {
-            Integer status = e.getStatusCode();
-            String reason = "Twilio " + status + (e.getCode() == null ? "" : " error " + e.getCode()) + ": " + e.getMessage();
-            if (status == null) {
-                // no HTTP answer at all (e.g. "The target server failed to respond"): Twilio may have the message
-                return new SendResult.Retry(Duration.ZERO, "no answer from Twilio: " + e.getMessage(), true);
-            }
-            if (RETRYABLE_STATUS.contains(status)) {
-                return new SendResult.Retry(Duration.ZERO, reason, false);
-            }
-            return new SendResult.Rejected(reason, e.getCode() != null && e.getCode() == UNSUBSCRIBED_RECIPIENT);
-        } catch (ApiConnectionException e) {
-            // the SDK reports a refused connection with the message "null"; say what happened instead
-            String cause = e.getCause() == null ? String.valueOf(e.getMessage()) : e.getCause().toString();
-            // a connection that failed mid-request may still have delivered it; reconcile before the next attempt
-            return new SendResult.Retry(Duration.ZERO, "Twilio API unreachable: " + cause, true);
+        return new SendResult.Accepted(creator.create(client).getSid());
+    }
+
+    private static SendResult outcome(ApiException e) {
+        Integer status = e.getStatusCode();
+        String reason = "Twilio " + status + (e.getCode() == null ? "" : " error " + e.getCode()) + ": " + e.getMessage();
+        if (status == null) {
+            // no HTTP answer at all (e.g. "The target server failed to respond"): Twilio may have the message
+            return new SendResult.Retry(Duration.ZERO, "no answer from Twilio: " + e.getMessage(), true);
         }
+        if (RETRYABLE_STATUS.contains(status)) {
+            return new SendResult.Retry(Duration.ZERO, reason, false);
+        }
+        return new SendResult.Rejected(reason, e.getCode() != null && e.getCode() == UNSUBSCRIBED_RECIPIENT);
+    }
+
+    private static SendResult outcome(ApiConnectionException e) {
+        // the SDK reports a refused connection with the message "null"; say what happened instead
+        String cause = e.getCause() == null ? String.valueOf(e.getMessage()) : e.getCause().toString();
+        // a connection that failed mid-request may still have delivered it; reconcile before the next attempt
+        return new SendResult.Retry(Duration.ZERO, "Twilio API unreachable: " + cause, true);
     }
 }

@@ -164,6 +164,19 @@ class TwilioChoicesSenderTest {
     }
 
     @Test
+    void aRefusalAboutThatOneMessageLeavesTheSetInUse() {
+        http.messageAnswer = r -> r.getPostParams().containsKey("ContentSid") && r.getPostParams().get("ContentVariables").get(0).contains("Asha")
+                ? new Response("{\"code\": 21408, \"message\": \"Permission to send an SMS has not been enabled for the region\", \"status\": 400}", 400)
+                : Scripted.accepted(r);
+
+        whatsapp.send(reply("Is your name Asha?", YES_NO));
+        whatsapp.send(reply("Is your name Ravi?", YES_NO));
+
+        assertThat(http.to("api.twilio.com")).extracting(m -> m.getPostParams().containsKey("ContentSid"))
+                .as("refused with the content, plain, then the content again").containsExactly(true, false, true);
+    }
+
+    @Test
     void anOptOutIsNotRetriedAsPlainText() {
         http.messageAnswer = r -> new Response("{\"code\": 21610, \"message\": \"Attempt to send to unsubscribed recipient\", \"status\": 400}", 400);
 
