@@ -3,10 +3,15 @@
  *
  * Backend contract:
  *   POST api/v1/webchat/messages  {"phone":"+919812345678","text":"hi"}
+ *        or, for a tapped choice,   {"phone":"+919812345678","text":"Yes","choice":"confirm:yes"}
  *        -> 202 {"messageId":"web-...","status":"accepted"}
  *        -> 400 {"error":"...","message":"...","status":400}
  *   GET  api/v1/webchat/stream?phone=%2B919812345678  (Server-Sent Events)
  *        event "reply", data {"text":"...","at":"2026-11-26T01:02:03Z"}
+ *        and, when the reply offers choices, "choices": {"kind":"buttons"|"list","button":"Choose",
+ *        "items":[{"id":"...","title":"...","description":"..."}]}: shown under the bot's message as
+ *        WhatsApp shows them (quick-reply buttons, or a button that opens the list); a tap sends the
+ *        item's id, and its title as the partner's message.
  *
  * The phone field is the partner's identity: sending with a different (valid) number in the field
  * switches to that number first. The stream is always opened before the first message is posted.
@@ -146,12 +151,13 @@
     };
     es.addEventListener('reply', function (ev) {
       if (source !== es) return;
-      var text = ev.data, at = null;
+      var text = ev.data, at = null, choices = null;
       try {
         var payload = JSON.parse(ev.data);
-        if (payload && typeof payload.text === 'string') { text = payload.text; at = payload.at; }
+        if (payload && typeof payload.text === 'string') { text = payload.text; at = payload.at; choices = payload.choices; }
       } catch (e) { /* not JSON: show the raw data */ }
-      addBubble('bot', text, at);
+      var bubble = addBubble('bot', text, at);
+      if (choices && choices.items && choices.items.length) addChoices(bubble, choices);
     });
   }
 
@@ -263,6 +269,78 @@
     return bubble;
   }
 
+  var listCount = 0;
+
+  function choiceButton(item, className) {
+    var b = document.createElement('button');
+    b.type = 'button';
+    b.className = className;
+    b.setAttribute('data-choice', item.id);
+    b.setAttribute('data-title', item.title);
+    var title = document.createElement('span');
+    title.className = 'title';
+    title.textContent = item.title;
+    b.appendChild(title);
+    if (item.description) {
+      var desc = document.createElement('span');
+      desc.className = 'desc';
+      desc.textContent = item.description;
+      b.appendChild(desc);
+    }
+    return b;
+  }
+
+  /**
+   * The reply's choices under its bubble, as WhatsApp shows them: up to three quick-reply buttons, or one
+   * button that opens the list. Typing keeps working; a tap only saves typing.
+   */
+  function addChoices(bubble, choices) {
+    var stick = nearBottom();
+    var box = document.createElement('div');
+    box.className = 'choices ' + (choices.kind === 'list' ? 'list' : 'buttons');
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', choices.kind === 'list' ? (choices.button || 'Choose') : 'Quick replies');
+    if (choices.kind === 'list') {
+      var id = 'choice-list-' + (++listCount);
+      var open = document.createElement('button');
+      open.type = 'button';
+      open.className = 'choice list-open';
+      open.textContent = choices.button || 'Choose';
+      open.setAttribute('aria-expanded', 'false');
+      open.setAttribute('aria-controls', id);
+      var list = document.createElement('div');
+      list.className = 'choice-list';
+      list.id = id;
+      list.hidden = true;
+      choices.items.forEach(function (item) { list.appendChild(choiceButton(item, 'choice item')); });
+      open.addEventListener('click', function () {
+        var show = list.hidden;
+        list.hidden = !show;
+        open.setAttribute('aria-expanded', String(show));
+        if (show) {
+          scrollDown();
+          list.querySelector('button').focus();
+        }
+      });
+      box.appendChild(open);
+      box.appendChild(list);
+    } else {
+      choices.items.forEach(function (item) { box.appendChild(choiceButton(item, 'choice')); });
+    }
+    box.addEventListener('click', function (ev) {
+      var b = ev.target.closest('button[data-choice]');
+      if (!b) return;
+      var list = box.querySelector('.choice-list');
+      if (list) {
+        list.hidden = true;
+        box.querySelector('.list-open').setAttribute('aria-expanded', 'false');
+      }
+      send(b.getAttribute('data-title'), false, b.getAttribute('data-choice'));
+    });
+    bubble.parentNode.insertBefore(box, bubble.nextSibling);
+    if (stick) scrollDown();
+  }
+
   function addNotice(text) {
     var stick = nearBottom();
     var n = document.createElement('p');
@@ -295,9 +373,10 @@
 
   /**
    * Sends text as the partner. fromBox: the text came from the message box, which is cleared only
-   * once the server accepted it (so nothing typed is lost on an error).
+   * once the server accepted it (so nothing typed is lost on an error). choice: the id of a tapped
+   * choice, sent with its title as the text.
    */
-  function send(text, fromBox) {
+  function send(text, fromBox, choice) {
     if (fromBox && boxSending) return;   // Enter pressed twice before the server answered
     clearSendError();
     var trimmed = String(text || '').trim();
@@ -320,7 +399,7 @@
       return fetch(MESSAGES_URL, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-        body: JSON.stringify({ phone: phone, text: trimmed })
+        body: JSON.stringify(choice ? { phone: phone, text: trimmed, choice: choice } : { phone: phone, text: trimmed })
       });
     }).then(function (res) {
       return res.text().then(function (raw) {

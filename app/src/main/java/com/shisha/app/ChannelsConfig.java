@@ -1,5 +1,6 @@
 package com.shisha.app;
 
+import com.shisha.channels.twilio.TwilioContentApi;
 import com.shisha.channels.twilio.TwilioMessageSender;
 import com.shisha.channels.twilio.TwilioSettings;
 import com.shisha.channels.twilio.TwilioWebhooks;
@@ -9,6 +10,7 @@ import com.shisha.channels.web.WebChatSender;
 import com.shisha.core.Channel;
 import com.shisha.core.InvalidConfigurationException;
 import com.shisha.core.pipeline.ChannelSender;
+import com.shisha.core.pipeline.ChoiceContents;
 import com.shisha.core.pipeline.DeliveryStatuses;
 import com.shisha.core.pipeline.Fanout;
 import com.shisha.core.pipeline.InboundIngest;
@@ -26,6 +28,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +75,12 @@ class ChannelsConfig {
         URI api = env.url("TWILIO_API_BASE_URL", "https", "http").orElse(TwilioSettings.TWILIO_API);
         URI publicBase = env.url("PUBLIC_BASE_URL", "https", "http")
                 .orElse(URI.create("http://localhost:" + env.integer("SERVER_PORT", 8080, 0, 65535)));
-        return Optional.of(new TwilioSettings(sid.get(), token.get(), whatsappFrom.orElse(null), smsFrom.orElse(null), api, publicBase));
+        // a stand-in for Twilio on this machine stands in for both APIs unless told otherwise: the test credentials
+        // it is given must not reach the real Content API
+        URI content = env.url("TWILIO_CONTENT_BASE_URL", "https", "http")
+                .orElse(!api.equals(TwilioSettings.TWILIO_API) && TwilioSettings.isLoopback(api) ? api : TwilioSettings.TWILIO_CONTENT_API);
+        return Optional.of(new TwilioSettings(sid.get(), token.get(), whatsappFrom.orElse(null), smsFrom.orElse(null), api, publicBase,
+                content));
     }
 
     @Bean
@@ -103,7 +111,8 @@ class ChannelsConfig {
     }
 
     @Bean
-    List<ChannelSender> channelSenders(WebChatHub hub, TwilioSetup twilio, Environment environment) {
+    List<ChannelSender> channelSenders(WebChatHub hub, TwilioSetup twilio, ChoiceContents choiceContents, Clock clock,
+                                       Environment environment) {
         List<ChannelSender> senders = new ArrayList<>();
         senders.add(new WebChatSender(hub));
         twilio.settings().ifPresent(settings -> {
@@ -114,13 +123,14 @@ class ChannelsConfig {
             // status callbacks only make sense when Twilio can reach us, i.e. a public base URL was configured
             URI callback = env.get("PUBLIC_BASE_URL").map(b -> URI.create(b.replaceAll("/+$", "") + "/webhooks/twilio/status")).orElse(null);
             if (settings.whatsappFrom() != null) {
-                senders.add(new TwilioMessageSender(Channel.WHATSAPP, settings.whatsappFrom(), client, callback));
+                senders.add(new TwilioMessageSender(Channel.WHATSAPP, settings.whatsappFrom(), client, callback,
+                        new TwilioContentApi(client, choiceContents, clock)));
             }
             if (settings.smsFrom() != null) {
                 senders.add(new TwilioMessageSender(Channel.SMS, settings.smsFrom(), client, callback));
             }
-            log.info("Twilio channels on: WhatsApp {}, SMS {}, API {}", settings.whatsappFrom() != null, settings.smsFrom() != null,
-                    settings.apiBaseUrl());
+            log.info("Twilio channels on: WhatsApp {}, SMS {}, API {}, Content API {}", settings.whatsappFrom() != null,
+                    settings.smsFrom() != null, settings.apiBaseUrl(), settings.contentBaseUrl());
         });
         return senders;
     }

@@ -8,6 +8,7 @@ import com.shisha.core.pipeline.DeliveryStatuses;
 import com.shisha.core.pipeline.Fanout;
 import com.shisha.core.pipeline.Inbox;
 import com.shisha.core.pipeline.OptOuts;
+import com.shisha.core.pipeline.ChoiceContents;
 import com.shisha.core.pipeline.Outbox;
 import com.shisha.core.pipeline.SendRateLimiter;
 import com.shisha.persistence.jdbc.JdbcConversationStore;
@@ -19,6 +20,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import com.shisha.persistence.jdbc.JdbcDeliveryStatuses;
 import com.shisha.persistence.jdbc.JdbcInbox;
+import com.shisha.persistence.jdbc.JdbcChoiceContents;
 import com.shisha.persistence.jdbc.JdbcOptOuts;
 import com.shisha.persistence.jdbc.JdbcOutbox;
 import com.shisha.persistence.jdbc.Json;
@@ -114,6 +116,11 @@ class PersistenceConfig {
     @Bean
     Outbox outbox(JdbcClient jdbc, Writers writers, Json json) {
         return new JdbcOutbox(jdbc, writers.jdbc, json);
+    }
+
+    @Bean
+    ChoiceContents choiceContents(JdbcClient jdbc) {
+        return new JdbcChoiceContents(jdbc);
     }
 
     @Bean

@@ -43,6 +43,9 @@ class ConfigurationValidationTest {
         assertRefused("TWILIO_AUTH_TOKEN", "TWILIO_AUTH_TOKEN=");
         assertRefused("TWILIO_WHATSAPP_FROM", "TWILIO_WHATSAPP_FROM=+14155238886");
         assertRefused("TWILIO_API_BASE_URL", "TWILIO_API_BASE_URL=https://twilio.attacker.example");
+        assertRefused("TWILIO_API_BASE_URL", "TWILIO_API_BASE_URL=http://127.0.0.1.attacker.example:4010");
+        assertRefused("TWILIO_CONTENT_BASE_URL", "TWILIO_CONTENT_BASE_URL=https://content.twilio.com.attacker.example");
+        assertRefused("TWILIO_CONTENT_BASE_URL", "TWILIO_CONTENT_BASE_URL=http://content.twilio.com");
         assertRefused("PUBLIC_BASE_URL", "PUBLIC_BASE_URL=bot.example.com");
         assertRefused("SERVER_PORT", "SERVER_PORT=eighty");
         assertRefused("DATABASE_URL", "DATABASE_URL=mysql://db.example/shisha");

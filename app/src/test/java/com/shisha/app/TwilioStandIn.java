@@ -1,5 +1,7 @@
 package com.shisha.app;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -21,12 +24,15 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 /**
  * WireMock speaking Twilio's Messages API: POST /2010-04-01/Accounts/{AccountSid}/Messages.json (form
  * encoded To, From, and Body or ContentSid/ContentVariables) answered with 201 and Twilio's Message resource
- * JSON. One per test JVM.
+ * JSON; and its Content API: POST /v1/Content (JSON) answered with 201 and the Content resource, DELETE
+ * /v1/Content/{sid} with 204 ({@link TwilioContentCreate}). Both on one port: the app, given this stand-in as
+ * TWILIO_API_BASE_URL, sends the Content API's requests here too. One per test JVM.
  */
 final class TwilioStandIn {
 
     static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
     static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+    static final String CONTENT_PATH = "/v1/Content";
     private static final String MESSAGE_JSON = """
             {"account_sid": "%s", "api_version": "2010-04-01", "body": "(the stand-in does not echo bodies)",
              "date_created": "{{now format='EEE, dd MMM yyyy HH:mm:ss +0000' timezone='UTC'}}", "date_sent": null,
@@ -45,7 +51,7 @@ final class TwilioStandIn {
         if (server == null) {
             server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")
                     .globalTemplating(true).containerThreads(64).jettyAcceptors(2)
-                    .extensions(new TwilioMessageList()));
+                    .extensions(new TwilioMessageList(), new TwilioContentCreate()));
             server.start();
             acceptAll();
         }
@@ -66,6 +72,49 @@ final class TwilioStandIn {
                 .withBasicAuth(ACCOUNT_SID, AbstractPipelineTest.AUTH_TOKEN)
                 .atPriority(10)
                 .willReturn(aResponse().withTransformers(TwilioMessageList.NAME)));
+        server().stubFor(post(urlEqualTo(CONTENT_PATH))
+                .withBasicAuth(ACCOUNT_SID, AbstractPipelineTest.AUTH_TOKEN)
+                .withHeader("Content-Type", containing("application/json"))
+                .atPriority(10)
+                .willReturn(aResponse().withTransformers(TwilioContentCreate.NAME)));
+        server().stubFor(WireMock.delete(urlPathMatching(CONTENT_PATH + "/HX[0-9a-f]{32}"))
+                .withBasicAuth(ACCOUNT_SID, AbstractPipelineTest.AUTH_TOKEN)
+                .atPriority(10)
+                .willReturn(aResponse().withStatus(204)));
+    }
+
+    /** Every content the app asked the Content API to create whose JSON contains {@code marker}, oldest first. */
+    static List<JsonNode> contentsCreatedWith(String marker) {
+        return server().findAll(postRequestedFor(urlEqualTo(CONTENT_PATH))).stream()
+                .map(LoggedRequest::getBodyAsString)
+                .filter(body -> body.contains(marker))
+                .map(TwilioStandIn::json)
+                .toList();
+    }
+
+    /** The sids the stand-in gave the contents whose JSON contains {@code marker}. */
+    static List<String> contentSidsCreatedWith(String marker) {
+        return server().getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getMethod().getName().equals("POST") && e.getRequest().getUrl().equals(CONTENT_PATH))
+                .filter(e -> e.getRequest().getBodyAsString().contains(marker))
+                .filter(e -> e.getResponse() != null && e.getResponse().getStatus() == 201)
+                .map(e -> json(e.getResponse().getBodyAsString()).get("sid").asText())
+                .toList();
+    }
+
+    /** The sids of the contents the app deleted. */
+    static List<String> contentsDeleted() {
+        return server().findAll(WireMock.deleteRequestedFor(urlPathMatching(CONTENT_PATH + "/.*"))).stream()
+                .map(r -> r.getUrl().substring(CONTENT_PATH.length() + 1))
+                .toList();
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return new ObjectMapper().readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Posts a message to the stand-in as if an earlier (crashed) attempt of ours had reached Twilio. */

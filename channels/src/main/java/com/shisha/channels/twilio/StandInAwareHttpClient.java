@@ -15,16 +15,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * twilio-java's HTTP client with two changes: requests go to the configured API base (Twilio, or a stand-in
- * on loopback; {@link TwilioSettings} allows nothing else), and no retries inside the SDK: the outbox owns
- * retries, so one send attempt is one request and its outcome is recorded.
+ * twilio-java's HTTP client with two changes: requests go to the configured bases (Twilio, or a stand-in on
+ * loopback; {@link TwilioSettings} allows nothing else), the Content API's to its own, and no retries inside the
+ * SDK: the outbox owns retries, so one send attempt is one request and its outcome is recorded.
  */
 final class StandInAwareHttpClient extends NetworkHttpClient {
 
+    private static final String CONTENT_HOST = TwilioSettings.TWILIO_CONTENT_API.getHost();
+
     private final URI apiBase;
-    private final boolean rewrite;
+    private final URI contentBase;
+    private final boolean rewriteApi;
+    private final boolean rewriteContent;
 
     StandInAwareHttpClient(URI apiBase, int maxConnections, Duration timeout) {
+        this(apiBase, TwilioSettings.TWILIO_CONTENT_API, maxConnections, timeout);
+    }
+
+    StandInAwareHttpClient(URI apiBase, URI contentBase, int maxConnections, Duration timeout) {
         super(HttpClientBuilder.create()
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(maxConnections)
@@ -38,7 +46,9 @@ final class StandInAwareHttpClient extends NetworkHttpClient {
                 .disableAutomaticRetries()
                 .useSystemProperties());
         this.apiBase = apiBase;
-        this.rewrite = !TwilioSettings.TWILIO_API.equals(apiBase);
+        this.contentBase = contentBase;
+        this.rewriteApi = !TwilioSettings.TWILIO_API.equals(apiBase);
+        this.rewriteContent = !TwilioSettings.TWILIO_CONTENT_API.equals(contentBase);
     }
 
     @Override
@@ -48,12 +58,17 @@ final class StandInAwareHttpClient extends NetworkHttpClient {
 
     @Override
     public Response makeRequest(Request request) {
-        return super.makeRequest(rewrite ? redirect(request) : request);
+        URI url = URI.create(request.constructURL().toString());
+        // the SDK names the API by host (api., content., ...); each goes to its own configured base
+        boolean content = CONTENT_HOST.equalsIgnoreCase(url.getHost());
+        if (content ? !rewriteContent : !rewriteApi) {
+            return super.makeRequest(request);
+        }
+        return super.makeRequest(redirect(request, url, content ? contentBase : apiBase));
     }
 
-    private Request redirect(Request original) {
-        URI url = URI.create(original.constructURL().toString());
-        String target = apiBase.getScheme() + "://" + apiBase.getRawAuthority() + url.getRawPath();
+    private static Request redirect(Request original, URI url, URI base) {
+        String target = base.getScheme() + "://" + base.getRawAuthority() + url.getRawPath();
         Request copy = new Request(original.getMethod(), target);
         if (original.getAuthStrategy() != null) {
             copy.setAuth(original.getAuthStrategy());

@@ -2,6 +2,7 @@ package com.shisha.channels.twilio;
 
 import com.shisha.core.Channel;
 import com.shisha.core.OutboundMessage;
+import com.shisha.core.dialog.Choices;
 import com.shisha.core.pipeline.ChannelSender;
 import com.twilio.base.Page;
 import com.twilio.exception.ApiConnectionException;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -23,6 +25,14 @@ import java.util.Set;
  * Sends WhatsApp or SMS replies through Twilio's Messages API with twilio-java. A WhatsApp template goes out
  * as ContentSid and ContentVariables with no Body (Twilio renders it); on SMS, which has no templates, the
  * message's body is sent instead.
+ *
+ * <p>A WhatsApp reply that offers choices goes out as the content showing them (buttons or a list, {@link
+ * TwilioContentApi}) with the reply's text as its variable, in one message as any reply. Such replies answer a
+ * partner's message, so they leave within WhatsApp's 24-hour window like any plain reply (outside it WhatsApp takes
+ * templates only, which carry no choices: {@link OutboundMessage}). The reply goes as plain text instead, which
+ * names the choices too, when no content can be had, when Twilio refuses the message with it, or when the text is
+ * longer than a content's body may be ({@link Choices#MAX_BODY}): one outbox row stays one message. SMS never
+ * shows choices.
  */
 public final class TwilioMessageSender implements ChannelSender {
 
@@ -32,13 +42,21 @@ public final class TwilioMessageSender implements ChannelSender {
     private static final int RECONCILE_PAGE = 50;
     private static final Set<Integer> RETRYABLE_STATUS = Set.of(408, 429, 500, 502, 503, 504);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TwilioMessageSender.class);
 
     private final Channel channel;
     private final String defaultFrom;
     private final TwilioRestClient client;
     private final URI statusCallback;
+    private final TwilioContentApi contents;
 
     public TwilioMessageSender(Channel channel, String defaultFrom, TwilioRestClient client, URI statusCallback) {
+        this(channel, defaultFrom, client, statusCallback, null);
+    }
+
+    /** @param contents makes the contents behind buttons and lists (WhatsApp only); null: choices go as plain text */
+    public TwilioMessageSender(Channel channel, String defaultFrom, TwilioRestClient client, URI statusCallback,
+                               TwilioContentApi contents) {
         if (channel != Channel.WHATSAPP && channel != Channel.SMS) {
             throw new IllegalArgumentException("Twilio sends WHATSAPP or SMS, not " + channel);
         }
@@ -46,11 +64,12 @@ public final class TwilioMessageSender implements ChannelSender {
         this.defaultFrom = defaultFrom;
         this.client = client;
         this.statusCallback = statusCallback;
+        this.contents = channel == Channel.WHATSAPP ? contents : null;
     }
 
     public static TwilioRestClient client(TwilioSettings settings, int maxConnections, Duration timeout) {
         return new TwilioRestClient.Builder(settings.accountSid(), settings.authToken())
-                .httpClient(new StandInAwareHttpClient(settings.apiBaseUrl(), maxConnections, timeout))
+                .httpClient(new StandInAwareHttpClient(settings.apiBaseUrl(), settings.contentBaseUrl(), maxConnections, timeout))
                 .build();
     }
 
@@ -99,32 +118,74 @@ public final class TwilioMessageSender implements ChannelSender {
         return creator;
     }
 
+    /** The content showing this reply's choices, if it is to go out with them; empty: as plain text (or a template). */
+    private Optional<String> choicesContent(OutboundMessage message) {
+        if (contents == null || message.choices() == null || message.isTemplate()) {
+            return Optional.empty();
+        }
+        if (message.body().length() > Choices.MAX_BODY) {
+            log.debug("outbox row {}: {} characters are more than a content's body may hold; sent as plain text",
+                    message.id(), message.body().length());
+            return Optional.empty();
+        }
+        return contents.contentFor(message.choices());
+    }
+
     @Override
     public SendResult send(OutboundMessage message) {
-        String from = from(message);
-        String to = to(message);
-        MessageCreator creator = creator(message, new PhoneNumber(to), new PhoneNumber(from));
+        PhoneNumber from = new PhoneNumber(from(message));
+        PhoneNumber to = new PhoneNumber(to(message));
+        Optional<String> content = choicesContent(message);
+        if (content.isPresent()) {
+            // a null body leaves Body out: the content's own body, {{1}}, is the reply's text
+            MessageCreator withChoices = Message.creator(to, from, (String) null).setContentSid(content.get())
+                    .setContentVariables(JSON.writeValueAsString(Map.of(TwilioContentApi.BODY_VARIABLE, message.body())));
+            try {
+                return create(withChoices);
+            } catch (ApiException e) {
+                SendResult result = outcome(e);
+                if (!(result instanceof SendResult.Rejected rejected) || rejected.optedOut()) {
+                    return result;
+                }
+                // refused, so nothing went out: the same reply as plain text, now, rather than no reply
+                contents.refusedOnSend(message.choices(), content.get(), e.getCode(), rejected.reason());
+            } catch (ApiConnectionException e) {
+                return outcome(e);
+            }
+        }
+        try {
+            return create(creator(message, to, from));
+        } catch (ApiException e) {
+            return outcome(e);
+        } catch (ApiConnectionException e) {
+            return outcome(e);
+        }
+    }
+
+    private SendResult create(MessageCreator creator) {
         if (statusCallback != null) {
             creator.setStatusCallback(statusCallback);
         }
-        try {
-            return new SendResult.Accepted(creator.create(client).getSid());
-        } catch (ApiException e) {
-            Integer status = e.getStatusCode();
-            String reason = "Twilio " + status + (e.getCode() == null ? "" : " error " + e.getCode()) + ": " + e.getMessage();
-            if (status == null) {
-                // no HTTP answer at all (e.g. "The target server failed to respond"): Twilio may have the message
-                return new SendResult.Retry(Duration.ZERO, "no answer from Twilio: " + e.getMessage(), true);
-            }
-            if (RETRYABLE_STATUS.contains(status)) {
-                return new SendResult.Retry(Duration.ZERO, reason, false);
-            }
-            return new SendResult.Rejected(reason, e.getCode() != null && e.getCode() == UNSUBSCRIBED_RECIPIENT);
-        } catch (ApiConnectionException e) {
-            // the SDK reports a refused connection with the message "null"; say what happened instead
-            String cause = e.getCause() == null ? String.valueOf(e.getMessage()) : e.getCause().toString();
-            // a connection that failed mid-request may still have delivered it; reconcile before the next attempt
-            return new SendResult.Retry(Duration.ZERO, "Twilio API unreachable: " + cause, true);
+        return new SendResult.Accepted(creator.create(client).getSid());
+    }
+
+    private static SendResult outcome(ApiException e) {
+        Integer status = e.getStatusCode();
+        String reason = "Twilio " + status + (e.getCode() == null ? "" : " error " + e.getCode()) + ": " + e.getMessage();
+        if (status == null) {
+            // no HTTP answer at all (e.g. "The target server failed to respond"): Twilio may have the message
+            return new SendResult.Retry(Duration.ZERO, "no answer from Twilio: " + e.getMessage(), true);
         }
+        if (RETRYABLE_STATUS.contains(status)) {
+            return new SendResult.Retry(Duration.ZERO, reason, false);
+        }
+        return new SendResult.Rejected(reason, e.getCode() != null && e.getCode() == UNSUBSCRIBED_RECIPIENT);
+    }
+
+    private static SendResult outcome(ApiConnectionException e) {
+        // the SDK reports a refused connection with the message "null"; say what happened instead
+        String cause = e.getCause() == null ? String.valueOf(e.getMessage()) : e.getCause().toString();
+        // a connection that failed mid-request may still have delivered it; reconcile before the next attempt
+        return new SendResult.Retry(Duration.ZERO, "Twilio API unreachable: " + cause, true);
     }
 }

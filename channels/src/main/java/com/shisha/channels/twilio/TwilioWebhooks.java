@@ -5,6 +5,7 @@ import com.shisha.core.Channel;
 import com.shisha.core.ConversationKey;
 import com.shisha.core.InboundMessage;
 import com.shisha.core.PhoneMask;
+import com.shisha.core.dialog.Choices;
 import com.shisha.core.pipeline.DeliveryStatuses;
 import com.shisha.core.pipeline.InboundIngest;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -134,8 +135,14 @@ public final class TwilioWebhooks implements Filter {
         if (!ADDRESS.matcher(address).matches()) {
             return badRequest(response, "From is not a phone number");
         }
-        InboundMessage message = new InboundMessage(sid, new ConversationKey(channel, address), to,
-                first(params, "Body", ""), media(params), first(params, "ProfileName", null), Instant.now());
+        String tapped = tapped(params, sid);
+        String body = first(params, "Body", "");
+        if (body.isBlank() && tapped != null) {
+            // the tap's title is what the partner sees in the chat; dialogs that read only text understand it too
+            body = first(params, "ButtonText", first(params, "ListTitle", ""));
+        }
+        InboundMessage message = new InboundMessage(sid, new ConversationKey(channel, address), to, body, media(params),
+                first(params, "ProfileName", null), Instant.now(), null, tapped);
         InboundIngest.Outcome outcome;
         try {
             outcome = ingest.accept(message);
@@ -204,6 +211,25 @@ public final class TwilioWebhooks implements Filter {
             }
         });
         return result;
+    }
+
+    /**
+     * The id of the choice the partner tapped: ButtonPayload for a quick-reply button, ListId for a list item (the id
+     * our content gave it). Null when typed, or when the id is not one we could have given (then the text stands).
+     */
+    private static String tapped(Map<String, String[]> params, String sid) {
+        String id = first(params, "ButtonPayload", null);
+        if (id == null || id.isBlank()) {
+            id = first(params, "ListId", null);
+        }
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        if (id.length() > Choices.MAX_ID) {
+            log.warn("message {}: a tapped choice id of {} characters is longer than any we give; read as typed text", sid, id.length());
+            return null;
+        }
+        return id;
     }
 
     private static List<InboundMessage.Media> media(Map<String, String[]> params) {

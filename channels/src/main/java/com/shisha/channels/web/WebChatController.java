@@ -4,6 +4,7 @@ import com.shisha.core.ApiError;
 import com.shisha.core.Channel;
 import com.shisha.core.ConversationKey;
 import com.shisha.core.InboundMessage;
+import com.shisha.core.dialog.Choices;
 import com.shisha.core.pipeline.InboundIngest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +28,7 @@ import java.util.regex.Pattern;
 public class WebChatController {
 
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{7,14}");
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final InboundIngest ingest;
     private final WebChatHub hub;
@@ -36,7 +38,11 @@ public class WebChatController {
         this.hub = hub;
     }
 
-    public record WebMessage(String phone, String text, String clientMessageId) {
+    /**
+     * @param text   what the partner typed, or the title of the choice tapped (shown in the chat)
+     * @param choice the id of the choice tapped, from the reply's {@code choices}; with it the text may be left out
+     */
+    public record WebMessage(String phone, String text, String clientMessageId, String choice) {
     }
 
     public record Accepted(String messageId, String status) {
@@ -47,19 +53,25 @@ public class WebChatController {
         if (body == null || body.phone() == null || !PHONE.matcher(body.phone()).matches()) {
             return error("phone must be in E.164 form: + and 8 to 15 digits, e.g. +919812345678");
         }
-        if (body.text() == null || body.text().isBlank()) {
+        String choice = body.choice() == null || body.choice().isEmpty() ? null : body.choice();
+        if (choice != null && (choice.isBlank() || choice.length() > Choices.MAX_ID || CONTROL.matcher(choice).find())) {
+            return error("choice must be the id of a choice offered, 1 to " + Choices.MAX_ID + " characters");
+        }
+        if ((body.text() == null || body.text().isBlank()) && choice == null) {
             return error("text must not be empty");
         }
-        if (body.text().length() > InboundMessage.MAX_TEXT) {
+        if (body.text() != null && body.text().length() > InboundMessage.MAX_TEXT) {
             return error("text is longer than " + InboundMessage.MAX_TEXT + " characters");
         }
+        // a tap without a title reads as its id typed, so a dialog that reads only text still gets something exact
+        String text = body.text() == null || body.text().isBlank() ? choice : body.text();
         // a client id makes a retried POST idempotent; without one every POST is a new message
         String id = body.clientMessageId() != null && body.clientMessageId().matches("[A-Za-z0-9_-]{8,64}")
                 ? "web-" + body.phone() + "-" + body.clientMessageId() : "web-" + UUID.randomUUID();
         InboundIngest.Outcome outcome;
         try {
             outcome = ingest.accept(new InboundMessage(id, new ConversationKey(Channel.WEB, body.phone()),
-                    WebChatSender.FROM, body.text(), List.of(), null, Instant.now()));
+                    WebChatSender.FROM, text, List.of(), null, Instant.now(), null, choice));
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(WebChatController.class).error("could not store web chat message {}: {}", id, e.toString());
             return ResponseEntity.status(503).header("Retry-After", "5").contentType(MediaType.APPLICATION_JSON)

@@ -1,10 +1,13 @@
 package com.shisha.channels.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.shisha.core.PhoneMask;
+import com.shisha.core.dialog.Choices;
 import com.shisha.core.pipeline.Fanout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -21,6 +24,8 @@ public final class WebChatHub {
 
     private static final Logger log = LoggerFactory.getLogger(WebChatHub.class);
     static final String TOPIC = "shisha:webchat:replies";
+    private static final String JSON_MARK = "\u0001";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, List<SseEmitter>> listeners = new ConcurrentHashMap<>();
     private final Fanout fanout;
@@ -59,9 +64,18 @@ public final class WebChatHub {
         listeners.clear();
     }
 
-    /** Publishes a reply to every instance; the one(s) holding this phone's browsers push it. */
+    /**
+     * Publishes a reply to every instance; the one(s) holding this phone's browsers push it. The payload is the phone,
+     * a newline and the text, as it always was; a reply with choices has JSON ({@link Published}) after the newline
+     * instead, marked by a leading {@value #JSON_MARK} (no text starts with it), so the many replies without choices
+     * cost no JSON on either side.
+     */
+    void publish(String phone, String text, Choices choices) {
+        fanout.publish(TOPIC, phone + "\n" + (choices == null ? text : JSON_MARK + JSON.writeValueAsString(new Published(text, WebChoices.of(choices)))));
+    }
+
     void publish(String phone, String text) {
-        fanout.publish(TOPIC, phone + "\n" + text);
+        publish(phone, text, null);
     }
 
     private void deliverLocally(String payload) {
@@ -70,14 +84,17 @@ public final class WebChatHub {
             return;
         }
         String phone = payload.substring(0, nl);
-        String text = payload.substring(nl + 1);
         List<SseEmitter> list = listeners.get(phone);
         if (list == null || list.isEmpty()) {
             return;
         }
+        String rest = payload.substring(nl + 1);
+        Published published = rest.startsWith(JSON_MARK)
+                ? JSON.readValue(rest.substring(JSON_MARK.length()), Published.class) : new Published(rest, null);
+        Reply reply = new Reply(published.text(), Instant.now().toString(), published.choices());
         for (SseEmitter emitter : list) {
             try {
-                emitter.send(SseEmitter.event().name("reply").data(new Reply(text, Instant.now().toString())));
+                emitter.send(SseEmitter.event().name("reply").data(reply));
             } catch (IOException | IllegalStateException e) {
                 log.debug("web chat listener of {} went away: {}", PhoneMask.mask(phone), e.toString());
                 list.remove(emitter);
@@ -85,6 +102,12 @@ public final class WebChatHub {
         }
     }
 
-    record Reply(String text, String at) {
+    /** @param choices null when the reply offers none (then left out of the event) */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Reply(String text, String at, WebChoices choices) {
+    }
+
+    /** A reply with choices as it travels between instances. */
+    record Published(String text, WebChoices choices) {
     }
 }

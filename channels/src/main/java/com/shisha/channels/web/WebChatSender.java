@@ -6,7 +6,7 @@ import com.shisha.core.pipeline.ChannelSender;
 
 import java.util.UUID;
 
-/** The web chat channel's sender: replies are pushed to the browser over Server-Sent Events. */
+/** The web chat channel's sender: replies, with the choices they offer, are pushed to the browser over Server-Sent Events. */
 public final class WebChatSender implements ChannelSender {
 
     static final String FROM = "web:shisha";
@@ -29,7 +29,7 @@ public final class WebChatSender implements ChannelSender {
 
     @Override
     public SendResult send(OutboundMessage message) {
-        hub.publish(message.conversation().address(), message.body());
+        hub.publish(message.conversation().address(), message.body(), message.choices());
         return new SendResult.Accepted("web-" + UUID.randomUUID());
     }
 }

@@ -1,5 +1,7 @@
 package com.shisha.channels.twilio;
 
+import com.shisha.core.InboundMessage;
+import com.shisha.core.dialog.Choices;
 import com.shisha.core.pipeline.InboundIngest;
 import com.shisha.core.pipeline.IntakePriority;
 import com.shisha.core.pipeline.Inbox;
@@ -11,8 +13,11 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import java.lang.reflect.Proxy;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -79,12 +84,51 @@ class TwilioWebhooksTest {
         assertThat(chain.getRequest()).isSameAs(elsewhere);
     }
 
+    @Test
+    void aTappedButtonOrListItemReachesTheInboxAsItsChoiceId() throws Exception {
+        List<InboundMessage> stored = new ArrayList<>();
+        TwilioWebhooks webhooks = new TwilioWebhooks(new InboundIngest(recording(stored), null, IntakePriority.off()),
+                (sid, s, c) -> true, SETTINGS, meters);
+
+        // a quick-reply button (Twilio: ButtonPayload and ButtonText, the title also in Body)
+        webhooks.doFilter(signedInbound(Map.of("Body", "Yes", "ButtonText", "Yes", "ButtonPayload", "confirm:yes")),
+                new MockHttpServletResponse(), new MockFilterChain());
+        // a list item (ListId and ListTitle), with no Body at all
+        webhooks.doFilter(signedInbound(Map.of("ListId", "product:LOAN", "ListTitle", "Personal loan")),
+                new MockHttpServletResponse(), new MockFilterChain());
+        // typed: no choice, whatever it says
+        webhooks.doFilter(signedInbound(Map.of("Body", "confirm:yes")), new MockHttpServletResponse(), new MockFilterChain());
+        // an id longer than any we give is not a tap of ours: the text stands
+        webhooks.doFilter(signedInbound(Map.of("Body", "ok", "ButtonPayload", "x".repeat(Choices.MAX_ID + 1))),
+                new MockHttpServletResponse(), new MockFilterChain());
+
+        assertThat(stored).extracting(InboundMessage::choiceId).containsExactly("confirm:yes", "product:LOAN", null, null);
+        assertThat(stored).extracting(InboundMessage::text).containsExactly("Yes", "Personal loan", "confirm:yes", "ok");
+    }
+
+    /** An inbox that keeps what it is given and reports each as a duplicate (so no turn is scheduled). */
+    private static Inbox recording(List<InboundMessage> stored) {
+        return (Inbox) Proxy.newProxyInstance(Inbox.class.getClassLoader(), new Class<?>[]{Inbox.class}, (proxy, method, args) -> {
+            if (method.getName().equals("store")) {
+                stored.add((InboundMessage) args[0]);
+                return Optional.empty();
+            }
+            throw new UnsupportedOperationException(method.getName());
+        });
+    }
+
+    private static int sids;
+
     private static MockHttpServletRequest signedInbound() {
+        return signedInbound(Map.of("Body", "hi"));
+    }
+
+    private static MockHttpServletRequest signedInbound(Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", "SM0123456789abcdef0123456789abcdef");
+        form.put("MessageSid", String.format("SM0123456789abcdef0123456789ab%04d", sids++));
         form.put("From", "whatsapp:+919812345678");
         form.put("To", "whatsapp:+14155238886");
-        form.put("Body", "hi");
+        form.putAll(fields);
         Map<String, String[]> params = new LinkedHashMap<>();
         form.forEach((k, v) -> params.put(k, new String[]{v}));
         MockHttpServletRequest request = new MockHttpServletRequest("POST", TwilioWebhooks.MESSAGING);

@@ -4,6 +4,7 @@ import com.shisha.core.ConversationKey;
 import com.shisha.core.Language;
 import com.shisha.core.PartnerProfile;
 import com.shisha.core.Product;
+import com.shisha.core.dialog.Choices;
 import com.shisha.core.dialog.ConversationState;
 import com.shisha.core.dialog.OptOutChange;
 import com.shisha.core.dialog.TurnResult;
@@ -50,6 +51,13 @@ public class JdbcConversationStore implements ConversationStore {
                    coalesce((select bool_and(status = 'SENDING') from replies), false) as claimed,
                    now() as queued_at""";
 
+    /** REPLIES whose last reply offers choices (see TurnResult#choices). */
+    private static final String REPLIES_WITH_CHOICES = Sql.variant(REPLIES,
+            "status, attempts, lease_until)", "status, attempts, lease_until, choices)",
+            "make_interval(secs => :leaseSeconds) end",
+            "make_interval(secs => :leaseSeconds) end,\n"
+                    + "       case when t.n = cardinality(cast(:bodies as text[])) then cast(:choices as jsonb) end");
+
     private final JdbcClient jdbc;
     private final Json json;
     private final TransactionTemplate tx;
@@ -88,7 +96,7 @@ public class JdbcConversationStore implements ConversationStore {
         jdbc.sql("""
                         select c.step, c.slots::text as slots, c.language, c.opted_out_at, c.version,
                                i.id, i.provider_message_id, i.to_address, i.body, i.media::text as media, i.profile_name,
-                               i.received_at
+                               i.received_at, i.choice_id
                         from (select cast(:key as text) as conversation_key) k
                         left join conversations c on c.conversation_key = k.conversation_key
                         left join lateral (select * from inbound_messages m
@@ -215,6 +223,17 @@ public class JdbcConversationStore implements ConversationStore {
             from input i
             order by i.n""";
 
+    /**
+     * COMMIT_TURNS for a batch in which a turn offers choices: each reply row takes its choices (JSON, or null) from
+     * an array alongside the bodies. A batch without choices commits exactly as before.
+     */
+    static final String COMMIT_TURNS_WITH_CHOICES = Sql.variant(COMMIT_TURNS,
+            "status, attempts, lease_until)", "status, attempts, lease_until, choices)",
+            "make_interval(secs => :leaseSeconds) end", "make_interval(secs => :leaseSeconds) end, cast(r.choices as jsonb)",
+            "from unnest(cast(:replyOf as bigint[]), cast(:bodies as text[])) with ordinality as r(turn, body, k)",
+            "from unnest(cast(:replyOf as bigint[]), cast(:bodies as text[]), cast(:replyChoices as text[]))\n"
+                    + "         with ordinality as r(turn, body, choices, k)");
+
     /** One turn to commit: what {@link #commitTurn} was given, with the replies it may send. */
     record TurnCommit(StoredInbound inbound, ConversationState before, TurnResult result, String replyFrom,
                       boolean optedOut, boolean bypass, List<String> bodies, boolean claim) {
@@ -229,6 +248,11 @@ public class JdbcConversationStore implements ConversationStore {
 
         TurnCommit withoutReplies() {
             return new TurnCommit(inbound, before, result, replyFrom, optedOut, bypass, List.of(), false);
+        }
+
+        /** The choices the last reply offers; null when none (or no reply goes out). */
+        Choices choices() {
+            return bodies.isEmpty() ? null : result.choices();
         }
 
         @Override
@@ -258,15 +282,17 @@ public class JdbcConversationStore implements ConversationStore {
             if (!awards.isEmpty() && !out.isEmpty()) {
                 out.set(out.size() - 1, out.get(out.size() - 1) + "\n\n" + result.journey().announcer().announce(awards));
             }
-            return Optional.of(jdbc.sql(REPLIES)
+            Choices choices = turn.choices();
+            var statement = jdbc.sql(choices == null ? REPLIES : REPLIES_WITH_CHOICES)
                     .param("key", before.key().value())
                     .param("inbound", inbound.id())
                     .param("from", replyFrom)
                     .param("bypass", false)
                     .param("claim", claim)
                     .param("leaseSeconds", leaseSeconds)
-                    .param("bodies", out.toArray(String[]::new))
-                    .query((rs, n) -> queued(rs, before.key(), replyFrom, out))
+                    .param("bodies", out.toArray(String[]::new));
+            return Optional.of((choices == null ? statement : statement.param("choices", json.writeChoices(choices)))
+                    .query((rs, n) -> queued(rs, before.key(), replyFrom, out, choices))
                     .single());
         });
     }
@@ -280,6 +306,8 @@ public class JdbcConversationStore implements ConversationStore {
         boolean[] optedOut = new boolean[n], claims = new boolean[n], bypass = new boolean[n];
         List<Long> replyOf = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
+        // one per body, built only once a turn of the batch offers choices (then null for the bodies before it)
+        List<String> replyChoices = null;
         for (int i = 0; i < n; i++) {
             TurnCommit t = turns.get(i);
             keys[i] = t.before().key().value();
@@ -303,26 +331,40 @@ public class JdbcConversationStore implements ConversationStore {
                 replyOf.add(i + 1L); // ordinality counts from 1
                 bodies.add(body);
             }
+            if (t.choices() != null) {
+                replyChoices = replyChoices == null ? new ArrayList<>() : replyChoices;
+                while (replyChoices.size() < bodies.size() - 1) {
+                    replyChoices.add(null);
+                }
+                replyChoices.add(json.writeChoices(t.choices())); // with the turn's last reply
+            }
+        }
+        if (replyChoices != null) {
+            while (replyChoices.size() < bodies.size()) {
+                replyChoices.add(null);
+            }
         }
         List<Optional<Queued>> results = new ArrayList<>(n);
-        client.sql(COMMIT_TURNS)
+        var statement = client.sql(replyChoices == null ? COMMIT_TURNS : COMMIT_TURNS_WITH_CHOICES)
                 .param("keys", keys).param("versions", versions).param("inbounds", inbounds).param("steps", steps)
                 .param("slots", slots).param("langs", langs).param("optedOut", optedOut).param("claims", claims)
                 .param("bypass", bypass).param("froms", froms).param("phones", phones).param("names", names)
                 .param("cities", cities).param("products", products).param("leaseSeconds", leaseSeconds)
                 .param("replyOf", replyOf.stream().mapToLong(Long::longValue).toArray())
-                .param("bodies", bodies.toArray(String[]::new))
+                .param("bodies", bodies.toArray(String[]::new));
+        (replyChoices == null ? statement : statement.param("replyChoices", replyChoices.toArray(String[]::new)))
                 .query(rs -> {
                     TurnCommit t = turns.get(rs.getInt("n") - 1);
                     results.add(rs.getBoolean("committed")
-                            ? Optional.of(queued(rs, t.before().key(), t.replyFrom(), t.bodies()))
+                            ? Optional.of(queued(rs, t.before().key(), t.replyFrom(), t.bodies(), t.choices()))
                             : Optional.empty());
                 });
         return results;
     }
 
     /** The inserted rows; ids ascend in the order of the bodies (inserted in that order from one sequence). */
-    private static Queued queued(ResultSet rs, ConversationKey key, String from, List<String> bodies) throws SQLException {
+    private static Queued queued(ResultSet rs, ConversationKey key, String from, List<String> bodies, Choices choices)
+            throws SQLException {
         List<Long> ids = List.of((Long[]) rs.getArray("ids").getArray());
         if (!rs.getBoolean("claimed")) {
             return new Queued(ids, List.of());
@@ -331,8 +373,9 @@ public class JdbcConversationStore implements ConversationStore {
         List<Outbox.ClaimedMessage> claimed = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             // opted-out conversations get no bodies but the opt-out confirmation, which may always be sent
-            claimed.add(new Outbox.ClaimedMessage(new OutboundMessage(ids.get(i), key, from, bodies.get(i), 1, queuedAt),
-                    false, false));
+            Choices offered = i == ids.size() - 1 ? choices : null;
+            claimed.add(new Outbox.ClaimedMessage(new OutboundMessage(ids.get(i), key, from, bodies.get(i), 1, queuedAt,
+                    null, null, offered), false, false));
         }
         return new Queued(ids, claimed);
     }

@@ -65,6 +65,13 @@ public class JdbcInbox implements Inbox {
                    c.processed_seq = s.seq - 1 as next
             from stored s join c on c.conversation_key = s.conversation_key""";
 
+    /** STORE for a batch that holds a tap: one more array. A batch of typed messages stores exactly as before. */
+    private static final String STORE_WITH_CHOICES = Sql.variant(STORE,
+            "cast(:received as bigint[]))", "cast(:received as bigint[]), cast(:choices as text[]))",
+            "profile, received_ms)", "profile, received_ms, choice_id)",
+            "profile_name, received_at)", "profile_name, received_at, choice_id)",
+            "to_timestamp(i.received_ms / 1000.0)", "to_timestamp(i.received_ms / 1000.0), i.choice_id");
+
     private final JdbcClient jdbc;
     private final JdbcClient writes;
     private final Json json;
@@ -102,6 +109,7 @@ public class JdbcInbox implements Inbox {
         String[] sids = new String[n], keys = new String[n], channels = new String[n], addresses = new String[n];
         String[] tos = new String[n], bodies = new String[n], media = new String[n], profiles = new String[n];
         long[] received = new long[n];
+        String[] choices = null;
         Map<String, InboundMessage> bySid = new HashMap<>();
         for (int i = 0; i < n; i++) {
             InboundMessage m = batch.get(i);
@@ -115,18 +123,23 @@ public class JdbcInbox implements Inbox {
             media[i] = json.write(m.media());
             profiles[i] = m.profileName();
             received[i] = m.receivedAt().toEpochMilli();
+            if (m.choiceId() != null) {
+                choices = choices == null ? new String[n] : choices;
+                choices[i] = m.choiceId();
+            }
         }
         Map<String, Stored> stored = new HashMap<>();
-        writes.sql(STORE)
+        var statement = writes.sql(choices == null ? STORE : STORE_WITH_CHOICES)
                 .param("sids", sids).param("keys", keys).param("channels", channels).param("addresses", addresses)
                 .param("tos", tos).param("bodies", bodies).param("media", media).param("profiles", profiles)
-                .param("received", received)
+                .param("received", received);
+        (choices == null ? statement : statement.param("choices", choices))
                 .query(rs -> {
                     InboundMessage m = bySid.get(rs.getString("provider_message_id"));
                     ConversationState state = rs.getBoolean("next") ? JdbcConversationStore.state(m.conversation(), rs, json) : null;
                     // as a read of the row would return it: received_at is stored to the millisecond
                     InboundMessage asStored = new InboundMessage(m.providerMessageId(), m.conversation(), m.to(), m.text(),
-                            m.media(), m.profileName(), m.receivedAt().truncatedTo(ChronoUnit.MILLIS));
+                            m.media(), m.profileName(), m.receivedAt().truncatedTo(ChronoUnit.MILLIS), null, m.choiceId());
                     stored.put(m.providerMessageId(), new Stored(new StoredInbound(rs.getLong("id"), asStored), state));
                 });
         return batch.stream().map(m -> Optional.ofNullable(stored.get(m.providerMessageId()))).toList();
@@ -135,7 +148,8 @@ public class JdbcInbox implements Inbox {
     @Override
     public List<StoredInbound> pending(ConversationKey key, int limit) {
         return jdbc.sql("""
-                        select id, provider_message_id, to_address, body, media::text as media, profile_name, received_at
+                        select id, provider_message_id, to_address, body, media::text as media, profile_name, received_at,
+                               choice_id
                         from inbound_messages
                         where conversation_key = :key and processed_at is null
                         order by seq
@@ -151,7 +165,7 @@ public class JdbcInbox implements Inbox {
         return new StoredInbound(rs.getLong("id"), new InboundMessage(
                 rs.getString("provider_message_id"), key, rs.getString("to_address"), rs.getString("body"),
                 json.readMedia(rs.getString("media")), rs.getString("profile_name"),
-                rs.getTimestamp("received_at").toInstant()));
+                rs.getTimestamp("received_at").toInstant(), null, rs.getString("choice_id")));
     }
 
     /**

@@ -50,7 +50,7 @@ public class JdbcOutbox implements Outbox {
             from cur, conversations c
             where o.id = cur.id and c.conversation_key = o.conversation_key
             returning o.id, o.conversation_key, o.from_address, o.body, o.attempts, o.created_at,
-                      o.content_sid, o.content_variables::text as content_variables,
+                      o.content_sid, o.content_variables::text as content_variables, o.choices::text as choices,
                       (cur.prev_status = 'SENDING' or o.reconcile) as resumed,
                       (c.opted_out_at is not null and not o.bypass_opt_out) as opted_out""";
 
@@ -116,7 +116,8 @@ public class JdbcOutbox implements Outbox {
                         new OutboundMessage(rs.getLong("id"), ConversationKey.parse(rs.getString("conversation_key")),
                                 rs.getString("from_address"), rs.getString("body"), rs.getInt("attempts"),
                                 rs.getTimestamp("created_at").toInstant(), rs.getString("content_sid"),
-                                json.readTemplateVariables(rs.getString("content_variables"))),
+                                json.readTemplateVariables(rs.getString("content_variables")),
+                                json.readChoices(rs.getString("choices"))),
                         rs.getBoolean("resumed"), rs.getBoolean("opted_out")))
                 .optional();
     }

@@ -1,6 +1,7 @@
 package com.shisha.persistence.jdbc;
 
 import com.shisha.core.InboundMessage;
+import com.shisha.core.dialog.Choices;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -9,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The few JSON columns we have (slots, media, template variables), read and written with one shared mapper. */
+/** The few JSON columns we have (slots, media, template variables, choices), read and written with one shared mapper. */
 public final class Json {
 
     private static final TypeReference<LinkedHashMap<String, String>> STRINGS = new TypeReference<>() {
@@ -38,6 +39,15 @@ public final class Json {
 
     Map<String, String> readTemplateVariables(String text) {
         return text == null ? Map.of() : mapper.readValue(text, STRINGS);
+    }
+
+    /** Null for null: most replies offer no choices. */
+    String writeChoices(Choices choices) {
+        return choices == null ? null : mapper.writeValueAsString(choices);
+    }
+
+    Choices readChoices(String text) {
+        return text == null ? null : mapper.readValue(text, Choices.class);
     }
 
     List<InboundMessage.Media> readMedia(String text) {

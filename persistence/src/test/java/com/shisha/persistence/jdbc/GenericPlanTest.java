@@ -68,6 +68,18 @@ class GenericPlanTest {
     }
 
     @Test
+    void theBatchTurnCommitWithChoicesProbesLikeTheOneWithout() throws Exception {
+        assertProbesOnly(JdbcConversationStore.COMMIT_TURNS_WITH_CHOICES, Map.ofEntries(
+                Map.entry("keys", "'{whatsapp:+919811100001}'"), Map.entry("versions", "'{1}'"), Map.entry("inbounds", "'{1}'"),
+                Map.entry("steps", "'{ASK_NAME}'"), Map.entry("slots", "'{\"{}\"}'"), Map.entry("langs", "'{en}'"),
+                Map.entry("optedOut", "'{f}'"), Map.entry("claims", "'{t}'"), Map.entry("bypass", "'{f}'"),
+                Map.entry("froms", "'{whatsapp:+14155238886}'"), Map.entry("phones", "'{NULL}'"), Map.entry("names", "'{NULL}'"),
+                Map.entry("cities", "'{NULL}'"), Map.entry("products", "'{NULL}'"), Map.entry("leaseSeconds", "30"),
+                Map.entry("replyOf", "'{1}'"), Map.entry("bodies", "'{reply}'"),
+                Map.entry("replyChoices", "'{NULL}'")));
+    }
+
+    @Test
     void theOutboxClaimProbesUnsentRepliesByConversation() throws Exception {
         assertProbesOnly(JdbcOutbox.CLAIM, Map.of("id", "1", "leaseSeconds", "30"));
     }
