@@ -20,12 +20,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Conversation tests as data: every file under conversations/ is a partner's conversation, driven through the
  * signed Twilio webhook, the real pipeline and dialogs, and checked at the Twilio stand-in (what Twilio would
- * receive: From, To, Body). A turn lists texts the one reply must contain, or says the bot stays silent.
+ * receive: From, To, Body, or the text of an interactive content). A turn lists texts the one reply must contain,
+ * or says the bot stays silent; a partner may type, tap a button ({@code tap}) or pick from a list ({@code pick}).
  */
 class ConversationFilesTest extends AbstractPipelineTest {
 
-    /** @param ollama what the coach's model answers on this turn; null: the model is down (the default) */
-    record Turn(String partner, List<String> bot, List<String> botNot, boolean silent, String ollama) {
+    /**
+     * @param ollama what the coach's model answers on this turn; null: the model is down (the default)
+     * @param tap    a quick-reply button tapped (its id, sent as ButtonPayload with {@code partner} as its text)
+     * @param pick   a list item picked (its id, sent as ListId with {@code partner} as its text)
+     */
+    record Turn(String partner, List<String> bot, List<String> botNot, boolean silent, String ollama, String tap, String pick) {
     }
 
     record Conversation(String file, String description, String channel, List<Turn> turns) {
@@ -46,7 +51,9 @@ class ConversationFilesTest extends AbstractPipelineTest {
                 for (Object t : (List<?>) doc.get("turns")) {
                     Map<?, ?> turn = (Map<?, ?>) t;
                     turns.add(new Turn(String.valueOf(turn.get("partner")), strings(turn.get("bot")), strings(turn.get("bot_not")),
-                            Boolean.TRUE.equals(turn.get("silent")), turn.get("ollama") == null ? null : String.valueOf(turn.get("ollama"))));
+                            Boolean.TRUE.equals(turn.get("silent")), turn.get("ollama") == null ? null : String.valueOf(turn.get("ollama")),
+                            turn.get("tap") == null ? null : String.valueOf(turn.get("tap")),
+                            turn.get("pick") == null ? null : String.valueOf(turn.get("pick"))));
                 }
                 all.add(new Conversation(file.getFilename(), String.valueOf(doc.get("description")),
                         String.valueOf(doc.getOrDefault("channel", "whatsapp")), turns));
@@ -90,8 +97,16 @@ class ConversationFilesTest extends AbstractPipelineTest {
 
     /** One turn: post the partner's message, check the reply; returns the number of replies expected so far. */
     private int say(Turn turn, String phone, boolean sms, String to, String from, String sid, int expectedReplies) {
-        HttpResponse<String> ack = postSigned("/webhooks/twilio/messaging",
-                sms ? smsForm(phone, turn.partner(), sid) : whatsappForm(phone, turn.partner(), sid));
+        java.util.Map<String, String> form = sms ? smsForm(phone, turn.partner(), sid) : whatsappForm(phone, turn.partner(), sid);
+        if (turn.tap() != null) {
+            form.put("ButtonPayload", turn.tap());
+            form.put("ButtonText", turn.partner());
+        }
+        if (turn.pick() != null) {
+            form.put("ListId", turn.pick());
+            form.put("ListTitle", turn.partner());
+        }
+        HttpResponse<String> ack = postSigned("/webhooks/twilio/messaging", form);
         assertThat(ack.statusCode()).as("ack of '%s'", turn.partner()).isEqualTo(200);
         assertThat(ack.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
         assertThat(ack.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/xml"));

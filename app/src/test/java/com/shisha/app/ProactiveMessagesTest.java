@@ -57,7 +57,7 @@ class ProactiveMessagesTest extends AbstractPipelineTest {
         long id = outbox.enqueueProactive(new ConversationKey(Channel.SMS, phone), null, "Quiz time! Reply QUIZ to start.");
 
         assertThat(TwilioStandIn.awaitSent(phone, 1, REPLY_TIMEOUT)).singleElement()
-                .isEqualTo(new TwilioStandIn.Sent(phone, SMS_FROM, "Quiz time! Reply QUIZ to start.", PUBLIC_BASE + "/webhooks/twilio/status"));
+                .isEqualTo(new TwilioStandIn.Sent(phone, SMS_FROM, "Quiz time! Reply QUIZ to start.", PUBLIC_BASE + "/webhooks/twilio/status", null));
         assertThat(TwilioStandIn.formsPostedTo(phone).get(0)).doesNotContainKeys("ContentSid", "ContentVariables");
         assertThat(awaitFinished(id).get("status")).isEqualTo("SENT");
     }

@@ -140,8 +140,11 @@ final class TwilioStandIn {
         }
     }
 
-    /** A message as Twilio received it. */
-    record Sent(String to, String from, String body, String statusCallback) {
+    /**
+     * A message as Twilio received it. {@code body} is what the partner reads: the Body, or for a content (the
+     * interactive buttons and lists) the text its variable {@code 1} carries.
+     */
+    record Sent(String to, String from, String body, String statusCallback, String contentSid) {
     }
 
     static List<Sent> sentTo(String to) {
@@ -185,7 +188,15 @@ final class TwilioStandIn {
 
     private static Sent parse(LoggedRequest request) {
         Map<String, String> f = form(request);
-        return new Sent(f.get("To"), f.get("From"), f.get("Body"), f.get("StatusCallback"));
+        String body = f.get("Body");
+        if (body == null && f.get("ContentVariables") != null) {
+            try {
+                body = new ObjectMapper().readTree(f.get("ContentVariables")).path("1").asText(null);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("ContentVariables is not JSON: " + f.get("ContentVariables"), e);
+            }
+        }
+        return new Sent(f.get("To"), f.get("From"), body, f.get("StatusCallback"), f.get("ContentSid"));
     }
 
     static void sleep(long millis) {

@@ -27,6 +27,8 @@ final class Router {
     static final String NAME_PENDING = "name.pending";
     /** Places offered for a city that was not recognised. */
     static final String CITY_SUGGESTED = "city.suggested";
+    /** A stop read in a sentence, asked back before the number is opted out. */
+    static final String STOP_PENDING = "stop.pending";
     /** What a yes at the menu takes up (the quiz offered after onboarding). */
     static final String OFFER = "offer";
 
@@ -59,6 +61,15 @@ final class Router {
         String offered = turn.slots.remove(CLARIFY);
         String pendingName = turn.slots.remove(NAME_PENDING);
         String suggested = turn.slots.remove(CITY_SUGGESTED);
+        if (turn.slots.remove(STOP_PENDING) != null) {
+            Optional<Boolean> yes = Answers.yesNo(text);
+            if (yes.isPresent()) {
+                if (yes.get()) {
+                    return Optional.of(engine.optOut(step, turn));
+                }
+                return Optional.of(engine.sayAndStay(step, turn, "stop.kept"));
+            }
+        }
         if (offered != null) {
             List<String> intents = Arrays.asList(offered.split(","));
             Optional<Integer> n = Answers.choice(text, intents.size());
@@ -130,8 +141,7 @@ final class Router {
 
     TurnResult route(Step step, Understood u, Turn turn, boolean confirmed) {
         Intent intent = u.intent();
-        if (step == Step.START && !(intent == Intent.MENU || intent == Intent.HELP || intent == Intent.LANGUAGE
-                || intent == Intent.STOP)) {
+        if (step == Step.START && !(intent == Intent.MENU || intent == Intent.HELP || intent == Intent.LANGUAGE)) {
             return engine.fire(step, Trigger.TEXT, turn); // a first message is answered with the welcome
         }
         boolean onboarding = !Step.JOURNEY.contains(step);
@@ -173,7 +183,12 @@ final class Router {
                 return engine.fire(step, Trigger.TEXT, turn);
             }
             case STOP -> {
-                return engine.optOut(step, turn);
+                // Twilio's own words opted out before the understanding step; a sentence is asked back first,
+                // since a wrong guess would silence the partner
+                turn.slots.put(STOP_PENDING, "true");
+                turn.say("stop.confirm");
+                turn.offer(Taps.yesNo(turn, "stop"));
+                return engine.result(step, turn);
             }
             case START -> {
                 if (step == Step.START) {

@@ -56,6 +56,7 @@ public final class Taps {
             case "clarify" -> Router.CLARIFY;
             case "place" -> Router.CITY_SUGGESTED;
             case "name" -> Router.NAME_PENDING;
+            case "stop" -> Router.STOP_PENDING;
             default -> null;
         };
         if (pending != null) {

@@ -25,7 +25,9 @@ final class Names {
             "you can call me", "my good name is", "my full name is", "my name is", "my name", "name is", "name",
             "i am", "im", "i m", "this is", "its", "it is", "myself", "me", "call me", "here is", "people call me",
             "naam hai", "mera naam hai", "main hun", "main hoon", "main hu", "mai hu", "me hu", "hum hain", "hum hai",
-            "log mujhe", "मैं हूँ", "मैं हूं", "हम हैं", "नाम है", "मेरा नाम है", "लोग मुझे",
+            "log mujhe", "amar naam", "amar nam", "aamar naam", "maza nav", "majha nav", "maru naam", "maru nam",
+            "mhara naam", "hamar naam", "en peyar", "naa peru", "nanna hesaru", "আমার নাম", "माझं नाव", "माझे नाव",
+            "मारू नाम", "हमार नाम", "मैं हूँ", "मैं हूं", "हम हैं", "नाम है", "मेरा नाम है", "लोग मुझे",
             "mera naam", "mera name", "mera pura naam", "mera nam", "hamara naam", "humara naam", "apna naam", "naam",
             "main", "mai", "mein", "hum", "mujhe", "मेरा नाम", "मेरा पूरा नाम", "हमारा नाम", "नाम", "मैं", "में", "हम");
     private static final List<List<String>> TRAILING = keyed(
