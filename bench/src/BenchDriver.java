@@ -338,6 +338,7 @@ public final class BenchDriver {
     // ------------------------------------------------------------------ workload script
 
     static final String[] NAMES = {"Asha", "Ravi", "Priya", "Arjun", "Meena", "Vikram", "Sunita", "Karan", "Lakshmi", "Imran"};
+    static final String[] SURNAMES = {"Verma", "Sharma", "Patel", "Nair", "Khan", "Reddy", "Das", "Gupta", "Iyer", "Singh"};
     static final String[] CITIES = {"Indore", "Pune", "Nashik", "Lucknow", "Jaipur", "Nagpur", "Patna", "Surat", "Bhopal", "Kanpur"};
 
     static String senderNumber(int slot, int i) {
@@ -368,7 +369,8 @@ public final class BenchDriver {
     static String scriptFor(int i, int step) {
         return switch (step) {
             case 0 -> "hi";
-            case 1 -> NAMES[i % NAMES.length] + " " + (i % 100);
+            // a name is letters only (the bot refuses digits in a name)
+            case 1 -> NAMES[i % NAMES.length] + " " + SURNAMES[(i / NAMES.length) % SURNAMES.length];
             case 2 -> "English";
             case 3 -> CITIES[i % CITIES.length];
             case 4 -> "1,3";

@@ -34,7 +34,7 @@ class CrashRecoveryIT {
 
     private static final Path JAR = Path.of("target/app-0.1.0-SNAPSHOT.jar");
     private static final Path DATA = Path.of("target/crash-data");
-    private static final List<String> SCRIPT = List.of("hi", "Partner", "1", "Indore", "1,3", "yes", "MENU", "MENU", "MENU", "MENU");
+    private static final List<String> SCRIPT = List.of("hi", "Pooja Rani", "1", "Indore", "1,3", "yes", "MENU", "MENU", "MENU", "MENU");
     private static final int PARTNERS = 40;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
