@@ -1516,6 +1516,8 @@ public final class BenchDriver {
         final SidGen reqIds = new SidGen("RQ");
         final AtomicLong received = new AtomicLong();
         final AtomicLong unauthorized = new AtomicLong();
+        /** Contents created through the Content API stand-in (one per distinct set of choices). */
+        final AtomicLong contents = new AtomicLong();
         final AtomicLong badRequests = new AtomicLong();
         final AtomicLong unknownTo = new AtomicLong();
         final AtomicLong withStatusCallback = new AtomicLong();
@@ -1580,6 +1582,37 @@ public final class BenchDriver {
             }
         }
 
+        /** Twilio's Content API answer to a create: 201 and the Content resource, the request's fields echoed. */
+        void content(HttpExchange ex, byte[] raw, String reqId) {
+            Object parsed;
+            try {
+                parsed = Json.parse(new String(raw, StandardCharsets.UTF_8));
+            } catch (RuntimeException e) {
+                send(ex, 400, error(20001, "Invalid JSON in request body", 400), reqId);
+                return;
+            }
+            if (!(parsed instanceof Map<?, ?> request) || !(request.get("types") instanceof Map<?, ?>)) {
+                send(ex, 400, error(20001, "types is required", 400), reqId);
+                return;
+            }
+            contents.incrementAndGet();
+            String sid = "HX" + String.format("%032x", contents.get());
+            String now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+            Map<String, Object> content = new LinkedHashMap<>();
+            content.put("account_sid", "AC00000000000000000000000000000000");
+            content.put("date_created", now);
+            content.put("date_updated", now);
+            content.put("friendly_name", request.get("friendly_name") == null ? "" : request.get("friendly_name"));
+            content.put("language", request.get("language"));
+            content.put("links", Map.of("approval_create", "https://content.twilio.com/v1/Content/" + sid + "/ApprovalRequests/whatsapp",
+                    "approval_fetch", "https://content.twilio.com/v1/Content/" + sid + "/ApprovalRequests"));
+            content.put("sid", sid);
+            content.put("types", request.get("types"));
+            content.put("url", "https://content.twilio.com/v1/Content/" + sid);
+            content.put("variables", request.get("variables") == null ? Map.of() : request.get("variables"));
+            send(ex, 201, content, reqId);
+        }
+
         static Map<String, Object> error(int code, String message, int status) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("code", code);
@@ -1617,6 +1650,10 @@ public final class BenchDriver {
                 long t = System.nanoTime();
                 String path = ex.getRequestURI().getRawPath();
                 String method = ex.getRequestMethod();
+                if (path.equals("/v1/Content") && method.equals("POST")) {
+                    content(ex, raw, reqId); // the contents behind WhatsApp buttons and lists, made once per set
+                    return;
+                }
                 Matcher m = MESSAGES.matcher(path);
                 if (m.matches() && (method.equals("POST") || method.equals("GET"))) {
                     String acct = m.group(1);
@@ -2197,7 +2234,7 @@ public final class BenchDriver {
             // 6. sender numbers: whatsapp:+91 9RRRRIIIII
             String n0 = senderNumber(1234, 0), n1 = senderNumber(1234, 56789);
             check("sender numbers", n0.equals("whatsapp:+919123400000") && n1.equals("whatsapp:+919123456789"), n0 + " " + n1);
-            check("onboarding script", scriptFor(17, 0).equals("hi") && scriptFor(17, 1).equals("Karan 17")
+            check("onboarding script", scriptFor(17, 0).equals("hi") && scriptFor(17, 1).equals("Karan Sharma") && scriptFor(23, 1).equals("Arjun Patel")
                     && scriptFor(17, 2).equals("English") && scriptFor(0, 3).equals("Indore") && scriptFor(3, 4).equals("1,3")
                     && scriptFor(3, 5).equals("yes") && scriptFor(3, 6).equals("MENU") && scriptFor(3, 60).equals("MENU"), null);
 

@@ -29,8 +29,6 @@ final class Router {
     static final String CITY_SUGGESTED = "city.suggested";
     /** A stop read in a sentence, asked back before the number is opted out. */
     static final String STOP_PENDING = "stop.pending";
-    /** What a yes at the menu takes up (the quiz offered after onboarding). */
-    static final String OFFER = "offer";
 
     private final StateMachineDialogEngine engine;
 
@@ -246,9 +244,12 @@ final class Router {
                 return question(step, turn, confirmed);
             }
             case AFFIRM, DENY -> {
-                if (step == Step.MAIN_MENU && intent == Intent.AFFIRM && "QUIZ".equals(turn.slots.get(OFFER))) {
-                    turn.slots.remove(OFFER);
-                    return engine.fire(step, Trigger.QUIZ, turn);
+                if (step == Step.MAIN_MENU && intent == Intent.AFFIRM) {
+                    // YES at the menu takes up the next step shown under it (the quiz right after onboarding)
+                    Optional<Trigger> next = com.shisha.dialogs.progress.ProgressDialog.suggested(turn).flatMap(Router::triggerFor);
+                    if (next.isPresent() && confirmed && turn.services != null) {
+                        return engine.fire(step, next.get(), turn);
+                    }
                 }
                 if (Step.JOURNEY.contains(step) && step != Step.MAIN_MENU) {
                     return engine.fire(step, Trigger.TEXT, turn); // the step's own reading, or its re-prompt
@@ -263,6 +264,16 @@ final class Router {
             }
         }
         throw new IllegalStateException("unrouted intent " + intent);
+    }
+
+    private static Optional<Trigger> triggerFor(String nextBestAction) {
+        return Optional.ofNullable(switch (nextBestAction) {
+            case "TAKE_QUIZ", "RETAKE_QUIZ" -> Trigger.QUIZ;
+            case "CALL_LEAD", "GET_LEADS" -> Trigger.LEADS;
+            case "TIPS" -> Trigger.TIPS;
+            case "QUEST" -> Trigger.PROGRESS;
+            default -> null;
+        });
     }
 
     /** Unsure between commands: "did you mean" with the likeliest two or three, each a number to reply with. */

@@ -167,6 +167,11 @@ public final class Turn {
         confirmedProfile = profile;
     }
 
+    /** True on the turn that confirms the profile (the partner row is written with it, so not readable yet). */
+    public boolean confirmedNow() {
+        return confirmedProfile != null;
+    }
+
     public void switchLanguage(Language to) {
         language = to;
     }

@@ -128,4 +128,22 @@ class RouterTest {
         say("1");
         assertThat(text(say("asdf qwer"))).contains("Which city");
     }
+
+    @Test
+    void anUnsureCommandIsOfferedAsChoicesAndTheNumberPicksOne() {
+        say("hi");
+        Turn turn = new Turn("kuch dikhao", key.address(), state.slots(), state.language(), new Catalogue());
+        var understood = com.shisha.dialogs.understanding.Understood.of(com.shisha.dialogs.understanding.Intent.LEADS, 0.3,
+                List.of(new com.shisha.dialogs.understanding.Understood.Alternative(com.shisha.dialogs.understanding.Intent.LEADS, 0.3),
+                        new com.shisha.dialogs.understanding.Understood.Alternative(com.shisha.dialogs.understanding.Intent.TOP, 0.25),
+                        new com.shisha.dialogs.understanding.Understood.Alternative(com.shisha.dialogs.understanding.Intent.GREET, 0.2),
+                        new com.shisha.dialogs.understanding.Understood.Alternative(com.shisha.dialogs.understanding.Intent.TIPS, 0.15)));
+        TurnResult r = new Router(engine).route(Step.ASK_NAME, understood, turn, false);
+        state = state.after(r);
+        assertThat(text(r)).contains("Did you mean:\n1. My leads\n2. Top partners\n3. Tips from top partners");
+        assertThat(r.choices().items()).extracting(Choices.Choice::id).containsExactly("clarify:1", "clarify:2", "clarify:3");
+        // the second choice, tapped: TOP, which waits for the profile to be set up
+        assertThat(text(tap("Top partners", "clarify:2"))).contains("opens once your profile is set up");
+        assertThat(state.slots()).doesNotContainKey(Router.CLARIFY);
+    }
 }

@@ -125,7 +125,8 @@ public record Profile(String name, Language language, String city, String state,
     }
 
     public PartnerProfile toPartnerProfile(String phone, Language fallback) {
-        return new PartnerProfile(phone, name, language == null ? fallback : language, city, products);
+        return new PartnerProfile(phone, name, language == null ? fallback : language, city, products, state, latitude,
+                longitude);
     }
 
     private static Double number(String s) {

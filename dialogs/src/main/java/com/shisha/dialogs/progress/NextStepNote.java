@@ -12,8 +12,9 @@ import java.util.Optional;
  * The next best action last chosen, in both languages, kept in the conversation's slots so the main menu can show
  * it without asking the database each time; stale after an hour, or at once after a quiz, an outcome or a sale.
  */
-public record NextStepNote(String en, String hi, Instant at) {
+public record NextStepNote(String kind, String en, String hi, Instant at) {
 
+    static final String KIND = "nba.kind";
     static final String EN = "nba.en";
     static final String HI = "nba.hi";
     static final String AT = "nba.at";
@@ -25,14 +26,17 @@ public record NextStepNote(String en, String hi, Instant at) {
         if (at == null || slots.get(EN) == null || slots.get(HI) == null) {
             return Optional.empty();
         }
-        return Optional.of(new NextStepNote(slots.get(EN), slots.get(HI), Instant.ofEpochMilli(Long.parseLong(at))));
+        return Optional.of(new NextStepNote(slots.get(KIND), slots.get(EN), slots.get(HI), Instant.ofEpochMilli(Long.parseLong(at))));
     }
 
     static NextStepNote of(NextBestAction nba, Instant now) {
-        return new NextStepNote(nba.textEn(), nba.textHi(), now);
+        return new NextStepNote(nba.kind(), nba.textEn(), nba.textHi(), now);
     }
 
     void writeTo(Map<String, String> slots) {
+        if (kind != null) {
+            slots.put(KIND, kind);
+        }
         slots.put(EN, en);
         slots.put(HI, hi);
         slots.put(AT, Long.toString(at.toEpochMilli()));

@@ -70,10 +70,22 @@ public final class ProgressDialog {
         }
         Optional<PartnerContext> partner = turn.partner();
         if (partner.isEmpty()) {
-            return Optional.empty(); // the confirming turn: the partner row is written by this very turn
+            if (!turn.confirmedNow()) {
+                return Optional.empty();
+            }
+            // the confirming turn writes the partner row, so it cannot be read yet; a new partner's first step is
+            // the quiz; noted as already stale, so the next menu chooses again and records its choice
+            NextBestAction first = action(turn, "TAKE_QUIZ", Map.of());
+            NextStepNote.of(first, now.minus(NextStepNote.FRESH).minusSeconds(1)).writeTo(turn.slots());
+            return Optional.of(turn.text("menu.nba", first.text(turn.language())));
         }
         NextBestAction nba = nextBestAction(turn, partner.get(), turn.services().journey().progress(partner.get().id()));
         return Optional.of(turn.text("menu.nba", nba.text(turn.language())));
+    }
+
+    /** The kind of the next best action last shown (TAKE_QUIZ, CALL_LEAD, ...): what a YES at the menu takes up. */
+    public static Optional<String> suggested(Turn turn) {
+        return NextStepNote.of(turn.slots()).map(NextStepNote::kind);
     }
 
     /** A quiz, an outcome or a sale changes what comes next. */

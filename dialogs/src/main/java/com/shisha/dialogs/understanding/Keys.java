@@ -23,6 +23,15 @@ final class Keys {
     private static final ThreadLocal<Transliterator> ASCII = ThreadLocal.withInitial(
             () -> Transliterator.getInstance("Latin-ASCII"));
 
+    private static boolean isAscii(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 128) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static boolean hasDevanagari(CharSequence s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -66,6 +75,9 @@ final class Keys {
 
     /** {@link #clean} in Latin letters: Devanagari transliterated the way Hinglish spells it, then ASCII. */
     static String latin(String cleaned) {
+        if (isAscii(cleaned)) {
+            return cleaned; // most messages: nothing to transliterate
+        }
         if (!hasDevanagari(cleaned)) {
             return ASCII.get().transliterate(cleaned);
         }

@@ -159,9 +159,10 @@ public class JdbcConversationStore implements ConversationStore {
                                      cast(:steps as text[]), cast(:slots as text[]), cast(:langs as text[]),
                                      cast(:optedOut as boolean[]), cast(:claims as boolean[]), cast(:bypass as boolean[]),
                                      cast(:froms as text[]), cast(:phones as text[]), cast(:names as text[]),
-                                     cast(:cities as text[]), cast(:products as text[]))
+                                     cast(:cities as text[]), cast(:products as text[]), cast(:states as text[]),
+                                     cast(:lats as double precision[]), cast(:lons as double precision[]))
                          with ordinality as t(key, version, inbound, step, slots, lang, opted_out, claim, bypass,
-                                              from_address, phone, name, city, products, n)),
+                                              from_address, phone, name, city, products, state, lat, lon, n)),
             locked as (
                 select c.conversation_key from conversations c
                 where c.conversation_key in (select key from input)
@@ -189,13 +190,14 @@ public class JdbcConversationStore implements ConversationStore {
                 where m.id = i.inbound and num_nonnulls(m.processed_at) = 0
                 returning i.n),
             profile as (
-                insert into partners (phone, name, language, city, products, onboarded_at)
-                select i.phone, i.name, i.lang, i.city, string_to_array(i.products, ','), now()
+                insert into partners (phone, name, language, city, products, state, latitude, longitude, onboarded_at)
+                select i.phone, i.name, i.lang, i.city, string_to_array(i.products, ','), i.state, i.lat, i.lon, now()
                 from input i join inb on inb.n = i.n
                 where i.phone is not null
                 order by i.phone
                 on conflict (phone) do update set name = excluded.name, language = excluded.language,
-                    city = excluded.city, products = excluded.products,
+                    city = excluded.city, products = excluded.products, state = excluded.state,
+                    latitude = excluded.latitude, longitude = excluded.longitude,
                     onboarded_at = coalesce(partners.onboarded_at, excluded.onboarded_at), updated_at = now()
                 returning id),
             free as materialized (
@@ -301,7 +303,9 @@ public class JdbcConversationStore implements ConversationStore {
     List<Optional<Queued>> commit(JdbcClient client, List<TurnCommit> turns) {
         int n = turns.size();
         String[] keys = new String[n], steps = new String[n], slots = new String[n], langs = new String[n], froms = new String[n];
-        String[] phones = new String[n], names = new String[n], cities = new String[n], products = new String[n];
+        String[] phones = new String[n], names = new String[n], cities = new String[n], products = new String[n],
+                states = new String[n];
+        Double[] lats = new Double[n], lons = new Double[n];
         long[] versions = new long[n], inbounds = new long[n];
         boolean[] optedOut = new boolean[n], claims = new boolean[n], bypass = new boolean[n];
         List<Long> replyOf = new ArrayList<>();
@@ -325,6 +329,9 @@ public class JdbcConversationStore implements ConversationStore {
                 phones[i] = p.phone();
                 names[i] = p.name();
                 cities[i] = p.city();
+                states[i] = p.state();
+                lats[i] = p.latitude();
+                lons[i] = p.longitude();
                 products[i] = String.join(",", p.products().stream().map(Product::name).toList());
             }
             for (String body : t.bodies()) {
@@ -349,7 +356,8 @@ public class JdbcConversationStore implements ConversationStore {
                 .param("keys", keys).param("versions", versions).param("inbounds", inbounds).param("steps", steps)
                 .param("slots", slots).param("langs", langs).param("optedOut", optedOut).param("claims", claims)
                 .param("bypass", bypass).param("froms", froms).param("phones", phones).param("names", names)
-                .param("cities", cities).param("products", products).param("leaseSeconds", leaseSeconds)
+                .param("cities", cities).param("products", products).param("states", states).param("lats", lats)
+                .param("lons", lons).param("leaseSeconds", leaseSeconds)
                 .param("replyOf", replyOf.stream().mapToLong(Long::longValue).toArray())
                 .param("bodies", bodies.toArray(String[]::new));
         (replyChoices == null ? statement : statement.param("replyChoices", replyChoices.toArray(String[]::new)))
