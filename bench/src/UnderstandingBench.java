@@ -28,6 +28,8 @@ public final class UnderstandingBench {
             long right = results.stream().filter(Evaluation.Result::right).count();
             System.out.printf("all         %6d  accuracy %.3f%n", results.size(), (double) right / results.size());
         }
+        // first sight: every message once through a freshly trained instance (nothing cached), after the JIT has
+        // warmed up on the standard one below
         int rounds = 20;
         for (int i = 0; i < 5; i++) {
             for (Examples.Example e : all) {
@@ -49,6 +51,18 @@ public final class UnderstandingBench {
                 baseline[n++] = t2 - t1;
             }
         }
+        Understanding fresh = Understanding.train();
+        long[] first = new long[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            Examples.Example e = all.get(i);
+            long t0 = System.nanoTime();
+            sink += fresh.understand(e.text(), Evaluation.expect(e.step())).intent().ordinal();
+            first[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(first);
+        System.out.printf("%nfirst sight (a new instance, nothing cached, %d messages once): p50 %.1f us, p95 %.1f us, p99 %.1f us, max %.1f us%n",
+                first.length, first[first.length / 2] / 1e3, first[(int) (first.length * 0.95)] / 1e3,
+                first[(int) (first.length * 0.99)] / 1e3, first[first.length - 1] / 1e3);
         Arrays.sort(took);
         Arrays.sort(baseline);
         System.out.printf("%nper message (%d messages x %d rounds): understanding p50 %.1f us, p95 %.1f us, p99 %.1f us, max %.1f us;"

@@ -31,6 +31,8 @@ final class IntentClassifier {
     private final float[] bias;
     /** Word keys seen in training, with how many examples held them. */
     private final Map<String, Integer> vocabulary;
+    private static final int MAX_CORRECTIONS = 100_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, String> corrections = new java.util.concurrent.ConcurrentHashMap<>();
     /** Words seen at least twice, by length: the candidates for a typo's correction. */
     private final Map<Integer, List<Map.Entry<String, Integer>>> byLength = new HashMap<>();
 
@@ -193,6 +195,21 @@ final class IntentClassifier {
         if (key.length() < 3 || vocabulary.containsKey(key) || key.chars().anyMatch(Character::isDigit)) {
             return java.util.Optional.empty();
         }
+        // names, places and typos repeat across partners: each unknown word is searched for once (the vocabulary
+        // is fixed after training), within a bound on what is kept
+        String known = corrections.get(key);
+        if (known != null) {
+            return known.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(known);
+        }
+        java.util.Optional<String> found = search(key);
+        if (corrections.size() >= MAX_CORRECTIONS) {
+            corrections.clear();
+        }
+        corrections.put(key, found.orElse(""));
+        return found;
+    }
+
+    private java.util.Optional<String> search(String key) {
         int max = key.length() <= 5 ? 1 : 2;
         String best = null;
         int bestDistance = max + 1;
