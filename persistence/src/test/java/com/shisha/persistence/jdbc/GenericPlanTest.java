@@ -63,7 +63,8 @@ class GenericPlanTest {
                 Map.entry("steps", "'{ASK_NAME}'"), Map.entry("slots", "'{\"{}\"}'"), Map.entry("langs", "'{en}'"),
                 Map.entry("optedOut", "'{f}'"), Map.entry("claims", "'{t}'"), Map.entry("bypass", "'{f}'"),
                 Map.entry("froms", "'{whatsapp:+14155238886}'"), Map.entry("phones", "'{NULL}'"), Map.entry("names", "'{NULL}'"),
-                Map.entry("cities", "'{NULL}'"), Map.entry("products", "'{NULL}'"), Map.entry("leaseSeconds", "30"),
+                Map.entry("cities", "'{NULL}'"), Map.entry("products", "'{NULL}'"), Map.entry("states", "'{NULL}'"),
+                Map.entry("lats", "'{NULL}'"), Map.entry("lons", "'{NULL}'"), Map.entry("leaseSeconds", "30"),
                 Map.entry("replyOf", "'{1}'"), Map.entry("bodies", "'{reply}'")));
     }
 
@@ -74,7 +75,8 @@ class GenericPlanTest {
                 Map.entry("steps", "'{ASK_NAME}'"), Map.entry("slots", "'{\"{}\"}'"), Map.entry("langs", "'{en}'"),
                 Map.entry("optedOut", "'{f}'"), Map.entry("claims", "'{t}'"), Map.entry("bypass", "'{f}'"),
                 Map.entry("froms", "'{whatsapp:+14155238886}'"), Map.entry("phones", "'{NULL}'"), Map.entry("names", "'{NULL}'"),
-                Map.entry("cities", "'{NULL}'"), Map.entry("products", "'{NULL}'"), Map.entry("leaseSeconds", "30"),
+                Map.entry("cities", "'{NULL}'"), Map.entry("products", "'{NULL}'"), Map.entry("states", "'{NULL}'"),
+                Map.entry("lats", "'{NULL}'"), Map.entry("lons", "'{NULL}'"), Map.entry("leaseSeconds", "30"),
                 Map.entry("replyOf", "'{1}'"), Map.entry("bodies", "'{reply}'"),
                 Map.entry("replyChoices", "'{NULL}'")));
     }
