@@ -107,9 +107,46 @@ public final class Evaluation {
         counts.forEach((intent, c) -> out.append(String.format("%-12s %6d %9.3f %7.3f %9.3f%n", intent, c[4],
                 c[0] + c[1] == 0 ? 0.0 : (double) c[0] / (c[0] + c[1]), c[4] == 0 ? 0.0 : (double) c[0] / c[4],
                 c[4] == 0 ? 0.0 : (double) c[3] / c[4])));
-        accuracyByLanguage(results).forEach((lang, c) -> out.append(String.format("%-12s %6d  accuracy %.3f%n",
-                lang.name().toLowerCase(Locale.ROOT), (int) c[1], c[0] / c[1])));
+        Map<Examples.Lang, double[]> accuracy = accuracyByLanguage(results);
+        for (Examples.Lang lang : Examples.Lang.values()) {
+            double[] c = accuracy.get(lang);
+            if (c == null) {
+                continue;
+            }
+            List<Result> ofLang = results.stream().filter(r -> r.example().lang() == lang).toList();
+            double[] pr = macroPrecisionRecall(ofLang);
+            out.append(String.format("%-12s %6d  accuracy %.3f  macro precision %.3f  macro recall %.3f%n",
+                    lang.name().toLowerCase(Locale.ROOT), (int) c[1], c[0] / c[1], pr[0], pr[1]));
+        }
         return out.toString();
+    }
+
+    /** Precision and recall of the intents, averaged over the intents of these messages (each intent counts once). */
+    static double[] macroPrecisionRecall(List<Result> results) {
+        Map<String, int[]> counts = new TreeMap<>(); // tp, fp, fn
+        for (Result r : results) {
+            String gold = r.example().intent();
+            String got = r.understood().intent().label();
+            counts.computeIfAbsent(gold, k -> new int[3]);
+            if (gold.equals(got)) {
+                counts.get(gold)[0]++;
+            } else {
+                counts.computeIfAbsent(got, k -> new int[3])[1]++;
+                counts.get(gold)[2]++;
+            }
+        }
+        double precision = 0;
+        double recall = 0;
+        int intents = 0;
+        for (int[] c : counts.values()) {
+            if (c[0] + c[2] == 0) {
+                continue; // predicted but never labelled in these messages: no recall to speak of
+            }
+            intents++;
+            precision += c[0] + c[1] == 0 ? 0 : (double) c[0] / (c[0] + c[1]);
+            recall += (double) c[0] / (c[0] + c[2]);
+        }
+        return new double[]{precision / intents, recall / intents};
     }
 
     public static String failures(List<Result> results) {
