@@ -65,6 +65,18 @@
     try { window.localStorage.setItem(STORAGE_KEY, phone); } catch (e) { /* private mode: ignore */ }
   }
 
+  /*
+   * The portal's session (sessionStorage, as portal.js keeps it). Where the web chat needs a sign-in (production),
+   * it is sent with every message and, since EventSource cannot send headers, as access_token on the stream.
+   */
+  function sessionToken() {
+    try {
+      var s = JSON.parse(window.sessionStorage.getItem('shisha.session') || 'null');
+      if (s && s.token && (!s.expiresAt || Date.parse(s.expiresAt) > Date.now())) return s.token;
+    } catch (e) { /* unreadable: signed out */ }
+    return null;
+  }
+
   function randomIndianMobile() {
     var digits = '';
     for (var i = 0; i < 8; i++) digits += Math.floor(Math.random() * 10);
@@ -124,7 +136,9 @@
   }
 
   function openStream() {
-    var es = new EventSource(STREAM_URL + '?phone=' + encodeURIComponent(activePhone));
+    var token = sessionToken();
+    var es = new EventSource(STREAM_URL + '?phone=' + encodeURIComponent(activePhone)
+        + (token ? '&access_token=' + encodeURIComponent(token) : ''));
     source = es;
     es.onopen = function () {
       if (source !== es) return;
@@ -396,9 +410,12 @@
     setBusy(true);
 
     whenOpen().then(function () {
+      var headers = { 'Content-Type': 'application/json', 'Accept': 'application/json' };
+      var token = sessionToken();
+      if (token) headers['Authorization'] = 'Bearer ' + token;
       return fetch(MESSAGES_URL, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
+        headers: headers,
         body: JSON.stringify(choice ? { phone: phone, text: trimmed, choice: choice } : { phone: phone, text: trimmed })
       });
     }).then(function (res) {

@@ -81,6 +81,22 @@ class ApiConfig {
                 env.integer("SHISHA_API_MAX_BODY_BYTES", 64 * 1024, 1024, 10 * 1024 * 1024));
     }
 
+    /** The simulator's open web chat is a development convenience: production lets partners chat as themselves only. */
+    @Bean
+    com.shisha.web.api.WebChatSettings webChatSettings(Environment environment) {
+        Env env = new Env(environment);
+        boolean production = production(environment);
+        boolean open = env.bool("SHISHA_WEBCHAT_OPEN", !production);
+        if (production && open) {
+            throw new InvalidConfigurationException("SHISHA_WEBCHAT_OPEN", "must not be true in production: it lets anyone chat as any partner's number");
+        }
+        if (open) {
+            log.warn("WEB CHAT IS OPEN: /api/v1/webchat talks to anyone as any number, for the simulator (SHISHA_WEBCHAT_OPEN=false "
+                    + "asks for a partner's sign-in and their own number)");
+        }
+        return new com.shisha.web.api.WebChatSettings(open);
+    }
+
     /** Exact origins only ("https://app.example.com"): a wildcard would let any site use a partner's token. */
     private static List<String> corsOrigins(Env env) {
         return env.get("SHISHA_CORS_ORIGINS").map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty())

@@ -27,6 +27,7 @@ class ApiConfigurationTest {
         assertRefused("SHISHA_JWT_SECRET", PRODUCTION, PROJECT);
         assertRefused("SHISHA_JWT_SECRET", PRODUCTION, PROJECT, "SHISHA_JWT_SECRET=" + ApiConfig.DEV_JWT_SECRET);
         assertRefused("SHISHA_DEV_SIGNIN", PRODUCTION, PROJECT, SECRET, "SHISHA_DEV_SIGNIN=true");
+        assertRefused("SHISHA_WEBCHAT_OPEN", PRODUCTION, PROJECT, SECRET, "SHISHA_WEBCHAT_OPEN=true");
         assertRefused("FIREBASE_AUTH_EMULATOR_HOST", PRODUCTION, PROJECT, SECRET, "FIREBASE_AUTH_EMULATOR_HOST=127.0.0.1:9099");
         assertRefused("FIREBASE_PROJECT_ID", PRODUCTION, SECRET);
     }
@@ -35,6 +36,7 @@ class ApiConfigurationTest {
     void invalidValuesNameTheirVariable() {
         assertRefused("SHISHA_JWT_SECRET", "SHISHA_JWT_SECRET=too-short");
         assertRefused("SHISHA_DEV_SIGNIN", "SHISHA_DEV_SIGNIN=maybe");
+        assertRefused("SHISHA_WEBCHAT_OPEN", "SHISHA_WEBCHAT_OPEN=maybe");
         assertRefused("SHISHA_CORS_ORIGINS", "SHISHA_CORS_ORIGINS=*");
         assertRefused("SHISHA_CORS_ORIGINS", "SHISHA_CORS_ORIGINS=https://app.example.com/path");
         assertRefused("SHISHA_RATE_LIMIT_PARTNER_PER_MINUTE", "SHISHA_RATE_LIMIT_PARTNER_PER_MINUTE=0");

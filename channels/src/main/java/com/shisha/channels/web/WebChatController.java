@@ -4,6 +4,7 @@ import com.shisha.core.ApiError;
 import com.shisha.core.Channel;
 import com.shisha.core.ConversationKey;
 import com.shisha.core.InboundMessage;
+import com.shisha.core.channel.WebChatIdentity;
 import com.shisha.core.dialog.Choices;
 import com.shisha.core.pipeline.InboundIngest;
 import org.springframework.http.MediaType;
@@ -17,12 +18,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The web chat channel behind the portal's simulator: anyone can talk to the bot as a phone number, through
- * the same inbox, dialogs and outbox as WhatsApp. Conversations are keyed "web:+91...", apart from WhatsApp's.
+ * The web chat channel behind the portal's simulator: the bot as a phone number, through the same inbox, dialogs
+ * and outbox as WhatsApp. Open to anyone as any number in development; where it needs a sign-in, a gate in front
+ * of it puts the signed-in partner's number on the request ({@link WebChatIdentity}) and only that number is served. Conversations are keyed "web:+91...", apart from WhatsApp's.
  */
 @RestController
 public class WebChatController {
@@ -49,9 +52,13 @@ public class WebChatController {
     }
 
     @PostMapping(path = "/api/v1/webchat/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<?> send(@RequestBody WebMessage body) {
+    public ResponseEntity<?> send(@RequestBody WebMessage body, jakarta.servlet.http.HttpServletRequest request) {
         if (body == null || body.phone() == null || !PHONE.matcher(body.phone()).matches()) {
             return error("phone must be in E.164 form: + and 8 to 15 digits, e.g. +919812345678");
+        }
+        Optional<ResponseEntity<ApiError>> notYours = notYours(request, body.phone());
+        if (notYours.isPresent()) {
+            return notYours.get();
         }
         String choice = body.choice() == null || body.choice().isEmpty() ? null : body.choice();
         if (choice != null && (choice.isBlank() || choice.length() > Choices.MAX_ID || CONTROL.matcher(choice).find())) {
@@ -81,11 +88,28 @@ public class WebChatController {
     }
 
     @GetMapping(path = "/api/v1/webchat/stream")
-    public Object stream(@RequestParam(name = "phone", required = false) String phone) {
+    public Object stream(@RequestParam(name = "phone", required = false) String phone,
+                         jakarta.servlet.http.HttpServletRequest request) {
         if (phone == null || !PHONE.matcher(phone).matches()) {
             return error("phone must be in E.164 form: + and 8 to 15 digits, e.g. +919812345678");
         }
+        Optional<ResponseEntity<ApiError>> notYours = notYours(request, phone);
+        if (notYours.isPresent()) {
+            return notYours.get();
+        }
         return hub.listen(phone);
+    }
+
+    /** Where the web chat needs a sign-in, a partner chats (and reads the replies) as their own number only. */
+    private static Optional<ResponseEntity<ApiError>> notYours(jakarta.servlet.http.HttpServletRequest request, String phone) {
+        Object own = request.getAttribute(WebChatIdentity.SIGNED_IN_PHONE);
+        if (own == null || own.equals(phone)) {
+            return Optional.empty();
+        }
+        org.slf4j.LoggerFactory.getLogger(WebChatController.class).warn("web chat as {} refused: signed in as {}",
+                com.shisha.core.PhoneMask.mask(phone), com.shisha.core.PhoneMask.mask(own.toString()));
+        return Optional.of(ResponseEntity.status(403).contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiError("forbidden", "you can chat only as your own number", 403)));
     }
 
     private static ResponseEntity<ApiError> error(String message) {

@@ -68,6 +68,13 @@ class ApiWebConfig {
         return registration(new SessionAuthFilter(tokens, limiter, settings.partnerPerMinute()), 50, "/api/*");
     }
 
+    @Bean
+    FilterRegistrationBean<WebChatGate> webChatGate(WebChatSettings webChat, ApiSettings settings, SessionTokens tokens,
+                                                    com.shisha.core.companion.PartnerAccounts partners, RequestLimiter limiter) {
+        return registration(new WebChatGate(webChat, tokens, partners, limiter, settings.ipPerMinute(), settings.partnerPerMinute()),
+                45, "/api/*");
+    }
+
     private static <F extends jakarta.servlet.Filter> FilterRegistrationBean<F> registration(F filter, int order, String pattern) {
         FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100 + order);
