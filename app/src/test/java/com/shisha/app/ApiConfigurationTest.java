@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static com.shisha.app.ConfigurationValidationTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +49,7 @@ class ApiConfigurationTest {
     @Test
     void aProductionInstanceHasNoDevSignIn() throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ShishaApplication.class)
-                .properties(ConfigurationValidationTest.properties(PRODUCTION, SECRET, PROJECT)).run()) {
+                .properties(ConfigurationValidationTest.properties(PRODUCTION, SECRET, PROJECT, "SHISHA_MANAGEMENT_PORT=0")).run()) {
             String port = app.getEnvironment().getProperty("local.server.port");
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/session/dev"))
                     .header("Content-Type", "application/json")
@@ -56,6 +57,17 @@ class ApiConfigurationTest {
                     HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(404);
             assertThat(r.body()).contains("\"error\":\"not_found\"");
+            // what is for operators is not on the public port
+            for (String path : List.of("/v3/api-docs", "/swagger-ui.html", "/swagger-ui/index.html", "/ops/turns",
+                    "/actuator/health", "/actuator/metrics", "/actuator/info")) {
+                HttpResponse<String> operators = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(operators.statusCode()).as(path).isEqualTo(404);
+            }
+            String management = app.getEnvironment().getProperty("local.management.port");
+            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + management + "/actuator/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(health.statusCode()).as("health on the management port").isIn(200, 503);
         }
     }
 }

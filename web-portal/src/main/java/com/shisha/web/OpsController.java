@@ -11,8 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-/** Operator figures: turn latency over a window (default: the last 5 minutes). Aggregates only, no personal data. */
+/**
+ * Operator figures: turn latency over a window (default: the last 5 minutes). Aggregates only, no personal data.
+ * Not on the public port in production, where operators read the metrics on the management port instead.
+ */
 @RestController
+@org.springframework.context.annotation.Profile("!production")
 class OpsController {
 
     private static final Duration MAX_WINDOW = Duration.ofDays(1);
