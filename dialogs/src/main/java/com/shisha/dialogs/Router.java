@@ -354,7 +354,7 @@ final class Router {
             return engine.result(step, turn);
         }
         String reference = escalations.record(turn.key(), com.shisha.core.coach.CoachEscalations.Reason.PERSON_REQUESTED,
-                turn.language, turn.raw, turn.services.clock().instant());
+                turn.language, turn.raw, turn.services.clock().instant(), turn.messageId());
         turn.say("human.requested", reference);
         return engine.result(step, turn);
     }

@@ -121,6 +121,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
                 state.slots(), state.language(), catalogue);
         turn.raw = raw;
         turn.voice = message.voice();
+        turn.messageId = message.providerMessageId();
         turn.slots.remove(VOICE_HEARD);
 
         if (state.optedOut()) {

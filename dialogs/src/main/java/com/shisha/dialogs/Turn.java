@@ -32,6 +32,8 @@ public final class Turn {
     String raw = "";
     /** Set when the input came from a voice note. */
     InboundMessage.Voice voice;
+    /** The inbound message's provider id: what a side effect outside the turn's transaction is keyed by. */
+    String messageId;
     final String phone;
     final Channel channel;
     final JourneyServices services;
@@ -84,6 +86,11 @@ public final class Turn {
     /** Set when the message was a voice note. */
     public InboundMessage.Voice voice() {
         return voice;
+    }
+
+    /** The inbound message's id: writes outside the turn's transaction (the coach's history) are keyed by it. */
+    public String messageId() {
+        return messageId;
     }
 
     /** What the understanding step read in the message; null when the step's exact answer needed no reading. */

@@ -122,20 +122,21 @@ public final class KnowledgeBaseCoach implements Coach {
 
     private CoachReply guarded(CoachRequest request, Language language, String question, Guardrails.Verdict verdict) {
         String text = switch (verdict.kind()) {
-            case ESCALATE -> CoachMessages.escalated(language, escalate(request.partner(), verdict.reason(), language, question));
+            case ESCALATE -> CoachMessages.escalated(language, escalate(request, verdict.reason(), language, question));
             case INJECTION -> {
                 log.info("coach refused a role change from {}", request.partner().masked());
                 yield CoachMessages.roleChangeRefused(language);
             }
             case OUT_OF_SCOPE -> CoachMessages.outOfScope(language);
         };
-        return new CoachReply(newAnswerId(), Fit.words(text, request.maxChars()), List.of(), CoachReply.Mode.GUARDRAIL);
+        return new CoachReply(answerId(request), Fit.words(text, request.maxChars()), List.of(), CoachReply.Mode.GUARDRAIL);
     }
 
     /** The WARN line is what an operator sees even if Mongo is down; the stored record is what they work from. */
-    private String escalate(ConversationKey partner, CoachEscalations.Reason reason, Language language, String question) {
+    private String escalate(CoachRequest request, CoachEscalations.Reason reason, Language language, String question) {
+        ConversationKey partner = request.partner();
         try {
-            String reference = escalations.record(partner, reason, language, question, clock.instant());
+            String reference = escalations.record(partner, reason, language, question, clock.instant(), request.messageId());
             log.warn("coach escalation {}: {} reported by {}, routed to support", reference, reason, partner.masked());
             return reference;
         } catch (RuntimeException e) {
@@ -150,7 +151,7 @@ public final class KnowledgeBaseCoach implements Coach {
         List<SectionIndex.Hit> hits = question.isEmpty() ? List.of() : index.search(searchText(question, history), settings.topK());
         if (hits.isEmpty() || hits.get(0).score() < settings.minScore()) {
             log.debug("coach: no section near enough (best {}), declined", hits.isEmpty() ? "none" : hits.get(0));
-            return new CoachReply(newAnswerId(), Fit.words(CoachMessages.outOfScope(language), request.maxChars()),
+            return new CoachReply(answerId(request), Fit.words(CoachMessages.outOfScope(language), request.maxChars()),
                     List.of(), CoachReply.Mode.GUARDRAIL);
         }
         List<KbSection> sections = hits.stream().map(h -> kb.section(h.sectionId(), language).orElseThrow()).toList();
@@ -183,14 +184,14 @@ public final class KnowledgeBaseCoach implements Coach {
             fitted = Fit.withTail(text, must, request.maxChars());
             named = namedSources(fitted);
         }
-        return new CoachReply(newAnswerId(), fitted, named, CoachReply.Mode.MODEL);
+        return new CoachReply(answerId(request), fitted, named, CoachReply.Mode.MODEL);
     }
 
     private CoachReply passages(CoachRequest request, Language language, String question, List<KbSection> sections,
                                 String why) {
         log.info("coach answered from the passages for {}: {}", request.partner().masked(), why);
         PassagesAnswer.Composed composed = PassagesAnswer.compose(language, question, sections, request.maxChars());
-        return new CoachReply(newAnswerId(), composed.text(), composed.sources(), CoachReply.Mode.PASSAGES);
+        return new CoachReply(answerId(request), composed.text(), composed.sources(), CoachReply.Mode.PASSAGES);
     }
 
     private List<String> namedSources(String text) {
@@ -280,7 +281,9 @@ public final class KnowledgeBaseCoach implements Coach {
         return sessions.recent(partner, limit);
     }
 
-    private static String newAnswerId() {
-        return UUID.randomUUID().toString();
+    /** From the message asked, where there is one: a turn run again for it answers (and stores) as the first run did. */
+    private static String answerId(CoachRequest request) {
+        return request.messageId() == null ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes(("coach-answer:" + request.messageId()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 }

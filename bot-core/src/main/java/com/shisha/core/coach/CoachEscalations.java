@@ -19,4 +19,12 @@ public interface CoachEscalations {
 
     /** @return a short reference the partner can quote to support */
     String record(ConversationKey partner, Reason reason, Language language, String message, Instant at);
+
+    /**
+     * Records once per inbound message: a turn run again for the same message (after a crash) gets the same
+     * reference back and stores nothing twice. Without an implementation of its own, a new record each time.
+     */
+    default String record(ConversationKey partner, Reason reason, Language language, String message, Instant at, String messageId) {
+        return record(partner, reason, language, message, at);
+    }
 }

@@ -51,7 +51,7 @@ public final class Coaching {
             return;
         }
         CoachReply reply = turn.services().coach().answer(new CoachRequest(turn.key(), profile(turn), turn.language(),
-                turn.raw(), MAX_ANSWER_CHARS));
+                turn.raw(), MAX_ANSWER_CHARS, turn.messageId()));
         turn.sayLine(reply.text());
         turn.slots().put(LAST_ANSWER, reply.answerId());
         turn.say("coach.feedback_prompt");

@@ -30,6 +30,28 @@ public final class MongoCoachEscalations implements CoachEscalations {
     @Override
     public String record(ConversationKey partner, Reason reason, Language language, String message, Instant at) {
         String reference = reference();
+        insert(reference, partner, reason, language, message, at);
+        return reference;
+    }
+
+    /** The reference follows from the message, so a turn run again for it finds its record instead of adding one. */
+    @Override
+    public String record(ConversationKey partner, Reason reason, Language language, String message, Instant at, String messageId) {
+        if (messageId == null) {
+            return record(partner, reason, language, message, at);
+        }
+        String reference = reference(messageId);
+        try {
+            insert(reference, partner, reason, language, message, at);
+        } catch (com.mongodb.MongoWriteException e) {
+            if (e.getError().getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        return reference;
+    }
+
+    private void insert(String reference, ConversationKey partner, Reason reason, Language language, String message, Instant at) {
         escalations.insertOne(new Document("_id", reference)
                 .append("partner", partner.value())
                 .append("reason", reason.name())
@@ -37,7 +59,21 @@ public final class MongoCoachEscalations implements CoachEscalations {
                 .append("message", message)
                 .append("status", "OPEN")
                 .append("at", Date.from(at)));
-        return reference;
+    }
+
+    /** 6 characters of the message id's SHA-256: 32^6 = 10^9 references, so collisions between messages are rare. */
+    static String reference(String messageId) {
+        byte[] hash;
+        try {
+            hash = java.security.MessageDigest.getInstance("SHA-256").digest(messageId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        StringBuilder ref = new StringBuilder("SH-");
+        for (int i = 0; i < 6; i++) {
+            ref.append(ALPHABET[(hash[i] & 0xFF) % ALPHABET.length]);
+        }
+        return ref.toString();
     }
 
     /** Short enough to read out on a call, without letters that look like digits (O/0, I/1). */

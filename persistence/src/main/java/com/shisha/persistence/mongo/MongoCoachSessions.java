@@ -50,7 +50,21 @@ public final class MongoCoachSessions implements CoachSessions {
         }
         List<Document> docs = turns.stream().map(MongoCoachSessions::toDocument).toList();
         Turn last = turns.get(turns.size() - 1);
-        sessions.updateOne(Filters.eq("_id", partner.value()), Updates.combine(
+        // an answer is appended once: a turn run again for the same message (after a crash) carries the same answer
+        // id, and finds it there (the upsert then collides with the existing conversation, which means "done")
+        var filter = last.answerId() == null ? Filters.eq("_id", partner.value())
+                : Filters.and(Filters.eq("_id", partner.value()), Filters.ne("turns.answerId", last.answerId()));
+        try {
+            push(filter, partner, turns, docs, last);
+        } catch (com.mongodb.MongoWriteException e) {
+            if (e.getError().getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY || last.answerId() == null) {
+                throw e;
+            }
+        }
+    }
+
+    private void push(org.bson.conversions.Bson filter, ConversationKey partner, List<Turn> turns, List<Document> docs, Turn last) {
+        sessions.updateOne(filter, Updates.combine(
                         Updates.pushEach("turns", docs, new PushOptions().slice(-maxTurns)),
                         Updates.set("updatedAt", Date.from(last.at())),
                         Updates.set("lastMode", last.mode() == null ? null : last.mode().name()),

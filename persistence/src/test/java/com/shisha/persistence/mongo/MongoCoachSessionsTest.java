@@ -141,4 +141,37 @@ class MongoCoachSessionsTest {
         assertThat(doc.getString("language")).isEqualTo("hi");
         assertThat(doc.getString("message")).contains("5000");
     }
+
+    /** A turn run again for the same message (after a crash) appends its question and answer once, not twice. */
+    @Test
+    void anAnswerAppendedAgainIsStoredOnce() {
+        CoachSessions sessions = new MongoCoachSessions(db, 50);
+        ConversationKey partner = freshPartner();
+        List<CoachSessions.Turn> turn = List.of(CoachSessions.Turn.partner("what is an EMI?", T0),
+                CoachSessions.Turn.coach(reply("answer-of-SM1", "a monthly instalment"), T0));
+        sessions.append(partner, turn);
+        sessions.append(partner, turn);
+        assertThat(sessions.recent(partner, 10)).hasSize(2);
+        sessions.append(partner, List.of(CoachSessions.Turn.partner("and a CIBIL score?", T0.plusSeconds(5)),
+                CoachSessions.Turn.coach(reply("answer-of-SM2", "a credit score"), T0.plusSeconds(5))));
+        assertThat(sessions.recent(partner, 10)).hasSize(4);
+        // a first append for a new partner still creates the conversation
+        ConversationKey other = freshPartner();
+        sessions.append(other, turn);
+        assertThat(sessions.recent(other, 10)).hasSize(2);
+    }
+
+    /** An escalation recorded again for the same message keeps its reference and its one record. */
+    @Test
+    void anEscalationRecordedAgainForTheSameMessageIsOneRecord() {
+        MongoCoachEscalations escalations = new MongoCoachEscalations(db);
+        ConversationKey partner = freshPartner();
+        String first = escalations.record(partner, com.shisha.core.coach.CoachEscalations.Reason.PERSON_REQUESTED,
+                com.shisha.core.Language.EN, "talk to a person", T0, "SM" + partner.address());
+        String again = escalations.record(partner, com.shisha.core.coach.CoachEscalations.Reason.PERSON_REQUESTED,
+                com.shisha.core.Language.EN, "talk to a person", T0, "SM" + partner.address());
+        assertThat(again).isEqualTo(first).matches("SH-[A-Z2-9]{6}");
+        assertThat(db.getCollection(MongoCoachEscalations.COLLECTION).countDocuments(
+                com.mongodb.client.model.Filters.eq("partner", partner.value()))).isEqualTo(1);
+    }
 }
