@@ -4,6 +4,7 @@ import com.shisha.core.InvalidConfigurationException;
 import com.shisha.core.companion.AppJourney;
 import com.shisha.core.companion.DeviceTokens;
 import com.shisha.core.companion.PartnerAccounts;
+import com.shisha.core.companion.SessionVersions;
 import com.shisha.core.companion.RequestLimiter;
 import com.shisha.core.journey.NextBestActions;
 import com.shisha.dialogs.Catalogue;
@@ -12,6 +13,7 @@ import com.shisha.dialogs.JourneyServices;
 import com.shisha.persistence.jdbc.JdbcAppJourney;
 import com.shisha.persistence.jdbc.JdbcDeviceTokens;
 import com.shisha.persistence.jdbc.JdbcPartnerAccounts;
+import com.shisha.persistence.jdbc.JdbcSessionVersions;
 import com.shisha.persistence.jdbc.Json;
 import com.shisha.persistence.redis.RedisRequestLimiter;
 import com.shisha.web.api.ApiSettings;
@@ -148,6 +150,11 @@ class ApiConfig {
     @Bean
     PartnerAccounts partnerAccounts(JdbcClient jdbc, PlatformTransactionManager transactions) {
         return new JdbcPartnerAccounts(jdbc, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    SessionVersions sessionVersions(JdbcClient jdbc) {
+        return new JdbcSessionVersions(jdbc);
     }
 
     @Bean

@@ -103,10 +103,10 @@ class ChannelsConfig {
     @ConditionalOnProperty("TWILIO_ACCOUNT_SID")
     FilterRegistrationBean<TwilioWebhooks> twilioWebhooks(InboundIngest ingest, DeliveryStatuses statuses, TwilioSetup twilio,
                                                           MeterRegistry meters) {
-        // first in the chain: it answers the webhook POSTs itself (why: TwilioWebhooks)
+        // first in the chain after the path guard: it answers the webhook POSTs itself (why: TwilioWebhooks)
         var registration = new FilterRegistrationBean<>(new TwilioWebhooks(ingest, statuses, twilio.settings().orElseThrow(), meters));
         registration.addUrlPatterns(TwilioWebhooks.MESSAGING, TwilioWebhooks.STATUS);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The companion API through real HTTP against the whole service. Firebase runs in emulator mode, so tests
  * sign in with emulator-format ID tokens (unsigned, but checked for project, issuer, subject and expiry).
- * Each test calls from its own client address (X-Forwarded-For, trusted from loopback), so the per-address
- * rate limit of one test never bleeds into another.
+ * Each test calls from its own client address (X-Forwarded-For, believed from loopback, which these tests name as
+ * their proxy), so the per-address rate limit of one test never bleeds into another.
  */
 @TestPropertySource(properties = {
         "FIREBASE_PROJECT_ID=" + AbstractApiTest.PROJECT,
@@ -36,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "SHISHA_CORS_ORIGINS=" + AbstractApiTest.ALLOWED_ORIGIN,
         "SHISHA_RATE_LIMIT_PARTNER_PER_MINUTE=" + AbstractApiTest.PARTNER_LIMIT,
         "SHISHA_RATE_LIMIT_IP_PER_MINUTE=" + AbstractApiTest.IP_LIMIT,
-        "SHISHA_API_MAX_BODY_BYTES=4096"})
+        "SHISHA_API_MAX_BODY_BYTES=4096",
+        // a properties line: the doubled backslashes arrive as the regex 127\.0\.0\.1
+        "SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES=127\\\\.0\\\\.0\\\\.1"})
 abstract class AbstractApiTest extends AbstractPipelineTest {
 
     static final String PROJECT = "shisha-test";

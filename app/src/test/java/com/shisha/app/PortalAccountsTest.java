@@ -147,6 +147,30 @@ class PortalAccountsTest extends AbstractApiTest {
     }
 
     @Test
+    void aPasswordResetEndsEverySessionIssuedBeforeIt() {
+        String phone = freshPhone();
+        String email = email(phone);
+        register("Farah Qureshi", email, phone, PASSWORD);
+        String portalToken = verified(email, phone).get("token").asString();
+        String appToken = tokenFor(phone);
+        assertThat(get("/api/v1/partners/me", portalToken).status()).isEqualTo(200);
+        assertThat(get("/api/v1/partners/me", appToken).status()).isEqualTo(200);
+
+        call("POST", "/api/v1/portal/forgot-password", null, Map.of("email", email));
+        Response reset = call("POST", "/api/v1/portal/reset-password", null,
+                Map.of("email", email, "code", lastCode(phone, 2), "newPassword", "my new password 9"));
+        assertThat(reset.status()).as(reset.body()).isEqualTo(200);
+
+        get("/api/v1/partners/me", portalToken).error(401, "unauthorized");
+        get("/api/v1/partners/me", appToken).error(401, "unauthorized");
+        assertThat(get("/api/v1/partners/me", reset.json().get("token").asString()).status()).isEqualTo(200);
+        Response again = login(email, "my new password 9");
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(get("/api/v1/partners/me", again.json().get("token").asString()).status()).isEqualTo(200);
+        assertThat(get("/api/v1/partners/me", tokenFor(phone)).status()).isEqualTo(200);
+    }
+
+    @Test
     void aCodeAllowsFiveGuessesThenNotEvenTheRightOne() {
         String phone = freshPhone();
         String email = email(phone);

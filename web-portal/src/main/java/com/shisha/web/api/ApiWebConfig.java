@@ -1,6 +1,7 @@
 package com.shisha.web.api;
 
 import com.shisha.core.companion.RequestLimiter;
+import com.shisha.core.companion.SessionVersions;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -18,7 +19,7 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The companion API's gates, in the order a request meets them: security headers (on everything), CORS,
+ * The companion API's gates, in the order a request meets them: the path guard (on everything), security headers (on everything), CORS,
  * body size, the per-address limit, then the session check with the per-partner limit. Plain servlet filters
  * rather than Spring Security: the API has one way in (a bearer token of ours) and the webhooks and the
  * simulator must stay exactly as they are, which a security filter chain would have to be taught to leave alone.
@@ -27,8 +28,17 @@ import java.util.List;
 class ApiWebConfig {
 
     @Bean
-    SessionTokens sessionTokens(ApiSettings settings, Clock clock) {
-        return new SessionTokens(settings, clock);
+    SessionTokens sessionTokens(ApiSettings settings, SessionVersions versions, Clock clock) {
+        return new SessionTokens(settings, versions, clock);
+    }
+
+    /** First of all filters, so no gate can be skipped by a path the gates read differently from the container. */
+    @Bean
+    FilterRegistrationBean<PathGuardFilter> pathGuardFilter() {
+        FilterRegistrationBean<PathGuardFilter> registration = new FilterRegistrationBean<>(new PathGuardFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 
     @Bean

@@ -9,6 +9,7 @@ import com.shisha.core.companion.PortalAccounts;
 import com.shisha.core.companion.PortalAccounts.CodePurpose;
 import com.shisha.core.companion.PortalAccounts.PortalAccount;
 import com.shisha.core.companion.RequestLimiter;
+import com.shisha.core.companion.SessionVersions;
 import com.shisha.core.pipeline.Outbox;
 import com.shisha.core.pipeline.OutboxDispatcher;
 import org.slf4j.Logger;
@@ -65,6 +66,7 @@ class PortalSignIn {
     private final OutboxDispatcher dispatcher;
     private final PortalSettings settings;
     private final SessionTokens tokens;
+    private final SessionVersions versions;
     private final Clock clock;
     private final SecretKeySpec codeKey;
     private final PasswordEncoder passwords = new BCryptPasswordEncoder(BCRYPT_COST);
@@ -73,7 +75,8 @@ class PortalSignIn {
     private final String absentAccountHash;
 
     PortalSignIn(PortalAccounts portal, PartnerAccounts partners, LoginLockout lockout, RequestLimiter limiter, Outbox outbox,
-                 OutboxDispatcher dispatcher, PortalSettings settings, ApiSettings api, SessionTokens tokens, Clock clock) {
+                 OutboxDispatcher dispatcher, PortalSettings settings, ApiSettings api, SessionTokens tokens,
+                 SessionVersions versions, Clock clock) {
         this.portal = portal;
         this.partners = partners;
         this.lockout = lockout;
@@ -82,6 +85,7 @@ class PortalSignIn {
         this.dispatcher = dispatcher;
         this.settings = settings;
         this.tokens = tokens;
+        this.versions = versions;
         this.clock = clock;
         this.codeKey = new SecretKeySpec(api.jwtSecret(), "HmacSHA256");
         this.absentAccountHash = passwords.encode("no account has this email " + random.nextLong());
@@ -160,10 +164,13 @@ class PortalSignIn {
         String hash = passwords.encode(newPassword);
         PortalAccount account = portal.byEmail(email).orElseThrow(PortalSignIn::invalidCode);
         useCode(account, CodePurpose.RESET_PASSWORD, code);
+        // first, so a failure after it leaves old sessions ended rather than a new password beside them
+        versions.revokeAll(account.partnerId());
         portal.setPassword(account.id(), hash);
         portal.markPhoneVerified(account.id());
         lockout.clear(emailKey(email));
-        log.info("portal account {} reset its password", account.id());
+        log.info("portal account {} reset its password; every earlier session of partner {} is ended", account.id(),
+                PhoneMask.mask(account.phone()));
         return session(account.partnerId());
     }
 

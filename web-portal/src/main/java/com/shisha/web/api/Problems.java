@@ -19,7 +19,11 @@ final class Problems {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(new ApiProblem(code, message, status)));
+        // with its length declared, a client knows the answer is complete even while the container still drains
+        // (or waits for) a request body nobody read
+        byte[] body = JSON.writeValueAsBytes(new ApiProblem(code, message, status));
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
         response.flushBuffer();
     }
 }
