@@ -85,7 +85,9 @@ public final class LlmCallReviews implements CallReviews {
         Language language = request.language() != null ? request.language()
                 : request.profile() != null && request.profile().language() != null ? request.profile().language() : Language.EN;
         Instant started = clock.instant();
-        String id = UUID.randomUUID().toString();
+        // from the message, where there is one: the analysis (MongoDB, keyed by this id) is then stored once
+        String id = request.messageId() == null ? UUID.randomUUID().toString()
+                : UUID.nameUUIDFromBytes(("call-review:" + request.messageId()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
         String transcript = request.transcript().strip();
         RubricResult rubric = scorer.score(transcript);
         String forModel = trimmed(transcript, settings.maxTranscriptChars());

@@ -71,6 +71,20 @@ class LlmCallReviewsTest {
                       "Confirm the callback time by message after the call."],
              "product": "loans"}""";
 
+    /** A turn run again for the same message (after a crash) reviews under the same id: one analysis, not two. */
+    @Test
+    void a_call_reviewed_again_for_the_same_message_is_stored_once() {
+        ollama.answers(VALID);
+        Request request = request(Transcripts.GOOD_EN, Language.EN);
+        Request fromMessage = new Request(request.partner(), request.profile(), request.language(),
+                request.transcript(), request.source(), "SM00000000000000000000000000000042");
+        CallReview first = reviews.review(fromMessage);
+        CallReview again = reviews.review(fromMessage);
+        assertThat(again.reviewId()).isEqualTo(first.reviewId());
+        assertThat(store.recentFor(PARTNER.value(), 10)).hasSize(1);
+        assertThat(reviews.review(request).reviewId()).isNotEqualTo(first.reviewId());
+    }
+
     @Test
     void a_valid_answer_is_used_as_it_came_and_stored_with_both_scorings() {
         ollama.answers(VALID);

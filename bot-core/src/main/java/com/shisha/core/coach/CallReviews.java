@@ -15,8 +15,17 @@ public interface CallReviews {
 
     enum Source { VOICE_NOTE, AUDIO_FILE, PASTED_TRANSCRIPT, APP_UPLOAD }
 
-    /** @param profile null before onboarding is confirmed */
-    record Request(ConversationKey partner, PartnerProfile profile, Language language, String transcript, Source source) {
+    /**
+     * @param profile   null before onboarding is confirmed
+     * @param messageId the inbound message that brought the call, where there is one: a turn run again for it (after
+     *                  a crash) reviews under the same id and stores the analysis once; null for the app's uploads
+     */
+    record Request(ConversationKey partner, PartnerProfile profile, Language language, String transcript, Source source,
+                   String messageId) {
+
+        public Request(ConversationKey partner, PartnerProfile profile, Language language, String transcript, Source source) {
+            this(partner, profile, language, transcript, source, null);
+        }
     }
 
     enum Rubric { OPENING, NEED_DISCOVERY, PRODUCT_EXPLANATION, OBJECTION_HANDLING, COMPLIANCE_DISCLOSURES, CLOSING }

@@ -44,7 +44,7 @@ public final class CallReview {
         PartnerProfile profile = turn.partner().map(p -> new PartnerProfile(p.phone(), p.name(), p.language(), p.city(),
                 p.products())).orElse(null);
         CallReviews.CallReview review = turn.services().callReviews().review(new CallReviews.Request(turn.key(), profile,
-                turn.language(), turn.raw().strip(), source));
+                turn.language(), turn.raw().strip(), source, turn.messageId()));
         StringBuilder scores = new StringBuilder();
         for (CallReviews.Rubric item : CallReviews.Rubric.values()) {
             Integer score = review.scores().get(item);
