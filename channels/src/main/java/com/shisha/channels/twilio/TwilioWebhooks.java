@@ -221,9 +221,9 @@ public final class TwilioWebhooks implements Filter {
     }
 
     /**
-     * Whether the webhook is about our Twilio account; when not, the 403 is written. A valid signature only says
-     * the sender knows an auth token: another account's webhook (a subaccount, or a number moved between
-     * accounts that share a token) is not ours to act on.
+     * Whether the webhook is about our Twilio account; when not, the 403 is written. The signature says who holds
+     * the token, the AccountSid whose message it is: with a token that leaked or is shared by several projects, a
+     * webhook of another account pointed at us must still never become a partner's message or a delivery status.
      */
     private boolean ours(HttpServletRequest request, HttpServletResponse response, Map<String, String[]> params,
                          boolean messaging) throws IOException {
