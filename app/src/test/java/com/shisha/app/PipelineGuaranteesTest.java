@@ -196,6 +196,50 @@ class PipelineGuaranteesTest extends AbstractPipelineTest {
     }
 
     @Test
+    void controlCharactersInBodyAndProfileNameAreStrippedAndTheMessageIsAnsweredOnce() {
+        String phone = freshPhone();
+        String sid = newMessageSid();
+        Map<String, String> form = whatsappForm(phone, "hi\u0000\u0007", sid);
+        form.put("ProfileName", "Te\u0000st\u001b");
+        // PostgreSQL refuses NUL in text: were it passed on, every delivery would be a 503 and Twilio would retry forever
+        assertThat(postSigned(WEBHOOK, form).statusCode()).isEqualTo(200);
+        assertThat(postSigned(WEBHOOK, form).statusCode()).as("the redelivery, a duplicate").isEqualTo(200);
+        assertThat(awaitProcessed(sid, REPLY_TIMEOUT)).isTrue();
+        assertThat(jdbc.sql("select body || '|' || profile_name from inbound_messages where provider_message_id = :sid")
+                .param("sid", sid).query(String.class).single()).isEqualTo("hi|Test");
+        assertThat(TwilioStandIn.awaitSent("whatsapp:" + phone, 1, REPLY_TIMEOUT)).hasSize(1);
+    }
+
+    @Test
+    void aMalformedToOrFromOrAnotherAccountIsRefusedAndNothingIsStored() {
+        String phone = freshPhone();
+        Map<String, String> nulTo = whatsappForm(phone, "hi", newMessageSid());
+        nulTo.put("To", WHATSAPP_FROM + "\u0000");
+        assertBadRequest(postSigned(WEBHOOK, nulTo));
+
+        Map<String, String> noPlus = whatsappForm(phone, "hi", newMessageSid());
+        noPlus.put("From", "whatsapp:" + phone.substring(1));
+        assertBadRequest(postSigned(WEBHOOK, noPlus));
+
+        Map<String, String> smsNoPlus = smsForm(phone, "hi", newMessageSid());
+        smsNoPlus.put("From", phone.substring(1));
+        assertBadRequest(postSigned(WEBHOOK, smsNoPlus));
+
+        Map<String, String> foreign = whatsappForm(phone, "hi", newMessageSid());
+        foreign.put("AccountSid", "AC" + "e".repeat(32));
+        assertThat(postSigned(WEBHOOK, foreign).statusCode()).isEqualTo(403);
+        Map<String, String> noAccount = whatsappForm(phone, "hi", newMessageSid());
+        noAccount.remove("AccountSid");
+        assertThat(postSigned(WEBHOOK, noAccount).statusCode()).isEqualTo(403);
+        assertThat(postSigned("/webhooks/twilio/status", Map.of("MessageSid", newMessageSid(), "MessageStatus", "delivered",
+                "AccountSid", "AC" + "e".repeat(32), "To", "whatsapp:" + phone, "From", WHATSAPP_FROM)).statusCode()).isEqualTo(403);
+
+        assertThat(jdbc.sql("select count(*) from inbound_messages where conversation_key in (:keys)")
+                .param("keys", List.of("whatsapp:" + phone, "sms:" + phone, "whatsapp:" + phone.substring(1), "sms:" + phone.substring(1)))
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void tenThousandCharacterBodyIsStoredWholeAndAnswered() {
         String phone = freshPhone();
         String sid = newMessageSid();

@@ -99,6 +99,24 @@ class WebChatTest extends AbstractPipelineTest {
         assertThat(noPhone.body()).contains("E.164");
     }
 
+    @Test
+    void controlCharactersInTheTextAreStrippedNeverA5xx() throws Exception {
+        String phone = freshPhone();
+        HttpResponse<String> accepted = postJson("{\"phone\":\"" + phone + "\",\"text\":\"h\\u0000i\\u001b\",\"clientMessageId\":\"nul-text-1\"}");
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(jdbc.sql("select body from inbound_messages where provider_message_id = :id")
+                .param("id", "web-" + phone + "-nul-text-1").query(String.class).single()).isEqualTo("hi");
+
+        HttpResponse<String> onlyControls = postJson("{\"phone\":\"" + phone + "\",\"text\":\"\\u0000\\u0001\"}");
+        assertThat(onlyControls.statusCode()).isEqualTo(400);
+        assertThat(onlyControls.body()).contains("\"error\":\"bad_request\"").contains("text must not be empty");
+        HttpResponse<String> nulChoice = postJson("{\"phone\":\"" + phone + "\",\"text\":\"Yes\",\"choice\":\"a\\u0000b\"}");
+        assertThat(nulChoice.statusCode()).isEqualTo(400);
+        HttpResponse<String> nulPhone = postJson("{\"phone\":\"" + phone + "\\u0000\",\"text\":\"hi\"}");
+        assertThat(nulPhone.statusCode()).isEqualTo(400);
+        assertThat(nulPhone.body()).contains("\"error\":\"bad_request\"");
+    }
+
     private HttpResponse<String> postJson(String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/webchat/messages"))
                 .header("Content-Type", "application/json")

@@ -28,7 +28,11 @@ public record InboundMessage(String providerMessageId, ConversationKey conversat
     public InboundMessage {
         Objects.requireNonNull(providerMessageId, "providerMessageId");
         Objects.requireNonNull(conversation, "conversation");
-        text = text == null ? "" : text;
+        // every channel's text passes here on its way to the inbox: one place keeps NUL and its kind out of storage
+        text = text == null ? "" : Text.withoutControls(text);
+        to = Text.withoutControls(to);
+        profileName = Text.withoutControls(profileName);
+        choiceId = Text.withoutControls(choiceId);
         media = media == null ? List.of() : List.copyOf(media);
         receivedAt = receivedAt == null ? Instant.now() : receivedAt;
         choiceId = choiceId == null || choiceId.isBlank() ? null : choiceId;
@@ -62,10 +66,14 @@ public record InboundMessage(String providerMessageId, ConversationKey conversat
     public record Voice(String heard, double confidence, com.shisha.core.voice.VoiceNoteException.Kind failure,
                         boolean recording) {
         public Voice {
-            heard = heard == null ? "" : heard;
+            heard = heard == null ? "" : Text.withoutControls(heard);
         }
     }
 
     public record Media(String url, String contentType) {
+        public Media {
+            url = Text.withoutControls(url);
+            contentType = Text.withoutControls(contentType);
+        }
     }
 }

@@ -421,7 +421,7 @@ public final class IntakeJournal implements AutoCloseable {
             }
         }
         if (!failed.isEmpty() && failed.size() == chunk.size()) {
-            log.warn("intake journal: the inbox took none of {} acknowledged messages ({}); trying again", failed.size(), cause.toString());
+            log.warn("intake journal: the inbox took none of {} acknowledged messages ({}); trying again", failed.size(), com.shisha.core.Failures.withoutMessages(cause));
             checkpoint(failed.get(0).start());
             return failed;
         }
@@ -456,12 +456,12 @@ public final class IntakeJournal implements AutoCloseable {
             // the message id is not personal data; the conversation is masked
             log.error("intake journal: the inbox refused message {} of {} while it took others ({}); it was set aside "
                     + "in {} and gets no reply", entry.message().providerMessageId(), entry.message().conversation(),
-                    cause.toString(), file.toAbsolutePath());
+                    com.shisha.core.Failures.withoutMessages(cause), file.toAbsolutePath());
             return true;
         } catch (IOException e) {
             // kept in the journal and tried again: nothing acknowledged is dropped
             log.error("intake journal: the inbox refused message {} ({}) and writing it to {} failed too ({}); keeping it",
-                    entry.message().providerMessageId(), cause.toString(), file.toAbsolutePath(), e.toString());
+                    entry.message().providerMessageId(), com.shisha.core.Failures.withoutMessages(cause), file.toAbsolutePath(), e.toString());
             return false;
         }
     }

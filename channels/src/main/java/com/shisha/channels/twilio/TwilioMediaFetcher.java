@@ -24,10 +24,21 @@ import java.util.concurrent.atomic.AtomicReference;
  * origin (scheme, host and port of TWILIO_API_BASE_URL); a MediaUrl anywhere else is refused before any request,
  * so a forged webhook cannot make us send credentials to its server. Twilio answers with a redirect to its
  * storage host: redirects are followed here, by hand, and the credentials stay behind.
+ *
+ * <p>Redirects are followed only to where Twilio keeps media, over HTTPS: its API host, {@code *.twiliocdn.com}
+ * ({@code mms.twiliocdn.com} serves the short-lived URLs of accounts that enforce HTTP auth on media), and the
+ * {@code media.twiliocdn.com} bucket on {@code s3-external-1.amazonaws.com} / {@code s3.amazonaws.com}, where
+ * media of accounts without that setting is served (Twilio support: "Protect Media Access with HTTP Basic
+ * Authentication"). Not every {@code *.amazonaws.com}: anyone can have a bucket there. With a stand-in on this
+ * machine as the API, its redirects may also stay on this machine. Any other redirect is refused and logged:
+ * Twilio does not send us there, so whoever does wants us to fetch something we should not (a server inside our
+ * network, say).
  */
 public final class TwilioMediaFetcher implements MediaFetcher {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TwilioMediaFetcher.class);
     private static final int MAX_REDIRECTS = 5;
+    private static final String MEDIA_BUCKET_PATH = "/media.twiliocdn.com/";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
@@ -62,7 +73,7 @@ public final class TwilioMediaFetcher implements MediaFetcher {
             HttpResponse<byte[]> response = get(url, sameOrigin(url, twilio), maxBytes);
             int status = response.statusCode();
             if (status >= 300 && status < 400 && status != 304) {
-                url = redirectTarget(url, response);
+                url = allowedRedirect(url, redirectTarget(url, response));
                 continue;
             }
             if (status != 200) {
@@ -126,6 +137,32 @@ public final class TwilioMediaFetcher implements MediaFetcher {
             throw new VoiceNoteException(Kind.FAILED, "media redirect to a non-HTTP URL: " + to.getScheme());
         }
         return to;
+    }
+
+    /** The target, when it is one of Twilio's media hosts (or, for a stand-in on this machine, this machine). */
+    private URI allowedRedirect(URI from, URI to) {
+        if (isTwilioMediaLocation(to) || (TwilioSettings.isLoopback(twilio) && TwilioSettings.isLoopback(to))) {
+            return to;
+        }
+        // the host only: a pre-signed URL's query is a credential of its own
+        log.warn("media GET {} redirected to {}, which is not one of Twilio's media hosts; refused, not followed",
+                from.getHost() + from.getRawPath(), origin(to));
+        throw new VoiceNoteException(Kind.FAILED, "media redirect to " + origin(to) + " refused: not one of Twilio's media hosts");
+    }
+
+    /** HTTPS on Twilio's API or CDN hosts, or Twilio's media bucket on S3 (path-style). */
+    static boolean isTwilioMediaLocation(URI uri) {
+        if (uri.getRawUserInfo() != null) {
+            return false;
+        }
+        if (TwilioSettings.isTwilioMediaHost(uri)) {
+            return true;
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        return "https".equalsIgnoreCase(uri.getScheme())
+                && (host.equals("s3-external-1.amazonaws.com") || host.equals("s3.amazonaws.com"))
+                && uri.normalize().getRawPath() != null && uri.normalize().getRawPath().startsWith(MEDIA_BUCKET_PATH)
+                && !uri.getRawPath().toLowerCase(java.util.Locale.ROOT).contains("%2e") && (uri.getPort() == -1 || uri.getPort() == 443);
     }
 
     private static VoiceNoteException tooLarge(long bytes, long maxBytes) {

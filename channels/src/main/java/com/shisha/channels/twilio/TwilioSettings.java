@@ -89,9 +89,10 @@ public record TwilioSettings(String accountSid, String authToken, String whatsap
 
     /** Where media downloads may carry our credentials: Twilio's API and media hosts only. */
     public static boolean isTwilioMediaHost(URI uri) {
-        String host = uri.getHost();
-        return host != null && "https".equals(uri.getScheme())
-                && (host.equals("api.twilio.com") || host.endsWith(".twiliocdn.com") || host.equals("media.twiliocdn.com"));
+        String host = uri.getHost() == null ? null : uri.getHost().toLowerCase(Locale.ROOT);
+        return host != null && "https".equalsIgnoreCase(uri.getScheme()) && uri.getRawUserInfo() == null
+                && (uri.getPort() == -1 || uri.getPort() == 443)
+                && (host.equals("api.twilio.com") || host.endsWith(".twiliocdn.com"));
     }
 
     private static void require(boolean ok, String variable, String rule) {

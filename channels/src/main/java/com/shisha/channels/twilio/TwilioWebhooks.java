@@ -3,8 +3,10 @@ package com.shisha.channels.twilio;
 import com.shisha.core.ApiError;
 import com.shisha.core.Channel;
 import com.shisha.core.ConversationKey;
+import com.shisha.core.Failures;
 import com.shisha.core.InboundMessage;
 import com.shisha.core.PhoneMask;
+import com.shisha.core.Text;
 import com.shisha.core.dialog.Choices;
 import com.shisha.core.pipeline.DeliveryStatuses;
 import com.shisha.core.pipeline.InboundIngest;
@@ -55,7 +57,10 @@ public final class TwilioWebhooks implements Filter {
     private static final String TWIML_CONTENT_TYPE = "text/xml;charset=UTF-8";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern SID = Pattern.compile("(SM|MM|SMS|WA)[0-9A-Za-z]{10,64}");
-    private static final Pattern ADDRESS = Pattern.compile("\\+?[0-9]{6,15}");
+    private static final String WHATSAPP = "whatsapp:";
+    /** E.164 as Twilio writes it: +, then up to 15 digits, the first not 0. Anything else is no partner of ours. */
+    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    private static final Pattern ERROR_CODE = Pattern.compile("[0-9]{1,10}");
     private static final Pattern STATUS_NAME = Pattern.compile("[a-z_]{3,20}");
     private static final int MAX_MEDIA = 10;
 
@@ -66,6 +71,7 @@ public final class TwilioWebhooks implements Filter {
     private final DeliveryStatuses statuses;
     private final TwilioSignature signature;
     private final String publicBase;
+    private final String accountSid;
     private final Map<Outcome, Timer> messagingTimers = new EnumMap<>(Outcome.class);
     private final Map<Outcome, Timer> statusTimers = new EnumMap<>(Outcome.class);
 
@@ -73,6 +79,7 @@ public final class TwilioWebhooks implements Filter {
         this.ingest = ingest;
         this.statuses = statuses;
         this.signature = new TwilioSignature(settings.authToken());
+        this.accountSid = settings.accountSid();
         String base = settings.publicBaseUrl().toString();
         this.publicBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         for (Outcome o : Outcome.values()) {
@@ -114,7 +121,7 @@ public final class TwilioWebhooks implements Filter {
         if (params == null) {
             return badRequest(response, "the form body could not be decoded (invalid percent-encoding or charset)");
         }
-        if (!verified(request, response, params)) {
+        if (!verified(request, response, params) || !ours(request, response, params, messaging)) {
             return Outcome.FORBIDDEN;
         }
         return messaging ? inbound(params, response) : status(params, response);
@@ -130,13 +137,19 @@ public final class TwilioWebhooks implements Filter {
         if (from == null || to == null) {
             return badRequest(response, "From and To are required");
         }
-        Channel channel = from.startsWith("whatsapp:") ? Channel.WHATSAPP : Channel.SMS;
-        String address = channel == Channel.WHATSAPP ? from.substring("whatsapp:".length()) : from;
-        if (!ADDRESS.matcher(address).matches()) {
-            return badRequest(response, "From is not a phone number");
+        Channel channel = from.startsWith(WHATSAPP) ? Channel.WHATSAPP : Channel.SMS;
+        String address = channel == Channel.WHATSAPP ? from.substring(WHATSAPP.length()) : from;
+        if (!E164.matcher(address).matches()) {
+            return badRequest(response, "From must be whatsapp:+<digits> or +<digits> (E.164)");
+        }
+        // our number on the sender's channel: replies go out from it, so it must be one Twilio could have used
+        boolean toOnChannel = (channel == Channel.WHATSAPP) == to.startsWith(WHATSAPP);
+        if (!toOnChannel || !E164.matcher(channel == Channel.WHATSAPP ? to.substring(WHATSAPP.length()) : to).matches()) {
+            return badRequest(response, "To must be " + (channel == Channel.WHATSAPP ? "whatsapp:+<digits>" : "+<digits>")
+                    + " (E.164), on the same channel as From");
         }
         String tapped = tapped(params, sid);
-        String body = first(params, "Body", "");
+        String body = Text.withoutControls(first(params, "Body", ""));
         if (body.isBlank() && tapped != null) {
             // the tap's title is what the partner sees in the chat; dialogs that read only text understand it too
             body = first(params, "ButtonText", first(params, "ListTitle", ""));
@@ -148,7 +161,8 @@ public final class TwilioWebhooks implements Filter {
             outcome = ingest.accept(message);
         } catch (RuntimeException e) {
             // not stored: answer so that Twilio retries the same MessageSid later (it does on 5xx), never 200
-            log.error("could not store {} from {}; answering 503 so Twilio retries: {}", sid, PhoneMask.mask(address), e.toString());
+            log.error("could not store {} from {}; answering 503 so Twilio retries: {}", sid, PhoneMask.mask(address),
+                    Failures.withoutMessages(e));
             response.setHeader("Retry-After", "5");
             json(response, new ApiError("unavailable", "the message could not be stored right now; retry later", 503));
             return Outcome.UNAVAILABLE;
@@ -167,6 +181,11 @@ public final class TwilioWebhooks implements Filter {
             return badRequest(response, "MessageSid and MessageStatus are required");
         }
         String errorCode = first(params, "ErrorCode", null);
+        if (errorCode != null && !ERROR_CODE.matcher(errorCode).matches()) {
+            // Twilio's error codes are numbers; anything else is recorded as no code rather than stored as given
+            log.warn("status {} of {} came with an ErrorCode that is not a number; recorded without it", status, sid);
+            errorCode = null;
+        }
         if (!statuses.record(sid, status, errorCode)) {
             log.debug("status {} of {} seen before", status, sid);
         }
@@ -198,6 +217,26 @@ public final class TwilioWebhooks implements Filter {
         log.warn("refused {} from {}: {} X-Twilio-Signature", request.getRequestURI(), request.getRemoteAddr(),
                 request.getHeader("X-Twilio-Signature") == null ? "missing" : "invalid");
         json(response, new ApiError("forbidden", "missing or invalid X-Twilio-Signature", 403));
+        return false;
+    }
+
+    /**
+     * Whether the webhook is about our Twilio account; when not, the 403 is written. The signature says who holds
+     * the token, the AccountSid whose message it is: with a token that leaked or is shared by several projects, a
+     * webhook of another account pointed at us must still never become a partner's message or a delivery status.
+     */
+    private boolean ours(HttpServletRequest request, HttpServletResponse response, Map<String, String[]> params,
+                         boolean messaging) throws IOException {
+        String given = first(params, "AccountSid", null);
+        if (accountSid.equals(given)) {
+            return true;
+        }
+        String sid = first(params, "MessageSid", first(params, messaging ? "SmsMessageSid" : "SmsSid", null));
+        String who = messaging ? first(params, "From", null) : first(params, "To", null);
+        log.warn("refused {} {} ({} {}): AccountSid {}", request.getRequestURI(), sid == null || !SID.matcher(sid).matches() ? "-" : sid,
+                messaging ? "from" : "to", PhoneMask.mask(Text.withoutControls(who)),
+                given == null ? "is missing" : "is not our TWILIO_ACCOUNT_SID");
+        json(response, new ApiError("forbidden", "the webhook is not for this Twilio account", 403));
         return false;
     }
 

@@ -3,7 +3,9 @@ package com.shisha.channels.web;
 import com.shisha.core.ApiError;
 import com.shisha.core.Channel;
 import com.shisha.core.ConversationKey;
+import com.shisha.core.Failures;
 import com.shisha.core.InboundMessage;
+import com.shisha.core.Text;
 import com.shisha.core.channel.WebChatIdentity;
 import com.shisha.core.dialog.Choices;
 import com.shisha.core.pipeline.InboundIngest;
@@ -64,14 +66,16 @@ public class WebChatController {
         if (choice != null && (choice.isBlank() || choice.length() > Choices.MAX_ID || CONTROL.matcher(choice).find())) {
             return error("choice must be the id of a choice offered, 1 to " + Choices.MAX_ID + " characters");
         }
-        if ((body.text() == null || body.text().isBlank()) && choice == null) {
+        // stripped before it is judged: a text of nothing but control characters is an empty text
+        String typed = Text.withoutControls(body.text());
+        if ((typed == null || typed.isBlank()) && choice == null) {
             return error("text must not be empty");
         }
-        if (body.text() != null && body.text().length() > InboundMessage.MAX_TEXT) {
+        if (typed != null && typed.length() > InboundMessage.MAX_TEXT) {
             return error("text is longer than " + InboundMessage.MAX_TEXT + " characters");
         }
         // a tap without a title reads as its id typed, so a dialog that reads only text still gets something exact
-        String text = body.text() == null || body.text().isBlank() ? choice : body.text();
+        String text = typed == null || typed.isBlank() ? choice : typed;
         // a client id makes a retried POST idempotent; without one every POST is a new message
         String id = body.clientMessageId() != null && body.clientMessageId().matches("[A-Za-z0-9_-]{8,64}")
                 ? "web-" + body.phone() + "-" + body.clientMessageId() : "web-" + UUID.randomUUID();
@@ -80,7 +84,7 @@ public class WebChatController {
             outcome = ingest.accept(new InboundMessage(id, new ConversationKey(Channel.WEB, body.phone()),
                     WebChatSender.FROM, text, List.of(), null, Instant.now(), null, choice));
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(WebChatController.class).error("could not store web chat message {}: {}", id, e.toString());
+            org.slf4j.LoggerFactory.getLogger(WebChatController.class).error("could not store web chat message {}: {}", id, Failures.withoutMessages(e));
             return ResponseEntity.status(503).header("Retry-After", "5").contentType(MediaType.APPLICATION_JSON)
                     .body(new ApiError("unavailable", "the message could not be stored right now; please send it again", 503));
         }

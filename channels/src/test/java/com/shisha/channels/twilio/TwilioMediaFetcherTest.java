@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -185,6 +186,45 @@ class TwilioMediaFetcherTest {
                 .isInstanceOfSatisfying(VoiceNoteException.class, e -> assertThat(e.kind()).isEqualTo(Kind.FAILED))
                 .hasMessageContaining("took longer than");
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2500);
+    }
+
+    @Test
+    void aRedirectToAHostThatIsNotTwiliosIsRefusedAndNotFollowed() {
+        // a client whose every request goes through the storage server as a proxy: had the redirect been followed,
+        // the storage server would have seen it and answered
+        TwilioMediaFetcher proxied = new TwilioMediaFetcher(new TwilioSettings(SID, TOKEN, "whatsapp:+14155238886", null,
+                URI.create(twilioBase), URI.create("https://bot.example.test")),
+                java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                        .proxy(java.net.ProxySelector.of(new java.net.InetSocketAddress("127.0.0.1", storage.port()))).build(),
+                java.time.Duration.ofSeconds(5));
+        // the proxy takes the Twilio request too, so it plays both: Twilio's redirect, and the host redirected to
+        storage.stubFor(get(MEDIA_PATH).willReturn(aResponse().withStatus(302)
+                .withHeader("Location", "http://metadata.internal.example/latest/meta-data/?sig=secret")));
+        storage.stubFor(get("/latest/meta-data/?sig=secret").willReturn(aResponse().withBody(NOTE)));
+
+        assertThatThrownBy(() -> proxied.fetch(media(twilioBase + MEDIA_PATH), 1024))
+                .isInstanceOfSatisfying(VoiceNoteException.class, e -> assertThat(e.kind()).isEqualTo(Kind.FAILED))
+                .hasMessageContaining("refused")
+                .hasMessageContaining("metadata.internal.example")
+                .hasMessageNotContaining("sig=secret");
+        storage.verify(1, getRequestedFor(urlEqualTo(MEDIA_PATH)));
+        storage.verify(0, getRequestedFor(urlEqualTo("/latest/meta-data/?sig=secret")));
+    }
+
+    @Test
+    void onlyTwiliosMediaLocationsAreRedirectTargets() {
+        for (String ok : List.of("https://mms.twiliocdn.com/AC1/abc?Expires=1&Signature=x", "https://media.twiliocdn.com/AC1/abc",
+                "https://api.twilio.com/2010-04-01/Accounts/AC1/Messages/MM1/Media/ME1",
+                "https://s3-external-1.amazonaws.com/media.twiliocdn.com/AC1/abc", "https://MMS.TwilioCDN.com/x")) {
+            assertThat(TwilioMediaFetcher.isTwilioMediaLocation(URI.create(ok))).as(ok).isTrue();
+        }
+        for (String no : List.of("http://mms.twiliocdn.com/x", "https://evil.example/x", "https://twiliocdn.com.evil.example/x",
+                "https://mms.twiliocdn.com:8443/x", "https://user:pw@mms.twiliocdn.com/x",
+                "https://s3-external-1.amazonaws.com/attacker-bucket/x", "https://attacker.s3.amazonaws.com/media.twiliocdn.com/x",
+                "https://s3-external-1.amazonaws.com/media.twiliocdn.com/../attacker/x",
+                "https://s3-external-1.amazonaws.com/media.twiliocdn.com/%2e%2e/attacker/x", "https://169.254.169.254/latest")) {
+            assertThat(TwilioMediaFetcher.isTwilioMediaLocation(URI.create(no))).as(no).isFalse();
+        }
     }
 
     private static void assertRefused(String url, String host) {
