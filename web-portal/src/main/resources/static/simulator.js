@@ -495,6 +495,14 @@
   window.addEventListener('pageshow', function (ev) { if (ev.persisted) reopen(); });
 
   phoneInput.value = loadPhone() || randomIndianMobile();
+  // signed in on the portal: chat as your own number (where the web chat needs a sign-in, it is the only one served)
+  var signedIn = sessionToken();
+  if (signedIn && window.fetch) {
+    fetch('/api/v1/partners/me', { headers: { 'Accept': 'application/json', 'Authorization': 'Bearer ' + signedIn } })
+      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (me) { if (me && me.phone && !activePhone) phoneInput.value = me.phone; })
+      .catch(function () { /* keep the number shown */ });
+  }
   setStatus('idle');
   addNotice('Press Start (or just send \u201chi\u201d) to chat with SHISHA as this number.');
 })();
