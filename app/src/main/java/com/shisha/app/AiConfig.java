@@ -37,7 +37,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
-/** Speech, the language model and what is built on them (issue 4). Settings from the environment (README). */
+/** Speech, the language model and what is built on them. Settings from the environment (README). */
 @Configuration(proxyBeanMethods = false)
 class AiConfig {
 
