@@ -81,7 +81,7 @@ final class Router {
             if (yes.isPresent()) {
                 if (yes.get()) {
                     turn.understood = new Understood(Intent.NAME, 1, List.of(), pendingName, true, null, null, null, null,
-                            null, null, null);
+                            null, null);
                     return Optional.of(engine.fire(step, Trigger.TEXT, turn));
                 }
                 return Optional.of(engine.sayAndStay(step, turn, "name.again"));
@@ -177,7 +177,7 @@ final class Router {
                 }
                 return engine.fire(step, Trigger.TEXT, turn);
             }
-            case AMOUNT, OUTCOME, CHOICE -> {
+            case AMOUNT, OUTCOME -> {
                 return engine.fire(step, Trigger.TEXT, turn);
             }
             case STOP -> {

@@ -3,7 +3,6 @@ package com.shisha.dialogs.understanding;
 import com.shisha.core.Language;
 import com.shisha.core.Product;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -105,15 +104,8 @@ public final class Answers {
     
     /** Trims, collapses spaces, turns Devanagari digits into ASCII and drops characters outside letters/digits/punctuation (emoji). */
     public static String normalise(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            if (cp >= '०' && cp <= '९') {
-                out.append((char) ('0' + (cp - '०')));
-            } else if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
+        return Keys.fold(raw, (out, cp) -> {
+            if (Character.isLetterOrDigit(cp) || Character.getType(cp) == Character.NON_SPACING_MARK
                     || Character.getType(cp) == Character.COMBINING_SPACING_MARK || Character.isWhitespace(cp)
                     || ".,'-&/()".indexOf(cp) >= 0) {
                 out.appendCodePoint(cp);
@@ -121,7 +113,6 @@ public final class Answers {
                 out.append(' ');
             }
         });
-        return out.toString().replaceAll("\\s+", " ").trim();
     }
 
     public static List<String> words(String normalised) {

@@ -13,9 +13,7 @@ public enum Intent {
     NONSENSE,
     AFFIRM, DENY,
     /** Answers to the step's own question. */
-    NAME, CITY, AMOUNT, OUTCOME,
-    /** A number or option picked from what is on screen (a menu item, a lead, a quiz option, a "did you mean"). */
-    CHOICE;
+    NAME, CITY, AMOUNT, OUTCOME;
 
     /** Asks for a feature or a global action, whatever the step: such an intent, understood clearly, leaves a step. */
     public boolean isCommand() {

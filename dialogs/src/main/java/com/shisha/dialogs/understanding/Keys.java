@@ -47,15 +47,8 @@ final class Keys {
      * between words. Keeps the script: the partner's own words, e.g. for a name.
      */
     static String clean(String raw) {
-        if (raw == null) {
-            return "";
-        }
-        String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
-        StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            if (cp >= '०' && cp <= '९') {
-                out.append((char) ('0' + (cp - '०')));
-            } else if (cp == 0x1F44D || cp == 0x1F44C) {
+        return fold(raw, (out, cp) -> {
+            if (cp == 0x1F44D || cp == 0x1F44C) {
                 out.append(" ok "); // 👍 👌: WhatsApp's yes
             } else if (cp == 0x1F44E) {
                 out.append(" no "); // 👎
@@ -69,8 +62,32 @@ final class Keys {
             } else {
                 out.append(' ');
             }
+        }).replaceAll("[.,](\\s|$)", "$1").trim();
+    }
+
+    /** Writes one code point of a message, as a reader of it wants. */
+    interface CodePoints {
+        void write(StringBuilder out, int codePoint);
+    }
+
+    /**
+     * NFC, Devanagari digits as ASCII, every other code point as {@code rest} writes it, then one space between
+     * words: what every reader of a message does first.
+     */
+    static String fold(String raw, CodePoints rest) {
+        if (raw == null) {
+            return "";
+        }
+        String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (cp >= '०' && cp <= '९') {
+                out.append((char) ('0' + (cp - '०')));
+            } else {
+                rest.write(out, cp);
+            }
         });
-        return out.toString().replaceAll("\\s+", " ").replaceAll("[.,](\\s|$)", "$1").trim();
+        return out.toString().replaceAll("\\s+", " ").trim();
     }
 
     /** {@link #clean} in Latin letters: Devanagari transliterated the way Hinglish spells it, then ASCII. */

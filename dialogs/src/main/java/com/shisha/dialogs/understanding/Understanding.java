@@ -35,7 +35,7 @@ public final class Understanding {
 
     private static final Set<Intent> STEP_INTENTS = EnumSet.of(Intent.NAME, Intent.CITY, Intent.AMOUNT, Intent.OUTCOME);
     private static final Set<Intent> ALWAYS = EnumSet.complementOf(EnumSet.of(Intent.NAME, Intent.CITY, Intent.AMOUNT,
-            Intent.OUTCOME, Intent.CHOICE));
+            Intent.OUTCOME));
 
     private static volatile Understanding standard;
 

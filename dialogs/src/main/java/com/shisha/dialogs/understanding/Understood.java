@@ -18,11 +18,10 @@ import java.util.List;
  * @param outcome     OUTCOME: how the call went
  * @param language    LANGUAGE: the language asked for, if one was named
  * @param target      FOLLOW, UNFOLLOW: a list number or a partner's name
- * @param number      CHOICE: the number picked
  */
 public record Understood(Intent intent, double confidence, List<Alternative> alternatives, String name, boolean nameSure,
                          Place place, List<Place> suggestions, BigDecimal amount, OutcomeKind outcome,
-                         Language language, String target, Integer number) {
+                         Language language, String target) {
 
     public record Alternative(Intent intent, double confidence) {
     }
@@ -33,34 +32,30 @@ public record Understood(Intent intent, double confidence, List<Alternative> alt
     }
 
     public static Understood of(Intent intent, double confidence, List<Alternative> alternatives) {
-        return new Understood(intent, confidence, alternatives, null, false, null, null, null, null, null, null, null);
+        return new Understood(intent, confidence, alternatives, null, false, null, null, null, null, null, null);
     }
 
     public Understood withName(String name, boolean sure) {
-        return new Understood(intent, confidence, alternatives, name, sure, place, suggestions, amount, outcome, language, target, number);
+        return new Understood(intent, confidence, alternatives, name, sure, place, suggestions, amount, outcome, language, target);
     }
 
     public Understood withPlace(Place place, List<Place> suggestions) {
-        return new Understood(intent, confidence, alternatives, name, nameSure, place, suggestions, amount, outcome, language, target, number);
+        return new Understood(intent, confidence, alternatives, name, nameSure, place, suggestions, amount, outcome, language, target);
     }
 
     public Understood withAmount(BigDecimal amount) {
-        return new Understood(intent, confidence, alternatives, name, nameSure, place, suggestions, amount, outcome, language, target, number);
+        return new Understood(intent, confidence, alternatives, name, nameSure, place, suggestions, amount, outcome, language, target);
     }
 
     public Understood withOutcome(OutcomeKind outcome) {
-        return new Understood(intent, confidence, alternatives, name, nameSure, place, suggestions, amount, outcome, language, target, number);
+        return new Understood(intent, confidence, alternatives, name, nameSure, place, suggestions, amount, outcome, language, target);
     }
 
     public Understood withLanguage(Language language) {
-        return new Understood(intent, confidence, alternatives, name, nameSure, place, suggestions, amount, outcome, language, target, number);
+        return new Understood(intent, confidence, alternatives, name, nameSure, place, suggestions, amount, outcome, language, target);
     }
 
     public Understood withTarget(String target) {
-        return new Understood(intent, confidence, alternatives, name, nameSure, place, suggestions, amount, outcome, language, target, number);
-    }
-
-    public Understood withNumber(Integer number) {
-        return new Understood(intent, confidence, alternatives, name, nameSure, place, suggestions, amount, outcome, language, target, number);
+        return new Understood(intent, confidence, alternatives, name, nameSure, place, suggestions, amount, outcome, language, target);
     }
 }
