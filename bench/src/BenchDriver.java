@@ -1247,7 +1247,7 @@ public final class BenchDriver {
             String signedUrl = signBase + path;
             SidGen sids = new SidGen("SM");
             // Every webhook is encoded and signed here, before the clock starts: done per send, the form encoding
-            // and the HMAC were 27 % of the driver's CPU (profile, session 8), CPU the service under test shares on
+            // and the HMAC were 27 % of the driver's CPU (profiled), CPU the service under test shares on
             // this machine, and a GET for the baseline costs the driver nothing of the kind. What is sent is the same.
             for (Sender s : senders) {
                 for (int step = 0; step < s.total; step++) {

@@ -22,7 +22,7 @@ public final class InboundIngest {
         /**
          * Webhooks while intake is busy, and after that until what the journal took is in the inbox. At a steady
          * pace a webhook then waits for the database commit instead: a journal write of its own costs a flush and
-         * two more thread hand-offs for what a burst shares among hundreds (bench/README.md, session 9).
+         * two more thread hand-offs for what a burst shares among hundreds (bench/README.md).
          */
         WHILE_BUSY
     }

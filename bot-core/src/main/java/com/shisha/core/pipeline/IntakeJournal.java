@@ -39,7 +39,7 @@ import java.util.zip.CRC32C;
  * The intake journal: an acknowledged message is appended to a local file and flushed to disk (fsync) before
  * the webhook answers, and moved into the shared inbox right after, by one thread, in journal order. The
  * acknowledgement then costs a file append and a share of one flush instead of a database round trip and a
- * share of a commit, which is what lets intake keep up with bursts (bench/README.md, session 8).
+ * share of a commit, which is what lets intake keep up with bursts (bench/README.md).
  *
  * <p>What holds: an acknowledged message is on disk (a crash or kill -9 at any moment loses nothing: on start
  * the entries not yet moved are replayed); it is moved in the order it was journaled, so one conversation's
@@ -70,7 +70,7 @@ public final class IntakeJournal implements AutoCloseable {
     private static final int BUSY_CHUNK = 16;
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final int CHECKPOINT_BYTES = 20;
-    /** 0 / 0.5 / 1 ms: 15,100-15,600 / 16,000-17,100 / 16,500-17,200 webhooks/s in a burst (bench/README.md, session 8) */
+    /** 0 / 0.5 / 1 ms: 15,100-15,600 / 16,000-17,100 / 16,500-17,200 webhooks/s in a burst (bench/README.md) */
     private static final long BUSY_LINGER_NANOS = 500_000L;
     /** Well inside Twilio's 15 s: past it the webhook answers 503 and Twilio redelivers. */
     private static final Duration APPEND_TIMEOUT = Duration.ofSeconds(5);

@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
  *
  * <p>Busy is judged by the arrival rate over the last 10 ms, not by how many webhooks are in flight: with the
  * intake journal a webhook is in flight for a flush and not much else, and a burst of 64 connections showed
- * fewer than 8 in flight often enough that background work ran through it (bench/README.md, session 8).
+ * fewer than 8 in flight often enough that background work ran through it (bench/README.md).
  */
 public final class IntakePriority {
 
@@ -81,7 +81,7 @@ public final class IntakePriority {
     /**
      * Called by background work before each unit. One paused thread at a time watches the intake; the others
      * wait for the watch without waking: twenty-odd turn and send threads each checking every half millisecond
-     * spent 15 % of the service's CPU during a burst on waking up (profile, bench/README.md session 8).
+     * spent 15 % of the service's CPU during a burst on waking up (profiled, bench/README.md).
      */
     void yieldToIntake() {
         if (!busy()) {

@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * is machine-to-machine with a fixed shape, and behind the controller the filter chain and the dispatcher
  * (observation, form and request-context filters, handler lookup, argument resolution) cost a third of a
  * webhook's request thread. Answering here raised the webhooks acknowledged per second by ~10 % and cut the CPU
- * of a whole turn by ~5 % (bench/README.md, session 7). Other methods on these paths get a 405 here; other paths
+ * of a whole turn by ~5 % (bench/README.md). Other methods on these paths get a 405 here; other paths
  * go on down the chain. Because the observation filter never sees these requests, they are timed here:
  * {@code shisha.webhooks} with tags {@code endpoint} (messaging, status) and {@code outcome}.
  */

@@ -57,7 +57,7 @@ final class GroupCommit<T, R> {
      * @param linger   how long the writer, having taken a first item, waits for more before it writes (zero: it
      *                 writes whatever is waiting at once). Paced traffic otherwise yields batches of one or two,
      *                 and a statement plus a commit per item or two cost PostgreSQL more than the rows: with 1 ms
-     *                 the database CPU per turn fell by a quarter (bench/README.md, session 6)
+     *                 the database CPU per turn fell by a quarter (bench/README.md)
      * @param batchKey null, or the key of which a batch may hold only one item
      */
     GroupCommit(String name, int maxBatch, Duration timeout, Duration linger, Function<T, Object> batchKey, Writer<T, R> writer) {

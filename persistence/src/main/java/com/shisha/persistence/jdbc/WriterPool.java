@@ -11,7 +11,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * its CPU per turn (measured with pg_stat_statements, bench/README.md). On these connections the generic plan is
  * forced. A generic plan is made once, with the statistics of that moment, so these statements must find rows
  * by primary key, or probe a partial index by its leading columns: a plan that scans a partial index of
- * waiting rows because it looked empty when planned stays that way in a backlog (session 6; GenericPlanTest).
+ * waiting rows because it looked empty when planned stays that way in a backlog (GenericPlanTest).
  * Everything else keeps PostgreSQL's default choice.
  */
 public final class WriterPool {
