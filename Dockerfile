@@ -17,4 +17,6 @@ EXPOSE 8080
 # production answers health on its management port, on loopback inside the container
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \
     CMD curl -fsS http://127.0.0.1:${SHISHA_MANAGEMENT_PORT:-8081}/actuator/health || exit 1
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]
+# heap: half the container's memory limit, leaving the other half for native memory: the two Vosk models (about
+# 300 MB each at run time by alphacephei's account, not measured here), the ONNX runtime, FFmpeg, thread stacks
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-jar", "/app/app.jar"]
