@@ -1,6 +1,7 @@
 #!/bin/sh
 # Pulls the base model the Modelfile names and builds the coach model (shisha-coach) from it. With the compose stack:
-#   docker compose run --rm fetch-coach-model     (the ollama CLI in a one-off container, talking to the ollama service)
+#   docker compose --profile setup run --rm fetch-coach-model   (the ollama CLI in a one-off container, talking to
+#   the ollama service)
 # or with a local ollama: sh ollama/pull.sh
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)

@@ -12,7 +12,7 @@
 set -eu
 
 DIR=${VOSK_DIR:-/models}
-SUMS=${VOSK_SHA256_FILE:-/shisha-deploy/vosk-models.sha256}
+SUMS=${VOSK_SHA256_FILE:-$(dirname "$0")/../deploy/vosk-models.sha256}
 BASE_URL=${VOSK_BASE_URL:-https://alphacephei.com/vosk/models}
 # name, size in bytes, MD5 (model-list.json)
 MODELS=${VOSK_MODELS:-"vosk-model-small-en-in-0.4 37573330 62fd085f33c8c5fc01a235030e2a1fe3
