@@ -22,6 +22,12 @@ public class ShishaApplication {
         // connections close, and only then do the embedded servers (if any) go down
         app.addInitializers(context -> ((DefaultListableBeanFactory) context.getBeanFactory())
                 .registerDisposableBean("embeddedServers", EmbeddedInfrastructure::stopShared));
-        app.run(args);
+        try {
+            app.run(args);
+        } catch (RuntimeException e) {
+            // Boot has reported why; the in-process S3 server's threads would otherwise keep a failed service alive
+            EmbeddedInfrastructure.stopShared();
+            System.exit(1);
+        }
     }
 }

@@ -121,14 +121,10 @@ class UploadsConfig {
      */
     @Bean
     HealthIndicator callRecordings(S3Recordings recordings) {
-        return () -> {
-            try {
-                recordings.checkBucket();
-                return Health.up().build();
-            } catch (RuntimeException e) {
-                return Health.down().withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
-            }
-        };
+        return HealthConfig.withDeadline(java.time.Duration.ofSeconds(2), () -> {
+            recordings.checkBucket();
+            return Health.up().build();
+        });
     }
 
     @Bean

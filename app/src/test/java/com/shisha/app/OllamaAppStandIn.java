@@ -29,6 +29,13 @@ final class OllamaAppStandIn {
             server.stubFor(post(urlEqualTo("/api/chat")).atPriority(10).willReturn(aResponse().withStatus(404)
                     .withHeader("Content-Type", "application/json; charset=utf-8")
                     .withBody("{\"error\":\"model 'shisha-coach' not found, try pulling it first\"}")));
+            // Ollama's list of installed models: a base model pulled, the coach's model not created
+            server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/api/tags")).willReturn(aResponse()
+                    .withStatus(200).withHeader("Content-Type", "application/json; charset=utf-8")
+                    .withBody("{\"models\":[{\"name\":\"qwen2.5:1.5b\",\"model\":\"qwen2.5:1.5b\",\"modified_at\":"
+                            + "\"2026-11-02T10:11:12.123456789Z\",\"size\":986061892,\"digest\":\"65ec06548149\","
+                            + "\"details\":{\"format\":\"gguf\",\"family\":\"qwen2\",\"parameter_size\":\"1.5B\","
+                            + "\"quantization_level\":\"Q4_K_M\"}}]}")));
         }
         return server;
     }

@@ -62,8 +62,21 @@ final class TwilioStandIn {
         return "http://127.0.0.1:" + server().port();
     }
 
+    /** Twilio's answer to GET /2010-04-01/Accounts/{AccountSid}.json, as its API reference shows it. */
+    static final String ACCOUNT_JSON = """
+            {"auth_token": "redacted", "date_created": "Thu, 13 Aug 2015 20:09:49 +0000",
+             "date_updated": "Thu, 13 Aug 2015 20:09:49 +0000", "friendly_name": "SHISHA test account",
+             "owner_account_sid": "%1$s", "sid": "%1$s", "status": "active",
+             "subresource_uris": {"messages": "/2010-04-01/Accounts/%1$s/Messages.json"},
+             "type": "Full", "uri": "/2010-04-01/Accounts/%1$s.json"}
+            """.formatted(ACCOUNT_SID);
+
     /** The default behaviour: every send is accepted. Tests that change it restore it. */
     static void acceptAll() {
+        server().stubFor(WireMock.get(urlEqualTo("/2010-04-01/Accounts/" + ACCOUNT_SID + ".json"))
+                .withBasicAuth(ACCOUNT_SID, AbstractPipelineTest.AUTH_TOKEN)
+                .atPriority(10)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(ACCOUNT_JSON)));
         server().stubFor(post(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages.json"))
                 .withBasicAuth(ACCOUNT_SID, AbstractPipelineTest.AUTH_TOKEN)
                 .atPriority(10)

@@ -30,11 +30,13 @@ public final class WebChatHub {
     private final Map<String, List<SseEmitter>> listeners = new ConcurrentHashMap<>();
     private final Fanout fanout;
     private final long timeoutMillis;
+    /** Tells this instance's own publications apart from others' when they come back from the fanout. */
+    private final String instance = java.util.UUID.randomUUID().toString();
 
     public WebChatHub(Fanout fanout, long timeoutMillis) {
         this.fanout = fanout;
         this.timeoutMillis = timeoutMillis;
-        fanout.subscribe(TOPIC, this::deliverLocally);
+        fanout.subscribe(TOPIC, this::fromFanout);
     }
 
     SseEmitter listen(String phone) {
@@ -65,28 +67,50 @@ public final class WebChatHub {
     }
 
     /**
-     * Publishes a reply to every instance; the one(s) holding this phone's browsers push it. The payload is the phone,
-     * a newline and the text, as it always was; a reply with choices has JSON ({@link Published}) after the newline
-     * instead, marked by a leading {@value #JSON_MARK} (no text starts with it), so the many replies without choices
-     * cost no JSON on either side.
+     * Pushes a reply to this instance's browsers for the phone at once, and publishes it for the other instances'.
+     * The payload is an instance tag, the phone, and the text, each after a newline; a reply with choices has JSON
+     * ({@link Published}) instead of the text, marked by a leading {@value #JSON_MARK} (no text starts with it), so the
+     * many replies without choices cost no JSON on either side. Local browsers never depend on the fanout: Redis
+     * publish/subscribe delivers at most once, and a reply published while it restarts reached nobody.
+     *
+     * @throws RuntimeException when the fanout is down and no browser of this instance took the reply, so that the
+     *                          outbox tries again rather than count it delivered
      */
     void publish(String phone, String text, Choices choices) {
-        fanout.publish(TOPIC, phone + "\n" + (choices == null ? text : JSON_MARK + JSON.writeValueAsString(new Published(text, WebChoices.of(choices)))));
+        String payload = phone + "\n" + (choices == null ? text : JSON_MARK + JSON.writeValueAsString(new Published(text, WebChoices.of(choices))));
+        boolean local = deliver(payload);
+        try {
+            fanout.publish(TOPIC, instance + "\n" + payload);
+        } catch (RuntimeException e) {
+            if (!local) {
+                throw e;
+            }
+            log.warn("web chat reply to {} reached this instance's browser; other instances missed it: {}",
+                    PhoneMask.mask(phone), e.toString());
+        }
     }
 
     void publish(String phone, String text) {
         publish(phone, text, null);
     }
 
-    private void deliverLocally(String payload) {
+    private void fromFanout(String tagged) {
+        int nl = tagged.indexOf('\n');
+        if (nl > 0 && !tagged.substring(0, nl).equals(instance)) {
+            deliver(tagged.substring(nl + 1));
+        }
+    }
+
+    /** @return whether a browser of this instance listens for the phone (it was sent the reply) */
+    private boolean deliver(String payload) {
         int nl = payload.indexOf('\n');
         if (nl < 0) {
-            return;
+            return false;
         }
         String phone = payload.substring(0, nl);
         List<SseEmitter> list = listeners.get(phone);
         if (list == null || list.isEmpty()) {
-            return;
+            return false;
         }
         String rest = payload.substring(nl + 1);
         Published published = rest.startsWith(JSON_MARK)
@@ -100,6 +124,7 @@ public final class WebChatHub {
                 list.remove(emitter);
             }
         }
+        return true;
     }
 
     /** @param choices null when the reply offers none (then left out of the event) */

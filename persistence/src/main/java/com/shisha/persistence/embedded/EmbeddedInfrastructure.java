@@ -22,6 +22,10 @@ import java.util.Optional;
  * (mongo-java-server on an H2 file), each started only when its URL is not configured, each keeping its data
  * under one folder so a restart finds the same partners and conversations. One instance per JVM: tests that
  * start several application contexts share it, as a restarted service would share the servers' data.
+ *
+ * <p>The servers are supervised: a server process that dies (killed, out of memory) is started again on the same
+ * port and data within about a second, so the service resumes by itself, as it does when an external server
+ * comes back. Messages wait in the inbox or the intake journal meanwhile; nothing acknowledged is lost.
  */
 public final class EmbeddedInfrastructure {
 
@@ -37,6 +41,12 @@ public final class EmbeddedInfrastructure {
     private String jdbcUrl;
     private String redisUrl;
     private String mongoUri;
+    private int postgresPort;
+    private int redisPort;
+    private boolean fsync;
+    private volatile boolean stopping;
+    private java.util.concurrent.ScheduledExecutorService watch;
+    private final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
 
     private EmbeddedInfrastructure(Path dataDir) {
         this.dataDir = dataDir;
@@ -57,6 +67,7 @@ public final class EmbeddedInfrastructure {
                 Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "embedded-servers-stop"));
             }
         }
+        shared.stopping = false;
         try {
             if (postgres && shared.postgres == null) {
                 shared.startPostgres(fsync);
@@ -67,6 +78,7 @@ public final class EmbeddedInfrastructure {
             if (mongo && shared.mongo == null) {
                 shared.startMongo();
             }
+            shared.superviseEvery(Duration.ofSeconds(1));
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded servers under " + shared.dataDir
                     + ": " + e.getMessage() + " (configure DATABASE_URL / REDIS_URL / MONGODB_URI to use external ones)", e);
@@ -100,6 +112,73 @@ public final class EmbeddedInfrastructure {
         return Optional.ofNullable(mongoUri);
     }
 
+    /** How many times a dead server was started again since this JVM started them. */
+    public int restarts() {
+        return restarts.get();
+    }
+
+    private synchronized void superviseEvery(Duration period) {
+        if (watch != null || (postgres == null && redis == null)) {
+            return;
+        }
+        watch = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "embedded-servers-watch");
+            t.setDaemon(true);
+            return t;
+        });
+        watch.scheduleWithFixedDelay(this::restartDeadServers, period.toMillis(), period.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    private synchronized void restartDeadServers() {
+        if (stopping) {
+            return;
+        }
+        try {
+            if (postgres != null && !running(dataDir.resolve("postgres").resolve("postmaster.pid"))) {
+                log.warn("embedded PostgreSQL on port {} is gone; starting it again on the same port and data", postgresPort);
+                closeQuietly(postgres);
+                postgres = null;
+                startPostgres(fsync);
+                restarts.incrementAndGet();
+                log.warn("embedded PostgreSQL is back: {}", description.get(description.size() - 1));
+            }
+            if (redis != null && !running(dataDir.resolve("redis").resolve("redis.pid"))) {
+                log.warn("embedded Redis on port {} is gone; starting it again on the same port and data", redisPort);
+                try {
+                    redis.stop();
+                } catch (IOException | RuntimeException e) {
+                    // the process is already dead; stop() only cleans up after it
+                }
+                redis = null;
+                startRedis();
+                restarts.incrementAndGet();
+                log.warn("embedded Redis is back: {}", description.get(description.size() - 1));
+            }
+        } catch (IOException | RuntimeException e) {
+            // e.g. the killed server's children still hold its shared memory for a moment: the next round tries again
+            log.warn("restarting an embedded server failed, trying again in a second: {}", e.toString());
+        }
+    }
+
+    /** A server whose pid file is missing or names no live process has died (a clean stop goes through stop()). */
+    private static boolean running(Path pidFile) {
+        try {
+            java.util.List<String> lines = Files.readAllLines(pidFile);
+            return !lines.isEmpty() && ProcessHandle.of(Long.parseLong(lines.get(0).trim())).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres dead) {
+        try {
+            dead.close(); // releases zonky's lock on the data folder; its pg_ctl stop fails on a dead server
+        } catch (IOException | RuntimeException e) {
+            log.debug("closing the dead embedded PostgreSQL: {}", e.toString());
+        }
+    }
+
     /** One line per started server, for the operator (logged by the caller once logging is up). */
     public java.util.List<String> describe() {
         return java.util.List.copyOf(description);
@@ -124,13 +203,17 @@ public final class EmbeddedInfrastructure {
 
     private void startPostgres(boolean fsync) throws IOException {
         long t0 = System.nanoTime();
+        this.fsync = fsync;
+        if (postgresPort == 0) {
+            postgresPort = freePort();
+        }
         Path dir = Files.createDirectories(dataDir.resolve("postgres"));
         StaleProcess.stopIfRunning(dir.resolve("postmaster.pid"), "PostgreSQL");
         postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(Files.createDirectories(dataDir.resolve("postgres-bin")).toFile())
-                .setPort(freePort())
+                .setPort(postgresPort)
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "256MB")
                 // zonky starts PostgreSQL for throwaway test databases: -F (no fsync), synchronous_commit off
@@ -148,7 +231,10 @@ public final class EmbeddedInfrastructure {
         Path dir = Files.createDirectories(dataDir.resolve("redis"));
         Path pidFile = dir.resolve("redis.pid");
         StaleProcess.stopIfRunning(pidFile, "Redis");
-        int port = freePort();
+        if (redisPort == 0) {
+            redisPort = freePort();
+        }
+        int port = redisPort;
         redis = RedisServer.newRedisServer()
                 .bind("127.0.0.1")
                 .port(port)
@@ -175,6 +261,11 @@ public final class EmbeddedInfrastructure {
 
     private synchronized void stop() {
         // idempotent: tests stop on JVM exit, the service after its context closed
+        stopping = true;
+        if (watch != null) {
+            watch.shutdownNow();
+            watch = null;
+        }
         if (mongo != null) {
             mongo.shutdown();
             mongo = null;

@@ -36,9 +36,13 @@ public class RedissonSendRateLimiter implements SendRateLimiter {
 
     private Sender open(String sender) {
         RRateLimiter limiter = redisson.getRateLimiter("shisha:rate:send:" + sender);
+        configure(limiter);
+        return new Sender(limiter);
+    }
+
+    private void configure(RRateLimiter limiter) {
         // setRate (not trySetRate): a changed configuration takes effect on the next start
         limiter.setRate(RateType.OVERALL, perSecond, Duration.ofSeconds(1));
-        return new Sender(limiter);
     }
 
     private final class Sender {
@@ -52,7 +56,17 @@ public class RedissonSendRateLimiter implements SendRateLimiter {
 
         synchronized void take() {
             if (left == 0 || System.nanoTime() - takenAt > BLOCK_TTL_NANOS) {
-                limiter.acquire(block);
+                try {
+                    limiter.acquire(block);
+                } catch (org.redisson.client.RedisException e) {
+                    if (e.getMessage() == null || !e.getMessage().contains("not initialized")) {
+                        throw e;
+                    }
+                    // Redis came back without its data (no persistence, or a new server): the rate is set again
+                    // here, or every send would fail until the service restarts
+                    configure(limiter);
+                    limiter.acquire(block);
+                }
                 left = block;
                 takenAt = System.nanoTime();
             }
