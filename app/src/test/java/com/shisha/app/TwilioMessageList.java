@@ -62,7 +62,8 @@ final class TwilioMessageList implements ResponseDefinitionTransformerV2 {
             ObjectNode m = messages.addObject();
             m.put("account_sid", TwilioStandIn.ACCOUNT_SID);
             m.put("api_version", "2010-04-01");
-            m.put("body", form.get("Body"));
+            // a content's message shows its rendered text, as Twilio's does: our contents' body is the variable {{1}}
+            m.put("body", TwilioStandIn.shownBody(form));
             m.put("date_created", RFC_2822.format(e.getRequest().getLoggedDate().toInstant()));
             m.put("date_sent", RFC_2822.format(e.getRequest().getLoggedDate().toInstant()));
             m.put("date_updated", RFC_2822.format(e.getRequest().getLoggedDate().toInstant()));

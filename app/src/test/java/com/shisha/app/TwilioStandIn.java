@@ -201,6 +201,11 @@ final class TwilioStandIn {
 
     private static Sent parse(LoggedRequest request) {
         Map<String, String> f = form(request);
+        return new Sent(f.get("To"), f.get("From"), shownBody(f), f.get("StatusCallback"), f.get("ContentSid"));
+    }
+
+    /** The text the partner reads: the Body, or for one of our contents the text its variable {@code 1} carries. */
+    static String shownBody(Map<String, String> f) {
         String body = f.get("Body");
         if (body == null && f.get("ContentVariables") != null) {
             try {
@@ -209,7 +214,7 @@ final class TwilioStandIn {
                 throw new IllegalStateException("ContentVariables is not JSON: " + f.get("ContentVariables"), e);
             }
         }
-        return new Sent(f.get("To"), f.get("From"), body, f.get("StatusCallback"), f.get("ContentSid"));
+        return body;
     }
 
     static void sleep(long millis) {

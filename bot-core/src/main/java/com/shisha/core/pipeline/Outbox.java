@@ -43,12 +43,17 @@ public interface Outbox {
     Optional<ClaimedMessage> claim(long id, Duration lease);
 
     /**
-     * Extends the lease of a row this instance claimed, if the lease is still live (with a margin): nobody else can
-     * have taken it meanwhile. False when it ran out or the row is no longer being sent; then leave it to a sweep.
+     * Extends the lease of a row this instance claimed, if that claim is still the row's (the claim counted
+     * {@code attempts}; a later claim elsewhere counted more) and still live (with a margin). False when it ran out,
+     * another sender took the row, or it is no longer being sent; then leave it to a sweep.
      */
-    boolean renewLease(long id, Duration lease);
+    boolean renewLease(long id, int attempts, Duration lease);
 
-    /** Rows ready to send now: pending and due, or claimed by a sender whose lease ran out. Oldest first. */
+    /**
+     * Rows ready to send now: the oldest unsent row of each conversation that has one due (pending past its time, or
+     * claimed by a sender whose lease ran out), the longest due first. Only a conversation's oldest unsent row can be
+     * claimed, so a due row behind one still waiting is not returned; its conversation comes up when that one is due.
+     */
     List<Due> due(int limit);
 
     record Due(long id, ConversationKey conversation) {

@@ -139,23 +139,30 @@ public final class OutboxDispatcher {
      * sweep, which asks the provider before sending.
      */
     private void sendClaimed(Work work) {
-        if (System.nanoTime() - work.claimedAtNanos() > lease.toNanos() / 2 && !outbox.renewLease(work.id(), lease)) {
+        if (!stillOurs(work.claimed(), work.claimedAtNanos())) {
             log.info("outbox row {}: its claim ran out while queued here; the recovery sweep resumes it", work.id());
             return;
         }
-        send(work.claimed());
+        send(work.claimed(), System.nanoTime());
+    }
+
+    /** A claim older than half its lease is renewed before use, or given up if it ran out or was taken over. */
+    private boolean stillOurs(Outbox.ClaimedMessage claimed, long claimedAtNanos) {
+        return System.nanoTime() - claimedAtNanos <= lease.toNanos() / 2
+                || outbox.renewLease(claimed.message().id(), claimed.message().attempts(), lease);
     }
 
     void deliver(long id) {
         intake.yieldToIntake(); // before the claim, so a pause never eats into the lease
+        long claimedAt = System.nanoTime();
         Optional<Outbox.ClaimedMessage> claimed = outbox.claim(id, lease);
         if (claimed.isEmpty()) {
             return; // already sent or claimed elsewhere, or an older row of this conversation is still unsent
         }
-        send(claimed.get());
+        send(claimed.get(), claimedAt);
     }
 
-    private void send(Outbox.ClaimedMessage claimed) {
+    private void send(Outbox.ClaimedMessage claimed, long claimedAtNanos) {
         long id = claimed.message().id();
         OutboundMessage message = claimed.message();
         ChannelSender sender = senders.get(message.conversation().channel());
@@ -182,6 +189,12 @@ public final class OutboxDispatcher {
             }
             String from = message.from() != null ? message.from() : sender.defaultFrom();
             rateLimiter.acquire(from);
+            // waiting for a permit can outlast the lease (Redis away, a sender's whole rate in use): a sweep may
+            // have handed the row to another sender meanwhile, and both would send it
+            if (!stillOurs(claimed, claimedAtNanos)) {
+                log.info("outbox row {}: its claim ran out while it waited for a send permit; the recovery sweep resumes it", id);
+                return;
+            }
             record(id, message, sender.send(message));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

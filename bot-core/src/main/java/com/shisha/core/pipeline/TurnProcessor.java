@@ -98,7 +98,7 @@ public final class TurnProcessor {
         // taken before the lock: if another instance holds it, the hint is stale by the time we could use it
         ConversationStore.Opened hint = hints.remove(key);
         try {
-            Optional<ConversationLock.Held> held = lock.tryAcquire(key, lockWait);
+            Optional<ConversationLock.Held> held = acquireLock(key);
             if (held.isEmpty()) {
                 // another instance is working on this conversation; it will see our message in the inbox
                 log.debug("conversation {} is locked elsewhere; leaving it to the holder", key);
@@ -137,6 +137,32 @@ public final class TurnProcessor {
         } catch (RuntimeException e) {
             log.error("processing conversation {} failed; its messages stay in the inbox and will be retried", key, e);
         }
+    }
+
+    /**
+     * Takes the conversation's lock: at once when it is free (nearly always), else waiting for it without the CPU
+     * permit. A turn that polled a lock held elsewhere while keeping its permit held up every other conversation of
+     * this instance: after Redis came back with the locks of turns that could not release them, those waits took
+     * both permits for seconds at a time, and replies lagged by a minute.
+     */
+    private Optional<ConversationLock.Held> acquireLock(ConversationKey key) throws InterruptedException {
+        Optional<ConversationLock.Held> held = lock.tryAcquire(key, Duration.ZERO);
+        if (held.isPresent() || lockWait.isZero()) {
+            return held;
+        }
+        boolean[] interrupted = {false};
+        held = cpu.outside(() -> {
+            try {
+                return lock.tryAcquire(key, lockWait);
+            } catch (InterruptedException e) {
+                interrupted[0] = true;
+                return Optional.empty();
+            }
+        });
+        if (interrupted[0]) {
+            throw new InterruptedException("waiting for the lock of " + key);
+        }
+        return held;
     }
 
     /**

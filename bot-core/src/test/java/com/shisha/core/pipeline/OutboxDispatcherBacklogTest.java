@@ -96,7 +96,7 @@ class OutboxDispatcherBacklogTest {
         }
 
         @Override
-        public boolean renewLease(long id, Duration lease) {
+        public boolean renewLease(long id, int attempts, Duration lease) {
             throw new UnsupportedOperationException();
         }
 

@@ -123,26 +123,42 @@ public class JdbcOutbox implements Outbox {
     }
 
     @Override
-    public boolean renewLease(long id, Duration lease) {
-        // the margin: a lease about to run out may be read as expired by a sweep before this update commits
+    public boolean renewLease(long id, int attempts, Duration lease) {
+        // the margin: a lease about to run out may be read as expired by a sweep before this update commits.
+        // attempts: each claim counts one, so a row re-claimed elsewhere after our lease ran out (and now under a
+        // live lease of its new sender's) is not ours to renew
         return jdbc.sql("""
                         update outbound_messages set lease_until = now() + make_interval(secs => :leaseSeconds), updated_at = now()
-                        where id = :id and status = 'SENDING' and lease_until > now() + interval '2 seconds'""")
-                .param("id", id).param("leaseSeconds", lease.toMillis() / 1000.0)
+                        where id = :id and attempts = :attempts and status = 'SENDING'
+                          and lease_until > now() + make_interval(secs => :marginSeconds)""")
+                .param("id", id).param("attempts", attempts).param("leaseSeconds", lease.toMillis() / 1000.0)
+                .param("marginSeconds", Math.min(2.0, lease.toMillis() / 4000.0))
                 .update() == 1;
     }
 
     @Override
     public List<Due> due(int limit) {
         // each kind from its own partial index in due order, so each read stops after :limit rows (one OR of both
-        // sorted every due row first: in a backlog of 20,000 unclaimed replies that was every sweep's cost)
+        // sorted every due row first: in a backlog of 20,000 unclaimed replies that was every sweep's cost).
+        // Only a conversation's oldest unsent row can be claimed (replies keep their order), so only those are
+        // returned: when every due row was returned, rows queued behind a reply in backoff were due before it, filled
+        // each sweep's :limit, and sending stalled for good after an outage. The head test is the claim's scalar
+        // subquery (an index probe per row read); rows behind a head are only read in such a backlog.
         return jdbc.sql("""
                         select id, conversation_key from (
-                            (select id, conversation_key, next_attempt_at as due_at from outbound_messages
-                             where status = 'PENDING' and next_attempt_at <= now() order by next_attempt_at limit :limit)
+                            (select o.id, o.conversation_key, o.next_attempt_at as due_at from outbound_messages o
+                             where o.status = 'PENDING' and o.next_attempt_at <= now()
+                               and (select older.id from outbound_messages older
+                                    where older.conversation_key = o.conversation_key and older.id < o.id
+                                      and older.status in ('PENDING', 'SENDING') limit 1) is null
+                             order by o.next_attempt_at limit :limit)
                             union all
-                            (select id, conversation_key, lease_until as due_at from outbound_messages
-                             where status = 'SENDING' and lease_until < now() order by lease_until limit :limit)) due
+                            (select o.id, o.conversation_key, o.lease_until as due_at from outbound_messages o
+                             where o.status = 'SENDING' and o.lease_until < now()
+                               and (select older.id from outbound_messages older
+                                    where older.conversation_key = o.conversation_key and older.id < o.id
+                                      and older.status in ('PENDING', 'SENDING') limit 1) is null
+                             order by o.lease_until limit :limit)) due
                         order by due_at
                         limit :limit""")
                 .param("limit", limit)

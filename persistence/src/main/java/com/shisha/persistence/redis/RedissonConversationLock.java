@@ -35,6 +35,7 @@ public class RedissonConversationLock implements ConversationLock {
 
     private static final Logger log = LoggerFactory.getLogger(RedissonConversationLock.class);
     private static final long POLL_MILLIS = 5;
+    private static final Duration RETRY_RELEASE = Duration.ofSeconds(1);
 
     private final RedissonClient redisson;
     private final Duration lease;
@@ -66,14 +67,27 @@ public class RedissonConversationLock implements ConversationLock {
     }
 
     private void release(String name, RBucket<String> bucket, String token) {
+        release(name, bucket, token, System.nanoTime() + lease.toNanos());
+    }
+
+    /**
+     * A release that fails (Redis away) is sent again every second until the lease would have ended anyway: Redis
+     * may come back with the key (its append-only file), and the conversation would wait out the whole lease.
+     */
+    private void release(String name, RBucket<String> bucket, String token, long leaseEnds) {
         CompletableFuture<Boolean> sent = bucket.compareAndSetAsync(token, null).toCompletableFuture();
         releasing.put(name, sent);
         sent.whenComplete((released, failure) -> {
             releasing.remove(name, sent);
             if (failure != null) {
-                // the key expires with its lease; until then the conversation waits (the sweeper retries it)
-                log.warn("releasing a conversation lock failed; it expires with its lease of {} s: {}", lease.toSeconds(),
-                        failure.toString());
+                if (System.nanoTime() + RETRY_RELEASE.toNanos() < leaseEnds) {
+                    log.debug("releasing a conversation lock failed; trying again in {} ms: {}", RETRY_RELEASE.toMillis(), failure.toString());
+                    CompletableFuture.delayedExecutor(RETRY_RELEASE.toMillis(), TimeUnit.MILLISECONDS)
+                            .execute(() -> release(name, bucket, token, leaseEnds));
+                } else {
+                    log.warn("releasing a conversation lock failed; it expires with its lease of {} s: {}", lease.toSeconds(),
+                            failure.toString());
+                }
             } else if (!released) {
                 log.warn("a conversation lock had expired before its turn ended (lease {} s)", lease.toSeconds());
             }

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class RedissonSendRateLimiter implements SendRateLimiter {
 
     private static final long BLOCK_TTL_NANOS = Duration.ofSeconds(1).toNanos();
+    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final RedissonClient redisson;
     private final long perSecond;
@@ -54,10 +55,31 @@ public class RedissonSendRateLimiter implements SendRateLimiter {
             this.limiter = limiter;
         }
 
+        /**
+         * Waits for the permits at most {@link #WAIT}. Redisson's blocking acquire retries on a timer of its own, and
+         * when Redis went away between two of its rounds the wait never ended: every sending thread hung for good.
+         * A send that cannot get its permits fails instead, and the outbox tries it again later.
+         */
+        private void acquire(long permits) {
+            org.redisson.api.RFuture<Void> pending = limiter.acquireAsync(permits);
+            try {
+                pending.toCompletableFuture().get(WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                pending.cancel(false);
+                throw new IllegalStateException("no send permit from Redis within " + WAIT.toMillis() + " ms");
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pending.cancel(false);
+                throw new IllegalStateException("interrupted while waiting for a send permit", e);
+            }
+        }
+
         synchronized void take() {
             if (left == 0 || System.nanoTime() - takenAt > BLOCK_TTL_NANOS) {
                 try {
-                    limiter.acquire(block);
+                    acquire(block);
                 } catch (org.redisson.client.RedisException e) {
                     if (e.getMessage() == null || !e.getMessage().contains("not initialized")) {
                         throw e;
@@ -65,7 +87,7 @@ public class RedissonSendRateLimiter implements SendRateLimiter {
                     // Redis came back without its data (no persistence, or a new server): the rate is set again
                     // here, or every send would fail until the service restarts
                     configure(limiter);
-                    limiter.acquire(block);
+                    acquire(block);
                 }
                 left = block;
                 takenAt = System.nanoTime();

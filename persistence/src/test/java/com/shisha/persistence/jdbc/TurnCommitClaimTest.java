@@ -124,38 +124,68 @@ class TurnCommitClaimTest {
     }
 
     @Test
-    void aLiveClaimCanBeRenewedAnExpiredOrFinishedOneCannot() {
+    void aLiveClaimCanBeRenewedAnExpiredTakenOverOrFinishedOneCannot() {
         long live = turn("hi", List.of("welcome")).orElseThrow().ids().get(0);
-        assertThat(outbox.renewLease(live, Duration.ofSeconds(600))).isTrue();
+        assertThat(outbox.renewLease(live, 1, Duration.ofSeconds(600))).isTrue();
         assertThat(jdbc.sql("select lease_until > now() + interval '500 seconds' from outbound_messages where id = :id")
                 .param("id", live).query(Boolean.class).single()).isTrue();
 
         jdbc.sql("update outbound_messages set lease_until = now() + interval '1 second' where id = :id").param("id", live).update();
-        assertThat(outbox.renewLease(live, LEASE)).as("about to run out: a sweep may already be resuming it").isFalse();
+        assertThat(outbox.renewLease(live, 1, LEASE)).as("about to run out: a sweep may already be resuming it").isFalse();
+
+        // the lease ran out and another sender took the row: its claim is live, but the first sender's is gone
+        jdbc.sql("update outbound_messages set lease_until = now() - interval '1 second' where id = :id").param("id", live).update();
+        var takenOver = outbox.claim(live, Duration.ofSeconds(600)).orElseThrow();
+        assertThat(takenOver.message().attempts()).isEqualTo(2);
+        assertThat(outbox.renewLease(live, 1, LEASE)).as("the first claim, taken over").isFalse();
+        assertThat(outbox.renewLease(live, 2, LEASE)).as("the second claim").isTrue();
 
         outbox.markSent(live, "SM" + "2".repeat(32));
-        assertThat(outbox.renewLease(live, LEASE)).isFalse();
+        assertThat(outbox.renewLease(live, 2, LEASE)).isFalse();
     }
 
     @Test
-    void dueAreRowsPendingPastTheirTimeAndClaimsWhoseLeaseRanOutOldestFirst() {
-        List<Long> ids = turn("hi", List.of("one", "two", "three", "four")).orElseThrow().ids();
-        jdbc.sql("""
-                        update outbound_messages set
-                            status = case when id in (:pending) then 'PENDING' else 'SENDING' end,
-                            next_attempt_at = now() + case when id = :notYet then interval '1 minute' else - interval '1 minute' end,
-                            lease_until = case when id = :expired then now() - interval '10 seconds'
-                                               when id = :live then now() + interval '30 seconds' end
-                        where conversation_key = :key""")
-                .param("pending", List.of(ids.get(0), ids.get(1))).param("notYet", ids.get(1))
-                .param("expired", ids.get(2)).param("live", ids.get(3)).param("key", key.value())
-                .update();
-        jdbc.sql("update outbound_messages set next_attempt_at = now() - interval '5 seconds' where id = :id").param("id", ids.get(0)).update();
+    void dueAreTheConversationsOldestUnsentRowsThatAreDueLongestDueFirst() {
+        ConversationKey pending = new ConversationKey(Channel.WHATSAPP, "+919811100011");
+        ConversationKey expired = new ConversationKey(Channel.WHATSAPP, "+919811100012");
+        ConversationKey backingOff = new ConversationKey(Channel.WHATSAPP, "+919811100013");
+        ConversationKey live = new ConversationKey(Channel.WHATSAPP, "+919811100014");
+        long pendingHead = turn(pending, "hi", List.of("one", "two")).orElseThrow().ids().get(0);
+        long expiredHead = turn(expired, "hi", List.of("one", "two")).orElseThrow().ids().get(0);
+        List<Long> waiting = turn(backingOff, "hi", List.of("one", "two", "three")).orElseThrow().ids();
+        turn(live, "hi", List.of("one", "two"));
+        // every row pending and long due, except: the first pending conversation's head due 5 s ago; the expired
+        // conversation's head claimed by a sender whose lease ran out 10 s ago; the backing-off conversation's head
+        // waiting a minute more after a failure, its later rows due since long (they must not starve the others); the
+        // live conversation's head being sent now
+        jdbc.sql("update outbound_messages set status = 'PENDING', lease_until = null, next_attempt_at = now() - interval '1 hour'").update();
+        setRow(pendingHead, "'PENDING', now() - interval '5 seconds', null");
+        setRow(expiredHead, "'SENDING', now() - interval '1 hour', now() - interval '10 seconds'");
+        setRow(waiting.get(0), "'PENDING', now() + interval '1 minute', null");
+        jdbc.sql("update outbound_messages set status = 'SENDING', lease_until = now() + interval '30 seconds' where id = "
+                + "(select min(id) from outbound_messages where conversation_key = :key)").param("key", live.value()).update();
 
-        // the pending row became due 5 s ago, the claim ran out 10 s ago: the claim first
-        assertThat(outbox.due(10)).extracting(d -> d.id()).containsExactly(ids.get(2), ids.get(0));
-        assertThat(outbox.due(1)).extracting(d -> d.id()).containsExactly(ids.get(2));
-        assertThat(outbox.due(10)).allSatisfy(d -> assertThat(d.conversation()).isEqualTo(key));
+        assertThat(outbox.due(10)).extracting(d -> d.id()).containsExactly(expiredHead, pendingHead);
+        assertThat(outbox.due(10)).extracting(d -> d.conversation()).containsExactly(expired, pending);
+        assertThat(outbox.due(1)).extracting(d -> d.id()).containsExactly(expiredHead);
+
+        // more due rows behind the waiting head than one sweep's limit: the other conversations still come up
+        assertThat(outbox.due(2)).extracting(d -> d.id()).containsExactly(expiredHead, pendingHead);
+        setRow(waiting.get(0), "'PENDING', now() - interval '1 second', null");
+        assertThat(outbox.due(10)).extracting(d -> d.id()).contains(waiting.get(0)).doesNotContain(waiting.get(1), waiting.get(2));
+    }
+
+    private void setRow(long id, String statusNextAttemptLease) {
+        String[] v = statusNextAttemptLease.split(", ", 3);
+        jdbc.sql("update outbound_messages set status = " + v[0] + ", next_attempt_at = " + v[1] + ", lease_until = " + v[2]
+                + " where id = :id").param("id", id).update();
+    }
+
+    private java.util.Optional<ConversationStore.Queued> turn(ConversationKey conversation, String text, List<String> replies) {
+        String sid = String.format("SM%032d", SIDS.incrementAndGet());
+        assertThat(inbox.store(new InboundMessage(sid, conversation, "whatsapp:+14155238886", text, List.of(), "Asha", Instant.now()))).isPresent();
+        StoredInbound inbound = inbox.pending(conversation, 1).get(0);
+        return store.commitTurn(inbound, store.load(conversation), result(replies), "whatsapp:+14155238886", true);
     }
 
     private java.util.Optional<ConversationStore.Queued> turn(String text, List<String> replies) {
