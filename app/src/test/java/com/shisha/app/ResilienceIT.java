@@ -52,6 +52,7 @@ class ResilienceIT {
     /** Each partner's pause between two messages; a partner never waits for the bot's reply (as people do not). */
     private static final long GAP_MILLIS = Long.getLong("resilience.gapMillis", 300);
     private static final List<String> ONBOARDING = List.of("hi", "Pooja Rani", "1", "Indore", "1,3", "yes");
+    private static final String QUESTION = "how do I answer a customer who says the personal loan interest is too high?";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
@@ -120,7 +121,9 @@ class ResilienceIT {
         servers.add(postgres);
         Map<String, String> env = Map.of(
                 "DATABASE_URL", "postgres://postgres@127.0.0.1:" + postgres.port + "/postgres",
-                "REDIS_URL", "redis://127.0.0.1:" + redis.port);
+                "REDIS_URL", "redis://127.0.0.1:" + redis.port,
+                "OLLAMA_BASE_URL", OllamaAppStandIn.baseUrl(),
+                "OLLAMA_TIMEOUT_MILLIS", "2000");
         int portA = freePort();
         int portB = freePort();
         Process a = start("external-a", portA, data.resolve("a"), env);
@@ -148,10 +151,22 @@ class ResilienceIT {
         storm(500, "{\"code\": 20500, \"message\": \"Internal Server Error\", \"more_info\": \"https://www.twilio.com/docs/errors/20500\", \"status\": 500}");
         load.settle();
 
+        // the model hangs (accepts the request, never answers) while every partner asks the coach
+        StubMapping hanging = OllamaAppStandIn.server().stubFor(post(urlEqualTo("/api/chat")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withFixedDelay(60_000).withHeader("Content-Type", "application/json")
+                        .withBody(OllamaAppStandIn.chatResponse("too late"))));
+        long modelHanging = System.currentTimeMillis();
+        load.say(QUESTION);
+        load.settle();
+        load.say("MENU");
+        OllamaAppStandIn.server().removeStub(hanging);
+        load.settle();
+
         load.stopAndDrain();
         load.report("external Redis stopped 5 s, started (2 instances)", redisStopped);
         load.report("external PostgreSQL stopped 5 s, started (2 instances)", postgresStopped);
         load.report("Twilio 429 for 3 s, then 500 for 3 s (2 instances)", stormStarted);
+        load.report("Ollama hanging, every partner asking the coach (2 instances)", modelHanging);
         load.assertExactlyOnce();
     }
 
@@ -170,7 +185,7 @@ class ResilienceIT {
      */
     private final class Load {
         private final List<Integer> ports;
-        private final String repeated;
+        private volatile String repeated;
         private final List<String> phones = new ArrayList<>();
         private final Map<String, List<long[]>> sent = new ConcurrentHashMap<>();
         private final AtomicBoolean stop = new AtomicBoolean();
@@ -202,6 +217,11 @@ class ResilienceIT {
                     return null;
                 }));
             }
+        }
+
+        /** From now on, what each partner sends after onboarding. */
+        void say(String text) {
+            repeated = text;
         }
 
         /** Lets the load run for a few seconds. */
