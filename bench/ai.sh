@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The AI benchmarks of issue 4 in one command:   bash bench/ai.sh
+# The AI benchmarks in one command:   bash bench/ai.sh
 #
 # Builds once, then runs, one after the other (each prints its own figures and ratios against a baseline of the
 # same run): retrieval and coach overhead and the Ollama-hang latency (bench/coach.sh), OGG/Opus decoding in

@@ -50,7 +50,16 @@ class UploadsConfig {
     static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
 
     /** Where the recordings live; the embedded server's values come from InfrastructurePostProcessor. */
-    record S3Settings(Optional<URI> endpoint, String bucket, Region region, AwsCredentialsProvider credentials, boolean pathStyle) {
+    /**
+     * @param publicEndpoint where partners' phones and browsers reach the store, which upload URLs are signed for;
+     *                       the service's own endpoint unless S3_PUBLIC_ENDPOINT says otherwise (a store on a private
+     *                       network, published through a proxy)
+     */
+    record S3Settings(Optional<URI> endpoint, String bucket, Region region, AwsCredentialsProvider credentials, boolean pathStyle,
+                      Optional<URI> publicEndpoint) {
+        S3Settings(Optional<URI> endpoint, String bucket, Region region, AwsCredentialsProvider credentials, boolean pathStyle) {
+            this(endpoint, bucket, region, credentials, pathStyle, endpoint);
+        }
     }
 
     @Bean
@@ -84,7 +93,11 @@ class UploadsConfig {
                 : DefaultCredentialsProvider.builder().build();
         // S3-compatible stores (MinIO, S3Proxy) usually want path-style addressing; AWS itself virtual-hosted
         boolean pathStyle = endpoint.isPresent();
-        return new S3Settings(endpoint, bucket, Region.of(region), credentials, pathStyle);
+        Optional<URI> publicEndpoint = env.url("S3_PUBLIC_ENDPOINT", "http", "https");
+        if (publicEndpoint.isPresent() && endpoint.isEmpty()) {
+            throw new InvalidConfigurationException("S3_PUBLIC_ENDPOINT", "needs S3_ENDPOINT: it is the public address of that store");
+        }
+        return new S3Settings(endpoint, bucket, Region.of(region), credentials, pathStyle, publicEndpoint.or(() -> endpoint));
     }
 
     @Bean(destroyMethod = "close")
@@ -105,7 +118,8 @@ class UploadsConfig {
     S3Presigner s3Presigner(S3Settings s) {
         var builder = S3Presigner.builder().region(s.region()).credentialsProvider(s.credentials())
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(s.pathStyle()).build());
-        s.endpoint().ifPresent(builder::endpointOverride);
+        // a signature covers the host: URLs are signed for the address the uploader will use
+        s.publicEndpoint().ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
