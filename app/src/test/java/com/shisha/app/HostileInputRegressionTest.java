@@ -1,0 +1,32 @@
+package com.shisha.app;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The exact inputs with which the input properties ({@link InputFuzzTest}) once got a 500 or an HTML page: each
+ * must be refused (or taken) as a client's request, in the one JSON error shape.
+ */
+class HostileInputRegressionTest extends AbstractApiTest {
+
+    private Response raw(String method, String path, Map<String, String> headers, String body) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put("X-Forwarded-For", clientIp);
+        byte[] bytes = body == null ? null : body.getBytes(StandardCharsets.UTF_8);
+        return RawHttp.send("127.0.0.1", port, method, path, all, bytes == null ? -1 : bytes.length, bytes);
+    }
+
+    @Test
+    void whatTheContainerRefusesBeforeAnyFilterIsJsonToo() {
+        // a request line over the header size limit, and an encoded slash: Tomcat answers these itself
+        raw("GET", "/api/v1/partners/" + "%3F".repeat(3000), Map.of(), null).error(400, "bad_request");
+        raw("GET", "/api/v1%2Fpartners/me", Map.of(), null).error(400, "bad_request");
+        raw("GET", "/api/v1/dashboard", Map.of("X-Padding", "a".repeat(20_000)), null).error(400, "bad_request");
+        raw("POST", "/webhooks/twilio/messaging", Map.of("X-Twilio-Signature", "a".repeat(20_000),
+                "Content-Type", "application/x-www-form-urlencoded"), "a=b").error(400, "bad_request");
+    }
+}
