@@ -21,6 +21,15 @@ class HostileInputRegressionTest extends AbstractApiTest {
     }
 
     @Test
+    void aStrayPercentInTheQueryIsABadRequestNotA500() {
+        // Tomcat throws on the first parameter read; the error advice took it for a failure of ours
+        raw("GET", "/api/v1/webchat/stream?%", Map.of(), null).error(400, "bad_request");
+        raw("GET", "/api/v1/webchat/stream?phone=%2B919812345678&x=%E0%A4", Map.of(), null).error(400, "bad_request");
+        String token = tokenFor(freshPhone());
+        raw("GET", "/api/v1/community/top?city=%zz", Map.of("Authorization", "Bearer " + token), null).error(400, "bad_request");
+    }
+
+    @Test
     void whatTheContainerRefusesBeforeAnyFilterIsJsonToo() {
         // a request line over the header size limit, and an encoded slash: Tomcat answers these itself
         raw("GET", "/api/v1/partners/" + "%3F".repeat(3000), Map.of(), null).error(400, "bad_request");
