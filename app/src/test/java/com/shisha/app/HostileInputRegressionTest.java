@@ -53,6 +53,15 @@ class HostileInputRegressionTest extends AbstractApiTest {
     }
 
     @Test
+    void aJsonBodyAnnouncedAsMultipartIsABadRequest() {
+        // the dispatcher parses every multipart request, though no endpoint takes one; its failure answered 500
+        call("POST", "/api/v1/session", null, "{\"idToken\":\"a.b.c\"}", "multipart/form-data", Map.of()).error(400, "bad_request");
+        String token = tokenFor(freshPhone());
+        call("POST", "/api/v1/devices", token, "{\"token\":\"" + "a".repeat(40) + "\",\"platform\":\"ios\"}", "multipart/form-data",
+                Map.of()).error(400, "bad_request");
+    }
+
+    @Test
     void aWildcardContentTypeIsRefusedWith415() {
         // Spring MVC throws copying such a header into HttpHeaders: endpoints without a consumes answered 500
         call("POST", "/api/v1/portal/login", null, "{\"email\":\"a@example.com\",\"password\":\"a long password\"}",

@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.List;
@@ -109,6 +111,15 @@ class ApiErrorAdvice {
         }
         return error(status, status == HttpStatus.CONTENT_TOO_LARGE ? "payload_too_large" : "bad_request",
                 "the query string or form could not be decoded: use UTF-8 and valid percent-encoding");
+    }
+
+    /** A body announced as multipart that is not (no endpoint takes multipart; the dispatcher parses it anyway). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiProblem> unreadableMultipart(MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return error(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "the multipart body is too large");
+        }
+        return error(HttpStatus.BAD_REQUEST, "bad_request", "the multipart body could not be read; this API takes JSON");
     }
 
     @ExceptionHandler(Exception.class)
