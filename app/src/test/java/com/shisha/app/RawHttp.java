@@ -29,27 +29,38 @@ final class RawHttp {
      */
     static AbstractApiTest.Response send(String from, int port, String method, String rawPath, Map<String, String> headers,
                                          long declaredLength, byte[] bodySent) {
+        return send(from, port, method, rawPath, headers.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList(),
+                declaredLength, bodySent);
+    }
+
+    /**
+     * @param headers header lines in order, a name may repeat; the request line and the values go out as ISO-8859-1,
+     *                so a caller wanting other bytes there passes them already as one char per byte
+     */
+    static AbstractApiTest.Response send(String from, int port, String method, String rawPath, List<Map.Entry<String, String>> headers,
+                                         long declaredLength, byte[] bodySent) {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
             socket.setSoTimeout(20_000);
             StringBuilder head = new StringBuilder(method + " " + rawPath + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                     + "\r\nConnection: close\r\n");
-            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            headers.forEach(h -> head.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n"));
             if (declaredLength >= 0) {
                 head.append("Content-Length: ").append(declaredLength).append("\r\n");
             }
             head.append("\r\n");
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            if (bodySent != null) {
-                try {
+            try {
+                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                if (bodySent != null) {
                     out.write(bodySent);
-                } catch (IOException refusedMidBody) {
-                    // the server may answer and close before the whole body is sent; its answer is still readable
                 }
+                out.flush();
+            } catch (IOException refusedMidRequest) {
+                // the server may answer and close before the whole request is sent (a head or body over its limits);
+                // its answer is still readable
             }
-            out.flush();
             return read(socket.getInputStream());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -72,7 +83,8 @@ final class RawHttp {
         } catch (IOException resetAfterAnswer) {
             // a reset after the answer (unread request body) loses nothing we need
         }
-        String text = all.toString(StandardCharsets.UTF_8);
+        // one char per byte until the body is unchunked: chunk sizes count bytes
+        String text = all.toString(StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) {
             throw new IOException("no HTTP answer: " + text);
@@ -85,10 +97,11 @@ final class RawHttp {
             headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), List.of(lines[i].substring(colon + 1).trim()));
         }
         String body = text.substring(end + 4);
-        if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", List.of("")).get(0))) {
+        if ("chunked".equalsIgnoreCase(headers.getOrDefault("transfer-encoding", List.of("")).get(0))
+                && !headers.getOrDefault("content-type", List.of("")).get(0).startsWith("text/event-stream")) {
             body = unchunk(body);
         }
-        return new AbstractApiTest.Response(status, headers, body);
+        return new AbstractApiTest.Response(status, headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
     private static boolean complete(String text) {
@@ -100,6 +113,10 @@ final class RawHttp {
         java.util.regex.Matcher length = java.util.regex.Pattern.compile("\r\ncontent-length: *(\\d+)").matcher(head);
         if (length.find()) {
             return text.length() - end - 4 >= Integer.parseInt(length.group(1));
+        }
+        if (head.contains("\r\ncontent-type: text/event-stream")) {
+            // an open stream never completes: its head is the answer
+            return true;
         }
         if (head.contains("\r\ntransfer-encoding: chunked")) {
             return text.endsWith("\r\n0\r\n\r\n") || text.substring(end + 4).startsWith("0\r\n\r\n");

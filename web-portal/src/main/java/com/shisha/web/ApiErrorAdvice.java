@@ -4,6 +4,7 @@ import com.shisha.web.api.ApiException;
 import com.shisha.web.api.ApiProblem;
 import com.shisha.web.api.BodyLimitFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.List;
@@ -94,6 +97,29 @@ class ApiErrorAdvice {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ApiProblem> notFound(NoResourceFoundException e) {
         return error(HttpStatus.NOT_FOUND, "not_found", "no such resource: /" + e.getResourcePath());
+    }
+
+    /**
+     * The container could not decode the query string or the form (a stray '%', bytes that are not UTF-8, too many
+     * parameters): the client's fault, which Tomcat itself would answer with the code it carries, not a 500.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ApiProblem> undecodableParameters(InvalidParameterException e) {
+        HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+        if (status == null || !status.is4xxClientError()) {
+            status = HttpStatus.BAD_REQUEST;
+        }
+        return error(status, status == HttpStatus.CONTENT_TOO_LARGE ? "payload_too_large" : "bad_request",
+                "the query string or form could not be decoded: use UTF-8 and valid percent-encoding");
+    }
+
+    /** A body announced as multipart that is not (no endpoint takes multipart; the dispatcher parses it anyway). */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ApiProblem> unreadableMultipart(MultipartException e) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return error(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", "the multipart body is too large");
+        }
+        return error(HttpStatus.BAD_REQUEST, "bad_request", "the multipart body could not be read; this API takes JSON");
     }
 
     @ExceptionHandler(Exception.class)

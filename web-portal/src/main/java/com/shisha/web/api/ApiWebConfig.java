@@ -19,7 +19,8 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The companion API's gates, in the order a request meets them: the path guard (on everything), security headers (on everything), CORS,
+ * The companion API's gates, in the order a request meets them: the path guard (on everything), the content type guard (on
+ * everything), security headers (on everything), CORS,
  * body size, the per-address limit, then the session check with the per-partner limit. Plain servlet filters
  * rather than Spring Security: the API has one way in (a bearer token of ours) and the webhooks and the
  * simulator must stay exactly as they are, which a security filter chain would have to be taught to leave alone.
@@ -37,6 +38,15 @@ class ApiWebConfig {
     FilterRegistrationBean<PathGuardFilter> pathGuardFilter() {
         FilterRegistrationBean<PathGuardFilter> registration = new FilterRegistrationBean<>(new PathGuardFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
+
+    /** Right after the path guard and the webhooks (which answer themselves), before anything reads a header's media type. */
+    @Bean
+    FilterRegistrationBean<ContentTypeGuardFilter> contentTypeGuardFilter() {
+        FilterRegistrationBean<ContentTypeGuardFilter> registration = new FilterRegistrationBean<>(new ContentTypeGuardFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         registration.addUrlPatterns("/*");
         return registration;
     }

@@ -3,6 +3,7 @@ package com.shisha.web.api;
 import com.shisha.core.Channel;
 import com.shisha.core.ConversationKey;
 import com.shisha.core.PhoneMask;
+import com.shisha.core.Text;
 import com.shisha.core.companion.LoginLockout;
 import com.shisha.core.companion.PartnerAccounts;
 import com.shisha.core.companion.PortalAccounts;
@@ -99,7 +100,7 @@ class PortalSignIn {
         checkPasswordBytes("password", password);
         // hashed before anything is looked up, so an existing email does not answer faster
         String hash = passwords.encode(password);
-        if (portal.byEmail(email).isPresent()) {
+        if (account(email).isPresent()) {
             log.info("portal registration for an email that has an account: answered as usual, nothing sent");
             return new Registered(Optional.empty());
         }
@@ -115,7 +116,7 @@ class PortalSignIn {
     }
 
     Views.SessionView verifyPhone(String email, String code) {
-        PortalAccount account = portal.byEmail(email).orElseThrow(PortalSignIn::invalidCode);
+        PortalAccount account = account(email).orElseThrow(PortalSignIn::invalidCode);
         useCode(account, CodePurpose.VERIFY_PHONE, code);
         portal.markPhoneVerified(account.id());
         log.info("portal account {} verified the phone of partner {}", account.id(), PhoneMask.mask(account.phone()));
@@ -128,7 +129,7 @@ class PortalSignIn {
         if (lockout.failures(key) >= settings.maxFailedLogins()) {
             throw locked();
         }
-        Optional<PortalAccount> account = portal.byEmail(email);
+        Optional<PortalAccount> account = account(email);
         boolean matches = passwords.matches(password, account.map(PortalAccount::passwordHash).orElse(absentAccountHash));
         if (account.isEmpty() || !matches) {
             if (lockout.recordFailure(key, settings.lockout()) >= settings.maxFailedLogins()) {
@@ -150,7 +151,7 @@ class PortalSignIn {
 
     /** Sends a reset code if the email has an account and it has codes left this hour; says nothing either way. */
     Optional<String> forgotPassword(String email, String language) {
-        Optional<PortalAccount> account = portal.byEmail(email);
+        Optional<PortalAccount> account = account(email);
         if (account.isEmpty()) {
             log.info("password reset asked for an email without an account: nothing sent");
             return Optional.empty();
@@ -162,7 +163,7 @@ class PortalSignIn {
     Views.SessionView resetPassword(String email, String code, String newPassword) {
         checkPasswordBytes("newPassword", newPassword);
         String hash = passwords.encode(newPassword);
-        PortalAccount account = portal.byEmail(email).orElseThrow(PortalSignIn::invalidCode);
+        PortalAccount account = account(email).orElseThrow(PortalSignIn::invalidCode);
         useCode(account, CodePurpose.RESET_PASSWORD, code);
         // first, so a failure after it leaves old sessions ended rather than a new password beside them
         versions.revokeAll(account.partnerId());
@@ -228,6 +229,14 @@ class PortalSignIn {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }
+    }
+
+    /**
+     * The account with this email. None for an email with a control character in it: no account can have one
+     * (registering checks the address), and PostgreSQL refuses a NUL in text, even just to compare it.
+     */
+    private Optional<PortalAccount> account(String email) {
+        return Text.hasControls(email) ? Optional.empty() : portal.byEmail(email);
     }
 
     /** Counters are keyed by a digest, so Redis holds no email addresses. */
