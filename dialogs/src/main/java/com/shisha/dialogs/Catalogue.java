@@ -2,13 +2,16 @@ package com.shisha.dialogs;
 
 import com.shisha.core.Language;
 
-import java.text.MessageFormat;
+import com.ibm.icu.text.MessageFormat;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
-/** Every text the bot says, per language (i18n/messages_LANG.properties, UTF-8). */
+/**
+ * Every text the bot says, per language (i18n/messages_LANG.properties, UTF-8). ICU's MessageFormat, for its plural
+ * rules: "1 day", "2 days" in English, and whatever Hindi needs, from one pattern per language.
+ */
 public final class Catalogue {
 
     private final Map<Language, ResourceBundle> bundles = new EnumMap<>(Language.class);
