@@ -39,12 +39,39 @@
   var sendError = $('send-error');
   var quick = $('quick');
 
-  var STATUS_TEXT = {
-    idle: 'Not connected',
-    connecting: 'Connecting\u2026',
-    live: 'Live',
-    reconnecting: 'Reconnecting\u2026'
-  };
+  // ---------------------------------------------------------------- language (the portal's dictionaries and choice)
+
+  var LANG_KEY = 'shisha.lang';
+  var dictionaries = window.SHISHA_I18N || {};
+  var lang = (function () { try { return window.localStorage.getItem(LANG_KEY) === 'hi' ? 'hi' : 'en'; } catch (e) { return 'en'; } })();
+
+  /** The text for a key in the chosen language, with {0} replaced by the argument. */
+  function t(key, arg) {
+    var d = dictionaries[lang] || {};
+    var text = Object.prototype.hasOwnProperty.call(d, key) ? d[key] : (dictionaries.en || {})[key] || key;
+    return arg === undefined ? text : text.replace('{0}', arg);
+  }
+
+  function applyLanguage() {
+    document.documentElement.lang = lang;
+    var nodes = document.querySelectorAll('[data-i18n]');
+    for (var i = 0; i < nodes.length; i++) nodes[i].textContent = t(nodes[i].getAttribute('data-i18n'));
+    var attrs = document.querySelectorAll('[data-i18n-attr]');
+    for (var j = 0; j < attrs.length; j++) {
+      var el = attrs[j];
+      el.getAttribute('data-i18n-attr').split(';').forEach(function (pair) {
+        var kv = pair.split(':');
+        el.setAttribute(kv[0], t(kv[1]));
+      });
+    }
+    var button = $('lang-switch');
+    button.textContent = t('lang.switch');
+    button.setAttribute('aria-label', t('lang.switchLabel'));
+    button.setAttribute('lang', lang === 'hi' ? 'en' : 'hi');
+    document.title = t('sim.pageTitle');
+    if (activePhone) startBtn.textContent = t('sim.switchNumber');
+    setStatus(statusEl.getAttribute('data-state') || 'idle');
+  }
 
   var activePhone = null;   // number the stream is open for
   var source = null;        // current EventSource
@@ -88,6 +115,8 @@
   function normalizePhone(raw) {
     var p = String(raw || '').trim().replace(/[\s\-().]/g, '');
     if (/^00\d+$/.test(p)) p = '+' + p.slice(2);        // 0091... -> +91...
+    if (/^0[6-9]\d{9}$/.test(p)) p = p.slice(1);          // 0-prefixed, as dialled within India
+    if (/^91[6-9]\d{9}$/.test(p)) p = '+' + p;            // country code without the +
     if (/^[6-9]\d{9}$/.test(p)) p = '+91' + p;           // bare 10-digit Indian mobile
     return p;
   }
@@ -106,7 +135,7 @@
   function phoneFromField() {
     var phone = normalizePhone(phoneInput.value);
     if (!PHONE_RE.test(phone)) {
-      showPhoneError('Enter the number as + and 8\u201315 digits, for example +919812345678.');
+      showPhoneError(t('sim.phoneError'));
       phoneInput.focus();
       return null;
     }
@@ -119,7 +148,7 @@
 
   function setStatus(state) {
     statusEl.setAttribute('data-state', state);
-    statusEl.textContent = STATUS_TEXT[state] || state;
+    statusEl.textContent = t('sim.status.' + state);
   }
 
   function resolveWaiters() {
@@ -188,7 +217,7 @@
 
   function startSession(phone) {
     if (phone === activePhone && source) {
-      addNotice('Already chatting as ' + phone + '.');
+      addNotice(t('sim.already', phone));
       return;
     }
     closeStream();
@@ -196,10 +225,17 @@
     activePhone = phone;
     savePhone(phone);
     log.textContent = '';
-    addNotice('Chatting as ' + phone + '. The bot sees you exactly like a WhatsApp user with this number.');
-    startBtn.textContent = 'Switch number';
+    addNotice(t('sim.chatting', phone));
+    startBtn.textContent = t('sim.switchNumber');
     setStatus('connecting');
     openStream();
+  }
+
+  /** Start: the partner greets first, as on WhatsApp, so the bot's greeting (or a demo partner's menu) shows at once. */
+  function startAndGreet(phone) {
+    var fresh = phone !== activePhone || !source;
+    startSession(phone);
+    if (fresh) send(t('sim.greeting'), false);
   }
 
   /** Reopens the stream for the current number, keeping the conversation on screen. */
@@ -370,13 +406,11 @@
   function clearSendError() { sendError.textContent = ''; }
 
   function errorMessage(res, body) {
-    if (body && typeof body === 'object') {
-      if (body.message) return body.message;
-      if (body.error) return body.error;
-    }
-    if (res.status === 429) return 'Too many messages. Please wait a moment and try again.';
-    if (res.status >= 500) return 'The bot had a problem (' + res.status + '). Please try again.';
-    return 'Message not sent (' + res.status + ').';
+    // the API's English message is for developers; the partner reads the page's language
+    if (res.status === 429) return t('sim.tooMany');
+    if (res.status === 401 || res.status === 403) return t('sim.notYours');
+    if (res.status >= 500) return t('sim.serverError', String(res.status));
+    return t('sim.notSent', String(res.status)) + (body && body.error ? ' (' + body.error + ')' : '');
   }
 
   function setBusy(busy) {
@@ -395,7 +429,7 @@
     clearSendError();
     var trimmed = String(text || '').trim();
     if (!trimmed) {
-      showSendError('Type a message first.');
+      showSendError(t('sim.empty'));
       box.focus();
       return;
     }
@@ -434,7 +468,7 @@
       });
     }).catch(function () {
       bubble.remove();
-      showSendError('Could not reach SHISHA. Check your connection and try again.');
+      showSendError(t('error.network'));
     }).then(function () {
       if (fromBox) boxSending = false;
       setBusy(false);
@@ -454,7 +488,7 @@
     ev.preventDefault();
     var phone = phoneFromField();
     if (!phone) return;
-    startSession(phone);
+    startAndGreet(phone);
     box.focus();
   });
 
@@ -503,6 +537,12 @@
       .then(function (me) { if (me && me.phone && !activePhone) phoneInput.value = me.phone; })
       .catch(function () { /* keep the number shown */ });
   }
+  $('lang-switch').addEventListener('click', function () {
+    lang = lang === 'hi' ? 'en' : 'hi';
+    try { window.localStorage.setItem(LANG_KEY, lang); } catch (e) { /* private mode: this page only */ }
+    applyLanguage();
+  });
   setStatus('idle');
-  addNotice('Press Start (or just send \u201chi\u201d) to chat with SHISHA as this number.');
+  applyLanguage();
+  addNotice(t('sim.intro'));
 })();

@@ -4,7 +4,6 @@
 
   var S = window.SHISHA;
   var $ = function (id) { return document.getElementById(id); };
-  var SVG = 'http://www.w3.org/2000/svg';
 
   var session = S.session.get();
   if (!session) {
@@ -21,13 +20,6 @@
     window.location.assign('/login');
   }
 
-  function el(name, attrs, text) {
-    var node = document.createElementNS(SVG, name);
-    Object.keys(attrs).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
   function clear(node) {
     while (node.firstChild) node.removeChild(node.firstChild);
   }
@@ -37,22 +29,32 @@
     return '\u20B9' + n.toLocaleString(S.lang() === 'hi' ? 'hi-IN' : 'en-IN', { maximumFractionDigits: 0 });
   }
 
-  /* Horizontal bars: label on the left, bar scaled to max, value on the right; a null value is a grey stub. */
-  function bars(svg, rows, max, valueText) {
-    clear(svg);
-    var rowHeight = 26;
-    var labelWidth = 110;
-    var barWidth = 320 - labelWidth - 50;
-    svg.setAttribute('viewBox', '0 0 320 ' + (rows.length * rowHeight + 4));
-    rows.forEach(function (row, i) {
-      var y = i * rowHeight + 4;
-      var g = el('g', { 'class': 'bar-group', 'data-key': row.key });
-      g.appendChild(el('text', { x: 0, y: y + 14 }, row.label));
-      g.appendChild(el('rect', { 'class': 'track', x: labelWidth, y: y + 3, width: barWidth, height: 14, rx: 7 }));
-      var w = row.value === null ? 6 : Math.max(6, Math.round(barWidth * Math.min(row.value, max) / (max || 1)));
-      g.appendChild(el('rect', { 'class': row.value === null ? 'bar empty' : 'bar', x: labelWidth, y: y + 3, width: w, height: 14, rx: 7 }));
-      g.appendChild(el('text', { x: labelWidth + barWidth + 6, y: y + 14 }, valueText(row.value)));
-      svg.appendChild(g);
+  /*
+   * Horizontal bars: label, bar scaled to max, value; a null value is a grey stub. HTML rather than SVG, so the labels
+   * are body text at every width (an SVG scaled to its box drew them 2.5 times too big on a desktop, tiny on a phone).
+   */
+  function bars(box, rows, max, valueText) {
+    clear(box);
+    rows.forEach(function (row) {
+      var group = document.createElement('div');
+      group.className = 'bar-group';
+      group.setAttribute('data-key', row.key);
+      var label = document.createElement('span');
+      label.className = 'bar-label';
+      label.textContent = row.label;
+      var track = document.createElement('span');
+      track.className = 'track';
+      var bar = document.createElement('span');
+      bar.className = row.value === null ? 'bar empty' : 'bar';
+      bar.style.width = row.value === null ? '4%' : Math.max(4, Math.round(100 * Math.min(row.value, max) / (max || 1))) + '%';
+      track.appendChild(bar);
+      var value = document.createElement('span');
+      value.className = 'bar-value';
+      value.textContent = valueText(row.value);
+      group.appendChild(label);
+      group.appendChild(track);
+      group.appendChild(value);
+      box.appendChild(group);
     });
   }
 

@@ -92,7 +92,14 @@
     for (var j = 0; j < errors.length; j++) errors[j].textContent = '';
   }
 
-  /* The API's error shape {error, message, status, fields: [{field, message}]}: each field's message under its input. */
+  /* A field's problem in the page's language: the dictionaries word "required" once and "invalid" per field. */
+  function fieldMessage(f) {
+    var key = f.code === 'required' ? 'field.required' : 'field.' + f.field + '.invalid';
+    var text = t(key);
+    return text !== key ? text : (f.code ? t('field.invalid') : f.message);
+  }
+
+  /* The API's error shape {error, message, status, fields: [{field, message, code}]}: one message under each input. */
   function showProblem(form, problem) {
     clearErrors(form);
     var general = form.querySelector('.form-error');
@@ -101,7 +108,7 @@
       var input = form.querySelector('[name="' + f.field + '"]');
       var slot = form.querySelector('#' + form.id + '-' + f.field + '-error');
       if (input) input.setAttribute('aria-invalid', 'true');
-      if (slot) slot.textContent = slot.textContent ? slot.textContent + '; ' + f.message : f.message;
+      if (slot && !slot.textContent) slot.textContent = fieldMessage(f);
     });
     // the first marked field in the order the partner reads the form, not the API's (alphabetical) order
     var first = form.querySelector('[aria-invalid="true"]:not([type=hidden])');

@@ -52,6 +52,17 @@ abstract class AbstractBrowserTest extends AbstractApiTest {
         return ((JavascriptExecutor) driver()).executeScript(script, args);
     }
 
+    /** A screenshot kept with the build's artefacts (target/screenshots), for a person to look at. */
+    void screenshot(String name) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            byte[] png = ((org.openqa.selenium.TakesScreenshot) driver()).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+            java.nio.file.Files.write(dir.resolve(name + ".png"), png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     void type(String id, String text) {
         WebElement input = byId(id);
         input.clear();

@@ -105,10 +105,19 @@ class BrowserAccountTest extends AbstractBrowserTest {
         assertThat(byId("p-name").getText()).isEqualTo(name);
         assertThat(byId("p-phone").getText()).isEqualTo(phone);
         assertThat(byId("points").getText()).isEqualTo(Integer.toString(points));
-        List<WebElement> bars = driver().findElements(By.cssSelector("#strand-chart g.bar-group"));
+        List<WebElement> bars = driver().findElements(By.cssSelector("#strand-chart .bar-group"));
         assertThat(bars).hasSize(9);
-        assertThat(driver().findElements(By.cssSelector("#strand-chart rect.bar:not(.empty)"))).hasSize((int) assessedSkills);
-        assertThat(driver().findElements(By.cssSelector("#earnings-chart g.bar-group"))).hasSize(2);
+        assertThat(driver().findElements(By.cssSelector("#strand-chart .bar:not(.empty)"))).hasSize((int) assessedSkills);
+        assertThat(driver().findElements(By.cssSelector("#earnings-chart .bar-group"))).hasSize(2);
+        // the charts' labels are body text on a phone and on a desktop (an SVG scaled them with its box)
+        for (org.openqa.selenium.Dimension size : List.of(new org.openqa.selenium.Dimension(390, 844),
+                new org.openqa.selenium.Dimension(1280, 900))) {
+            driver().manage().window().setSize(size);
+            assertThat(js("return getComputedStyle(document.querySelector('#strand-chart .bar-label')).fontSize"))
+                    .as("strand label at %s px", size.width).isEqualTo(js("return getComputedStyle(document.body).fontSize"));
+            screenshot("dashboard-" + size.width);
+        }
+        driver().manage().window().setSize(new org.openqa.selenium.Dimension(412, 915));
         assertThat(byId("next-action").getText()).isNotBlank();
         assertThat(byId("chat-link").getAttribute("href")).isEqualTo("https://wa.me/14155238886?text=hi");
         assertThat(byId("chat-link").getText()).isEqualTo("Chat with SHISHA on WhatsApp");

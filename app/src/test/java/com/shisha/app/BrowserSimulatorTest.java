@@ -24,24 +24,42 @@ class BrowserSimulatorTest extends AbstractBrowserTest {
     @Qualifier("channelSenders")
     List<ChannelSender> senders;
 
+    /** Start greets the bot as that number, so its welcome shows at once; then the partner types. */
     @Test
-    void sayHiAndReadTheBotsReply() {
+    void startGreetsTheBotAndTheConversationGoesOn() {
         resetBrowserState();
         String phone = freshPhone();
         open("/simulator");
-        type("phone", phone);
+        type("phone", phone.substring(3)); // the 10 digits, as Indians type their number
         byId("start").click();
         await(d -> "live".equals(d.findElement(By.id("status")).getAttribute("data-state")));
+        assertThat(byId("phone").getAttribute("value")).isEqualTo(phone);
 
-        type("message", "hi");
+        assertThat(awaitBotBubble(0)).contains("Namaste! I am SHISHA").contains("What is your name?");
+        assertThat(awaitUserBubble(0)).isEqualTo("hi");
+
+        type("message", "Asha Verma");
         byId("send").click();
+        assertThat(awaitBotBubble(1)).contains("Which language");
+        screenshot("simulator-en");
+    }
 
-        WebElement reply = await(d -> {
-            List<WebElement> bot = d.findElements(By.cssSelector("#log .bubble.bot .text"));
-            return bot.isEmpty() ? null : bot.get(0);
-        });
-        assertThat(reply.getText()).contains("Namaste! I am SHISHA").contains("What is your name?");
-        assertThat(driver().findElements(By.cssSelector("#log .bubble.user .text")).get(0).getText()).isEqualTo("hi");
+    /** In Hindi the page, the greeting and so the bot's welcome are Hindi; the demo numbers are offered. */
+    @Test
+    void inHindiThePageAndTheWelcomeAreHindi() {
+        resetBrowserState();
+        open("/simulator");
+        byId("lang-switch").click();
+        assertThat(byId("start").getText()).isEqualTo("शुरू करें");
+        assertThat(byId("phone-hint").getText()).contains("+919800000001");
+        assertThat(driver().findElements(By.cssSelector("#demo-numbers option"))).hasSize(5);
+        type("phone", freshPhone());
+        byId("start").click();
+
+        assertThat(awaitUserBubble(0)).isEqualTo("नमस्ते");
+        assertThat(awaitBotBubble(0)).contains("आपका नाम क्या है?").doesNotContain("What is your name");
+        assertThat(byId("status").getText()).isEqualTo("लाइव");
+        screenshot("simulator-hi");
     }
 
     /**
@@ -57,6 +75,7 @@ class BrowserSimulatorTest extends AbstractBrowserTest {
         type("phone", phone);
         byId("start").click();
         await(d -> "live".equals(d.findElement(By.id("status")).getAttribute("data-state")));
+        awaitBotBubble(0); // the welcome to Start's greeting, before the offers below
 
         offer(phone, "Is your name Asha?\n1. Yes\n2. No",
                 Choices.buttons(List.of(new Choice("confirm:yes", "Yes"), new Choice("confirm:no", "No"))));
@@ -67,8 +86,8 @@ class BrowserSimulatorTest extends AbstractBrowserTest {
         assertThat(buttons).extracting(WebElement::getText).containsExactly("Yes", "No");
         buttons.get(0).click();
 
-        assertThat(awaitUserBubble(0)).isEqualTo("Yes");
-        assertThat(awaitTap(phone, 1)).containsExactly("confirm:yes/Yes");
+        assertThat(awaitUserBubble(1)).isEqualTo("Yes");
+        assertThat(awaitTap(phone, 2)).containsExactly("-/hi", "confirm:yes/Yes");
 
         offer(phone, "आप कौन से उत्पाद बेचते हैं?\n1. पर्सनल लोन\n2. क्रेडिट कार्ड", Choices.list("उत्पाद चुनें", List.of(
                 new Choice("product:LOAN", "पर्सनल लोन", "5 लाख तक"), new Choice("product:CARD", "क्रेडिट कार्ड"))));
@@ -82,14 +101,21 @@ class BrowserSimulatorTest extends AbstractBrowserTest {
         assertThat(items).extracting(WebElement::getText).containsExactly("पर्सनल लोन\n5 लाख तक", "क्रेडिट कार्ड");
         items.get(1).click();
 
-        assertThat(awaitUserBubble(1)).isEqualTo("क्रेडिट कार्ड");
+        assertThat(awaitUserBubble(2)).isEqualTo("क्रेडिट कार्ड");
         assertThat(opener.getAttribute("aria-expanded")).isEqualTo("false");
-        assertThat(awaitTap(phone, 2)).containsExactly("confirm:yes/Yes", "product:CARD/क्रेडिट कार्ड");
+        assertThat(awaitTap(phone, 3)).containsExactly("-/hi", "confirm:yes/Yes", "product:CARD/क्रेडिट कार्ड");
     }
 
     private void offer(String phone, String text, Choices choices) {
         ChannelSender web = senders.stream().filter(s -> s.channel() == Channel.WEB).findFirst().orElseThrow();
         web.send(new OutboundMessage(0, new ConversationKey(Channel.WEB, phone), null, text, 1, Instant.now(), null, null, choices));
+    }
+
+    private String awaitBotBubble(int index) {
+        return await(d -> {
+            List<WebElement> bot = d.findElements(By.cssSelector("#log .bubble.bot .text"));
+            return bot.size() > index ? bot.get(index).getText() : null;
+        });
     }
 
     private String awaitUserBubble(int index) {
@@ -102,7 +128,7 @@ class BrowserSimulatorTest extends AbstractBrowserTest {
     /** The partner's messages as the inbox stored them (choice id / text), once there are {@code count}. */
     private List<String> awaitTap(String phone, int count) {
         return await(d -> {
-            List<String> rows = jdbc.sql("select choice_id || '/' || body from inbound_messages where conversation_key = :k order by seq")
+            List<String> rows = jdbc.sql("select coalesce(choice_id, '-') || '/' || body from inbound_messages where conversation_key = :k order by seq")
                     .param("k", "web:" + phone).query(String.class).list();
             return rows.size() >= count ? rows : null;
         });

@@ -77,6 +77,37 @@ class PortalAccountsTest extends AbstractApiTest {
         call("POST", "/api/v1/portal/verify-phone", null, Map.of("email", email, "code", lastCode(phone, 2))).error(400, "invalid_code");
     }
 
+    /** 98123 45678, 098123 45678, 91-98123-45678 and +91 98123 45678 are one number, kept as +919812345678. */
+    @Test
+    void phoneNumbersAreTakenAsIndiansTypeThem() {
+        List<java.util.function.UnaryOperator<String>> typings = List.of(
+                p -> p.substring(3, 8) + " " + p.substring(8),
+                p -> "0" + p.substring(3),
+                p -> "91-" + p.substring(3, 8) + "-" + p.substring(8),
+                p -> "+91 " + p.substring(3, 8) + " " + p.substring(8));
+        for (var typed : typings) {
+            String phone = freshPhone();
+            Response r = register("Asha Verma", email(phone), typed.apply(phone), PASSWORD);
+            assertThat(r.status()).as("%s: %s", typed.apply(phone), r.body()).isEqualTo(201);
+            assertThat(r.body()).contains(phone);
+            assertThat(whatsapp(phone, 1)).as("the code goes to %s", phone).hasSize(1);
+        }
+        Response tooShort = register("Asha Verma", "short@example.test", "98123 4567", PASSWORD);
+        JsonNode field = tooShort.error(400, "validation_failed").get("fields").get(0);
+        assertThat(field.get("field").asString()).isEqualTo("phone");
+        assertThat(field.get("code").asString()).isEqualTo("invalid");
+    }
+
+    /** A blank field broke two rules (present, and shaped right): one problem per field, the missing value. */
+    @Test
+    void eachFieldHasOneProblemWithACodeTheProblemWordsInItsLanguage() {
+        Response r = call("POST", "/api/v1/portal/register", null, Map.of("name", "", "email", "not an email", "password", "short", "phone", ""));
+        JsonNode fields = r.error(400, "validation_failed").get("fields");
+        List<String> names = new java.util.ArrayList<>();
+        fields.forEach(f -> names.add(f.get("field").asString() + ":" + f.get("code").asString()));
+        assertThat(names).containsExactly("email:invalid", "name:required", "password:invalid", "phone:required");
+    }
+
     @Test
     void registeringATakenEmailOrPhoneAnswersTheSameAndSendsNothing() {
         String phone = freshPhone();

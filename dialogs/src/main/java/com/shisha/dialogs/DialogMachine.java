@@ -54,7 +54,13 @@ final class DialogMachine {
     }
 
     private static void transitions(StateMachineTransitionConfigurer<Step, Trigger> t) throws Exception {
-        t.withExternal().source(Step.START).target(Step.ROUTE).event(Trigger.TEXT).action(say("welcome"));
+        // a stranger who writes in Devanagari is welcomed (and onboarded) in Hindi
+        t.withExternal().source(Step.START).target(Step.ROUTE).event(Trigger.TEXT).action(turnAction((turn, ctx) -> {
+            if (writesDevanagari(turn.text)) {
+                turn.switchLanguage(com.shisha.core.Language.HI);
+            }
+            turn.say("welcome");
+        }));
 
         question(t, Step.ASK_NAME, Onboarding::readName, "error.name");
         question(t, Step.ASK_LANGUAGE, Onboarding::readLanguage, "error.language");
@@ -233,6 +239,11 @@ final class DialogMachine {
 
     private static Action<Step, Trigger> promptFor(Step step) {
         return turnAction((turn, ctx) -> prompt(turn, step));
+    }
+
+    private static boolean writesDevanagari(String text) {
+        return text != null && text.codePoints().anyMatch(c -> Character.isLetter(c)
+                && Character.UnicodeScript.of(c) == Character.UnicodeScript.DEVANAGARI);
     }
 
     private static Action<Step, Trigger> say(String key) {

@@ -40,10 +40,15 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ApiProblem> invalid(MethodArgumentNotValidException e) {
-        List<ApiProblem.FieldProblem> fields = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> new ApiProblem.FieldProblem(f.getField(), f.getDefaultMessage()))
-                .sorted(java.util.Comparator.comparing(ApiProblem.FieldProblem::field))
-                .toList();
+        // one problem per field (a blank phone broke both @NotBlank and @Pattern, and the page showed both): a missing
+        // value first, else the first constraint it broke
+        java.util.Map<String, ApiProblem.FieldProblem> byField = new java.util.TreeMap<>();
+        for (org.springframework.validation.FieldError f : e.getBindingResult().getFieldErrors()) {
+            boolean missing = "NotBlank".equals(f.getCode()) || "NotNull".equals(f.getCode()) || "NotEmpty".equals(f.getCode());
+            ApiProblem.FieldProblem problem = new ApiProblem.FieldProblem(f.getField(), f.getDefaultMessage(), missing ? "required" : "invalid");
+            byField.merge(f.getField(), problem, (kept, next) -> "required".equals(next.code()) ? next : kept);
+        }
+        List<ApiProblem.FieldProblem> fields = List.copyOf(byField.values());
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
                 .body(new ApiProblem("validation_failed", "some fields are not valid", 400, fields));
     }

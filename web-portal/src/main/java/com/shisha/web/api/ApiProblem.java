@@ -19,6 +19,14 @@ public record ApiProblem(String error, String message, int status,
         fields = fields == null ? List.of() : List.copyOf(fields);
     }
 
-    public record FieldProblem(String field, String message) {
+    /**
+     * @param code what is wrong, for clients that word it themselves (the portal, in the partner's language):
+     *             {@code required} (missing or blank) or {@code invalid}; null where the API gives no code
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldProblem(String field, String message, String code) {
+        public FieldProblem(String field, String message) {
+            this(field, message, null);
+        }
     }
 }

@@ -48,8 +48,11 @@ class PortalController {
     record Register(@NotBlank @Size(max = 60) @Pattern(regexp = PartnerController.NAME, message = "must be letters, spaces, . ' or -") String name,
                     @NotBlank @Size(max = 254) @Email @Pattern(regexp = EMAIL_SHAPE, message = "must be an email address") String email,
                     @NotNull @Size(min = 10, max = 72, message = "must be 10 to 72 characters") String password,
-                    @NotBlank @Pattern(regexp = INDIAN_MOBILE, message = "must be an Indian mobile number with +91, e.g. +919812345678") String phone,
+                    @NotBlank @Pattern(regexp = INDIAN_MOBILE, message = "must be a 10-digit Indian mobile number, e.g. 98123 45678 or +919812345678") String phone,
                     @Pattern(regexp = "en|hi", message = "must be en or hi") String language) {
+        Register {
+            phone = IndianMobile.normalise(phone);
+        }
     }
 
     record VerifyPhone(@NotBlank @Size(max = 254) String email, @NotBlank @Pattern(regexp = "[0-9]{6}", message = "must be the 6 digits we sent") String code) {
