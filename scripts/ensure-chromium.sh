@@ -4,7 +4,20 @@
 # or no apt-get): the tests skip, loudly. 1: the install was possible but failed: the tests fail.
 set -u
 have() { command -v "$1" >/dev/null 2>&1; }
+# A Devanagari font, so the Hindi pages in the screenshots (target/screenshots) read as Hindi rather than boxes.
+# Best effort: the tests measure layout, which does not need it.
+devanagari_font() {
+    if have fc-list && [ -n "$(fc-list :lang=hi 2>/dev/null)" ]; then
+        return 0
+    fi
+    if [ "$(id -u)" = 0 ] && have apt-get; then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-noto-core >&2 \
+            || echo "ensure-chromium: no Devanagari font (fonts-noto-core did not install); Hindi screenshots show boxes" >&2
+    fi
+    return 0
+}
 if have chromium && have chromedriver; then
+    devanagari_font
     exit 0
 fi
 if [ "$(id -u)" != 0 ] || ! have apt-get; then
@@ -17,4 +30,5 @@ if ! apt-get update -qq >&2 || ! apt-get install -y -qq --no-install-recommends 
     echo "ensure-chromium: apt-get could not install chromium chromium-driver" >&2
     exit 1
 fi
+devanagari_font
 have chromium && have chromedriver

@@ -66,7 +66,7 @@
     $('p-name').textContent = p.name || p.phone;
     $('p-phone').textContent = p.phone;
     $('p-city').textContent = p.city || '\u2013';
-    $('p-products').textContent = (p.products || []).map(function (code) { return code.toLowerCase().replace(/_/g, ' '); }).join(', ') || '\u2013';
+    $('p-products').textContent = (p.products || []).map(function (code) { return S.t('product.' + code); }).join(', ') || '\u2013';
     $('points').textContent = d.points;
     $('streak').textContent = d.activity.streakDays;
     $('sales').textContent = d.activity.sales;

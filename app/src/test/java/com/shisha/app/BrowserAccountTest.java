@@ -115,6 +115,8 @@ class BrowserAccountTest extends AbstractBrowserTest {
             driver().manage().window().setSize(size);
             assertThat(js("return getComputedStyle(document.querySelector('#strand-chart .bar-label')).fontSize"))
                     .as("strand label at %s px", size.width).isEqualTo(js("return getComputedStyle(document.body).fontSize"));
+            assertThat(((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
+                    .as("dashboard sideways overflow at %s px", size.width).isLessThanOrEqualTo(0);
             screenshot("dashboard-" + size.width);
         }
         driver().manage().window().setSize(new org.openqa.selenium.Dimension(412, 915));

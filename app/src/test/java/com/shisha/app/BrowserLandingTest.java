@@ -126,7 +126,7 @@ class BrowserLandingTest extends AbstractBrowserTest {
         new Actions(driver()).sendKeys("Kiran Rao").sendKeys(Keys.TAB).sendKeys("kiran@example.test").sendKeys(Keys.TAB)
                 .sendKeys("short").sendKeys(Keys.TAB).sendKeys("12345").sendKeys(Keys.ENTER).perform();
         WebElement phoneError = visible(By.id("register-form-phone-error"));
-        assertThat(phoneError.getText()).contains("Indian mobile number");
+        assertThat(phoneError.getText()).isEqualTo("Enter your 10-digit mobile number, e.g. 98123 45678.");
         assertThat(byId("register-form-phone").getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(byId("register-form-password-error").getText()).contains("10 to 72 characters");
         assertThat(byId("register-form-name").getAttribute("aria-invalid")).isNull();

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BrowserLayoutTest extends AbstractBrowserTest {
 
     private static final List<Dimension> WIDTHS = List.of(new Dimension(390, 844), new Dimension(1280, 900));
-    private static final List<String> PAGES = List.of("/", "/register", "/login", "/forgot-password");
+    private static final List<String> PAGES = List.of("/", "/register", "/login", "/forgot-password", "/privacy");
 
     @AfterEach
     void phoneSizeAgain() {
@@ -43,14 +43,14 @@ class BrowserLayoutTest extends AbstractBrowserTest {
                     }
                     assertThat(((Number) js("return document.querySelector('.site-header').getBoundingClientRect().height")).doubleValue())
                             .as("%s: header height", where).isLessThan(80);
-                    assertThat(((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).intValue())
+                    assertThat(((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
                             .as("%s: sideways overflow", where).isLessThanOrEqualTo(0);
                     screenshot("page" + page.replace('/', '-').replaceAll("-$", "-landing") + "-" + lang + "-" + size.width);
                 }
                 openIn(lang, "/simulator");
                 assertThat(((Number) js("return document.querySelector('.sim-header').getBoundingClientRect().height")).doubleValue())
                         .as("simulator header, %s at %s px", lang, size.width).isLessThan(90);
-                assertThat(((Number) js("return document.documentElement.scrollWidth - window.innerWidth")).intValue())
+                assertThat(((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
                         .as("simulator %s at %s px", lang, size.width).isLessThanOrEqualTo(0);
                 screenshot("page-simulator-" + lang + "-" + size.width);
             }

@@ -128,6 +128,11 @@
   'dash.hot': 'hot',
   'dash.error': 'Could not load your dashboard. Please try again.',
 
+  'product.LOANS': 'Loans',
+  'product.CREDIT_CARDS': 'Credit cards',
+  'product.INSURANCE': 'Insurance',
+  'product.SAVINGS_ACCOUNTS': 'Savings accounts',
+  'product.DEMAT': 'Demat accounts',
   'skill.loans': 'Loans',
   'skill.credit_cards': 'Credit cards',
   'skill.insurance': 'Insurance',

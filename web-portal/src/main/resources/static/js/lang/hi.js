@@ -128,6 +128,11 @@
   'dash.hot': 'हॉट',
   'dash.error': 'डैशबोर्ड लोड नहीं हो सका। फिर से कोशिश करें।',
 
+  'product.LOANS': 'लोन',
+  'product.CREDIT_CARDS': 'क्रेडिट कार्ड',
+  'product.INSURANCE': 'बीमा',
+  'product.SAVINGS_ACCOUNTS': 'बचत खाता',
+  'product.DEMAT': 'डीमैट खाता',
   'skill.loans': 'लोन',
   'skill.credit_cards': 'क्रेडिट कार्ड',
   'skill.insurance': 'बीमा',
