@@ -54,6 +54,7 @@ public class WebChatController {
     }
 
     @PostMapping(path = "/api/v1/webchat/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED) // what the API docs declare
     public ResponseEntity<?> send(@RequestBody WebMessage body, jakarta.servlet.http.HttpServletRequest request) {
         if (body == null || body.phone() == null || !PHONE.matcher(body.phone()).matches()) {
             return error("phone must be in E.164 form: + and 8 to 15 digits, e.g. +919812345678");
