@@ -47,20 +47,22 @@ public final class RubricScorer {
         }
         List<Gap> gaps = new ArrayList<>();
         Set<Rubric> notObserved = EnumSet.noneOf(Rubric.class);
+        Set<String> found = new LinkedHashSet<>();
 
         for (Facet facet : RubricCues.FACETS) {
-            List<Sentence> found = sentences.stream().filter(s -> counts(facet.where(), s, sentences))
+            List<Sentence> hits = sentences.stream().filter(s -> counts(facet.where(), s, sentences))
                     .filter(s -> facet.cues().in(s.normalised())).toList();
-            if (found.isEmpty()) {
+            if (hits.isEmpty()) {
                 gaps.add(new Gap(facet.item(), facet.weight(), facet.tipEn(), facet.tipHi()));
             } else {
+                found.add(facet.name());
                 scores.merge(facet.item(), facet.weight(), Integer::sum);
-                found.stream().limit(2).forEach(s -> evidence.get(facet.item()).add(s.quote()));
+                hits.stream().limit(2).forEach(s -> evidence.get(facet.item()).add(s.quote()));
             }
         }
 
         boolean violation = penaliseViolations(sentences, scores, evidence, gaps);
-        scoreObjections(sentences, scores, evidence, gaps, notObserved);
+        int[] objections = scoreObjections(sentences, scores, evidence, gaps, notObserved);
         Product product = detectProduct(sentences);
         scoreProduct(sentences, product, scores, evidence, gaps);
 
@@ -68,7 +70,8 @@ public final class RubricScorer {
         evidence.forEach((item, q) -> quotes.put(item, q.stream().limit(QUOTES_PER_ITEM).toList()));
         scores.replaceAll((item, score) -> Math.max(0, Math.min(100, score)));
         int words = parsed.wordCount();
-        return new RubricResult(scores, quotes, notObserved, product, violation, gaps, words);
+        return new RubricResult(scores, quotes, notObserved, product, violation, gaps, words, found,
+                objections[0], objections[1]);
     }
 
     private static boolean counts(Facet.Where where, Sentence s, List<Sentence> all) {
@@ -78,13 +81,28 @@ public final class RubricScorer {
         return switch (where) {
             case START -> all.stream().filter(Sentence::byPartner).limit(OPENING_SENTENCES).anyMatch(p -> p == s);
             case QUESTION -> isQuestion(s) && !RubricCues.PERMISSION.in(s.normalised());
+            case STATED -> !isQuestion(s) || hasAmount(s);
             case ANYWHERE -> true;
             case END -> all.size() <= 4 || s.index() >= all.size() / 2;
         };
     }
 
-    private static boolean isQuestion(Sentence s) {
-        return s.text().contains("?") || RubricCues.QUESTION_WORDS.in(s.normalised());
+    /**
+     * Speech-to-text writes no question marks, so a question is also a sentence with a question word anywhere
+     * ("aapko loan kis liye chahiye") or a tag at its end ("emi theek hai na").
+     */
+    static boolean isQuestion(Sentence s) {
+        if (s.text().contains("?") || RubricCues.QUESTION_WORDS.in(s.normalised())) {
+            return true;
+        }
+        String[] words = s.normalised().split(" ");
+        String[] tail = java.util.Arrays.copyOfRange(words, Math.max(0, words.length - 2), words.length);
+        return words.length > 2 && RubricCues.QUESTION_TAGS.in(tail) && RubricCues.QUESTION_TAGS.in(
+                new String[]{words[words.length - 1]});
+    }
+
+    private static boolean hasAmount(Sentence s) {
+        return RubricCues.AMOUNTS.in(s.normalised()) || s.normalised().matches("(.* )?[0-9].*");
     }
 
     /**
@@ -136,10 +154,11 @@ public final class RubricScorer {
      * reason, a comparison or a fact, and 30 more when the partner also acknowledged it; acknowledging alone is
      * worth 20. The item is the average over objections.
      */
-    private static void scoreObjections(List<Sentence> sentences, Map<Rubric, Integer> scores,
+    private static int[] scoreObjections(List<Sentence> sentences, Map<Rubric, Integer> scores,
                                         Map<Rubric, Set<String>> evidence, List<Gap> gaps, Set<Rubric> notObserved) {
         Rubric item = Rubric.OBJECTION_HANDLING;
         int raised = 0;
+        int handled = 0;
         int total = 0;
         boolean unanswered = false;
         boolean unacknowledged = false;
@@ -168,6 +187,7 @@ public final class RubricScorer {
             boolean answered = reply.stream().anyMatch(r -> RubricCues.ANSWERS.in(r.normalised()))
                     && reply.stream().mapToInt(r -> r.text().split("\\s+").length).sum() >= 5;
             boolean acknowledged = reply.stream().anyMatch(r -> RubricCues.EMPATHY.in(r.normalised()));
+            handled += answered ? 1 : 0;
             total += (answered ? 70 : 0) + (acknowledged ? (answered ? 30 : 20) : 0);
             unanswered |= !answered;
             unacknowledged |= !acknowledged;
@@ -178,7 +198,7 @@ public final class RubricScorer {
             notObserved.add(item);
             scores.put(item, RubricCues.NOT_OBSERVED_SCORE);
             gaps.add(new Gap(item, 10, RubricCues.OBJECTION_TIP_NONE_EN, RubricCues.OBJECTION_TIP_NONE_HI));
-            return;
+            return new int[]{0, 0};
         }
         scores.put(item, Math.round((float) total / raised));
         if (unanswered) {
@@ -187,6 +207,7 @@ public final class RubricScorer {
         if (unacknowledged) {
             gaps.add(new Gap(item, 30, RubricCues.OBJECTION_TIP_EMPATHY_EN, RubricCues.OBJECTION_TIP_EMPATHY_HI));
         }
+        return new int[]{raised, handled};
     }
 
     /**
