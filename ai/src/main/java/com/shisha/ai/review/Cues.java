@@ -170,7 +170,8 @@ final class Cues {
      */
     static String key(String word) {
         String w = word;
-        if (w.length() >= 5 && w.endsWith("s") && !w.endsWith("ss")) {
+        // "terms" (conditions) is not "term" (a term plan), so only longer plurals fold: "charges", "documents"
+        if (w.length() >= 6 && w.endsWith("s") && !w.endsWith("ss")) {
             w = w.substring(0, w.length() - 1);
         }
         if (w.length() >= 4 && w.endsWith("in") && isVowelOrH(w.charAt(w.length() - 3))) {

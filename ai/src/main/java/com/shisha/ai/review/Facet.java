@@ -20,6 +20,8 @@ record Facet(Rubric item, String name, int weight, Where where, Cues cues, Strin
          * ok?"). A customer asking "fees kitni hai" has not been told the fee.
          */
         STATED,
+        /** a partner sentence that names an amount: a rate without its figure discloses nothing */
+        AMOUNT,
         /** any partner sentence */
         ANYWHERE,
         /** a partner sentence in the second half of the call: thanks at the start is not a close */

@@ -6,6 +6,7 @@ import com.shisha.core.coach.CallReviews.Rubric;
 import java.util.List;
 import java.util.Map;
 
+import static com.shisha.ai.review.Facet.Where.AMOUNT;
 import static com.shisha.ai.review.Facet.Where.ANYWHERE;
 import static com.shisha.ai.review.Facet.Where.END;
 import static com.shisha.ai.review.Facet.Where.QUESTION;
@@ -66,7 +67,8 @@ final class RubricCues {
                     "Ask open questions (what, how, why) and let the customer talk before you suggest a product.",
                     "प्रोडक्ट बताने से पहले खुले सवाल पूछें (क्या, कैसे, क्यों) और ग्राहक को बोलने दें।"),
             new Facet(NEED_DISCOVERY, "need or goal", 20, QUESTION, Cues.of("need", "needs", "needed", "goal", "plan",
-                    "planning", "purpose", "for what", "looking for", "want", "wanting", "requirement", "use it for",
+                    "planning", "purpose", "for what", "savings", "save", "saving", "invest", "investment", "spend",
+                    "expenses", "bachat", "nivesh", "kharcha", "बचत", "निवेश", "खर्च", "खर्चा", "looking for", "want", "wanting", "requirement", "use it for",
                     "use the money", "zarurat", "zaroorat", "jarurat", "requirement", "kis liye", "kisliye",
                     "kis kaam", "kis cheez", "kyon chahiye", "chahiye", "chahte", "chahti", "sapna", "lakshya",
                     "जरूरत", "लक्ष्य", "सपना", "किस काम", "किसलिए", "किस लिए", "चाहिए", "चाहते", "चाहती"),
@@ -98,7 +100,7 @@ final class RubricCues {
                     "gst", "hidden charge*", "shulk", "फीस", "शुल्क", "चार्ज", "जुर्माना", "पेनल्टी"),
                     "State the fees and charges (processing fee, annual fee) plainly before the customer agrees.",
                     "ग्राहक के हाँ कहने से पहले सभी फ़ीस और चार्ज (प्रोसेसिंग फ़ीस, सालाना फ़ीस) साफ़ बताएँ।"),
-            new Facet(COMPLIANCE_DISCLOSURES, "rate", 15, STATED, Cues.of("interest rate", "rate of interest",
+            new Facet(COMPLIANCE_DISCLOSURES, "rate", 15, AMOUNT, Cues.of("interest rate", "rate of interest",
                     "interest", "apr", "a p r", "annual percentage", "per annum", "percent per", "reducing",
                     "flat rate", "byaj", "byaaj", "byaj dar", "sood", "premium", "brokerage", "amc", "ब्याज", "ब्याज दर",
                     "सूद", "प्रीमियम", "ब्रोकरेज", "सालाना"),
@@ -129,9 +131,10 @@ final class RubricCues {
 
             new Facet(CLOSING, "ask", 40, END, Cues.of("shall i", "shall we", "should i", "let's", "lets start",
                     "let us", "apply", "fill the form", "send you the link", "send the link", "send you", "proceed",
-                    "register", "sign up", "start the application", "book", "form bhar", "link bhej", "bhej doon",
+                    "register", "sign up", "start the application", "book", "form bhar", "link bhej", "bhejta", "bhejti", "bhejunga", "bhejungi", "bhej raha", "bhej rahi",
+                    "bhej dunga", "bhej dungi", "bhej doon",
                     "bhej du", "bhej deta", "bhej deti", "shuru kar", "aage badh", "karein kya", "kar dete", "kar doon",
-                    "kar du", "apply kar", "फॉर्म भर", "लिंक भेज", "भेज दूं", "भेज देता", "भेज देती", "शुरू कर",
+                    "kar du", "apply kar", "फॉर्म भर", "लिंक भेज", "भेजता", "भेजती", "भेजूंगा", "भेजूंगी", "भेज रहा", "भेज रही", "भेज दूं", "भेज देता", "भेज देती", "शुरू कर",
                     "आगे बढ", "करें क्या", "कर देते", "कर दूं", "अप्लाई"),
                     "End with a clear ask: \"Shall I send the application link now?\"",
                     "कॉल के अंत में साफ़ पूछें: \"क्या मैं अभी आवेदन का लिंक भेज दूँ?\""),
@@ -145,7 +148,8 @@ final class RubricCues {
                     "Tell the customer which documents to keep ready for the next step.",
                     "ग्राहक को बताएँ कि अगले कदम के लिए कौन से दस्तावेज़ तैयार रखें।"),
             new Facet(CLOSING, "follow-up", 10, END, Cues.of("follow up", "call back", "call you", "i will call",
-                    "i'll call", "whatsapp", "message you", "dobara", "phir se call", "call karunga", "call karungi",
+                    "i'll call", "whatsapp", "message you", "dobara", "phir se call", "call karunga", "call karungi", "call karun", "call karoon", "phone",
+                    "फोन", "कॉल करूं", "कॉल करूँ",
                     "call karta", "call karti", "दोबारा", "फिर से कॉल", "कॉल करूंगा", "कॉल करूंगी", "व्हाट्सएप"),
                     "Agree how and when you will follow up, so the call does not end in silence.",
                     "फ़ॉलो-अप कैसे और कब होगा, यह तय करें ताकि कॉल चुप्पी पर खत्म न हो।"),
@@ -201,10 +205,19 @@ final class RubricCues {
             "soch ke", "soch kar", "interest nahi", "zarurat nahi", "jarurat nahi", "pehle se hai", "time nahi",
             "bharosa nahi", "dhokha", "fraud", "byaj zyada", "rate zyada", "baad mein baat", "puch ke", "puchh ke",
             "महंगा", "सोचूंगा", "सोचेंगे", "सोच कर", "सोचकर", "जरूरत नहीं", "पहले से है", "समय नहीं", "भरोसा नहीं",
-            "धोखा", "ब्याज ज्यादा", "बाद में बात", "पूछकर", "पूछ कर");
+            "धोखा", "ब्याज ज्यादा", "बाद में बात", "पूछकर", "पूछ कर",
+            // money, fear and stalling, in the words customers use
+            "no money", "don't have money", "don't have the money", "can't afford", "cannot afford", "can't take",
+            "cannot take", "not possible", "risky", "risk", "lose money", "scared", "afraid", "worried",
+            "i'll think", "i will think", "let me think", "maybe later", "some other time", "paise nahi", "paisa nahi",
+            "afford nahi", "risk hai", "doob", "dar lagta", "darr lagta", "dar hai", "sochna", "sochta", "sochti",
+            "sochungi", "bataunga", "bataungi", "abhi nahi", "nahi chahiye", "पैसे नहीं", "पैसा नहीं", "जोखिम है",
+            "डूब", "डर लगता", "डर है", "सोचना", "सोचता", "सोचती", "सोचूंगी", "बताऊंगा", "बताऊंगी", "अभी नहीं",
+            "नहीं चाहिए");
     static final Cues ANSWERS = Cues.of("because", "that's why", "actually", "only", "just", "compare", "but",
             "however", "let me explain", "for example", "which means", "that means", "so you", "per day",
-            "per month", "kyunki", "isliye", "lekin", "sirf", "bas", "dekhiye", "matlab", "roz", "mahine",
+            "per month", "let me show", "option", "instead", "smaller", "lower", "cheaper", "kyunki", "kam", "chhota",
+            "sasta", "vikalp", "सस्ता", "विकल्प", "ऑप्शन", "कम", "isliye", "lekin", "sirf", "bas", "dekhiye", "matlab", "roz", "mahine",
             "क्योंकि", "इसलिए", "लेकिन", "सिर्फ", "बस", "देखिए", "मतलब", "रोज", "महीने");
     static final Cues EMPATHY = Cues.of("i understand", "understand", "fair point", "valid", "good question",
             "of course", "no problem", "right question", "samajh", "sahi baat", "bilkul", "samjha", "समझ", "सही बात",

@@ -82,6 +82,7 @@ public final class RubricScorer {
             case START -> all.stream().filter(Sentence::byPartner).limit(OPENING_SENTENCES).anyMatch(p -> p == s);
             case QUESTION -> isQuestion(s) && !RubricCues.PERMISSION.in(s.normalised());
             case STATED -> !isQuestion(s) || hasAmount(s);
+            case AMOUNT -> hasAmount(s);
             case ANYWHERE -> true;
             case END -> all.size() <= 4 || s.index() >= all.size() / 2;
         };
@@ -112,6 +113,10 @@ public final class RubricScorer {
     private static boolean isObjection(Sentence s) {
         if (!s.byCustomer() || !RubricCues.OBJECTIONS.in(s.normalised())) {
             return false;
+        }
+        if (s.speaker() == Transcript.Speaker.UNKNOWN && (RubricCues.NOT_GUARANTEED.in(s.normalised())
+                || RubricCues.PROMISES.in(s.normalised()))) {
+            return false; // "market risk hai, guarantee nahi" and "no risk" are the partner's, not objections
         }
         return s.speaker() == Transcript.Speaker.CUSTOMER || !isQuestion(s);
     }
@@ -170,6 +175,11 @@ public final class RubricScorer {
             raised++;
             evidence.get(item).add("objection: " + s.quote());
             List<Sentence> reply = new ArrayList<>();
+            if (s.speaker() == Transcript.Speaker.UNKNOWN && RubricCues.EMPATHY.in(s.normalised())) {
+                // unlabelled, "I understand it feels costly, let me show a smaller cover" is the partner
+                // answering an objection in the same breath: the sentence is part of its own answer
+                reply.add(s);
+            }
             int j = i + 1;
             // further customer sentences before the partner replies belong to the same objection
             while (j < sentences.size() && sentences.get(j).speaker() == Transcript.Speaker.CUSTOMER) {
