@@ -53,6 +53,29 @@ final class Cues {
         return !keyed.isEmpty() && in(keyed.split(" "));
     }
 
+    /** How many of the phrases occur: the sentence with the most is the best quote. */
+    int count(String keyed) {
+        String[] words = keyed.split(" ");
+        int n = 0;
+        for (Phrase p : keyed(words)) {
+            n++;
+        }
+        return n;
+    }
+
+    private List<Phrase> keyed(String[] words) {
+        List<Phrase> hits = new ArrayList<>();
+        for (Phrase p : keyed) {
+            for (int i = 0; i + p.keys.length <= words.length; i++) {
+                if (matchesAt(p, words, i)) {
+                    hits.add(p);
+                    break;
+                }
+            }
+        }
+        return hits;
+    }
+
     boolean in(String[] words) {
         for (Phrase p : keyed) {
             for (int i = 0; i + p.keys.length <= words.length; i++) {

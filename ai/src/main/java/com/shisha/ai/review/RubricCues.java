@@ -114,7 +114,7 @@ final class RubricCues {
                     "पढ लीजिए", "पढिए", "पढ़ लें", "कूलिंग ऑफ", "फ्री लुक", "फ्री-लुक", "रद्द", "कैंसल"),
                     "Ask the customer to read the terms in the app, and say how long they have to cancel.",
                     "आवेदन से पहले ग्राहक से ऐप में नियम और शर्तें पढ़ने को कहें, और बताएँ कि कितने दिन में रद्द कर सकते हैं।"),
-            new Facet(COMPLIANCE_DISCLOSURES, "not guaranteed", 15, ANYWHERE, NOT_GUARANTEED,
+            new Facet(COMPLIANCE_DISCLOSURES, "not guaranteed", 15, STATED, NOT_GUARANTEED,
                     "Say that approval, rates and returns are not guaranteed: the lender or market decides.",
                     "साफ़ कहें कि मंज़ूरी, ब्याज दर या रिटर्न की गारंटी नहीं है: फ़ैसला लेंडर या बाज़ार का है।"),
             new Facet(COMPLIANCE_DISCLOSURES, "kyc", 15, ANYWHERE, Cues.of("kyc", "k y c", "pan", "pan card",

@@ -57,7 +57,8 @@ public final class RubricScorer {
             } else {
                 found.add(facet.name());
                 scores.merge(facet.item(), facet.weight(), Integer::sum);
-                hits.stream().limit(2).forEach(s -> evidence.get(facet.item()).add(s.quote()));
+                hits.stream().sorted(java.util.Comparator.comparingInt(
+                                (Sentence h) -> -facet.cues().count(h.normalised()))).limit(1).forEach(s -> evidence.get(facet.item()).add(s.quote()));
             }
         }
 

@@ -45,14 +45,13 @@ final class Transcript {
      * Speech-to-text gives one unpunctuated run per utterance. Longer runs are cut into windows the size of a
      * spoken sentence so that "a question" or "an objection and its answer" stay local: at a conjunction or
      * filler that starts a new clause (before it) or after a form of address, and at the latest after
-     * {@link #MAX_WINDOW} words.
+     * {@link #MAX_WINDOW} words. Not at "nahi": Hindi puts the negation after what it negates.
      */
     static final int MAX_WINDOW = 14;
     private static final int MIN_WINDOW = 4;
     private static final Cues STARTS_CLAUSE = Cues.of("and", "but", "so", "because", "also", "actually", "okay",
             "ok", "now", "then", "aur", "lekin", "par", "to", "toh", "kyunki", "isliye", "achha", "accha", "acha",
-            "dekhiye", "haan", "yes", "no", "nahi", "matlab", "और", "लेकिन", "पर", "तो", "क्योंकि", "इसलिए", "अच्छा",
-            "देखिए", "हाँ", "नहीं");
+            "dekhiye", "haan", "yes", "matlab", "और", "लेकिन", "पर", "तो", "क्योंकि", "इसलिए", "अच्छा", "देखिए", "हाँ");
     private static final Cues ENDS_CLAUSE = Cues.of("sir", "madam", "maam", "ji", "सर", "जी", "मैडम");
 
     private final List<Sentence> sentences;

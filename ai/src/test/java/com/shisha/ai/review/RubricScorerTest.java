@@ -63,9 +63,10 @@ class RubricScorerTest {
         assertThat(r.scores().get(OPENING)).isEqualTo(100);
         assertThat(r.scores().get(OBJECTION_HANDLING)).isEqualTo(100);
         assertThat(r.evidence().get(OBJECTION_HANDLING)).contains("objection: Premium mehenga hoga.");
-        // she never asked what the cover is for, and named neither charges nor terms: that shows, and becomes tips
+        // she never asked what the cover is for and named no charges (the premium and the free look she did):
+        // that shows, and becomes tips
         assertThat(r.scores().get(NEED_DISCOVERY)).isEqualTo(80);
-        assertThat(r.scores().get(COMPLIANCE_DISCLOSURES)).isEqualTo(60);
+        assertThat(r.scores().get(COMPLIANCE_DISCLOSURES)).isEqualTo(80);
         assertThat(r.tips(Language.HI, 3)).anyMatch(t -> t.contains("फ़ीस")).anyMatch(t -> t.contains("किस काम"));
         assertQuotesComeFrom(r, Transcripts.HINGLISH);
     }
@@ -97,7 +98,8 @@ class RubricScorerTest {
         assertThat(r.scores().get(NEED_DISCOVERY)).isEqualTo(40);
         assertThat(r.product()).isEqualTo(Product.LOANS);
         assertThat(r.scores().get(COMPLIANCE_DISCLOSURES)).isEqualTo(20);
-        assertThat(r.scores().get(CLOSING)).isEqualTo(80);
+        // a clear ask (40), a time (20) and thanks (10); no follow-up or documents to keep ready
+        assertThat(r.scores().get(CLOSING)).isEqualTo(70);
     }
 
     @Test
