@@ -13,12 +13,12 @@ import java.util.regex.Pattern;
  * ({@link #keys(String)}), so one list written in English, Hinglish or Devanagari matches all three scripts and the
  * spellings speech-to-text and typists produce: "कितना", "kitna" and "kitana" are one key, and so are "फीस" and
  * "fees", "ज़रूरत" and "zaroorat". A phrase matches consecutive words; a trailing {@code *} on a phrase's last word
- * matches any ending ("explain*": "explained"); a key of four or more letters also matches one letter off, which
+ * matches any ending ("explain*": "explained"); a key of five or more letters also matches one letter off, which
  * absorbs most single-sound recognition errors ("interst", "premiun").
  */
 final class Cues {
 
-    /** ICU: Devanagari (and any other script) to Latin, accents off, lower case. */
+    /** ICU: Devanagari (and any other script) to Latin with its accents, so the inherent "a" can be told from "ā". */
     private static final ThreadLocal<Transliterator> TO_LATIN =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Lower"));
     private static final Pattern DEVANAGARI = Pattern.compile("[\\u0900-\\u097F]");
@@ -55,15 +55,10 @@ final class Cues {
 
     /** How many of the phrases occur: the sentence with the most is the best quote. */
     int count(String keyed) {
-        String[] words = keyed.split(" ");
-        int n = 0;
-        for (Phrase p : keyed(words)) {
-            n++;
-        }
-        return n;
+        return matching(keyed.split(" ")).size();
     }
 
-    private List<Phrase> keyed(String[] words) {
+    private List<Phrase> matching(String[] words) {
         List<Phrase> hits = new ArrayList<>();
         for (Phrase p : keyed) {
             for (int i = 0; i + p.keys.length <= words.length; i++) {
