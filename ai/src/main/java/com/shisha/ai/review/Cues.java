@@ -198,10 +198,10 @@ final class Cues {
         // "ch" is the palatal (ICU writes it for च), every other c is hard: "card", "cover", "cooling"
         w = w.replace("chh", "C").replace("ch", "C").replace("c", "k").replace("C", "c").replace("sh", "s")
                 .replace("ph", "f").replace("q", "k").replace("w", "v").replace("z", "j").replace("x", "ks");
-        String folded = collapse(w);
-        if (Character.isDigit(folded.charAt(0))) {
-            return folded;
+        if (Character.isDigit(w.charAt(0))) {
+            return w; // "500" is not "50"
         }
+        String folded = collapse(w);
         StringBuilder skeleton = new StringBuilder();
         for (int i = 0; i < folded.length(); i++) {
             char c = folded.charAt(i);

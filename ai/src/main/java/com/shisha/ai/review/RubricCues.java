@@ -213,8 +213,18 @@ final class RubricCues {
             "afford nahi", "risk hai", "doob", "dar lagta", "darr lagta", "dar hai", "sochna", "sochta", "sochti",
             "sochungi", "bataunga", "bataungi", "abhi nahi", "nahi chahiye", "पैसे नहीं", "पैसा नहीं", "जोखिम है",
             "डूब", "डर लगता", "डर है", "सोचना", "सोचता", "सोचती", "सोचूंगी", "बताऊंगा", "बताऊंगी", "अभी नहीं",
-            "नहीं चाहिए");
-    static final Cues ANSWERS = Cues.of("because", "that's why", "actually", "only", "just", "compare", "but",
+            "नहीं चाहिए",
+            // refusals and worries said outright
+            "don't want", "do not want", "not want", "don't like", "never use", "trap", "more debt", "in debt", "into debt", "loss",
+            "nahi lena", "nahi kholna", "nahi karna", "karza", "karz", "bhari", "bhaari", "nuksan", "nuksaan",
+            "नहीं लेना", "नहीं खोलना", "नहीं करना", "कर्ज", "भारी", "नुकसान");
+    /**
+     * "Already" is an objection in the customer's mouth ("I have one already"); unlabelled it is as often the
+     * partner's ("pehle se bimari pe waiting period hai").
+     */
+    static final Cues CUSTOMER_OBJECTIONS = Cues.of("already", "pehle se", "पहले से");
+    static final Cues ANSWERS = Cues.of("because", "that's why", "that is why", "which is why", "isiliye",
+            "isi liye", "इसीलिए", "actually", "only", "just", "compare", "but",
             "however", "let me explain", "for example", "which means", "that means", "so you", "per day",
             "per month", "let me show", "option", "instead", "smaller", "lower", "cheaper", "kyunki", "kam", "chhota",
             "sasta", "vikalp", "सस्ता", "विकल्प", "ऑप्शन", "कम", "isliye", "lekin", "sirf", "bas", "dekhiye", "matlab", "roz", "mahine",

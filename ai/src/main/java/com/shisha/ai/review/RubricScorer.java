@@ -34,9 +34,7 @@ public final class RubricScorer {
     private static final SentenceClassifier CLASSIFIER = SentenceClassifier.trained();
     /**
      * Facets a sentence also shows when the classifier is sure of its label, though no cue matched. Objections
-     * and their answers stay with the cue lists and the reply window: wired in as well, the classifier lowered
-     * objection agreement on the hand-scored calls (85.5 % to 79 %), since without speaker labels it cannot
-     * tell the customer's doubt from the partner repeating it.
+     * use it only for sentences known to be the customer's (see isObjection).
      */
     private static final Map<String, Label> LEARNED = Map.of("need or goal", Label.NEED, "charges", Label.COST,
             "terms", Label.TERMS, "kyc", Label.KYC, "ask", Label.NEXT);
@@ -78,7 +76,7 @@ public final class RubricScorer {
         }
 
         boolean violation = penaliseViolations(sentences, scores, evidence, gaps);
-        int[] objections = scoreObjections(sentences, scores, evidence, gaps, notObserved);
+        int[] objections = scoreObjections(sentences, labels, scores, evidence, gaps, notObserved);
         Product product = detectProduct(sentences);
         scoreProduct(sentences, product, scores, evidence, gaps);
 
@@ -136,8 +134,17 @@ public final class RubricScorer {
      * An objection is the customer's. Without speaker labels a question is taken for the partner's
      * ("do you already have a loan?" is discovery, not the objection "I already have one").
      */
-    private static boolean isObjection(Sentence s) {
-        if (!s.byCustomer() || !RubricCues.OBJECTIONS.in(s.normalised())) {
+    private static boolean isObjection(Sentence s, Map<Sentence, Label> labels) {
+        if (!s.byCustomer()) {
+            return false;
+        }
+        // the classifier only where the speaker is known: unlabelled, it takes the partner repeating a doubt
+        // for the customer's
+        boolean customer = s.speaker() == Transcript.Speaker.CUSTOMER;
+        // a bare "nahi hai" answers a question; an objection says what is wrong
+        boolean learned = customer && labels.get(s) == Label.OBJECTION && s.normalised().split(" ").length >= 3;
+        if (!learned && !RubricCues.OBJECTIONS.in(s.normalised())
+                && !(customer && RubricCues.CUSTOMER_OBJECTIONS.in(s.normalised()))) {
             return false;
         }
         if (s.speaker() == Transcript.Speaker.UNKNOWN && (RubricCues.NOT_GUARANTEED.in(s.normalised())
@@ -185,7 +192,7 @@ public final class RubricScorer {
      * reason, a comparison or a fact, and 30 more when the partner also acknowledged it; acknowledging alone is
      * worth 20. The item is the average over objections.
      */
-    private static int[] scoreObjections(List<Sentence> sentences, Map<Rubric, Integer> scores,
+    private static int[] scoreObjections(List<Sentence> sentences, Map<Sentence, Label> labels, Map<Rubric, Integer> scores,
                                         Map<Rubric, Set<String>> evidence, List<Gap> gaps, Set<Rubric> notObserved) {
         Rubric item = Rubric.OBJECTION_HANDLING;
         int raised = 0;
@@ -195,7 +202,7 @@ public final class RubricScorer {
         boolean unacknowledged = false;
         for (int i = 0; i < sentences.size(); i++) {
             Sentence s = sentences.get(i);
-            if (!isObjection(s)) {
+            if (!isObjection(s, labels)) {
                 continue;
             }
             raised++;
@@ -215,7 +222,7 @@ public final class RubricScorer {
             for (; j < sentences.size() && reply.size() < RubricCues.ANSWER_WINDOW; j++) {
                 Sentence r = sentences.get(j);
                 if (r.speaker() == Transcript.Speaker.CUSTOMER
-                        || r.speaker() == Transcript.Speaker.UNKNOWN && isObjection(r)) {
+                        || r.speaker() == Transcript.Speaker.UNKNOWN && isObjection(r, labels)) {
                     break;
                 }
                 reply.add(r);

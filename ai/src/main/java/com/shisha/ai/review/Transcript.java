@@ -40,6 +40,19 @@ final class Transcript {
     private static final Pattern LABEL = Pattern.compile("^\\s*([\\p{L}\\p{M} .]{1,24}?)\\s*[:：]\\s*(.*)$");
     private static final Set<String> CUSTOMER_LABELS = Set.of("customer", "client", "lead", "cust", "prospect", "c",
             "grahak", "ग्राहक", "कस्टमर");
+    /**
+     * A partner dictating or summarising a call reports the customer's words ("customer bola mehenga hai",
+     * "ग्राहक बोली ..."): such a line is the customer's even without a label.
+     */
+    private static final Cues NARRATED = Cues.of("customer said", "customer says", "customer bola", "customer boli",
+            "customer ne kaha", "customer ne bola", "grahak bola", "grahak boli", "grahak ne kaha", "he said",
+            "she said", "ग्राहक बोला", "ग्राहक बोली", "ग्राहक बोले", "ग्राहक ने कहा", "ग्राहक ने बोला");
+
+    private static String firstWords(String line) {
+        String[] w = line.trim().split("\\s+");
+        return String.join(" ", java.util.Arrays.copyOfRange(w, 0, Math.min(4, w.length)));
+    }
+
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.?!।|])\\s+");
     /**
      * Speech-to-text gives one unpunctuated run per utterance. Longer runs are cut into windows the size of a
@@ -85,6 +98,9 @@ final class Transcript {
         List<Sentence> sentences = new ArrayList<>();
         for (String[] line : lines) {
             Speaker speaker = roles.of(line[0]);
+            if (speaker == Speaker.UNKNOWN && NARRATED.in(Cues.keys(firstWords(line[1])))) {
+                speaker = Speaker.CUSTOMER;
+            }
             for (String part : SENTENCE_END.split(line[1])) {
                 for (String window : windows(part)) {
                     sentences.add(new Sentence(sentences.size(), speaker, window, Cues.keys(window)));
