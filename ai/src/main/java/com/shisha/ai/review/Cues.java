@@ -145,14 +145,36 @@ final class Cues {
     static String keys(String text) {
         StringBuilder out = new StringBuilder();
         for (String token : normalise(text).split(" ")) {
-            String latin = latin(token);
-            for (String word : NOT_WORD.split(latin)) {
-                if (!word.isEmpty()) {
-                    if (!out.isEmpty()) {
-                        out.append(' ');
-                    }
-                    out.append(key(word));
+            String keyed = TOKENS.get(token);
+            if (keyed == null) {
+                keyed = tokenKeys(token);
+                if (TOKENS.size() < MAX_CACHED_TOKENS) {
+                    TOKENS.put(token, keyed);
                 }
+            }
+            if (!keyed.isEmpty()) {
+                if (!out.isEmpty()) {
+                    out.append(' ');
+                }
+                out.append(keyed);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Calls repeat their words, and each window boundary looks words up again: keys of words seen, bounded. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> TOKENS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED_TOKENS = 50_000;
+
+    private static String tokenKeys(String token) {
+        StringBuilder out = new StringBuilder();
+        for (String word : NOT_WORD.split(latin(token))) {
+            if (!word.isEmpty()) {
+                if (!out.isEmpty()) {
+                    out.append(' ');
+                }
+                out.append(key(word));
             }
         }
         return out.toString();
