@@ -102,6 +102,25 @@ class RubricScorerTest {
         assertThat(r.scores().get(CLOSING)).isEqualTo(70);
     }
 
+    /**
+     * Vosk output of a call with a clear needs question and a full disclosure. Read phrase by phrase, "किस लिए
+     * चाहिए" without a question mark was no question, so need discovery scored 0 and took 5 off the skill.
+     */
+    @Test
+    void a_needs_question_and_a_full_disclosure_are_heard_without_punctuation() {
+        String vosk = "नमस्ते जी मैं ग्रोमो से बोल रहा हूँ आपको लोन किस लिए चाहिए\n"
+                + "प्रोसेसिंग फीस दो प्रतिशत है ब्याज दर चौदह प्रतिशत सालाना है और तीन दिन में रद्द कर सकते हैं शर्तें ऐप में पढ़ लीजिए "
+                + "केवाईसी के लिए पैन और आधार चाहिए\n"
+                + "कल शाम पांच बजे लिंक भेज दूं";
+        RubricResult r = scorer.score(vosk);
+
+        assertThat(r.found()).contains("open question", "need or goal", "charges", "rate", "terms", "kyc", "ask");
+        assertThat(r.scores().get(NEED_DISCOVERY)).isEqualTo(40);
+        assertThat(r.scores().get(COMPLIANCE_DISCLOSURES)).isEqualTo(70);
+        assertThat(SkillDeltas.of(r.scores(), r.notObserved(), r.product(), r.words(), r.violation()).values())
+                .allMatch(d -> d >= 0);
+    }
+
     @Test
     void without_speaker_labels_a_question_is_not_taken_for_an_objection() {
         RubricResult r = scorer.score("namaste main ravi gromo se\ndo you already have a loan?\nno i do not\n"
