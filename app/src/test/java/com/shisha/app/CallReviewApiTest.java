@@ -159,6 +159,8 @@ class CallReviewApiTest extends AbstractApiTest {
         assertThat(review.get("scores").properties()).hasSize(6);
         assertThat(review.get("tips")).hasSize(3);
         assertThat(review.get("skillDeltas").properties()).isNotEmpty();
+        // a decent call: every skill it moves goes up, none down
+        review.get("skillDeltas").properties().forEach(e -> assertThat(e.getValue().asInt()).as(e.getKey()).isPositive());
         // sentence.ogg is 4.07 s of speech: the real decoder ran at 16 kHz before the recogniser heard it
         assertThat(recognizer.samples).anySatisfy(n -> assertThat(n).isBetween((int) (4.04 * 16_000), (int) (4.10 * 16_000)));
 

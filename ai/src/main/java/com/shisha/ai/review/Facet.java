@@ -15,6 +15,13 @@ record Facet(Rubric item, String name, int weight, Where where, Cues cues, Strin
         START,
         /** a partner sentence that asks something (a question mark or a question word) */
         QUESTION,
+        /**
+         * a partner sentence that states something: not a question, unless it names an amount ("the fee is 499,
+         * ok?"). A customer asking "fees kitni hai" has not been told the fee.
+         */
+        STATED,
+        /** a partner sentence that names an amount: a rate without its figure discloses nothing */
+        AMOUNT,
         /** any partner sentence */
         ANYWHERE,
         /** a partner sentence in the second half of the call: thanks at the start is not a close */

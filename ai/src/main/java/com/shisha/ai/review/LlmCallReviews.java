@@ -131,7 +131,7 @@ public final class LlmCallReviews implements CallReviews {
             disagreements = List.of();
             tips = rubric.tips(language, ModelAnswerRepair.TIPS);
         }
-        Map<Skill, Integer> deltas = SkillDeltas.of(scores, rubric.notObserved(), product, rubric.words());
+        Map<Skill, Integer> deltas = SkillDeltas.of(scores, rubric.notObserved(), product, rubric.words(), rubric.violation());
 
         CallAnalysis analysis = new CallAnalysis(id, request.partner().value(), language, request.source(),
                 request.transcript().length(), forModel.length() < transcript.length(), transcript, rubric.scoring(),

@@ -6,10 +6,12 @@ import com.shisha.core.coach.CallReviews.Rubric;
 import java.util.List;
 import java.util.Map;
 
+import static com.shisha.ai.review.Facet.Where.AMOUNT;
 import static com.shisha.ai.review.Facet.Where.ANYWHERE;
 import static com.shisha.ai.review.Facet.Where.END;
 import static com.shisha.ai.review.Facet.Where.QUESTION;
 import static com.shisha.ai.review.Facet.Where.START;
+import static com.shisha.ai.review.Facet.Where.STATED;
 import static com.shisha.core.coach.CallReviews.Rubric.CLOSING;
 import static com.shisha.core.coach.CallReviews.Rubric.COMPLIANCE_DISCLOSURES;
 import static com.shisha.core.coach.CallReviews.Rubric.NEED_DISCOVERY;
@@ -59,77 +61,120 @@ final class RubricCues {
                     "पिच शुरू करने से पहले दो मिनट माँगें और बताएँ कि आप क्यों कॉल कर रहे हैं।"),
 
             new Facet(NEED_DISCOVERY, "open question", 20, QUESTION, Cues.of("what", "how", "why", "which", "tell me",
-                    "kya", "kaise", "kyun", "kyon", "kaun", "kitna", "kitni", "bataiye", "batayiye", "क्या", "कैसे",
-                    "क्यों", "कौन", "कितना", "कितनी", "बताइए", "बताइये"),
+                    "kya", "kaise", "kaisa", "kyun", "kyon", "kyu", "kaun", "kaunsa", "kitna", "kitni", "kitne", "kis",
+                    "kisko", "kiske", "kahan", "bataiye", "batayiye", "batao", "क्या", "कैसे", "क्यों", "कौन", "कितना",
+                    "कितनी", "कितने", "किस", "किसके", "कहाँ", "बताइए", "बताइये"),
                     "Ask open questions (what, how, why) and let the customer talk before you suggest a product.",
                     "प्रोडक्ट बताने से पहले खुले सवाल पूछें (क्या, कैसे, क्यों) और ग्राहक को बोलने दें।"),
-            new Facet(NEED_DISCOVERY, "need or goal", 20, QUESTION, Cues.of("need", "needs", "goal", "plan", "planning",
-                    "purpose", "for what", "zarurat", "zaroorat", "jarurat", "jaroorat", "kis liye", "kis kaam",
-                    "sapna", "जरूरत", "लक्ष्य", "सपना", "किस काम", "किसलिए", "किस लिए"),
+            new Facet(NEED_DISCOVERY, "need or goal", 20, QUESTION, Cues.of("need", "needs", "needed", "goal", "plan",
+                    "planning", "purpose", "for what", "savings", "save", "saving", "invest", "investment", "spend",
+                    "expenses", "bachat", "nivesh", "kharcha", "बचत", "निवेश", "खर्च", "खर्चा", "looking for", "want", "wanting", "requirement", "use it for",
+                    "use the money", "zarurat", "zaroorat", "jarurat", "requirement", "kis liye", "kisliye",
+                    "kis kaam", "kis cheez", "kyon chahiye", "chahiye", "chahte", "chahti", "sapna", "lakshya",
+                    "जरूरत", "लक्ष्य", "सपना", "किस काम", "किसलिए", "किस लिए", "चाहिए", "चाहते", "चाहती"),
                     "Ask what the money or cover is for: the customer's goal decides the right product.",
                     "पूछें कि पैसा या कवर किस काम के लिए चाहिए: ग्राहक का लक्ष्य ही सही प्रोडक्ट तय करता है।"),
             new Facet(NEED_DISCOVERY, "income", 20, QUESTION, Cues.of("income", "salary", "earn*", "kamai", "kamate",
-                    "kamaate", "naukri", "job", "what do you do", "kaam kya", "tankhwah", "आय", "आमदनी", "सैलरी",
-                    "तनख्वाह", "कमाई", "नौकरी", "काम क्या"),
+                    "kamaate", "naukri", "job", "work", "business", "what do you do", "kaam", "dhandha", "tankhwah",
+                    "aay", "aamdani", "salaried", "self employed", "आय", "आमदनी", "सैलरी", "तनख्वाह", "कमाई", "कमाते",
+                    "नौकरी", "काम", "धंधा", "बिजनेस"),
                     "Ask about their work and monthly income so the EMI or premium you suggest fits.",
                     "उनके काम और मासिक आय के बारे में पूछें ताकि सुझाई गई EMI या प्रीमियम उनके बजट में हो।"),
             new Facet(NEED_DISCOVERY, "family", 20, QUESTION, Cues.of("family", "children", "kids", "wife", "husband",
-                    "parents", "dependents", "parivar", "bachche", "bacche", "patni", "ghar mein", "परिवार", "बच्चे",
-                    "पत्नी", "पति", "माता-पिता", "घर में"),
+                    "parents", "dependents", "depends on", "depend on", "parivar", "bachche", "bacche", "patni", "pati",
+                    "ghar mein", "ghar me", "mata pita", "परिवार", "बच्चे", "पत्नी", "पति", "माता-पिता", "माता पिता",
+                    "घर में", "निर्भर"),
                     "Ask who depends on them (family, children, parents): it shapes cover and repayment.",
                     "पूछें कि उन पर कौन निर्भर है (परिवार, बच्चे, माता-पिता): इसी से कवर और चुकाने की क्षमता तय होती है।"),
             new Facet(NEED_DISCOVERY, "current situation", 20, QUESTION, Cues.of("existing", "already have",
-                    "currently", "any loan", "any other", "which bank", "pehle se", "koi loan", "koi policy",
-                    "kaun sa bank", "पहले से", "कोई लोन", "कोई पॉलिसी", "कौन सा बैंक"),
+                    "currently", "any loan", "any other", "other loan", "any card", "any policy", "which bank",
+                    "running", "pehle se", "abhi koi", "koi loan", "koi policy", "koi card", "chal raha", "chal rahi",
+                    "kaun sa bank", "kaunsa bank", "पहले से", "कोई लोन", "कोई पॉलिसी", "कोई कार्ड", "चल रहा",
+                    "चल रही", "कौन सा बैंक"),
                     "Ask what they already have (loans, EMIs, policies, accounts) before offering something new.",
                     "नया कुछ देने से पहले पूछें कि उनके पास पहले से क्या है (लोन, EMI, पॉलिसी, खाता)।"),
 
-            new Facet(COMPLIANCE_DISCLOSURES, "charges", 20, ANYWHERE, Cues.of("charges", "charge", "fee", "fees",
-                    "processing fee", "annual fee", "shulk", "फीस", "शुल्क", "चार्ज"),
+            // what it costs: a fee or a rate stated, not merely asked about (see Where.STATED)
+            new Facet(COMPLIANCE_DISCLOSURES, "charges", 20, STATED, Cues.of("charges", "charge", "charj", "fee",
+                    "fees", "processing fee", "annual fee", "joining fee", "late fee", "late payment", "penalty",
+                    "gst", "hidden charge*", "shulk", "फीस", "शुल्क", "चार्ज", "जुर्माना", "पेनल्टी"),
                     "State the fees and charges (processing fee, annual fee) plainly before the customer agrees.",
                     "ग्राहक के हाँ कहने से पहले सभी फ़ीस और चार्ज (प्रोसेसिंग फ़ीस, सालाना फ़ीस) साफ़ बताएँ।"),
-            new Facet(COMPLIANCE_DISCLOSURES, "terms", 20, ANYWHERE, Cues.of("terms", "conditions", "t&c",
-                    "agreement", "read the", "fine print", "sharten", "shartein", "shart", "padh lijiye", "padhiye",
-                    "शर्तें", "शर्त", "पढ लीजिए", "पढिए"),
-                    "Ask the customer to read the terms and conditions in the app before applying.",
-                    "आवेदन से पहले ग्राहक से ऐप में नियम और शर्तें पढ़ने को कहें।"),
-            new Facet(COMPLIANCE_DISCLOSURES, "not guaranteed", 20, ANYWHERE, NOT_GUARANTEED,
+            new Facet(COMPLIANCE_DISCLOSURES, "rate", 15, AMOUNT, Cues.of("interest rate", "rate of interest",
+                    "interest", "apr", "a p r", "annual percentage", "per annum", "percent per", "reducing",
+                    "flat rate", "byaj", "byaaj", "byaj dar", "sood", "premium", "brokerage", "amc", "ब्याज", "ब्याज दर",
+                    "सूद", "प्रीमियम", "ब्रोकरेज", "सालाना"),
+                    "Say the interest rate (or premium, or brokerage) and what it adds up to per month.",
+                    "ब्याज दर (या प्रीमियम, ब्रोकरेज) बताएँ और महीने में कितना बनता है, यह भी।"),
+            new Facet(COMPLIANCE_DISCLOSURES, "terms", 20, STATED, Cues.of("terms", "conditions", "t&c",
+                    "t and c", "agreement", "read the", "fine print", "key fact*", "kfs", "cooling off",
+                    "cooling-off", "cooling period", "free look", "free-look", "look up period", "cancel within",
+                    "cancel it within", "cancel kar", "wapas kar", "return within", "days to cancel", "sharten",
+                    "shartein", "shart", "niyam", "padh lijiye", "padhiye", "padh lena", "शर्तें", "शर्त", "नियम",
+                    "पढ लीजिए", "पढिए", "पढ़ लें", "कूलिंग ऑफ", "फ्री लुक", "फ्री-लुक", "रद्द", "कैंसल"),
+                    "Ask the customer to read the terms in the app, and say how long they have to cancel.",
+                    "आवेदन से पहले ग्राहक से ऐप में नियम और शर्तें पढ़ने को कहें, और बताएँ कि कितने दिन में रद्द कर सकते हैं।"),
+            new Facet(COMPLIANCE_DISCLOSURES, "not guaranteed", 15, STATED, NOT_GUARANTEED,
                     "Say that approval, rates and returns are not guaranteed: the lender or market decides.",
                     "साफ़ कहें कि मंज़ूरी, ब्याज दर या रिटर्न की गारंटी नहीं है: फ़ैसला लेंडर या बाज़ार का है।"),
-            new Facet(COMPLIANCE_DISCLOSURES, "kyc", 20, ANYWHERE, Cues.of("kyc", "pan", "aadhaar", "aadhar",
-                    "documents", "document", "verification", "केवाईसी", "पैन", "आधार", "दस्तावेज", "कागज"),
+            new Facet(COMPLIANCE_DISCLOSURES, "kyc", 15, ANYWHERE, Cues.of("kyc", "k y c", "pan", "pan card",
+                    "aadhaar", "aadhar", "adhar", "documents", "document", "verification", "verify", "video kyc",
+                    "केवाईसी", "के वाई सी", "पैन", "आधार", "दस्तावेज", "कागज", "डॉक्यूमेंट"),
                     "Explain the KYC step (PAN, Aadhaar) and that documents must be the customer's own.",
                     "KYC (PAN, आधार) का तरीका समझाएँ और बताएँ कि दस्तावेज़ ग्राहक के अपने और असली हों।"),
-            new Facet(COMPLIANCE_DISCLOSURES, "consent", 20, ANYWHERE, Cues.of("consent", "permission", "agree",
-                    "do you agree", "your choice", "if you are okay", "okay with you", "sahmati", "ijazat",
-                    "aapki marzi", "aapki marji", "सहमति", "इजाजत", "आपकी मर्जी", "आपकी सहमति"),
+            new Facet(COMPLIANCE_DISCLOSURES, "consent", 15, ANYWHERE, Cues.of("consent", "permission", "agree",
+                    "do you agree", "your choice", "if you are okay", "okay with you", "only if you want", "sahmati",
+                    "ijazat", "marzi", "marji", "aapki permission", "aap chahen to", "aap chahe to", "सहमति",
+                    "इजाजत", "मर्जी", "आपकी सहमति", "आप चाहें तो"),
                     "Ask for the customer's consent before you start the application or share their details.",
                     "आवेदन शुरू करने या उनकी जानकारी आगे भेजने से पहले ग्राहक की सहमति लें।"),
 
-            new Facet(CLOSING, "ask", 40, END, Cues.of("shall i", "shall we", "let's", "lets start", "apply",
-                    "fill the form", "send you the link", "send the link", "proceed", "register", "sign up",
-                    "form bhar", "link bhej", "shuru kar", "aage badh", "karein kya", "kar dete", "फॉर्म भर",
-                    "लिंक भेज", "शुरू कर", "आगे बढ", "करें क्या", "कर देते"),
+            new Facet(CLOSING, "ask", 40, END, Cues.of("shall i", "shall we", "should i", "let's", "lets start",
+                    "let us", "apply", "fill the form", "send you the link", "send the link", "send you", "proceed",
+                    "register", "sign up", "start the application", "book", "form bhar", "link bhej", "bhejta", "bhejti", "bhejunga", "bhejungi", "bhej raha", "bhej rahi",
+                    "bhej dunga", "bhej dungi", "bhej doon",
+                    "bhej du", "bhej deta", "bhej deti", "shuru kar", "aage badh", "karein kya", "kar dete", "kar doon",
+                    "kar du", "apply kar", "फॉर्म भर", "लिंक भेज", "भेजता", "भेजती", "भेजूंगा", "भेजूंगी", "भेज रहा", "भेज रही", "भेज दूं", "भेज देता", "भेज देती", "शुरू कर",
+                    "आगे बढ", "करें क्या", "कर देते", "कर दूं", "अप्लाई"),
                     "End with a clear ask: \"Shall I send the application link now?\"",
                     "कॉल के अंत में साफ़ पूछें: \"क्या मैं अभी आवेदन का लिंक भेज दूँ?\""),
             new Facet(CLOSING, "time", 20, END, Cues.of("today", "tomorrow", "tonight", "this week", "monday",
                     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "o'clock", "evening", "morning",
-                    "aaj", "kal", "baje", "shaam", "subah", "आज", "कल", "बजे", "शाम", "सुबह"),
+                    "aaj", "kal", "baje", "shaam", "subah", "parson", "आज", "कल", "बजे", "शाम", "सुबह", "परसों"),
                     "Fix a time for the next step (\"tomorrow at 5\") instead of \"I'll call sometime\".",
                     "अगले कदम का समय तय करें (\"कल 5 बजे\"), \"कभी कॉल करूँगा\" नहीं।"),
             new Facet(CLOSING, "documents ready", 20, END, Cues.of("keep ready", "keep your", "ready rakh*",
-                    "taiyar rakh*", "तैयार रख", "रेडी रख"),
+                    "taiyar rakh*", "tayyar rakh*", "तैयार रख", "रेडी रख"),
                     "Tell the customer which documents to keep ready for the next step.",
                     "ग्राहक को बताएँ कि अगले कदम के लिए कौन से दस्तावेज़ तैयार रखें।"),
-            new Facet(CLOSING, "thanks and follow-up", 20, END, Cues.of("thank*", "dhanyavad", "dhanyawad", "shukriya",
-                    "refer", "follow up", "call back", "call you", "dobara", "धन्यवाद", "शुक्रिया", "दोबारा", "फिर से कॉल"),
-                    "Thank the customer and agree how you will follow up; ask for a referral if they are happy.",
-                    "ग्राहक को धन्यवाद दें, फ़ॉलो-अप कैसे होगा यह तय करें; खुश हों तो रेफ़रल माँगें।"));
+            new Facet(CLOSING, "follow-up", 10, END, Cues.of("follow up", "call back", "call you", "i will call",
+                    "i'll call", "whatsapp", "message you", "dobara", "phir se call", "call karunga", "call karungi", "call karun", "call karoon", "phone",
+                    "फोन", "कॉल करूं", "कॉल करूँ",
+                    "call karta", "call karti", "दोबारा", "फिर से कॉल", "कॉल करूंगा", "कॉल करूंगी", "व्हाट्सएप"),
+                    "Agree how and when you will follow up, so the call does not end in silence.",
+                    "फ़ॉलो-अप कैसे और कब होगा, यह तय करें ताकि कॉल चुप्पी पर खत्म न हो।"),
+            new Facet(CLOSING, "thanks", 10, END, Cues.of("thank*", "dhanyavad", "dhanyawad", "shukriya", "refer",
+                    "धन्यवाद", "शुक्रिया"),
+                    "Thank the customer; ask for a referral if they are happy.",
+                    "ग्राहक को धन्यवाद दें; खुश हों तो रेफ़रल माँगें।"));
 
     /** Question words that make a sentence a question when speech-to-text left out the question mark. */
-    static final Cues QUESTION_WORDS = Cues.of("what", "how", "why", "which", "when", "do you", "are you", "have you",
-            "can you", "tell me", "kya", "kaise", "kyun", "kyon", "kaun", "kitna", "kitni", "kab", "bataiye",
-            "batayiye", "क्या", "कैसे", "क्यों", "कौन", "कितना", "कितनी", "कब", "बताइए", "बताइये");
+    static final Cues QUESTION_WORDS = Cues.of("what", "how", "why", "which", "when", "where", "who", "whom",
+            "do you", "did you", "does your", "are you", "have you", "can you", "could you", "would you",
+            "will you", "is your", "is it", "is there", "tell me", "kya", "kaise", "kaisa", "kaisi", "kyun", "kyon",
+            "kyu", "kaun", "kaunsa", "kitna", "kitni", "kitne", "kab", "kahan", "kis", "kisko", "kiske", "kise",
+            "bataiye", "batayiye", "batao", "क्या", "कैसे", "कैसा", "क्यों", "कौन", "कितना", "कितनी", "कितने", "कब",
+            "कहाँ", "किस", "किसको", "किसके", "बताइए", "बताइये");
+    /** Tags that make a statement a question at its end: "emi theek hai na", "that works right". */
+    static final Cues QUESTION_TAGS = Cues.of("na", "hai na", "right", "isn't it", "correct", "na ji", "ना", "है ना");
+    /** An amount makes a cost statement a disclosure even when it ends in a question tag. */
+    static final Cues AMOUNTS = Cues.of("percent", "percentage", "%", "rupees", "rupaye", "rs", "inr", "zero", "nil",
+            "free", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "eighteen", "twenty", "thirty", "hundred",
+            "thousand", "lakh", "ek", "teen", "char", "paanch", "chhe", "saat", "aath", "nau", "das", "barah",
+            "chaudah", "pandrah", "solah", "athara", "bees", "sau", "hazaar", "hazar", "pratishat", "pratisat",
+            "pratishat", "prati", "रुपये", "रुपए", "प्रतिशत", "हजार", "लाख", "सौ", "एक", "दो", "तीन", "चार", "पांच",
+            "दस", "बारह", "चौदह", "पंद्रह", "सोलह", "अठारह", "बीस", "मुफ्त", "फ्री");
 
     /** Promises a partner must never make; each one found costs the compliance score {@link #PROMISE_PENALTY}. */
     static final Cues PROMISES = Cues.of("guaranteed approval", "approval guaranteed", "100% approval",
@@ -160,10 +205,29 @@ final class RubricCues {
             "soch ke", "soch kar", "interest nahi", "zarurat nahi", "jarurat nahi", "pehle se hai", "time nahi",
             "bharosa nahi", "dhokha", "fraud", "byaj zyada", "rate zyada", "baad mein baat", "puch ke", "puchh ke",
             "महंगा", "सोचूंगा", "सोचेंगे", "सोच कर", "सोचकर", "जरूरत नहीं", "पहले से है", "समय नहीं", "भरोसा नहीं",
-            "धोखा", "ब्याज ज्यादा", "बाद में बात", "पूछकर", "पूछ कर");
-    static final Cues ANSWERS = Cues.of("because", "that's why", "actually", "only", "just", "compare", "but",
+            "धोखा", "ब्याज ज्यादा", "बाद में बात", "पूछकर", "पूछ कर",
+            // money, fear and stalling, in the words customers use
+            "no money", "don't have money", "don't have the money", "can't afford", "cannot afford", "can't take",
+            "cannot take", "not possible", "risky", "risk", "lose money", "scared", "afraid", "worried",
+            "i'll think", "i will think", "let me think", "maybe later", "some other time", "paise nahi", "paisa nahi",
+            "afford nahi", "risk hai", "doob", "dar lagta", "darr lagta", "dar hai", "sochna", "sochta", "sochti",
+            "sochungi", "bataunga", "bataungi", "abhi nahi", "nahi chahiye", "पैसे नहीं", "पैसा नहीं", "जोखिम है",
+            "डूब", "डर लगता", "डर है", "सोचना", "सोचता", "सोचती", "सोचूंगी", "बताऊंगा", "बताऊंगी", "अभी नहीं",
+            "नहीं चाहिए",
+            // refusals and worries said outright
+            "don't want", "do not want", "not want", "don't like", "never use", "trap", "more debt", "in debt", "into debt", "loss",
+            "nahi lena", "nahi kholna", "nahi karna", "karza", "karz", "bhari", "bhaari", "nuksan", "nuksaan",
+            "नहीं लेना", "नहीं खोलना", "नहीं करना", "कर्ज", "भारी", "नुकसान");
+    /**
+     * "Already" is an objection in the customer's mouth ("I have one already"); unlabelled it is as often the
+     * partner's ("pehle se bimari pe waiting period hai").
+     */
+    static final Cues CUSTOMER_OBJECTIONS = Cues.of("already", "pehle se", "पहले से");
+    static final Cues ANSWERS = Cues.of("because", "that's why", "that is why", "which is why", "isiliye",
+            "isi liye", "इसीलिए", "actually", "only", "just", "compare", "but",
             "however", "let me explain", "for example", "which means", "that means", "so you", "per day",
-            "per month", "kyunki", "isliye", "lekin", "sirf", "bas", "dekhiye", "matlab", "roz", "mahine",
+            "per month", "let me show", "option", "instead", "smaller", "lower", "cheaper", "kyunki", "kam", "chhota",
+            "sasta", "vikalp", "सस्ता", "विकल्प", "ऑप्शन", "कम", "isliye", "lekin", "sirf", "bas", "dekhiye", "matlab", "roz", "mahine",
             "क्योंकि", "इसलिए", "लेकिन", "सिर्फ", "बस", "देखिए", "मतलब", "रोज", "महीने");
     static final Cues EMPATHY = Cues.of("i understand", "understand", "fair point", "valid", "good question",
             "of course", "no problem", "right question", "samajh", "sahi baat", "bilkul", "samjha", "समझ", "सही बात",

@@ -19,9 +19,13 @@ import java.util.Set;
  * @param violation   the partner promised approval/returns or asked for an OTP/PIN: compliance is penalised
  * @param gaps        what was missing, as tips, most important first within each item
  * @param words       words in the transcript: too few and the scores say little
+ * @param found       the names of the facets found (the checklist: "need or goal", "charges", "terms", "ask", ...)
+ * @param objections  customer objections raised
+ * @param answered    of those, answered with a reason or a fact
  */
 public record RubricResult(Map<Rubric, Integer> scores, Map<Rubric, List<String>> evidence, Set<Rubric> notObserved,
-                           Product product, boolean violation, List<Gap> gaps, int words) {
+                           Product product, boolean violation, List<Gap> gaps, int words, Set<String> found,
+                           int objections, int answered) {
 
     public RubricResult {
         scores = Map.copyOf(scores);
@@ -29,6 +33,7 @@ public record RubricResult(Map<Rubric, Integer> scores, Map<Rubric, List<String>
                 .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> List.copyOf(e.getValue())));
         notObserved = Set.copyOf(notObserved);
         gaps = List.copyOf(gaps);
+        found = Set.copyOf(found);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.shisha.ai.review;
 
 import com.shisha.ai.review.RubricResult.Gap;
+import com.shisha.ai.review.SentenceClassifier.Label;
 import com.shisha.ai.review.Transcript.Sentence;
 import com.shisha.core.Language;
 import com.shisha.core.Product;
@@ -30,6 +31,13 @@ public final class RubricScorer {
     private static final int QUOTES_PER_ITEM = 4;
 
     private static final Map<Product, List<Cues>> FACTS = new EnumMap<>(Product.class);
+    private static final SentenceClassifier CLASSIFIER = SentenceClassifier.trained();
+    /**
+     * Facets a sentence also shows when the classifier is sure of its label, though no cue matched. Objections
+     * use it only for sentences known to be the customer's (see isObjection).
+     */
+    private static final Map<String, Label> LEARNED = Map.of("need or goal", Label.NEED, "charges", Label.COST,
+            "terms", Label.TERMS, "kyc", Label.KYC, "ask", Label.NEXT);
 
     static {
         RubricCues.PRODUCTS.forEach((product, cues) ->
@@ -47,20 +55,28 @@ public final class RubricScorer {
         }
         List<Gap> gaps = new ArrayList<>();
         Set<Rubric> notObserved = EnumSet.noneOf(Rubric.class);
+        Set<String> found = new LinkedHashSet<>();
 
+        Map<Sentence, Label> labels = new java.util.HashMap<>();
+        sentences.forEach(s -> labels.put(s, CLASSIFIER.classify(s.normalised())));
         for (Facet facet : RubricCues.FACETS) {
-            List<Sentence> found = sentences.stream().filter(s -> counts(facet.where(), s, sentences))
-                    .filter(s -> facet.cues().in(s.normalised())).toList();
-            if (found.isEmpty()) {
+            Label learned = LEARNED.get(facet.name());
+            List<Sentence> hits = sentences.stream().filter(s -> counts(facet.where(), s, sentences))
+                    .filter(s -> facet.cues().in(s.normalised())
+                            || learned != null && labels.get(s) == learned && !placed(facet.item(), s))
+                    .toList();
+            if (hits.isEmpty()) {
                 gaps.add(new Gap(facet.item(), facet.weight(), facet.tipEn(), facet.tipHi()));
             } else {
+                found.add(facet.name());
                 scores.merge(facet.item(), facet.weight(), Integer::sum);
-                found.stream().limit(2).forEach(s -> evidence.get(facet.item()).add(s.quote()));
+                hits.stream().sorted(java.util.Comparator.comparingInt(
+                                (Sentence h) -> -facet.cues().count(h.normalised()))).limit(1).forEach(s -> evidence.get(facet.item()).add(s.quote()));
             }
         }
 
         boolean violation = penaliseViolations(sentences, scores, evidence, gaps);
-        scoreObjections(sentences, scores, evidence, gaps, notObserved);
+        int[] objections = scoreObjections(sentences, labels, scores, evidence, gaps, notObserved);
         Product product = detectProduct(sentences);
         scoreProduct(sentences, product, scores, evidence, gaps);
 
@@ -68,7 +84,18 @@ public final class RubricScorer {
         evidence.forEach((item, q) -> quotes.put(item, q.stream().limit(QUOTES_PER_ITEM).toList()));
         scores.replaceAll((item, score) -> Math.max(0, Math.min(100, score)));
         int words = parsed.wordCount();
-        return new RubricResult(scores, quotes, notObserved, product, violation, gaps, words);
+        return new RubricResult(scores, quotes, notObserved, product, violation, gaps, words, found,
+                objections[0], objections[1]);
+    }
+
+    /**
+     * Whether a cue of another facet of the item already found this sentence: the classifier stands in for cues
+     * that missed a paraphrase, it does not count one sentence twice ("income kitni hai" is the income question,
+     * not also the need question).
+     */
+    private static boolean placed(Rubric item, Sentence s) {
+        return RubricCues.FACETS.stream().filter(f -> f.item() == item && !f.name().equals("open question"))
+                .anyMatch(f -> f.cues().in(s.normalised()));
     }
 
     private static boolean counts(Facet.Where where, Sentence s, List<Sentence> all) {
@@ -78,22 +105,51 @@ public final class RubricScorer {
         return switch (where) {
             case START -> all.stream().filter(Sentence::byPartner).limit(OPENING_SENTENCES).anyMatch(p -> p == s);
             case QUESTION -> isQuestion(s) && !RubricCues.PERMISSION.in(s.normalised());
+            case STATED -> !isQuestion(s) || hasAmount(s);
+            case AMOUNT -> hasAmount(s);
             case ANYWHERE -> true;
             case END -> all.size() <= 4 || s.index() >= all.size() / 2;
         };
     }
 
-    private static boolean isQuestion(Sentence s) {
-        return s.text().contains("?") || RubricCues.QUESTION_WORDS.in(s.normalised());
+    /**
+     * Speech-to-text writes no question marks, so a question is also a sentence with a question word anywhere
+     * ("aapko loan kis liye chahiye") or a tag at its end ("emi theek hai na").
+     */
+    static boolean isQuestion(Sentence s) {
+        if (s.text().contains("?") || RubricCues.QUESTION_WORDS.in(s.normalised())) {
+            return true;
+        }
+        String[] words = s.normalised().split(" ");
+        String[] tail = java.util.Arrays.copyOfRange(words, Math.max(0, words.length - 2), words.length);
+        return words.length > 2 && RubricCues.QUESTION_TAGS.in(tail) && RubricCues.QUESTION_TAGS.in(
+                new String[]{words[words.length - 1]});
+    }
+
+    private static boolean hasAmount(Sentence s) {
+        return RubricCues.AMOUNTS.in(s.normalised()) || s.normalised().matches("(.* )?[0-9].*");
     }
 
     /**
      * An objection is the customer's. Without speaker labels a question is taken for the partner's
      * ("do you already have a loan?" is discovery, not the objection "I already have one").
      */
-    private static boolean isObjection(Sentence s) {
-        if (!s.byCustomer() || !RubricCues.OBJECTIONS.in(s.normalised())) {
+    private static boolean isObjection(Sentence s, Map<Sentence, Label> labels) {
+        if (!s.byCustomer()) {
             return false;
+        }
+        // the classifier only where the speaker is known: unlabelled, it takes the partner repeating a doubt
+        // for the customer's
+        boolean customer = s.speaker() == Transcript.Speaker.CUSTOMER;
+        // a bare "nahi hai" answers a question; an objection says what is wrong
+        boolean learned = customer && labels.get(s) == Label.OBJECTION && s.normalised().split(" ").length >= 3;
+        if (!learned && !RubricCues.OBJECTIONS.in(s.normalised())
+                && !(customer && RubricCues.CUSTOMER_OBJECTIONS.in(s.normalised()))) {
+            return false;
+        }
+        if (s.speaker() == Transcript.Speaker.UNKNOWN && (RubricCues.NOT_GUARANTEED.in(s.normalised())
+                || RubricCues.PROMISES.in(s.normalised()))) {
+            return false; // "market risk hai, guarantee nahi" and "no risk" are the partner's, not objections
         }
         return s.speaker() == Transcript.Speaker.CUSTOMER || !isQuestion(s);
     }
@@ -136,21 +192,27 @@ public final class RubricScorer {
      * reason, a comparison or a fact, and 30 more when the partner also acknowledged it; acknowledging alone is
      * worth 20. The item is the average over objections.
      */
-    private static void scoreObjections(List<Sentence> sentences, Map<Rubric, Integer> scores,
+    private static int[] scoreObjections(List<Sentence> sentences, Map<Sentence, Label> labels, Map<Rubric, Integer> scores,
                                         Map<Rubric, Set<String>> evidence, List<Gap> gaps, Set<Rubric> notObserved) {
         Rubric item = Rubric.OBJECTION_HANDLING;
         int raised = 0;
+        int handled = 0;
         int total = 0;
         boolean unanswered = false;
         boolean unacknowledged = false;
         for (int i = 0; i < sentences.size(); i++) {
             Sentence s = sentences.get(i);
-            if (!isObjection(s)) {
+            if (!isObjection(s, labels)) {
                 continue;
             }
             raised++;
             evidence.get(item).add("objection: " + s.quote());
             List<Sentence> reply = new ArrayList<>();
+            if (s.speaker() == Transcript.Speaker.UNKNOWN && RubricCues.EMPATHY.in(s.normalised())) {
+                // unlabelled, "I understand it feels costly, let me show a smaller cover" is the partner
+                // answering an objection in the same breath: the sentence is part of its own answer
+                reply.add(s);
+            }
             int j = i + 1;
             // further customer sentences before the partner replies belong to the same objection
             while (j < sentences.size() && sentences.get(j).speaker() == Transcript.Speaker.CUSTOMER) {
@@ -160,7 +222,7 @@ public final class RubricScorer {
             for (; j < sentences.size() && reply.size() < RubricCues.ANSWER_WINDOW; j++) {
                 Sentence r = sentences.get(j);
                 if (r.speaker() == Transcript.Speaker.CUSTOMER
-                        || r.speaker() == Transcript.Speaker.UNKNOWN && isObjection(r)) {
+                        || r.speaker() == Transcript.Speaker.UNKNOWN && isObjection(r, labels)) {
                     break;
                 }
                 reply.add(r);
@@ -168,6 +230,7 @@ public final class RubricScorer {
             boolean answered = reply.stream().anyMatch(r -> RubricCues.ANSWERS.in(r.normalised()))
                     && reply.stream().mapToInt(r -> r.text().split("\\s+").length).sum() >= 5;
             boolean acknowledged = reply.stream().anyMatch(r -> RubricCues.EMPATHY.in(r.normalised()));
+            handled += answered ? 1 : 0;
             total += (answered ? 70 : 0) + (acknowledged ? (answered ? 30 : 20) : 0);
             unanswered |= !answered;
             unacknowledged |= !acknowledged;
@@ -178,7 +241,7 @@ public final class RubricScorer {
             notObserved.add(item);
             scores.put(item, RubricCues.NOT_OBSERVED_SCORE);
             gaps.add(new Gap(item, 10, RubricCues.OBJECTION_TIP_NONE_EN, RubricCues.OBJECTION_TIP_NONE_HI));
-            return;
+            return new int[]{0, 0};
         }
         scores.put(item, Math.round((float) total / raised));
         if (unanswered) {
@@ -187,6 +250,7 @@ public final class RubricScorer {
         if (unacknowledged) {
             gaps.add(new Gap(item, 30, RubricCues.OBJECTION_TIP_EMPATHY_EN, RubricCues.OBJECTION_TIP_EMPATHY_HI));
         }
+        return new int[]{raised, handled};
     }
 
     /**

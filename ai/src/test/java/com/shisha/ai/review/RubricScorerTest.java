@@ -63,9 +63,10 @@ class RubricScorerTest {
         assertThat(r.scores().get(OPENING)).isEqualTo(100);
         assertThat(r.scores().get(OBJECTION_HANDLING)).isEqualTo(100);
         assertThat(r.evidence().get(OBJECTION_HANDLING)).contains("objection: Premium mehenga hoga.");
-        // she never asked what the cover is for, and named neither charges nor terms: that shows, and becomes tips
+        // she never asked what the cover is for and named no charges (the premium and the free look she did):
+        // that shows, and becomes tips
         assertThat(r.scores().get(NEED_DISCOVERY)).isEqualTo(80);
-        assertThat(r.scores().get(COMPLIANCE_DISCLOSURES)).isEqualTo(60);
+        assertThat(r.scores().get(COMPLIANCE_DISCLOSURES)).isEqualTo(80);
         assertThat(r.tips(Language.HI, 3)).anyMatch(t -> t.contains("फ़ीस")).anyMatch(t -> t.contains("किस काम"));
         assertQuotesComeFrom(r, Transcripts.HINGLISH);
     }
@@ -97,7 +98,27 @@ class RubricScorerTest {
         assertThat(r.scores().get(NEED_DISCOVERY)).isEqualTo(40);
         assertThat(r.product()).isEqualTo(Product.LOANS);
         assertThat(r.scores().get(COMPLIANCE_DISCLOSURES)).isEqualTo(20);
-        assertThat(r.scores().get(CLOSING)).isEqualTo(80);
+        // a clear ask (40), a time (20) and thanks (10); no follow-up or documents to keep ready
+        assertThat(r.scores().get(CLOSING)).isEqualTo(70);
+    }
+
+    /**
+     * Vosk output of a call with a clear needs question and a full disclosure. Read phrase by phrase, "किस लिए
+     * चाहिए" without a question mark was no question, so need discovery scored 0 and took 5 off the skill.
+     */
+    @Test
+    void a_needs_question_and_a_full_disclosure_are_heard_without_punctuation() {
+        String vosk = "नमस्ते जी मैं ग्रोमो से बोल रहा हूँ आपको लोन किस लिए चाहिए\n"
+                + "प्रोसेसिंग फीस दो प्रतिशत है ब्याज दर चौदह प्रतिशत सालाना है और तीन दिन में रद्द कर सकते हैं शर्तें ऐप में पढ़ लीजिए "
+                + "केवाईसी के लिए पैन और आधार चाहिए\n"
+                + "कल शाम पांच बजे लिंक भेज दूं";
+        RubricResult r = scorer.score(vosk);
+
+        assertThat(r.found()).contains("open question", "need or goal", "charges", "rate", "terms", "kyc", "ask");
+        assertThat(r.scores().get(NEED_DISCOVERY)).isEqualTo(40);
+        assertThat(r.scores().get(COMPLIANCE_DISCLOSURES)).isEqualTo(70);
+        assertThat(SkillDeltas.of(r.scores(), r.notObserved(), r.product(), r.words(), r.violation()).values())
+                .allMatch(d -> d >= 0);
     }
 
     @Test
