@@ -83,6 +83,29 @@ class ApiEndpointsTest extends AbstractApiTest {
         assertThat(quests.get(0).get("done").asBoolean()).isFalse();
     }
 
+    /** A run drawn in Hindi is read back and answered in Hindi, though the account's language is English. */
+    @Test
+    void aQuizRunKeepsItsLanguage() {
+        String token = tokenFor(freshPhone());
+        JsonNode run = call("POST", "/api/v1/quiz/runs?lang=hi", token, null).json();
+        assertThat(run.get("language").asString()).isEqualTo("hi");
+        String runId = run.get("runId").asString();
+        JsonNode again = call("GET", "/api/v1/quiz/runs/" + runId, token, null).json();
+        assertThat(again.get("language").asString()).isEqualTo("hi");
+        assertThat(again.get("questions").get(0).toString()).isEqualTo(run.get("questions").get(0).toString());
+        ArrayNode answers = JSON.createArrayNode();
+        for (JsonNode q : run.get("questions")) {
+            answers.addObject().put("questionId", q.get("id").asString()).put("choice", "B");
+        }
+        ObjectNode body = JSON.createObjectNode();
+        body.set("answers", answers);
+        JsonNode done = call("POST", "/api/v1/quiz/runs/" + runId + "/answers", token, body).json();
+        assertThat(done.get("language").asString()).isEqualTo("hi");
+        assertThat(done.get("result").get("answers").get(0).get("explanation").asString()).containsPattern("[\\u0900-\\u097F]");
+        // an explicit ?lang= still wins
+        assertThat(call("GET", "/api/v1/quiz/runs/" + runId + "?lang=en", token, null).json().get("language").asString()).isEqualTo("en");
+    }
+
     @Test
     void quizRunAnsweredOnceScoresSkillsAndAwardsTheFirstQuizBadge() {
         JsonNode other = signIn(freshPhone());

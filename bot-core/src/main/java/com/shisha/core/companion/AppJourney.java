@@ -18,7 +18,8 @@ public interface AppJourney {
     List<JourneyUpdate.Award> apply(long partnerId, List<JourneyEffect> effects);
 
     /** Records a quiz run drawn for the partner; answers are checked against it later. */
-    QuizRun startQuiz(long partnerId, List<String> questionIds);
+    /** @param language the run's language, kept with it */
+    QuizRun startQuiz(long partnerId, List<String> questionIds, com.shisha.core.Language language);
 
     /** A run of this partner; empty for another partner's run or an unknown id. */
     Optional<QuizRun> quizRun(long partnerId, String runId);
@@ -37,7 +38,9 @@ public interface AppJourney {
     Page<QuizAttempt> quizAttempts(long partnerId, int page, int size);
 
     /** @param chosen the letters answered, one per question; null until submitted */
-    record QuizRun(String id, long partnerId, List<String> questionIds, Instant startedAt, String chosen, Instant submittedAt) {
+    /** @param language the language it was drawn in; null for runs from before runs kept one */
+    record QuizRun(String id, long partnerId, List<String> questionIds, Instant startedAt, String chosen, Instant submittedAt,
+                   com.shisha.core.Language language) {
         public QuizRun {
             questionIds = List.copyOf(questionIds);
         }

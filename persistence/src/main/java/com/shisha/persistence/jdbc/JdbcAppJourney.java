@@ -24,7 +24,8 @@ public class JdbcAppJourney implements AppJourney {
 
     private static final RowMapper<QuizRun> RUN = (rs, n) -> new QuizRun(rs.getString("id"), rs.getLong("partner_id"),
             Arrays.asList((String[]) rs.getArray("question_ids").getArray()), rs.getTimestamp("started_at").toInstant(),
-            rs.getString("chosen"), rs.getTimestamp("submitted_at") == null ? null : rs.getTimestamp("submitted_at").toInstant());
+            rs.getString("chosen"), rs.getTimestamp("submitted_at") == null ? null : rs.getTimestamp("submitted_at").toInstant(),
+            rs.getString("language") == null ? null : com.shisha.core.Language.fromCode(rs.getString("language")));
 
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -42,18 +43,18 @@ public class JdbcAppJourney implements AppJourney {
     }
 
     @Override
-    public QuizRun startQuiz(long partnerId, List<String> questionIds) {
+    public QuizRun startQuiz(long partnerId, List<String> questionIds, com.shisha.core.Language language) {
         return jdbc.sql("""
-                        insert into api_quiz_runs (id, partner_id, question_ids) values (:id, :p, cast(:qs as text[]))
-                        returning id, partner_id, question_ids, started_at, chosen, submitted_at""")
-                .param("id", UUID.randomUUID().toString()).param("p", partnerId)
+                        insert into api_quiz_runs (id, partner_id, question_ids, language) values (:id, :p, cast(:qs as text[]), :lang)
+                        returning id, partner_id, question_ids, started_at, chosen, submitted_at, language""")
+                .param("id", UUID.randomUUID().toString()).param("p", partnerId).param("lang", language.code())
                 .param("qs", questionIds.toArray(String[]::new))
                 .query(RUN).single();
     }
 
     @Override
     public Optional<QuizRun> quizRun(long partnerId, String runId) {
-        return jdbc.sql("select id, partner_id, question_ids, started_at, chosen, submitted_at from api_quiz_runs where id = :id and partner_id = :p")
+        return jdbc.sql("select id, partner_id, question_ids, started_at, chosen, submitted_at, language from api_quiz_runs where id = :id and partner_id = :p")
                 .param("id", runId).param("p", partnerId).query(RUN).optional();
     }
 

@@ -88,7 +88,7 @@ class QuizController {
         Language language = language(partnerId, lang);
         Map<Skill, Integer> scores = scores(journey.progress(partnerId));
         List<QuizQuestion> drawn = bank.draw(RUN_LENGTH, new java.util.Random(RANDOM.nextLong()), scores);
-        AppJourney.QuizRun run = writes.startQuiz(partnerId, drawn.stream().map(QuizQuestion::id).toList());
+        AppJourney.QuizRun run = writes.startQuiz(partnerId, drawn.stream().map(QuizQuestion::id).toList(), language);
         return ResponseEntity.status(HttpStatus.CREATED).body(view(run, language, null));
     }
 
@@ -96,8 +96,8 @@ class QuizController {
     @Operation(summary = "A run of this partner, with its result once answered (404 for anyone else's run)")
     RunView run(@RequestAttribute(SessionAuthFilter.PARTNER_ID) long partnerId, @PathVariable String runId,
                 @RequestParam(required = false) String lang) {
-        Language language = language(partnerId, lang);
         AppJourney.QuizRun run = writes.quizRun(partnerId, runId).orElseThrow(() -> ApiException.notFound("quiz run " + runId));
+        Language language = language(partnerId, lang, run);
         return view(run, language, run.submitted() ? result(run, language, journey.progress(partnerId), List.of()) : null);
     }
 
@@ -105,8 +105,8 @@ class QuizController {
     @Operation(summary = "Answer every question of the run at once; scores the skills it covered (409 when answered already)")
     RunView submit(@RequestAttribute(SessionAuthFilter.PARTNER_ID) long partnerId, @PathVariable String runId,
                    @Valid @RequestBody AnswersBody body, @RequestParam(required = false) String lang) {
-        Language language = language(partnerId, lang);
         AppJourney.QuizRun run = writes.quizRun(partnerId, runId).orElseThrow(() -> ApiException.notFound("quiz run " + runId));
+        Language language = language(partnerId, lang, run);
         if (run.submitted()) {
             throw new ApiException(HttpStatus.CONFLICT, "already_submitted", "this quiz run was answered already; start a new one");
         }
@@ -134,7 +134,8 @@ class QuizController {
         var awards = writes.submitQuiz(partnerId, runId, letters.toString(),
                         new JourneyEffect.QuizCompleted(run.startedAt(), answers, newScores))
                 .orElseThrow(() -> new ApiException(HttpStatus.CONFLICT, "already_submitted", "this quiz run was answered already"));
-        AppJourney.QuizRun done = new AppJourney.QuizRun(run.id(), partnerId, run.questionIds(), run.startedAt(), letters.toString(), clock.instant());
+        AppJourney.QuizRun done = new AppJourney.QuizRun(run.id(), partnerId, run.questionIds(), run.startedAt(), letters.toString(),
+                clock.instant(), run.language());
         return view(done, language, result(done, language, journey.progress(partnerId), Views.AwardView.of(awards)));
     }
 
@@ -146,6 +147,11 @@ class QuizController {
         me.account(partnerId);
         AppJourney.Page<AppJourney.QuizAttempt> attempts = writes.quizAttempts(partnerId, page, size);
         return new PageView<>(attempts.items(), page, size, (long) (page + 1) * size < attempts.total());
+    }
+
+    /** ?lang= if given, else the run's own language, else the account's. */
+    private Language language(long partnerId, String lang, AppJourney.QuizRun run) {
+        return lang == null && run.language() != null ? run.language() : language(partnerId, lang);
     }
 
     private Language language(long partnerId, String lang) {
