@@ -116,7 +116,7 @@ class HealthConfig {
      * fault, and reads UP.
      */
     @Bean
-    HealthIndicator coachModel(OllamaChatLlm.Settings settings, Environment env) {
+    HealthIndicator coachModel(OllamaChatLlm.Settings settings, OllamaChatLlm llm, Environment env) {
         boolean configured = new Env(env).get("OLLAMA_BASE_URL").isPresent();
         HttpClient http = HttpClient.newBuilder().connectTimeout(DEADLINE).build();
         CachedCheck<Health> check = new CachedCheck<>(Duration.ofSeconds(15), () -> {
@@ -145,7 +145,36 @@ class HealthConfig {
                 return Health.unknown().build();
             }
         });
-        return withDeadline(Duration.ofSeconds(3), DEGRADED, check::get);
+        return withDeadline(Duration.ofSeconds(3), DEGRADED, () -> withLoad(check.get(), llm.load(), settings.timeout()));
+    }
+
+    /**
+     * A model that is there can still fail partners two ways, told apart here: "slow" (a fifth or more of the last five
+     * minutes' calls ran past OLLAMA_TIMEOUT_MILLIS: a model too big for the machine) and "busy" (every slot answering and
+     * calls waiting: more partners asking than OLLAMA_MAX_CONCURRENT).
+     */
+    static Health withLoad(Health base, OllamaChatLlm.Load load, Duration timeout) {
+        if (!"ready".equals(base.getDetails().get("state"))) {
+            return base;
+        }
+        Health.Builder health;
+        if (load.recentTimeouts() > 0 && load.recentTimeouts() * 5 >= load.recentCalls()) {
+            health = Health.status(DEGRADED).withDetail("state", "slow").withDetail("detail", load.recentTimeouts() + " of "
+                    + load.recentCalls() + " answers in the last 5 minutes took longer than " + timeout.toMillis() + " ms");
+        } else if (load.waiting() > 0) {
+            health = Health.status(DEGRADED).withDetail("state", "busy").withDetail("detail", "all " + load.slots()
+                    + " model slots answering, " + load.waiting() + " waiting (OLLAMA_MAX_CONCURRENT)");
+        } else {
+            health = Health.up().withDetail("state", "ready");
+        }
+        base.getDetails().forEach((k, v) -> {
+            if (!"state".equals(k) && !"detail".equals(k)) {
+                health.withDetail(k, v);
+            }
+        });
+        return health.withDetail("answering", load.answering()).withDetail("waiting", load.waiting())
+                .withDetail("recentCalls", load.recentCalls()).withDetail("recentTimeouts", load.recentTimeouts())
+                .withDetail("recentP90Millis", load.recentP90Millis()).build();
     }
 
     /**

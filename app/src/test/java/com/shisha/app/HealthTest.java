@@ -64,6 +64,25 @@ class HealthTest extends AbstractPipelineTest {
         assertThat(failing.health().getDetails().get("error")).isEqualTo("IllegalStateException: connection refused");
     }
 
+    /** A model that answers can still be slow (answers past their deadline) or busy (calls waiting for a slot). */
+    @Test
+    void aReadyModelIsSlowOrBusyByItsLoad() {
+        var ready = org.springframework.boot.health.contributor.Health.up().withDetail("state", "ready").withDetail("model", "shisha-coach").build();
+        java.time.Duration timeout = java.time.Duration.ofSeconds(8);
+        var slow = HealthConfig.withLoad(ready, new com.shisha.ai.llm.OllamaChatLlm.Load(4, 4, 0, 10, 3, 7000), timeout);
+        assertThat(slow.getStatus().getCode()).isEqualTo("DEGRADED");
+        assertThat(slow.getDetails()).containsEntry("state", "slow").containsEntry("model", "shisha-coach");
+        assertThat(String.valueOf(slow.getDetails().get("detail"))).contains("3 of 10", "8000 ms");
+        var busy = HealthConfig.withLoad(ready, new com.shisha.ai.llm.OllamaChatLlm.Load(4, 4, 6, 10, 0, 2000), timeout);
+        assertThat(busy.getDetails()).containsEntry("state", "busy");
+        assertThat(String.valueOf(busy.getDetails().get("detail"))).contains("all 4 model slots", "6 waiting");
+        var fine = HealthConfig.withLoad(ready, new com.shisha.ai.llm.OllamaChatLlm.Load(4, 1, 0, 40, 1, 2000), timeout);
+        assertThat(fine.getStatus().getCode()).isEqualTo("UP");
+        var notInstalled = org.springframework.boot.health.contributor.Health.status(HealthConfig.DEGRADED).withDetail("state", "not installed").build();
+        assertThat(HealthConfig.withLoad(notInstalled, new com.shisha.ai.llm.OllamaChatLlm.Load(4, 4, 6, 10, 9, 0), timeout))
+                .isSameAs(notInstalled);
+    }
+
     /** The three ways Twilio can stop our replies, told apart, each through Twilio's own answer. */
     @Test
     void twilioReachabilityTellsRefusedCredentialsASuspendedAccountAndNoNetworkApart() {

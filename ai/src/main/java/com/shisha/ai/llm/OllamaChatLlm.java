@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +31,47 @@ public final class OllamaChatLlm implements ChatLlm, AutoCloseable {
 
     private final OllamaChatModel model;
     private final String baseUrl;
-    private final ExecutorService calls;
+    private final java.util.concurrent.ThreadPoolExecutor calls;
+    private final int slots;
+    /** Recent answers and timeouts: when, and how long each took; for telling "busy" and "slow" apart in health. */
+    private final java.util.concurrent.ConcurrentLinkedDeque<long[]> recent = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private static final long RECENT_MILLIS = Duration.ofMinutes(5).toMillis();
+    private static final int RECENT_MAX = 500;
+
+    /**
+     * How the model is coping: calls answering now and waiting for a slot (all {@code slots} in use and some waiting is
+     * "busy"), and the calls of the last five minutes, how many ran past their deadline and the 90th percentile of
+     * those that answered ("slow").
+     */
+    public record Load(int slots, int answering, int waiting, int recentCalls, int recentTimeouts, long recentP90Millis) {
+    }
+
+    public Load load() {
+        long now = System.currentTimeMillis();
+        recent.removeIf(r -> now - r[0] > RECENT_MILLIS);
+        List<Long> answered = new ArrayList<>();
+        int timeouts = 0;
+        int total = 0;
+        for (long[] r : recent) {
+            total++;
+            if (r[2] == 1) {
+                timeouts++;
+            } else {
+                answered.add(r[1]);
+            }
+        }
+        answered.sort(null);
+        long p90 = answered.isEmpty() ? 0 : answered.get(Math.min(answered.size() - 1, (int) Math.ceil(answered.size() * 0.9) - 1));
+        return new Load(slots, calls.getActiveCount(), calls.getQueue().size(), total, timeouts, p90);
+    }
+
+    private void record(long startedMillis, boolean timedOut) {
+        long now = System.currentTimeMillis();
+        recent.addLast(new long[]{now, now - startedMillis, timedOut ? 1 : 0});
+        while (recent.size() > RECENT_MAX) {
+            recent.pollFirst();
+        }
+    }
 
     /**
      * @param maxConcurrent calls in flight at once; more wait for a slot (within their deadline). Ollama serves
@@ -47,7 +86,8 @@ public final class OllamaChatLlm implements ChatLlm, AutoCloseable {
                 .maxRetries(0) // a retry cannot fit in a deadline sized for one answer
                 .temperature(0.2)
                 .build();
-        this.calls = Executors.newFixedThreadPool(maxConcurrent, r -> {
+        this.slots = maxConcurrent;
+        this.calls = (java.util.concurrent.ThreadPoolExecutor) Executors.newFixedThreadPool(maxConcurrent, r -> {
             Thread t = new Thread(r, "ollama-call");
             t.setDaemon(true);
             return t;
@@ -86,8 +126,10 @@ public final class OllamaChatLlm implements ChatLlm, AutoCloseable {
         }
         ChatRequest built = chat.build();
         Future<ChatResponse> call = calls.submit(() -> model.chat(built));
+        long started = System.currentTimeMillis();
         try {
             ChatResponse response = call.get(request.deadline().toMillis(), TimeUnit.MILLISECONDS);
+            record(started, false);
             String text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
             if (text == null || text.isBlank()) {
                 throw new LlmException(LlmException.Kind.BAD_ANSWER, "Ollama at " + baseUrl + " returned no message text", null);
@@ -95,6 +137,7 @@ public final class OllamaChatLlm implements ChatLlm, AutoCloseable {
             return text;
         } catch (TimeoutException e) {
             call.cancel(true);
+            record(started, true);
             throw new LlmException(LlmException.Kind.TIMEOUT,
                     "Ollama at " + baseUrl + " gave no answer within " + request.deadline().toMillis() + " ms", e);
         } catch (InterruptedException e) {

@@ -70,6 +70,36 @@ class OllamaChatLlmTest {
                 .isInstanceOfSatisfying(LlmException.class, e -> assertThat(e.kind()).isEqualTo(LlmException.Kind.BAD_ANSWER));
     }
 
+    /** Health tells "busy" (every slot answering, calls waiting) from "slow" (answers past their deadline). */
+    @Test
+    void itsLoadShowsCallsWaitingForASlotAndAnswersPastTheirDeadline() throws Exception {
+        assertThat(llm.load()).isEqualTo(new OllamaChatLlm.Load(2, 0, 0, 0, 0, 0));
+        ollama.hangs(1_500, "slowly");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<?>> asked = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                asked.add(pool.submit(() -> llm.chat(ask("q", false, Duration.ofMillis(600)))));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+            OllamaChatLlm.Load busy = llm.load();
+            while ((busy.answering() < 2 || busy.waiting() < 1) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                busy = llm.load();
+            }
+            assertThat(busy.answering()).as("both slots answering").isEqualTo(2);
+            assertThat(busy.waiting()).as("a third call waiting for a slot").isEqualTo(1);
+            for (var f : asked) {
+                assertThatThrownBy(f::get).hasCauseInstanceOf(LlmException.class);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        OllamaChatLlm.Load after = llm.load();
+        assertThat(after.recentCalls()).isEqualTo(3);
+        assertThat(after.recentTimeouts()).isEqualTo(3);
+    }
+
     @Test
     void aHangingServerTimesOutAtTheDeadline() {
         ollama.hangs(4_000, "too late");
