@@ -128,6 +128,41 @@ class ConversationFilesTest extends AbstractPipelineTest {
         for (String unexpected : turn.botNot()) {
             assertThat(reply.body()).as("reply to '%s'", turn.partner()).doesNotContain(unexpected);
         }
+        LATIN_IN_HINDI.add(latinInHindi(reply.body()));
         return expectedReplies;
+    }
+
+    /** Latin words a Hindi reply may carry: names of things, and what the partner is asked to type. */
+    private static final java.util.Set<String> ALLOWED_LATIN = java.util.Set.of("SHISHA", "GroMo", "WhatsApp", "SMS", "AI",
+            "English", "A", "B", "C", "D", "MENU", "QUIZ", "LEADS", "PROGRESS", "TOP", "TIPS", "FOLLOW", "UNFOLLOW", "COACH",
+            "REVIEW", "HELP", "MORE", "YES", "NO", "STOP", "START", "LANGUAGE", "BACK", "tel");
+    private static final java.util.regex.Pattern LATIN_WORD = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z']*");
+    static final java.util.List<String> LATIN_IN_HINDI = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The Latin words of a reply written in Hindi (it has Devanagari) that are not on the allow-list, or "". */
+    static String latinInHindi(String body) {
+        if (body == null || body.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.DEVANAGARI)) {
+            return "";
+        }
+        String text = body.replaceAll("https?://\\S+", "").replaceAll("\\+?[0-9][0-9 ]{7,}", "");
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = LATIN_WORD.matcher(text);
+        while (m.find()) {
+            if (!ALLOWED_LATIN.contains(m.group())) {
+                found.add(m.group());
+            }
+        }
+        return found.isEmpty() ? "" : found + " in: " + body.replace('\n', ' ');
+    }
+
+    /**
+     * Reports, does not yet enforce: Hindi replies still carry generated lead names and cities, state names and
+     * knowledge-base terms in Latin script. Printed so that each fix shows in the count.
+     */
+    @org.junit.jupiter.api.AfterAll
+    static void reportLatinInHindiReplies() {
+        java.util.List<String> offending = LATIN_IN_HINDI.stream().filter(x -> !x.isEmpty()).toList();
+        System.out.println("Hindi replies with Latin words outside the allow-list: " + offending.size());
+        offending.forEach(x -> System.out.println("  " + x));
     }
 }
