@@ -22,6 +22,9 @@ final class FollowUps {
 
     static boolean isFollowUp(String question) {
         List<String> topicWords = Romaniser.keys(question);
+        if (topicWords.isEmpty()) {
+            return false; // "ok thanks", "hello": nothing to answer, whatever came before
+        }
         if (topicWords.size() <= SHORT) {
             return true;
         }

@@ -41,7 +41,8 @@ final class Romaniser {
             "we", "you", "they", "his", "her", "my", "him", "what", "how", "can", "should", "will", "with", "this",
             "that", "as", "at", "by", "from", "so", "if", "not", "no", "any", "about", "there", "their", "them", "get",
             "has", "have", "who", "when", "which", "but", "than", "then", "into", "am", "your", "our", "tell", "want",
-            "customer", "kastamar", "grahak", "client", "lead", "partner");
+            "customer", "kastamar", "grahak", "client", "lead", "partner", "thanks", "thank", "thx", "dhanyavad",
+            "shukriya", "good", "great", "nice", "yes", "haan", "han", "ha", "achha", "acha", "theek", "thik");
 
     private static final Set<String> FILLER = FILLER_WORDS.stream().map(Romaniser::key)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());

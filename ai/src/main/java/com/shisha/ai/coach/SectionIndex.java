@@ -30,15 +30,15 @@ public final class SectionIndex {
     private static final Logger log = LoggerFactory.getLogger(SectionIndex.class);
 
     /** How much the word side counts against the cosine; chosen on the labelled questions (see docs/coach.md). */
-    static final double WORD_WEIGHT = 0.6;
+    static final double WORD_WEIGHT = 1.3;
     /** The BM25 score at which the word side gives half its weight. */
-    static final double WORD_HALF = 6.0;
+    static final double WORD_HALF = 9.0;
     /** Below this fused score the best section does not answer the question; calibrated on the labelled questions. */
-    public static final double ANSWERABLE = 0.45;
+    public static final double ANSWERABLE = 0.69;
     /** Share of the question's mean cosine taken off every section's (see {@link #fuse}). */
-    static final double DENSE_CENTRING = 1.0;
+    static final double DENSE_CENTRING = 0.5;
     /** What a follow-up adds to the section answered last. */
-    static final double FOLLOW_UP_BOOST = 0.25;
+    static final double FOLLOW_UP_BOOST = 0.3;
     /** The old retrieval's word weight, kept as the benchmark's baseline. */
     static final double LEXICAL_WEIGHT = 0.3;
 

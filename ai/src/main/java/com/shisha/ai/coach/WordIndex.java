@@ -34,10 +34,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * BM25 (Lucene) over each section's words in three fields: its English text through the English analyzer (stems,
- * stop words), its Hindi text through Lucene's HindiAnalyzer (normalises spelling variants, light stemming), and
- * both texts romanised to phonetic keys ({@link Romaniser}), which is where Hinglish questions meet Hindi sections
- * and Devanagari questions meet English product words. A question is analysed for all three fields at once: each
+ * BM25 (Lucene) over each section's words in four fields: its English text through the English analyzer (stems,
+ * stop words), its Hindi text through Lucene's HindiAnalyzer (normalises spelling variants, light stemming), both
+ * texts romanised to phonetic keys ({@link Romaniser}), which is where Hinglish questions meet Hindi sections and
+ * Devanagari questions meet English product words, and both titles romanised, because a title names what the
+ * section is for ("objections", "eligibility") better than any bullet. A question is analysed for all three fields at once: each
  * analyzer keeps only what its script can match.
  */
 final class WordIndex {
@@ -46,6 +47,9 @@ final class WordIndex {
     private static final String EN = "en";
     private static final String HI = "hi";
     private static final String ROMAN = "roman";
+    private static final String TITLE = "title";
+    /** A title names what the section is for ("objections", "eligibility"); a word there says more than one in a bullet. */
+    private static final float TITLE_BOOST = 1f;
     /** Romanised keys are fuzzier than analysed words, so one of them counts for less. */
     private static final float ROMAN_BOOST = 0.7f;
 
@@ -63,7 +67,9 @@ final class WordIndex {
                 StringBuilder en = new StringBuilder();
                 StringBuilder hi = new StringBuilder();
                 StringBuilder roman = new StringBuilder();
+                StringBuilder title = new StringBuilder();
                 for (String text : texts.get(owner)) {
+                    title.append(String.join(" ", Romaniser.keys(text.lines().findFirst().orElse("")))).append('\n');
                     (Romaniser.hasDevanagari(text) ? hi : en).append(text).append('\n');
                     roman.append(String.join(" ", Romaniser.keys(text))).append('\n');
                 }
@@ -72,6 +78,7 @@ final class WordIndex {
                 doc.add(new TextField(EN, en.toString(), Field.Store.NO));
                 doc.add(new TextField(HI, hi.toString(), Field.Store.NO));
                 doc.add(new TextField(ROMAN, roman.toString(), Field.Store.NO));
+                doc.add(new TextField(TITLE, title.toString(), Field.Store.NO));
                 writer.addDocument(doc);
             }
             writer.forceMerge(1);
@@ -102,6 +109,11 @@ final class WordIndex {
         clauses += addTerms(query, EN, terms(english, EN, inEnglish == null ? question : question + " " + inEnglish), 1f);
         clauses += addTerms(query, HI, terms(hindi, HI, question), 1f);
         clauses += addTerms(query, ROMAN, new LinkedHashSet<>(Romaniser.keys(question)), ROMAN_BOOST);
+        Set<String> titleTerms = new LinkedHashSet<>(Romaniser.keys(question));
+        if (inEnglish != null) {
+            titleTerms.addAll(Romaniser.keys(inEnglish));
+        }
+        clauses += addTerms(query, TITLE, titleTerms, TITLE_BOOST);
         double[] scores = new double[ownerCount];
         if (clauses == 0) {
             return scores;

@@ -20,9 +20,9 @@ final class RetrievalTuning {
                     .forEach((lang, f) -> System.out.println(lang + " " + f + "\n  " + String.join("\n  ", f.misses())));
             return;
         }
-        double[] weights = {0.3, 0.45, 0.6, 0.8, 1.0, 1.3};
-        double[] halves = {2, 4, 6, 9, 13, 20};
-        for (double c : new double[] {0, 0.5, 1}) {
+        double[] weights = {1.0, 1.3};
+        double[] halves = {9, 13, 18};
+        for (double c : new double[] {0.5}) {
         for (double w : weights) {
             for (double h : halves) {
                 double bestT = 0;
