@@ -20,19 +20,32 @@ final class FollowUps {
     private FollowUps() {
     }
 
+    enum Kind {
+        /** A question of its own. */
+        NONE,
+        /** Short, no topic named clearly: the last topic is likely but a new one may be meant ("what about FD?"). */
+        SHORT,
+        /** Points back ("she", "it", "uska"): the last topic is what it is about. */
+        POINTING
+    }
+
     static boolean isFollowUp(String question) {
+        return kind(question) != Kind.NONE;
+    }
+
+    static Kind kind(String question) {
         List<String> topicWords = Romaniser.keys(question);
         if (topicWords.isEmpty()) {
-            return false; // "ok thanks", "hello": nothing to answer, whatever came before
-        }
-        if (topicWords.size() <= SHORT) {
-            return true;
+            return Kind.NONE; // "ok thanks", "hello": nothing to answer, whatever came before
         }
         String[] words = question.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{M}]+");
         int pointing = 0;
         for (String w : words) {
             pointing += POINTING.contains(w) ? 1 : 0;
         }
-        return pointing > 0 && topicWords.size() <= 6;
+        if (pointing > 0 && topicWords.size() <= 6) {
+            return Kind.POINTING;
+        }
+        return topicWords.size() <= SHORT ? Kind.SHORT : Kind.NONE;
     }
 }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -182,8 +183,17 @@ public final class SectionIndex {
         Scores scores = scores(queryVector, question);
         double[] fused = legacyWords != null ? legacy(scores) : fuse(scores, WORD_WEIGHT, WORD_HALF, DENSE_CENTRING);
         Integer previous = previousSectionId == null ? null : positions.get(previousSectionId);
-        if (previous != null && FollowUps.isFollowUp(question)) {
-            fused[previous] += FOLLOW_UP_BOOST;
+        if (previous != null) {
+            switch (FollowUps.kind(question)) {
+                case POINTING -> {
+                    // "and if she cannot repay?" is about the last topic even when another section shares more words
+                    double best = Arrays.stream(fused).max().orElse(0);
+                    fused[previous] = Math.max(fused[previous] + FOLLOW_UP_BOOST, Math.max(best, ANSWERABLE) + 1e-6);
+                }
+                case SHORT -> fused[previous] += FOLLOW_UP_BOOST;
+                case NONE -> {
+                }
+            }
         }
         return top(fused, k);
     }

@@ -16,9 +16,9 @@ class PartnerQuestionsRetrievalTest {
 
     /** Measured counts out of 88 per language: top-1 and top-3. */
     private static final Map<String, int[]> FLOORS = Map.of(
-            "en", new int[] {0, 0},
-            "hi", new int[] {0, 0},
-            "hg", new int[] {0, 0});
+            "en", new int[] {74, 84},
+            "hi", new int[] {74, 81},
+            "hg", new int[] {66, 76});
 
     @Test
     void partnerQuestionsFindTheirSectionOrNothing() {
@@ -44,8 +44,12 @@ class PartnerQuestionsRetrievalTest {
 
     @Test
     void aFollowUpStaysWithTheSectionAnsweredLast() {
-        assertThat(SharedIndex.INDEX.search("and what if she cannot repay?", 1, "loans.gold-loan"))
-                .extracting(SectionIndex.Hit::sectionId).containsExactly("loans.gold-loan");
+        // the guide's section on missed EMIs answers this too, so both reach the model; without the last topic the
+        // gold loan is not among the first two
+        assertThat(SharedIndex.INDEX.search("and what if she cannot repay?", 2, "loans.gold-loan"))
+                .extracting(SectionIndex.Hit::sectionId).contains("loans.gold-loan");
+        assertThat(SharedIndex.INDEX.search("and what if she cannot repay?", 2, null))
+                .extracting(SectionIndex.Hit::sectionId).doesNotContain("loans.gold-loan");
         assertThat(SharedIndex.INDEX.search("how much does it cost?", 1, "insurance.term-life"))
                 .extracting(SectionIndex.Hit::sectionId).containsExactly("insurance.term-life");
         assertThat(SharedIndex.INDEX.search("aur uske documents?", 3, "loans.gold-loan"))
