@@ -149,7 +149,7 @@ public final class KnowledgeBaseCoach implements Coach {
         List<SectionIndex.Hit> hits = question.isEmpty() ? List.of() : index.search(question, settings.topK(), lastTopic(history));
         if (hits.isEmpty() || hits.get(0).score() < settings.minScore()) {
             log.debug("coach: no section near enough (best {}), declined", hits.isEmpty() ? "none" : hits.get(0));
-            return new CoachReply(answerId(request), Fit.words(CoachMessages.outOfScope(language), request.maxChars()),
+            return new CoachReply(answerId(request), Fit.words(CoachMessages.noPassage(language), request.maxChars()),
                     List.of(), CoachReply.Mode.GUARDRAIL);
         }
         List<KbSection> sections = hits.stream().map(h -> kb.section(h.sectionId(), language).orElseThrow()).toList();
