@@ -294,6 +294,18 @@ public final class SectionIndex {
         return model;
     }
 
+    VectorIndex vectors() {
+        return vectors;
+    }
+
+    WordIndex words() {
+        return words;
+    }
+
+    Glossary glossary() {
+        return glossary;
+    }
+
     public Duration buildTime() {
         return buildTime;
     }
