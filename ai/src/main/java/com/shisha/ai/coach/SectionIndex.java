@@ -172,7 +172,9 @@ public final class SectionIndex {
      *                          ({@link FollowUps}) lifts it, because "and if she cannot repay?" names no topic itself
      */
     public List<Hit> search(String question, int k, String previousSectionId) {
-        return rank(model.embed(question).content().vector(), question, k, previousSectionId);
+        // a Devanagari question's own vector is not used (see scores): do not pay for its embedding
+        boolean ownVectorUnused = legacyWords == null && Romaniser.hasDevanagari(question) && glossary.english(question) != null;
+        return rank(ownVectorUnused ? null : model.embed(question).content().vector(), question, k, previousSectionId);
     }
 
     List<Hit> rank(float[] queryVector, String question, int k) {
@@ -202,6 +204,8 @@ public final class SectionIndex {
      * A Hindi or Hinglish question is also read in English and that reading embedded (a second embedding, ~3 ms):
      * for Devanagari the English reading replaces the question's own vector, whose cosines are high against every
      * Hindi chunk alike; for Hinglish a section keeps the better of the two.
+     *
+     * @param queryVector the question's embedding; may be null for a Devanagari question the glossary can read
      */
     Scores scores(float[] queryVector, String question) {
         if (legacyWords != null) {
@@ -211,17 +215,13 @@ public final class SectionIndex {
         String inEnglish = glossary.english(question);
         float[] dense;
         if (inEnglish == null) {
-            dense = vectors.bestPerOwner(queryVector, sectionIds.size());
+            dense = vectors.bestPerOwner(queryVector != null ? queryVector : model.embed(question).content().vector(),
+                    sectionIds.size());
         } else {
-            float[] read = vectors.bestPerOwner(model.embed(inEnglish).content().vector(), sectionIds.size());
-            if (Romaniser.hasDevanagari(question)) {
-                dense = read;
-            } else {
-                dense = vectors.bestPerOwner(queryVector, sectionIds.size());
-                for (int i = 0; i < dense.length; i++) {
-                    dense[i] = Math.max(dense[i], read[i]);
-                }
-            }
+            float[] read = model.embed(inEnglish).content().vector();
+            dense = Romaniser.hasDevanagari(question) || queryVector == null
+                    ? vectors.bestPerOwner(read, sectionIds.size())
+                    : vectors.bestPerOwner(queryVector, read, sectionIds.size());
         }
         return new Scores(dense, words.scores(question, inEnglish, sectionIds.size(), 200));
     }
