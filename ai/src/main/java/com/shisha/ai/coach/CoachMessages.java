@@ -24,6 +24,13 @@ final class CoachMessages {
                 : "Sorry, I can't help with that. I'm your GroMo sales coach: ask me about loans, credit cards, insurance, savings accounts and demat accounts, or about talking to customers, handling objections and closing a sale.";
     }
 
+    /** Nothing in the guide answers it: better to say so and offer a person than to send an unrelated passage. */
+    static String noPassage(Language language) {
+        return language == Language.HI
+                ? "हमारी गाइड में इस पर कुछ नहीं है, इसलिए मैं अंदाज़ा नहीं लगाऊँगा। दूसरे शब्दों में पूछिए, या GroMo टीम के किसी व्यक्ति से बात करने के लिए AGENT लिखें।"
+                : "Our guide has nothing on that, so I won't guess. Ask me another way, or type AGENT to talk to a person from the GroMo team.";
+    }
+
     static String roleChangeRefused(Language language) {
         return language == Language.HI
                 ? "मैं अपनी भूमिका नहीं बदल सकता और अपने निर्देश साझा नहीं करता। मैं आपका GroMo सेल्स कोच ही रहूँगा: लोन, क्रेडिट कार्ड, इंश्योरेंस, बचत खाते, डीमैट या सेल्स के बारे में कोई सवाल पूछिए।"

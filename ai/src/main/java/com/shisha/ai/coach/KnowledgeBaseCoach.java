@@ -34,8 +34,6 @@ public final class KnowledgeBaseCoach implements Coach {
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBaseCoach.class);
     /** A history turn longer than this is shortened in the prompt: old answers matter less than the passages. */
     private static final int HISTORY_TURN_CHARS = 600;
-    /** Questions shorter than this many words are read as follow-ups of the previous one. */
-    private static final int FOLLOW_UP_WORDS = 8;
 
     private final KnowledgeBase kb;
     private final SectionIndex index;
@@ -69,7 +67,7 @@ public final class KnowledgeBaseCoach implements Coach {
         }
 
         public static Settings withTimeout(Duration timeout) {
-            return new Settings(timeout, 4, 6, 0.35);
+            return new Settings(timeout, 4, 6, SectionIndex.ANSWERABLE);
         }
 
         public static Settings defaults() {
@@ -148,10 +146,10 @@ public final class KnowledgeBaseCoach implements Coach {
 
     private CoachReply grounded(CoachRequest request, Language language, String question,
                                 List<CoachSessions.Turn> history, long start) {
-        List<SectionIndex.Hit> hits = question.isEmpty() ? List.of() : index.search(searchText(question, history), settings.topK());
+        List<SectionIndex.Hit> hits = question.isEmpty() ? List.of() : index.search(question, settings.topK(), lastTopic(history));
         if (hits.isEmpty() || hits.get(0).score() < settings.minScore()) {
             log.debug("coach: no section near enough (best {}), declined", hits.isEmpty() ? "none" : hits.get(0));
-            return new CoachReply(answerId(request), Fit.words(CoachMessages.outOfScope(language), request.maxChars()),
+            return new CoachReply(answerId(request), Fit.words(CoachMessages.noPassage(language), request.maxChars()),
                     List.of(), CoachReply.Mode.GUARDRAIL);
         }
         List<KbSection> sections = hits.stream().map(h -> kb.section(h.sectionId(), language).orElseThrow()).toList();
@@ -207,21 +205,15 @@ public final class KnowledgeBaseCoach implements Coach {
         return List.copyOf(ids);
     }
 
-    /**
-     * A short follow-up ("and if she cannot repay?") names no topic of its own: search with the partner's previous
-     * question in front of it, so retrieval finds the section the conversation is about.
-     */
-    static String searchText(String question, List<CoachSessions.Turn> history) {
-        if (question.split("\\s+").length >= FOLLOW_UP_WORDS) {
-            return question;
-        }
+    /** The section the conversation's last grounded answer rested on: what a follow-up is about. */
+    static String lastTopic(List<CoachSessions.Turn> history) {
         for (int i = history.size() - 1; i >= 0; i--) {
             CoachSessions.Turn turn = history.get(i);
-            if (turn.role() == CoachSessions.Role.PARTNER) {
-                return turn.text() + " " + question;
+            if (turn.role() == CoachSessions.Role.COACH && !turn.sources().isEmpty()) {
+                return turn.sources().get(0);
             }
         }
-        return question;
+        return null;
     }
 
     /** The chat history is helpful, not essential: a Mongo hiccup must not cost the partner the answer. */

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,36 +19,61 @@ import java.util.stream.IntStream;
 
 /**
  * Finds the knowledge-base sections that answer a question. Built once at start-up: every section, in English and
- * in Hindi, is cut into short chunks (title with the intro, title with each bullet) and each chunk is embedded.
- * A section scores its best chunk's cosine, in either language, plus a share of its BM25 word score, because the
- * English-trained model alone misses many Hindi questions.
+ * in Hindi, is cut into short chunks (title with the intro, title with each bullet) and each chunk is embedded; the
+ * sections' words go into a Lucene BM25 index ({@link WordIndex}) in both scripts and romanised. A section scores
+ * its best chunk's cosine plus a saturated share of its BM25 score: the English-trained model alone misses most
+ * Hindi and Hinglish questions, and words alone miss paraphrases. The word share is saturated rather than scaled
+ * to the best section, so a question that shares only a stray word with the guide still scores low, which is what
+ * lets the coach say it has no passage ({@link #ANSWERABLE}).
  */
 public final class SectionIndex {
 
     private static final Logger log = LoggerFactory.getLogger(SectionIndex.class);
 
-    /** How much the word score counts against the cosine; chosen on the paraphrase set (see docs/coach.md). */
+    /** How much the word side counts against the cosine; chosen on the labelled questions (see docs/coach.md). */
+    static final double WORD_WEIGHT = 1.3;
+    /** The BM25 score at which the word side gives half its weight. */
+    static final double WORD_HALF = 9.0;
+    /** Below this fused score the best section does not answer the question; calibrated on the labelled questions. */
+    public static final double ANSWERABLE = 0.69;
+    /** Share of the question's mean cosine taken off every section's (see {@link #fuse}). */
+    static final double DENSE_CENTRING = 0.5;
+    /** What a follow-up adds to the section answered last. */
+    static final double FOLLOW_UP_BOOST = 0.3;
+    /** The old retrieval's word weight, kept as the benchmark's baseline. */
     static final double LEXICAL_WEIGHT = 0.3;
 
     static final Set<Language> EMBEDDED_LANGUAGES = Set.of(Language.EN, Language.HI);
 
     private final EmbeddingModel model;
     private final List<String> sectionIds;
+    private final Map<String, Integer> positions;
     private final VectorIndex vectors;
-    private final LexicalIndex words;
-    private final double lexicalWeight;
+    private final WordIndex words;
+    private final LexicalIndex legacyWords;
+    private final double legacyWeight;
     private final Duration buildTime;
+    private final Glossary glossary = Glossary.load();
 
     public record Hit(String sectionId, double score) {
     }
 
-    private SectionIndex(EmbeddingModel model, List<String> sectionIds, VectorIndex vectors, LexicalIndex words,
-                         double lexicalWeight, Duration buildTime) {
+    /** Per section, its dense (cosine) and raw BM25 scores: what the ranking fuses, kept apart for calibration. */
+    record Scores(float[] dense, double[] words) {
+    }
+
+    private SectionIndex(EmbeddingModel model, List<String> sectionIds, VectorIndex vectors, WordIndex words,
+                         LexicalIndex legacyWords, double legacyWeight, Duration buildTime) {
         this.model = model;
         this.sectionIds = sectionIds;
+        this.positions = new java.util.HashMap<>();
+        for (int i = 0; i < sectionIds.size(); i++) {
+            positions.put(sectionIds.get(i), i);
+        }
         this.vectors = vectors;
         this.words = words;
-        this.lexicalWeight = lexicalWeight;
+        this.legacyWords = legacyWords;
+        this.legacyWeight = legacyWeight;
         this.buildTime = buildTime;
     }
 
@@ -61,11 +87,12 @@ public final class SectionIndex {
      *                  coach-embeddings.bin); null for none. With it a restart takes milliseconds, not seconds.
      */
     public static SectionIndex build(KnowledgeBase kb, EmbeddingModel model, Path cacheFile) {
-        return build(kb, model, LEXICAL_WEIGHT, EMBEDDED_LANGUAGES, cacheFile);
+        return build(kb, model, false, cacheFile);
     }
 
-    static SectionIndex build(KnowledgeBase kb, EmbeddingModel model, double lexicalWeight, Set<Language> embedded,
-                              Path cacheFile) {
+    /** @param legacy the old retrieval (cosine + 0.3 × best-scaled hand-written BM25), kept as a baseline */
+    static SectionIndex build(KnowledgeBase kb, EmbeddingModel model, boolean legacy, Path cacheFile) {
+        Set<Language> embedded = EMBEDDED_LANGUAGES;
         long t0 = System.nanoTime();
         List<String> ids = List.copyOf(kb.ids());
         List<String> chunks = new ArrayList<>();
@@ -104,17 +131,23 @@ public final class SectionIndex {
             EmbeddingCache.write(cacheFile, modelTag, current);
         }
         SectionIndex index = ofVectors(model, ids, vectors, toArray(chunkOwners), documents, toArray(documentOwners),
-                lexicalWeight, t0);
+                legacy ? LEXICAL_WEIGHT : -1, t0);
         log.info("coach index: {} sections, {} chunks ({} embedded now, {} from the cache) in {} ms", ids.size(),
                 chunks.size(), missing.size(), chunks.size() - missing.size(), index.buildTime.toMillis());
         return index;
     }
 
-    /** An index over vectors computed elsewhere: benchmarks use it for sizes too slow to embed on every run. */
+    /**
+     * An index over vectors computed elsewhere: benchmarks use it for sizes too slow to embed on every run.
+     *
+     * @param legacyWeight negative for the fused retrieval; otherwise the old one with this word weight
+     */
     static SectionIndex ofVectors(EmbeddingModel model, List<String> sectionIds, List<float[]> vectors, int[] owners,
-                                  List<String> documents, int[] documentOwners, double lexicalWeight, long startNanos) {
+                                  List<String> documents, int[] documentOwners, double legacyWeight, long startNanos) {
+        boolean legacy = legacyWeight >= 0;
         return new SectionIndex(model, List.copyOf(sectionIds), new VectorIndex(vectors, owners),
-                new LexicalIndex(documents, documentOwners), lexicalWeight,
+                legacy ? null : new WordIndex(WordIndex.byOwner(documents, documentOwners, sectionIds.size())),
+                legacy ? new LexicalIndex(documents, documentOwners) : null, legacyWeight,
                 Duration.ofNanos(System.nanoTime() - startNanos));
     }
 
@@ -131,19 +164,103 @@ public final class SectionIndex {
 
     /** The k best sections for the question, best first. */
     public List<Hit> search(String question, int k) {
-        return rank(model.embed(question).content().vector(), question, k);
+        return search(question, k, null);
+    }
+
+    /**
+     * @param previousSectionId the section the conversation's last answer rested on, or null; a follow-up
+     *                          ({@link FollowUps}) lifts it, because "and if she cannot repay?" names no topic itself
+     */
+    public List<Hit> search(String question, int k, String previousSectionId) {
+        // a Devanagari question's own vector is not used (see scores): do not pay for its embedding
+        boolean ownVectorUnused = legacyWords == null && Romaniser.hasDevanagari(question) && glossary.english(question) != null;
+        return rank(ownVectorUnused ? null : model.embed(question).content().vector(), question, k, previousSectionId);
     }
 
     List<Hit> rank(float[] queryVector, String question, int k) {
-        float[] dense = vectors.bestPerOwner(queryVector, sectionIds.size());
-        double[] lexical = lexicalWeight == 0 ? new double[sectionIds.size()] : words.scorePerOwner(question, sectionIds.size());
-        // keep the k best in a small sorted array: cheaper than sorting every section when there are thousands
+        return rank(queryVector, question, k, null);
+    }
+
+    List<Hit> rank(float[] queryVector, String question, int k, String previousSectionId) {
+        Scores scores = scores(queryVector, question);
+        double[] fused = legacyWords != null ? legacy(scores) : fuse(scores, WORD_WEIGHT, WORD_HALF, DENSE_CENTRING);
+        Integer previous = previousSectionId == null ? null : positions.get(previousSectionId);
+        if (previous != null) {
+            switch (FollowUps.kind(question)) {
+                case POINTING -> {
+                    // "and if she cannot repay?" is about the last topic even when another section shares more words
+                    double best = Arrays.stream(fused).max().orElse(0);
+                    fused[previous] = Math.max(fused[previous] + FOLLOW_UP_BOOST, Math.max(best, ANSWERABLE) + 1e-6);
+                }
+                case SHORT -> fused[previous] += FOLLOW_UP_BOOST;
+                case NONE -> {
+                }
+            }
+        }
+        return top(fused, k);
+    }
+
+    /**
+     * A Hindi or Hinglish question is also read in English and that reading embedded (a second embedding, ~3 ms):
+     * for Devanagari the English reading replaces the question's own vector, whose cosines are high against every
+     * Hindi chunk alike; for Hinglish a section keeps the better of the two.
+     *
+     * @param queryVector the question's embedding; may be null for a Devanagari question the glossary can read
+     */
+    Scores scores(float[] queryVector, String question) {
+        if (legacyWords != null) {
+            float[] dense = vectors.bestPerOwner(queryVector, sectionIds.size());
+            return new Scores(dense, legacyWeight == 0 ? new double[sectionIds.size()] : legacyWords.scorePerOwner(question, sectionIds.size()));
+        }
+        String inEnglish = glossary.english(question);
+        float[] dense;
+        if (inEnglish == null) {
+            dense = vectors.bestPerOwner(queryVector != null ? queryVector : model.embed(question).content().vector(),
+                    sectionIds.size());
+        } else {
+            float[] read = model.embed(inEnglish).content().vector();
+            dense = Romaniser.hasDevanagari(question) || queryVector == null
+                    ? vectors.bestPerOwner(read, sectionIds.size())
+                    : vectors.bestPerOwner(queryVector, read, sectionIds.size());
+        }
+        return new Scores(dense, words.scores(question, inEnglish, sectionIds.size(), 200));
+    }
+
+    private double[] legacy(Scores scores) {
+        double[] fused = new double[sectionIds.size()];
+        for (int i = 0; i < fused.length; i++) {
+            fused[i] = scores.dense()[i] + legacyWeight * scores.words()[i];
+        }
+        return fused;
+    }
+
+    /**
+     * @param centring how much of the question's mean cosine over all sections to subtract: some questions are
+     *                 near everything (short ones, Devanagari), and their cosines say little until centred
+     */
+    static double[] fuse(Scores scores, double wordWeight, double wordHalf, double centring) {
+        float[] dense = scores.dense();
+        double mean = 0;
+        for (float d : dense) {
+            mean += d;
+        }
+        mean = dense.length == 0 ? 0 : mean / dense.length;
+        double[] fused = new double[dense.length];
+        for (int i = 0; i < fused.length; i++) {
+            double w = scores.words()[i];
+            fused[i] = dense[i] - centring * mean + wordWeight * w / (w + wordHalf);
+        }
+        return fused;
+    }
+
+    /** Keeps the k best in a small sorted array: cheaper than sorting every section when there are thousands. */
+    List<Hit> top(double[] scores, int k) {
         int size = Math.min(k, sectionIds.size());
         int[] best = new int[size];
         double[] bestScore = new double[size];
         java.util.Arrays.fill(bestScore, Double.NEGATIVE_INFINITY);
-        for (int i = 0; i < sectionIds.size(); i++) {
-            double score = dense[i] + lexicalWeight * lexical[i];
+        for (int i = 0; i < scores.length; i++) {
+            double score = scores[i];
             if (score <= bestScore[size - 1]) {
                 continue;
             }
@@ -163,6 +280,30 @@ public final class SectionIndex {
             }
         }
         return hits;
+    }
+
+    int position(String sectionId) {
+        return positions.getOrDefault(sectionId, -1);
+    }
+
+    List<String> sectionIds() {
+        return sectionIds;
+    }
+
+    EmbeddingModel model() {
+        return model;
+    }
+
+    VectorIndex vectors() {
+        return vectors;
+    }
+
+    WordIndex words() {
+        return words;
+    }
+
+    Glossary glossary() {
+        return glossary;
     }
 
     public Duration buildTime() {

@@ -167,7 +167,7 @@ public final class CoachBench {
         }
         long heapBefore = usedHeap();
         long t0 = System.nanoTime();
-        SectionIndex big = SectionIndex.ofVectors(model, ids, vectors, owners, documents, documentOwners, SectionIndex.LEXICAL_WEIGHT, t0);
+        SectionIndex big = SectionIndex.ofVectors(model, ids, vectors, owners, documents, documentOwners, -1, t0);
         System.out.println();
         System.out.printf("retrieval over %,d synthetic sections (%,d vectors, index built in %d ms, heap +%d MB), top 5%s:%n",
                 SYNTHETIC, vectors.size(), big.buildTime().toMillis(), Math.max(0, usedHeap() - heapBefore) >> 20, load());

@@ -271,6 +271,7 @@ class KnowledgeBaseCoachTest {
         CoachReply reply = coach(Duration.ofSeconds(5)).answer(ask("can you write my college essay"));
 
         assertThat(reply.mode()).isEqualTo(CoachReply.Mode.GUARDRAIL);
+        assertThat(reply.text()).contains("nothing", "AGENT");
         assertThat(chats()).isEmpty();
     }
 

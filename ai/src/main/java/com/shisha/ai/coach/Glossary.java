@@ -1,0 +1,77 @@
+package com.shisha.ai.coach;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a Hindi or Hinglish question in the guide's English words (kb/glossary.tsv), word by word. The embedding
+ * model was trained on English and places Devanagari and romanised Hindi poorly; the English reading of the
+ * question ("byaj zyada hai" → "interest high") gives it something it understands, and gives the English word
+ * index the guide's own terms.
+ */
+final class Glossary {
+
+    static final String RESOURCE = "kb/glossary.tsv";
+
+    private final Map<String, String> english;
+
+    private Glossary(Map<String, String> english) {
+        this.english = english;
+    }
+
+    static Glossary load() {
+        try (InputStream in = Glossary.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+            }
+            Map<String, String> english = new HashMap<>();
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            for (int n = 0; n < lines.size(); n++) {
+                String line = lines.get(n);
+                if (line.isBlank() || line.startsWith("#") || line.startsWith("word\t")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                List<String> keys = Romaniser.allKeys(f[0]);
+                if (f.length != 2 || keys.size() != 1 || f[1].isBlank()) {
+                    throw new IllegalStateException(RESOURCE + " line " + (n + 1) + ": expected one word, a tab and its English, was: " + line);
+                }
+                english.merge(keys.get(0), f[1].strip(), (a, b) -> a + " " + b);
+            }
+            return new Glossary(english);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    /**
+     * The question in English words, or null when there is nothing to read: an English question (no Devanagari,
+     * no glossary word) is left to the model as it is.
+     */
+    String english(String question) {
+        boolean devanagari = Romaniser.hasDevanagari(question);
+        StringBuilder out = new StringBuilder();
+        int known = 0;
+        for (String word : question.split("[^\\p{L}\\p{M}\\p{N}]+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            List<String> keys = Romaniser.allKeys(word);
+            String meaning = keys.isEmpty() ? null : english.get(keys.get(0));
+            if (meaning != null) {
+                out.append(meaning).append(' ');
+                known++;
+            } else if (!Romaniser.hasDevanagari(word)) {
+                out.append(word).append(' ');
+            }
+        }
+        if (known == 0 || !devanagari && !Romaniser.isHinglish(question)) {
+            return null;
+        }
+        return out.toString().strip();
+    }
+}

@@ -1,0 +1,174 @@
+package com.shisha.ai.coach;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.hi.HindiAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * BM25 (Lucene) over each section's words in four fields: its English text through the English analyzer (stems,
+ * stop words), its Hindi text through Lucene's HindiAnalyzer (normalises spelling variants, light stemming), both
+ * texts romanised to phonetic keys ({@link Romaniser}), which is where Hinglish questions meet Hindi sections and
+ * Devanagari questions meet English product words, and both titles romanised, because a title names what the
+ * section is for ("objections", "eligibility") better than any bullet. A question is analysed for all three fields at once: each
+ * analyzer keeps only what its script can match.
+ */
+final class WordIndex {
+
+    private static final String OWNER = "owner";
+    private static final String EN = "en";
+    private static final String HI = "hi";
+    private static final String ROMAN = "roman";
+    private static final String TITLE = "title";
+    /** A title names what the section is for ("objections", "eligibility"); a word there says more than one in a bullet. */
+    private static final float TITLE_BOOST = 1f;
+    /** Romanised keys are fuzzier than analysed words, so one of them counts for less. */
+    private static final float ROMAN_BOOST = 0.7f;
+
+    private final Analyzer english = new EnglishAnalyzer();
+    private final Analyzer hindi = new HindiAnalyzer();
+    private final IndexSearcher searcher;
+    private final int[] ownerOfDoc;
+
+    /** @param texts per owner, its texts (any script); an owner is one Lucene document */
+    WordIndex(List<List<String>> texts) {
+        Analyzer perField = new PerFieldAnalyzerWrapper(new WhitespaceAnalyzer(), Map.of(EN, english, HI, hindi));
+        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(perField).setSimilarity(new BM25Similarity()))) {
+            for (int owner = 0; owner < texts.size(); owner++) {
+                StringBuilder en = new StringBuilder();
+                StringBuilder hi = new StringBuilder();
+                StringBuilder roman = new StringBuilder();
+                StringBuilder title = new StringBuilder();
+                for (String text : texts.get(owner)) {
+                    title.append(String.join(" ", Romaniser.keys(text.lines().findFirst().orElse("")))).append('\n');
+                    (Romaniser.hasDevanagari(text) ? hi : en).append(text).append('\n');
+                    roman.append(String.join(" ", Romaniser.keys(text))).append('\n');
+                }
+                Document doc = new Document();
+                doc.add(new StoredField(OWNER, owner));
+                doc.add(new TextField(EN, en.toString(), Field.Store.NO));
+                doc.add(new TextField(HI, hi.toString(), Field.Store.NO));
+                doc.add(new TextField(ROMAN, roman.toString(), Field.Store.NO));
+                doc.add(new TextField(TITLE, title.toString(), Field.Store.NO));
+                writer.addDocument(doc);
+            }
+            writer.forceMerge(1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            DirectoryReader reader = DirectoryReader.open(directory);
+            this.searcher = new IndexSearcher(reader);
+            searcher.setSimilarity(new BM25Similarity());
+            this.ownerOfDoc = new int[reader.maxDoc()];
+            for (int d = 0; d < reader.maxDoc(); d++) {
+                ownerOfDoc[d] = reader.storedFields().document(d).getField(OWNER).numericValue().intValue();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Raw BM25 per owner (summed over the three fields); owners sharing no word with the question score 0.
+     *
+     * @param inEnglish the question read in English ({@link Glossary}), or null
+     */
+    double[] scores(String question, String inEnglish, int ownerCount, int limit) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        int clauses = 0;
+        clauses += addTerms(query, EN, terms(english, EN, inEnglish == null ? question : question + " " + inEnglish), 1f);
+        clauses += addTerms(query, HI, terms(hindi, HI, question), 1f);
+        clauses += addTerms(query, ROMAN, new LinkedHashSet<>(Romaniser.keys(question)), ROMAN_BOOST);
+        Set<String> titleTerms = new LinkedHashSet<>(Romaniser.keys(question));
+        if (inEnglish != null) {
+            titleTerms.addAll(Romaniser.keys(inEnglish));
+        }
+        clauses += addTerms(query, TITLE, titleTerms, TITLE_BOOST);
+        double[] scores = new double[ownerCount];
+        if (clauses == 0) {
+            return scores;
+        }
+        try {
+            TopDocs top = searcher.search(query.build(), Math.max(1, Math.min(limit, ownerOfDoc.length)));
+            for (ScoreDoc hit : top.scoreDocs) {
+                scores[ownerOfDoc[hit.doc]] = hit.score;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return scores;
+    }
+
+    private static int addTerms(BooleanQuery.Builder query, String field, Set<String> terms, float boost) {
+        int added = 0;
+        for (String term : terms) {
+            if (added >= 200) {
+                break; // BooleanQuery's clause limit is far above any real question; a pasted essay is cut here
+            }
+            TermQuery tq = new TermQuery(new Term(field, term));
+            query.add(boost == 1f ? tq : new BoostQuery(tq, boost), BooleanClause.Occur.SHOULD);
+            added++;
+        }
+        return added;
+    }
+
+    private static Set<String> terms(Analyzer analyzer, String field, String text) {
+        Set<String> terms = new LinkedHashSet<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                terms.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    int size() {
+        return ownerOfDoc.length;
+    }
+
+    static List<List<String>> byOwner(List<String> documents, int[] owners, int ownerCount) {
+        List<List<String>> texts = new ArrayList<>();
+        for (int i = 0; i < ownerCount; i++) {
+            texts.add(new ArrayList<>());
+        }
+        for (int d = 0; d < documents.size(); d++) {
+            texts.get(owners[d]).add(documents.get(d));
+        }
+        return texts;
+    }
+}

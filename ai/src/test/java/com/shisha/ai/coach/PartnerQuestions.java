@@ -1,0 +1,32 @@
+package com.shisha.ai.coach;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Questions written the way partners type them (kb/partner-questions.tsv), each with the section that answers it or
+ * "none" when the guide should have no passage for it.
+ *
+ * @param language en (English), hi (Hindi in Devanagari) or hg (Hinglish in Latin letters)
+ */
+record PartnerQuestions(String language, String sectionId, String question) {
+
+    static final String NONE = "none";
+    static final List<String> LANGUAGES = List.of("en", "hi", "hg");
+
+    static List<PartnerQuestions> load() {
+        try (InputStream in = PartnerQuestions.class.getClassLoader().getResourceAsStream("kb/partner-questions.tsv")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
+                    .filter(l -> !l.isBlank()).map(l -> l.split("\t"))
+                    .map(f -> new PartnerQuestions(f[0].strip(), f[1].strip(), f[2].strip())).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    boolean answerable() {
+        return !NONE.equals(sectionId);
+    }
+}

@@ -1,0 +1,29 @@
+package com.shisha.ai.coach;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RomaniserTest {
+
+    @Test
+    void devanagariAndHinglishSpellingsMeetOnOneKey() {
+        assertThat(Romaniser.keys("ब्याज")).isEqualTo(Romaniser.keys("byaj"));
+        assertThat(Romaniser.keys("ज़्यादा")).isEqualTo(Romaniser.keys("zyada")).isEqualTo(Romaniser.keys("jyaada"));
+        assertThat(Romaniser.keys("loans")).isEqualTo(Romaniser.keys("loan"));
+    }
+
+    @Test
+    void fillerAndGrammarWordsCarryNoTopic() {
+        assertThat(Romaniser.keys("sir ji plz batao kya hai")).isEmpty();
+        assertThat(Romaniser.keys("सर जी क्या है")).isEmpty();
+        assertThat(Romaniser.allKeys("sir ji")).hasSize(2);
+    }
+
+    @Test
+    void hinglishIsLatinWithHindiGrammar() {
+        assertThat(Romaniser.isHinglish("customer bolta hai loan ka interest bahut zyada hai")).isTrue();
+        assertThat(Romaniser.isHinglish("customer says the interest is too high")).isFalse();
+        assertThat(Romaniser.isHinglish("ब्याज ज़्यादा है")).isFalse();
+    }
+}
