@@ -44,9 +44,29 @@ public final class KnowledgeBasePitchTips implements PitchTips {
         this.needs = NeedClassifier.fromClasspath();
     }
 
-    /** The need this lead's note and product say; shared with the model's tips, which must keep to it. */
+    /**
+     * Needs read before, by lead: a lead's note never changes, and the list and the lead's detail ask for the same
+     * leads again and again. Bounded; emptied when full rather than tracking use, since a miss costs only a reading.
+     */
+    private final Map<Long, Need> needByLead = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int NEEDS_HELD = 50_000;
+
+    private record Need(String noteEn, String noteHi, Product product, TipFamily family) {
+    }
+
+    /** The need this lead's note and product say. */
     TipFamily need(Lead lead) {
-        return needs.classify(lead.noteEn(), lead.noteHi(), lead.product()).family();
+        Need held = needByLead.get(lead.id());
+        if (held != null && held.product() == lead.product() && Objects.equals(held.noteEn(), lead.noteEn())
+                && Objects.equals(held.noteHi(), lead.noteHi())) {
+            return held.family();
+        }
+        TipFamily read = needs.classify(lead.noteEn(), lead.noteHi(), lead.product()).family();
+        if (needByLead.size() >= NEEDS_HELD) {
+            needByLead.clear();
+        }
+        needByLead.put(lead.id(), new Need(lead.noteEn(), lead.noteHi(), lead.product(), read));
+        return read;
     }
 
     /** The tip depends on the customer only; the partner's profile does not change what a good opening is. */
