@@ -117,10 +117,9 @@ public class JdbcJourney implements Journey {
             String free = "product = :product" + i + " and status = 'OPEN' and assigned_to is null";
             parts.add("(select " + LEAD_COLUMNS + " from leads where lower(city) = lower(:city) and " + free
                     + " order by created_at desc limit :limit)");
-            // far leads matter only for what sells over the phone; a loan is sold where the partner can go
-            if (products.get(i).sellsRemotely() || partner.place() == null) {
-                parts.add("(select " + LEAD_COLUMNS + " from leads where " + free + " order by created_at desc limit :limit)");
-            }
+            // the newest anywhere: far cards and policies sell over the phone, and far loans are the last resort of a
+            // thin pool (ranked last by Nearness, so they never push a reachable lead off the list)
+            parts.add("(select " + LEAD_COLUMNS + " from leads where " + free + " order by created_at desc limit :limit)");
             // ... and leads whose hold ran out, most recently first: free again, and the scorer ranks them all
             parts.add("(select " + LEAD_COLUMNS + " from leads where product = :product" + i + " and status = 'OPEN'"
                     + " and assigned_to is not null and reserved_until < now() order by reserved_until desc limit :limit)");

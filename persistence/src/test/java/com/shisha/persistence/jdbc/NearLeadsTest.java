@@ -54,7 +54,7 @@ class NearLeadsTest {
     }
 
     @Test
-    void thePartnersTownThenTheTownsAroundThenFarCardsButNotFarLoans() {
+    void thePartnersTownThenTheTownsAroundThenFarCardsThenFarLoans() {
         // the far leads are the freshest and a newest-first scorer likes them best: nearness must still win
         lead("Delhi", "LOANS", 0);
         lead("Kolkata", "CREDIT_CARDS", 0);
@@ -73,10 +73,10 @@ class NearLeadsTest {
                 1.0 / (1 + (now.getEpochSecond() - lead.createdAt().getEpochSecond()) / 3600.0), List.of("newest"));
         List<LeadMatcher.Ranked> offered = new LeadMatcher(journey, newestFirst, Clock.systemUTC()).offer(p, 4);
 
-        // a card sells over the phone from anywhere; a loan 300 km (Surat) or 650 km (Delhi) away is not offered
-        assertThat(offered).extracting(r -> r.lead().city()).containsExactly("Indore", "Ujjain", "Kolkata");
+        // a card sells over the phone from anywhere; a loan 300 km (Surat) or 650 km (Delhi) away comes last
+        assertThat(offered).extracting(r -> r.lead().city()).containsExactly("Indore", "Ujjain", "Kolkata", "Delhi");
         assertThat(offered).extracting(LeadMatcher.Ranked::nearness)
-                .containsExactly(Nearness.SAME_CITY, Nearness.NEAR, Nearness.REMOTE_SALE);
+                .containsExactly(Nearness.SAME_CITY, Nearness.NEAR, Nearness.REMOTE_SALE, Nearness.FAR);
         assertThat(offered.get(1).lead().place()).isEqualTo(TOWNS.get("Ujjain"));
     }
 
