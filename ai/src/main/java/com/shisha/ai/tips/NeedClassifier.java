@@ -48,6 +48,7 @@ public final class NeedClassifier {
      * and would otherwise outvote the one word that tells the need ("Activa", "mangalsutra").
      */
     private final Map<String, Double> weight = new HashMap<>();
+    private final Map<String, double[]> table = new HashMap<>();
 
     /** @param family the need read; {@code fromNote} false when the note gave no evidence and the product decided */
     public record Reading(TipFamily family, double confidence, boolean fromNote) {
@@ -103,6 +104,16 @@ public final class NeedClassifier {
                 telling.add(f);
             }
         });
+        // every feature's weighted log-likelihood per family, worked out once: a reading is then one lookup a feature
+        double v = vocabulary.size();
+        for (String feature : vocabulary) {
+            double[] terms = new double[TipFamily.values().length];
+            for (TipFamily f : TipFamily.values()) {
+                double denominator = Math.log(totals.get(f) + ALPHA * v);
+                terms[f.ordinal()] = weight.get(feature) * (Math.log(counts.get(f).getOrDefault(feature, 0) + ALPHA) - denominator);
+            }
+            table.put(feature, terms);
+        }
     }
 
     public static NeedClassifier fromClasspath() {
@@ -148,17 +159,17 @@ public final class NeedClassifier {
             return new Reading(general, 1, false);
         }
         Map<TipFamily, Double> score = new EnumMap<>(TipFamily.class);
-        double v = vocabulary.size();
-        for (TipFamily f : among) {
-            Map<String, Integer> c = counts.get(f);
-            double denominator = Math.log(totals.get(f) + ALPHA * v);
-            double s = 0;
-            for (String feature : features) {
-                if (vocabulary.contains(feature)) {
-                    s += weight.get(feature) * (Math.log(c.getOrDefault(feature, 0) + ALPHA) - denominator);
+        double[] sums = new double[TipFamily.values().length];
+        for (String feature : features) {
+            double[] terms = table.get(feature);
+            if (terms != null) {
+                for (int f = 0; f < sums.length; f++) {
+                    sums[f] += terms[f];
                 }
             }
-            score.put(f, s);
+        }
+        for (TipFamily f : among) {
+            score.put(f, sums[f.ordinal()]);
         }
         TipFamily best = general;
         double max = Double.NEGATIVE_INFINITY;

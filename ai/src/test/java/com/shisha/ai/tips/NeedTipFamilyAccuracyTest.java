@@ -107,6 +107,15 @@ class NeedTipFamilyAccuracyTest {
             }
         }
         System.out.printf("need families, held out: %d/%d right (%.1f %%)%n", right, rows.size(), 100.0 * right / rows.size());
+        long start = System.nanoTime();
+        int reads = 0;
+        for (int round = 0; round < 50; round++) {
+            for (Labelled row : rows) {
+                classifier.classify(row.note(), null, row.product());
+                reads++;
+            }
+        }
+        System.out.printf("need families: %.1f µs per note (after warm-up)%n", (System.nanoTime() - start) / 1000.0 / reads);
         assertThat((double) right / rows.size()).isGreaterThanOrEqualTo(0.8);
     }
 }

@@ -81,7 +81,15 @@ public final class Leads {
                 return;
             }
         }
-        List<LeadMatcher.Ranked> offered = turn.services().matcher().offer(partner, SHOWN, closedNow);
+        // asked for new leads: not the ones just seen (they stay held, and come back when the new ones are worked)
+        Set<Long> notAgain = new java.util.HashSet<>(closedNow);
+        if (closing == null) {
+            notAgain.addAll(screen.listed());
+        }
+        List<LeadMatcher.Ranked> offered = turn.services().matcher().offer(partner, SHOWN, notAgain);
+        if (offered.isEmpty() && notAgain.size() > closedNow.size()) {
+            offered = turn.services().matcher().offer(partner, SHOWN, closedNow);
+        }
         if (offered.isEmpty()) {
             LeadsOnScreen.listing(List.of()).writeTo(turn.slots());
             turn.say("leads.none");

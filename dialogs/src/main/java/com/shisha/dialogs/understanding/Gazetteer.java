@@ -266,7 +266,11 @@ public final class Gazetteer implements com.shisha.core.journey.PlaceLocator {
             return Optional.empty();
         }
         Optional<Place> place = state == null || state.isBlank() ? Optional.empty() : byName(city.trim() + ", " + state.trim());
-        return place.or(() -> byName(city.trim()))
+        // then as a partner would write it, state included: former and alternate names ("Margao" for Madgaon,
+        // "Aurangabad, Maharashtra" for Chhatrapati Sambhajinagar); the name alone only as the last resort
+        boolean stated = state != null && !state.isBlank();
+        return place.or(() -> find(stated ? city + ", " + state : city))
+                .or(() -> byName(city.trim()))
                 .map(p -> new com.shisha.core.journey.GeoPoint(p.latitude(), p.longitude()));
     }
 
