@@ -26,7 +26,7 @@ import java.util.Set;
  *
  * <p>The lead's product is a hard prior: only that product's families compete (a credit-card lead that mentions a
  * future home loan still gets a card tip), and a note with no word the model knows gets the product's general
- * family. Immutable and thread-safe after construction; about 20 µs per note.
+ * family. Immutable and thread-safe after construction; about 0.1 ms per note.
  */
 public final class NeedClassifier {
 
