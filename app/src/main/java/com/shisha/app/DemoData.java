@@ -9,6 +9,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 
+import com.shisha.dialogs.understanding.Gazetteer;
+import com.shisha.persistence.jdbc.PlaceBackfill;
 import com.shisha.persistence.seed.LeadGenerator;
 import com.shisha.persistence.seed.PartnerGenerator;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,9 +53,18 @@ class DemoData {
 
     @EventListener(ApplicationReadyEvent.class)
     void seed() {
-        if (!enabled) {
-            return;
+        if (enabled) {
+            seedDemo();
         }
+        // every start: leads imported or seeded since, and profiles from before places were kept, get coordinates
+        PlaceBackfill.Filled filled = PlaceBackfill.fill(jdbc, Gazetteer.india());
+        if (filled.leads() + filled.partners() + filled.unknownCities() > 0) {
+            log.info("places: {} leads and {} partners placed on the map, {} cities not in the gazetteer",
+                    filled.leads(), filled.partners(), filled.unknownCities());
+        }
+    }
+
+    private void seedDemo() {
         new ResourceDatabasePopulator(new ClassPathResource("demo/partners.sql")).execute(dataSource);
         long leads = jdbc.sql("select count(*) from leads").query(Long.class).single();
         if (leads < demoLeads) {

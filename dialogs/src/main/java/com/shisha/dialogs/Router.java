@@ -21,6 +21,9 @@ import java.util.Optional;
  */
 final class Router {
 
+    private static final java.util.regex.Pattern LEAD_WORD = java.util.regex.Pattern.compile("(?iu)\\bleads?\\b|लीड");
+
+
     /** Intents offered in a "did you mean", numbered in the order they were shown. */
     static final String CLARIFY = "clarify";
     /** A name read back for a yes before it is stored. */
@@ -209,6 +212,11 @@ final class Router {
                 return language(step, u, turn);
             }
             case MORE -> {
+                // "aur leads", "more leads": a fresh list of leads, not the next page of the last reply
+                if (confirmed && turn.services != null && LEAD_WORD.matcher(turn.text).find()) {
+                    turn.understood = u;
+                    return engine.journeyCommand(step, Trigger.LEADS, turn, confirmed);
+                }
                 return engine.more(step, turn);
             }
             case QUIZ, LEADS, PROGRESS, TOP, TIPS, FOLLOW, UNFOLLOW, COACH, CALL_REVIEW -> {

@@ -54,7 +54,7 @@ public final class LlmPitchTips implements PitchTips, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LlmPitchTips.class);
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     /** Bumped when the prompt changes, so old tips in the shared cache are not served as new ones. */
-    static final String KEY_VERSION = "v1";
+    static final String KEY_VERSION = "v2";
     private static final Set<Skill> SALES_SKILLS = Set.of(Skill.NEED_DISCOVERY, Skill.OBJECTION_HANDLING, Skill.CLOSING,
             Skill.COMPLIANCE);
 
@@ -64,6 +64,8 @@ public final class LlmPitchTips implements PitchTips, AutoCloseable {
     private final Settings settings;
     private final Clock clock;
     private final KbSections kb = new KbSections();
+    private final NeedClassifier needs = NeedClassifier.fromClasspath();
+    private final NeedClassifier tipNeeds = NeedClassifier.forTips();
     private final Map<String, Local> local;
     private final Map<String, CompletableFuture<Void>> inFlight = new ConcurrentHashMap<>();
     /** Set when the model could not be reached at all: no lead gets a model tip before then. */
@@ -268,11 +270,31 @@ public final class LlmPitchTips implements PitchTips, AutoCloseable {
         String text = parsed.get()[0];
         String source = parsed.get()[1];
         Optional<String> problem = PitchTipCheck.problem(text, source, ids, sectionsText, language);
+        if (problem.isEmpty()) {
+            problem = offNeed(lead, text);
+        }
         if (problem.isPresent()) {
             log.info("pitch tip for lead {}: baseline kept, {}", lead.id(), problem.get());
             return Optional.empty();
         }
         return Optional.of(new PitchTip(text.strip(), source.strip()));
+    }
+
+    /**
+     * A tip about another need than the note's (a gold-loan line for a lead buying an auto-rickshaw) is refused:
+     * the tip is read by the same classifier as the note, among the product's families, and must land on the same.
+     */
+    private Optional<String> offNeed(Lead lead, String text) {
+        TipFamily wanted = need(lead);
+        NeedClassifier.Reading said = tipNeeds.classify(text, TipFamily.of(lead.product()));
+        if (said.fromNote() && said.family() != wanted) {
+            return Optional.of("tip is about " + said.family().code() + ", the lead needs " + wanted.code());
+        }
+        return Optional.empty();
+    }
+
+    private TipFamily need(Lead lead) {
+        return needs.classify(lead.noteEn(), lead.noteHi(), lead.product()).family();
     }
 
     /** The section the baseline tip rests on, the product's objections, and what must never be promised. */
@@ -291,7 +313,7 @@ public final class LlmPitchTips implements PitchTips, AutoCloseable {
         String lang = language == Language.HI ? "Hindi in Devanagari script (GroMo, EMI, CIBIL, KYC may stay in English)" : "English";
         return """
                 You write one opening tip for a GroMo partner about to call a lead: what to say or ask first, \
-                fitted to this customer. Use only facts from the knowledge-base sections given. Never add a rate, \
+                fitted to this customer and to the need the lead's note states; never suggest another product or need. Use only facts from the knowledge-base sections given. Never add a rate, \
                 an amount, a number or a promise that the sections do not state; never promise approval or returns.
                 At most 250 characters, in %s.
                 Answer with one JSON object and nothing else: {"tip": "...", "source": "<id of the section the tip rests on>"}"""
@@ -299,16 +321,17 @@ public final class LlmPitchTips implements PitchTips, AutoCloseable {
     }
 
     /** What the model needs to fit the tip; the lead's name and phone are not sent. */
-    private static String user(Lead lead, PartnerContext partner, Language language, String sectionsText) {
+    private String user(Lead lead, PartnerContext partner, Language language, String sectionsText) {
         String note = language == Language.HI ? lead.noteHi() : lead.noteEn();
         PartnerContext.Outcomes outcomes = partner.outcomes().get(lead.product());
         String weakest = partner.skills().entrySet().stream().filter(e -> SALES_SKILLS.contains(e.getKey()))
                 .min(Map.Entry.comparingByValue()).map(e -> e.getKey().code()).orElse("not assessed yet");
         return """
-                Lead: product %s; age %s; income %s; credit %s; city tier %d%s.
+                Lead: product %s; need %s; age %s; income %s; credit %s; city tier %d%s.
                 Partner: has sold %d of %d %s leads contacted; weakest sales skill: %s.
                 Knowledge-base sections:
-                %s""".formatted(PitchTipsFile.code(lead.product()), KnowledgeBasePitchTips.ageBand(lead.age()),
+                %s""".formatted(PitchTipsFile.code(lead.product()), need(lead).code().replace('_', ' '),
+                KnowledgeBasePitchTips.ageBand(lead.age()),
                 lead.income().name().toLowerCase(), lead.credit().name().toLowerCase(), lead.cityTier(),
                 note == null || note.isBlank() ? "" : "; note: " + note,
                 outcomes == null ? 0 : outcomes.sold(), outcomes == null ? 0 : outcomes.contacted(),

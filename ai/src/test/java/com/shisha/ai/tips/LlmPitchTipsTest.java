@@ -124,6 +124,8 @@ class LlmPitchTipsTest {
                 json(GOOD_EN, "credit-cards.basics"),
                 json(GOOD_HI, "loans.eligibility-cibil"),
                 json("Hi", "loans.eligibility-cibil"),
+                // another need than the note's: this lead asks whether they can get a loan at all, not about gold
+                json("Ask if there is gold jewellery at home: a gold loan against ornaments is quick.", "loans.eligibility-cibil"),
                 "Sure! Ask what the loan is for.")) {
             ollama.server().resetAll();
             ollama.answers(bad);
@@ -201,7 +203,7 @@ class LlmPitchTipsTest {
         ollama.answers(json(GOOD_EN, "loans.eligibility-cibil"));
         // a note no other test's lead has: a slow request of an earlier test may still reach the stand-in, and
         // only this lead's requests are counted below
-        Lead lead = withNote(lead(601), "Runs a dairy stall near the bus stand");
+        Lead lead = withNote(lead(601), "Runs a dairy stall near the bus stand, CIBIL score low, asks if a loan is possible");
         tips.prewarm(List.of(lead), PARTNER, Language.EN).orTimeout(5, TimeUnit.SECONDS).join();
 
         LlmPitchTips other = new LlmPitchTips(llm, baseline, shared, LlmPitchTips.Settings.defaults());
@@ -254,7 +256,8 @@ class LlmPitchTipsTest {
 
     static Lead lead(long id) {
         return new Lead(id, "Asha Verma", "+919800000000", 'F', 25, "Jaipur", "जयपुर", "Rajasthan", 2, Product.LOANS,
-                Lead.IncomeBand.LOW, Lead.CreditBand.NEW, "demo", "Wants to start a tailoring shop", "सिलाई की दुकान खोलना चाहती हैं",
+                Lead.IncomeBand.LOW, Lead.CreditBand.NEW, "demo", "Tailor without salary slips, asks if a loan is possible",
+                "सिलाई का काम करती हैं, बिना सैलरी स्लिप लोन मिल सकता है क्या पूछ रहीं हैं",
                 Instant.parse("2026-11-20T10:00:00Z"), true, null);
     }
 

@@ -29,6 +29,15 @@ public interface Journey {
     /** Open leads reserved to this partner now, newest first. */
     List<Lead> heldLeads(long partnerId);
 
+    /**
+     * These leads, open or closed, where the partner holds them still (a closed lead stays with whoever closed it);
+     * any order. One lookup per id unless the store does better.
+     */
+    default List<Lead> heldLeads(long partnerId, List<Long> leadIds) {
+        return leadIds.stream().map(id -> heldLead(partnerId, id)).flatMap(Optional::stream).toList();
+    }
+
+
     /** The commission a sale of this amount earns (the demo schedule in product_commissions). */
     java.math.BigDecimal commission(com.shisha.core.Product product, java.math.BigDecimal amount);
 

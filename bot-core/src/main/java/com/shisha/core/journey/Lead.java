@@ -4,10 +4,22 @@ import com.shisha.core.Product;
 
 import java.time.Instant;
 
-/** A prospective customer a partner can contact. Personal data: never log name or phone. */
+/**
+ * A prospective customer a partner can contact. Personal data: never log name or phone.
+ *
+ * @param place where the lead's city is; null when the city is not in the gazetteer
+ */
 public record Lead(long id, String name, String phone, char gender, int age, String city, String cityHi, String state,
                    int cityTier, Product product, IncomeBand income, CreditBand credit, String source,
-                   String noteEn, String noteHi, Instant createdAt, boolean open, Long assignedTo) {
+                   String noteEn, String noteHi, Instant createdAt, boolean open, Long assignedTo, GeoPoint place) {
+
+    /** A lead whose city has not been placed on the map (yet). */
+    public Lead(long id, String name, String phone, char gender, int age, String city, String cityHi, String state,
+                int cityTier, Product product, IncomeBand income, CreditBand credit, String source, String noteEn,
+                String noteHi, Instant createdAt, boolean open, Long assignedTo) {
+        this(id, name, phone, gender, age, city, cityHi, state, cityTier, product, income, credit, source, noteEn, noteHi,
+                createdAt, open, assignedTo, null);
+    }
 
     public enum IncomeBand { LOW, MID, HIGH }
 

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Picks a partner's top leads: candidates from the store, ranked by the scorer (ties: newer first, then lower
- * id, so the order is deterministic), then reserved one by one. A lead another partner reserved a moment ago
+ * Picks a partner's top leads: candidates from the store, ranked by {@link Nearness} first (the partner's city,
+ * then nearer towns, then far leads for products that sell over the phone), by the scorer within a band (ties:
+ * newer first, then lower id, so the order is deterministic), then reserved one by one. A lead another partner reserved a moment ago
  * is skipped, so no lead is ever offered to two partners at once.
  */
 public final class LeadMatcher {
@@ -32,12 +34,42 @@ public final class LeadMatcher {
         this.clock = clock;
     }
 
-    public record Ranked(Lead lead, LeadScorer.Score score) {
+    public record Ranked(Lead lead, LeadScorer.Score score, Nearness nearness) {
+
+        public Ranked(Lead lead, LeadScorer.Score score) {
+            this(lead, score, Nearness.REMOTE_SALE);
+        }
     }
 
-    private static final Comparator<Ranked> BEST_FIRST = Comparator.comparingDouble((Ranked r) -> r.score().value()).reversed()
+    private static final Comparator<Ranked> BEST_FIRST = Comparator.comparing(Ranked::nearness)
+            .thenComparing(Comparator.comparingDouble((Ranked r) -> r.score().value()).reversed())
             .thenComparing((Ranked r) -> r.lead().createdAt(), Comparator.reverseOrder())
             .thenComparingLong(r -> r.lead().id());
+
+    private Ranked rank(PartnerContext partner, Lead lead, java.time.Instant now) {
+        return new Ranked(lead, scorer.score(partner, lead, now), Nearness.of(partner, lead));
+    }
+
+    /**
+     * The leads of a list shown before, in the order shown and scored again, so a number keeps meaning the same
+     * lead. Leads the partner no longer holds (the hold ran out, another partner took it) are left out; closed ones
+     * stay, marked as such by {@link Lead#open()}.
+     */
+    public List<Ranked> listed(PartnerContext partner, List<Long> ids) {
+        var now = clock.instant();
+        Map<Long, Lead> held = new java.util.HashMap<>();
+        for (Lead lead : journey.heldLeads(partner.id(), ids)) {
+            held.put(lead.id(), lead);
+        }
+        List<Ranked> listed = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            Lead lead = held.get(id);
+            if (lead != null) {
+                listed.add(rank(partner, lead, now));
+            }
+        }
+        return listed;
+    }
 
     public List<Ranked> offer(PartnerContext partner, int n) {
         return offer(partner, n, java.util.Set.of());
@@ -52,7 +84,7 @@ public final class LeadMatcher {
         List<Ranked> held = new ArrayList<>();
         for (Lead lead : journey.heldLeads(partner.id())) {
             if (!exclude.contains(lead.id())) {
-                held.add(new Ranked(lead, scorer.score(partner, lead, now)));
+                held.add(rank(partner, lead, now));
             }
         }
         if (held.size() < n) {
@@ -75,7 +107,7 @@ public final class LeadMatcher {
             if (held >= MAX_HELD && !Long.valueOf(partner.id()).equals(lead.assignedTo())) {
                 continue;
             }
-            ranked.add(new Ranked(lead, scorer.score(partner, lead, now)));
+            ranked.add(rank(partner, lead, now));
         }
         ranked.sort(BEST_FIRST);
         List<Ranked> offered = new ArrayList<>(n);

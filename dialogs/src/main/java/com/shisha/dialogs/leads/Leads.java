@@ -35,54 +35,111 @@ public final class Leads {
     private Leads() {
     }
 
-    /** A lead picked from the list that is no longer the partner's (it expired or was closed). */
-    private record Gone() {
+    /** A lead picked from the list that is no longer the partner's (it expired), or that they closed already. */
+    private record Gone(boolean closed) {
     }
 
     public static void show(Turn turn) {
         show(turn, null);
     }
 
-    /** @param closing null for LEADS; after an outcome, the leads this turn closes (possibly none) */
+    /**
+     * Words that ask for another list rather than the one on screen ("new leads", "aur leads", "नई लीड").
+     * A modifier of LEADS, not an intent of its own: whatever the classifier calls the message, these decide
+     * whether the numbers on screen are given new meanings.
+     */
+    private static final Set<String> FRESH = Set.of("new", "fresh", "refresh", "more", "other", "others", "another",
+            "next", "different", "naye", "naya", "nayi", "nai", "nae", "aur", "dusre", "doosre", "dusri", "agle", "badlo",
+            "नए", "नये", "नई", "नयी", "और", "दूसरे", "दूसरी", "अगले", "ताज़ा", "ताजा", "बदलो");
+
+    /** Whether the partner asked for a fresh list (or picked the refresh choice). */
+    static boolean wantsFresh(Turn turn) {
+        String text = turn.input() == null ? "" : turn.input().toLowerCase(java.util.Locale.ROOT);
+        for (String word : text.split("[^\\p{L}\\p{M}]+")) {
+            if (FRESH.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param closing null for LEADS; after an outcome, the leads this turn closes (possibly none)
+     */
     private static void show(Turn turn, Set<Long> closing) {
         turn.touch();
         PartnerContext partner = turn.partner().orElseThrow();
-        // after an outcome the partner's own leads are listed again; LEADS itself looks at the whole pool
-        List<LeadMatcher.Ranked> offered = closing == null
-                ? turn.services().matcher().offer(partner, SHOWN)
-                : turn.services().matcher().current(partner, SHOWN, closing);
+        LeadsOnScreen screen = LeadsOnScreen.of(turn.slots());
+        Set<Long> closedNow = closing == null ? Set.of() : closing;
+        // the list on screen stays while any lead on it is still open: "3" keeps opening the same person
+        if (!screen.listed().isEmpty() && (closing != null || !wantsFresh(turn))) {
+            List<LeadMatcher.Ranked> listed = turn.services().matcher().listed(partner, screen.listed());
+            boolean anyOpen = listed.stream().anyMatch(r -> r.lead().open() && !closedNow.contains(r.lead().id()));
+            if (anyOpen) {
+                LeadsOnScreen.listing(screen.listed()).writeTo(turn.slots());
+                render(turn, partner, screen.listed(), listed, closedNow);
+                return;
+            }
+        }
+        // asked for new leads: not the ones just seen (they stay held, and come back when the new ones are worked)
+        Set<Long> notAgain = new java.util.HashSet<>(closedNow);
+        if (closing == null) {
+            notAgain.addAll(screen.listed());
+        }
+        List<LeadMatcher.Ranked> offered = turn.services().matcher().offer(partner, SHOWN, notAgain);
+        if (offered.isEmpty() && notAgain.size() > closedNow.size()) {
+            offered = turn.services().matcher().offer(partner, SHOWN, closedNow);
+        }
         if (offered.isEmpty()) {
             LeadsOnScreen.listing(List.of()).writeTo(turn.slots());
             turn.say("leads.none");
             return;
         }
-        // after an outcome the list is mostly the partner's own leads, offered already: record only new ones
+        // leads the partner held already were recorded as offered when first shown
         List<Long> newlyOffered = offered.stream()
-                .filter(r -> closing == null || !Long.valueOf(partner.id()).equals(r.lead().assignedTo()))
+                .filter(r -> !Long.valueOf(partner.id()).equals(r.lead().assignedTo()))
                 .map(r -> r.lead().id()).toList();
         if (!newlyOffered.isEmpty()) {
             turn.record(new JourneyEffect.LeadsOffered(newlyOffered));
         }
-        LeadsOnScreen.listing(offered.stream().map(r -> r.lead().id()).toList()).writeTo(turn.slots());
+        List<Long> ids = offered.stream().map(r -> r.lead().id()).toList();
+        LeadsOnScreen.listing(ids).writeTo(turn.slots());
+        render(turn, partner, ids, offered, closedNow);
+    }
+
+    /** The list with each lead at its own number; a lead no longer held leaves a gap rather than renumbering the rest. */
+    private static void render(Turn turn, PartnerContext partner, List<Long> ids, List<LeadMatcher.Ranked> leads,
+                               Set<Long> closedNow) {
+        java.util.Map<Long, LeadMatcher.Ranked> byId = new java.util.HashMap<>();
+        leads.forEach(r -> byId.put(r.lead().id(), r));
         List<String> lines = new ArrayList<>();
         lines.add(turn.text("leads.title"));
         Instant now = turn.services().clock().instant();
-        for (int i = 0; i < offered.size(); i++) {
-            Lead lead = offered.get(i).lead();
+        List<Choice> items = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            LeadMatcher.Ranked ranked = byId.get(ids.get(i));
+            if (ranked == null) {
+                continue;
+            }
+            Lead lead = ranked.lead();
+            if (!lead.open() || closedNow.contains(lead.id())) {
+                lines.add(turn.text("leads.item_done", i + 1, lead.name()));
+                continue;
+            }
             long days = Math.max(0, Duration.between(lead.createdAt(), now).toDays());
             String fresh = days == 0 ? turn.text("leads.fresh_today") : turn.text("leads.fresh_days", days);
-            String heat = offered.get(i).score().value() >= 0.7 ? turn.text("leads.hot") + " · " + fresh : fresh;
+            String heat = ranked.score().value() >= 0.7 ? turn.text("leads.hot") + " · " + fresh : fresh;
             lines.add(turn.text("leads.item", i + 1, lead.name(), lead.age(), productName(turn, lead.product()),
                     city(turn, lead), heat, turn.text("source." + lead.source())));
             pitch(turn, lead, partner).ifPresent(tip -> lines.add(turn.text("leads.tip", tip)));
+            if (items.size() < Choices.MAX_LIST_ITEMS - 1) {
+                // the same titles for everyone ("Lead 1"): each distinct set of choices is a content of its own at Twilio
+                items.add(new Choice("lead:" + (i + 1), turn.text("choice.lead", i + 1)));
+            }
         }
         turn.sayLine(String.join("\n", lines));
-        turn.say("leads.footer", offered.size() == 1 ? "1" : "1-" + offered.size());
-        // the same titles for everyone ("Lead 1"): each distinct set of choices is a content of its own at Twilio
-        List<Choice> items = new ArrayList<>();
-        for (int i = 0; i < offered.size() && i < Choices.MAX_LIST_ITEMS; i++) {
-            items.add(new Choice("lead:" + (i + 1), turn.text("choice.lead", i + 1)));
-        }
+        turn.say("leads.footer", ids.size() == 1 ? "1" : "1-" + ids.size());
+        items.add(new Choice("lead:new leads", turn.text("choice.new_leads")));
         turn.offer(Choices.list(turn.text("choice.open_lead"), items));
     }
 
@@ -95,7 +152,7 @@ public final class Leads {
         }
         Optional<Lead> lead = turn.services().journey().heldLead(turn.partner().orElseThrow().id(), id.get());
         if (lead.isEmpty() || !lead.get().open()) {
-            turn.keep(Gone.class, new Gone());
+            turn.keep(Gone.class, new Gone(lead.isPresent()));
             return false;
         }
         turn.keep(Lead.class, lead.get());
@@ -129,8 +186,9 @@ public final class Leads {
     }
 
     public static void choiceInvalid(Turn turn) {
-        if (turn.kept(Gone.class).isPresent()) {
-            turn.say("leads.gone");
+        Optional<Gone> gone = turn.kept(Gone.class);
+        if (gone.isPresent()) {
+            turn.say(gone.get().closed() ? "leads.closed" : "leads.gone");
             show(turn);
         } else {
             turn.say("leads.invalid");

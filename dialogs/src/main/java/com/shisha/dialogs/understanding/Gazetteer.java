@@ -27,7 +27,7 @@ import java.util.function.Predicate;
  *
  * <p>Immutable once loaded and safe to share between threads.
  */
-public final class Gazetteer {
+public final class Gazetteer implements com.shisha.core.journey.PlaceLocator {
 
     static final String RESOURCE = "/gazetteer/india-places.tsv";
     static final String LOOKALIKES = "/gazetteer/english-lookalikes.txt";
@@ -257,6 +257,21 @@ public final class Gazetteer {
             }
         }
         return Optional.empty();
+    }
+
+    /** Where a stored city is: with its state when known, else the first place of that name in the file. */
+    @Override
+    public Optional<com.shisha.core.journey.GeoPoint> locate(String city, String state) {
+        if (city == null || city.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Place> place = state == null || state.isBlank() ? Optional.empty() : byName(city.trim() + ", " + state.trim());
+        // then as a partner would write it, state included: former and alternate names ("Margao" for Madgaon,
+        // "Aurangabad, Maharashtra" for Chhatrapati Sambhajinagar); the name alone only as the last resort
+        boolean stated = state != null && !state.isBlank();
+        return place.or(() -> find(stated ? city + ", " + state : city))
+                .or(() -> byName(city.trim()))
+                .map(p -> new com.shisha.core.journey.GeoPoint(p.latitude(), p.longitude()));
     }
 
     public Optional<Place> byId(long geonamesId) {

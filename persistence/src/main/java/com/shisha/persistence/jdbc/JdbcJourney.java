@@ -2,7 +2,9 @@ package com.shisha.persistence.jdbc;
 
 import com.shisha.core.Language;
 import com.shisha.core.Product;
+import com.shisha.core.journey.GeoPoint;
 import com.shisha.core.journey.Journey;
+import com.shisha.core.journey.Nearness;
 import com.shisha.core.journey.Lead;
 import com.shisha.core.journey.PartnerContext;
 import com.shisha.core.journey.Progress;
@@ -27,7 +29,7 @@ public class JdbcJourney implements Journey {
 
     private static final String LEAD_COLUMNS = """
             id, name, phone, gender, age, city, city_hi, state, city_tier, product, income_band, credit_band, source,
-            note_en, note_hi, created_at, status, assigned_to""";
+            note_en, note_hi, created_at, status, assigned_to, latitude, longitude""";
 
     private static final RowMapper<Lead> LEAD = (rs, n) -> new Lead(rs.getLong("id"), rs.getString("name"),
             rs.getString("phone"), rs.getString("gender").charAt(0), rs.getInt("age"), rs.getString("city"),
@@ -35,7 +37,22 @@ public class JdbcJourney implements Journey {
             Lead.IncomeBand.valueOf(rs.getString("income_band")), Lead.CreditBand.valueOf(rs.getString("credit_band")),
             rs.getString("source"), rs.getString("note_en"), rs.getString("note_hi"),
             rs.getTimestamp("created_at").toInstant(), "OPEN".equals(rs.getString("status")),
-            rs.getObject("assigned_to") == null ? null : rs.getLong("assigned_to"));
+            rs.getObject("assigned_to") == null ? null : rs.getLong("assigned_to"),
+            GeoPoint.ofNullable((Double) rs.getObject("latitude"), (Double) rs.getObject("longitude")));
+
+    /** Other towns whose leads are read for a partner, nearest first: enough to fill a list, few enough to stay quick. */
+    static final int NEAR_TOWNS = 6;
+    /** Free leads read per nearby town and product. */
+    static final int PER_NEAR_TOWN = 8;
+    private static final java.time.Duration PLACES_TTL = java.time.Duration.ofMinutes(5);
+
+    private record Town(String key, String state, GeoPoint at) {
+    }
+
+    private record Towns(List<Town> all, long readAtNanos) {
+    }
+
+    private volatile Towns towns;
 
     private final JdbcClient jdbc;
 
@@ -47,7 +64,8 @@ public class JdbcJourney implements Journey {
     @Override
     public Optional<PartnerContext> partner(String phone) {
         return jdbc.sql("""
-                        select p.id, p.phone, p.name, p.language, p.city, p.products, p.points,
+                        select p.id, p.phone, p.name, p.language, p.city, p.products, p.points, p.state, p.latitude,
+                          p.longitude,
                           (select coalesce(json_agg(json_build_array(s.skill, s.score))::text, '[]')
                              from partner_skills s where s.partner_id = p.id) as skills,
                           (select coalesce(json_agg(json_build_array(o.product, o.contacted, o.sold))::text, '[]')
@@ -71,7 +89,8 @@ public class JdbcJourney implements Journey {
                     }
                     return new PartnerContext(rs.getLong("id"), rs.getString("phone"), rs.getString("name"),
                             Language.fromCode(rs.getString("language")), rs.getString("city"), products(rs.getArray("products")),
-                            skills, outcomes, rs.getInt("points"));
+                            skills, outcomes, rs.getInt("points"), rs.getString("state"),
+                            GeoPoint.ofNullable((Double) rs.getObject("latitude"), (Double) rs.getObject("longitude")));
                 })
                 .optional();
     }
@@ -83,7 +102,9 @@ public class JdbcJourney implements Journey {
     /**
      * One index range per (product) and per (city, product) over free leads, newest first, and one over expired
      * holds, each capped: the planner never sorts all open leads of a product, and never reads past the leads
-     * other partners hold (the newest ones are the held ones), which matters at 100,000 leads.
+     * other partners hold (the newest ones are the held ones), which matters at 100,000 leads. The towns around the
+     * partner (from {@code lead_places}, held in memory) add a few of their newest free leads each, so a partner
+     * in Indore sees Ujjain and Dewas before a far city's newest leads.
      */
     @Override
     public List<Lead> candidates(PartnerContext partner, int limit) {
@@ -96,10 +117,19 @@ public class JdbcJourney implements Journey {
             String free = "product = :product" + i + " and status = 'OPEN' and assigned_to is null";
             parts.add("(select " + LEAD_COLUMNS + " from leads where lower(city) = lower(:city) and " + free
                     + " order by created_at desc limit :limit)");
+            // the newest anywhere: far cards and policies sell over the phone, and far loans are the last resort of a
+            // thin pool (ranked last by Nearness, so they never push a reachable lead off the list)
             parts.add("(select " + LEAD_COLUMNS + " from leads where " + free + " order by created_at desc limit :limit)");
             // ... and leads whose hold ran out, most recently first: free again, and the scorer ranks them all
             parts.add("(select " + LEAD_COLUMNS + " from leads where product = :product" + i + " and status = 'OPEN'"
                     + " and assigned_to is not null and reserved_until < now() order by reserved_until desc limit :limit)");
+        }
+        List<String> near = nearTowns(partner);
+        if (!near.isEmpty()) {
+            parts.add("(select n.* from unnest(cast(:near as text[])) as t(key) cross join unnest(cast(:products as text[])) as pr(product)"
+                    + " cross join lateral (select " + LEAD_COLUMNS + " from leads where lower(city) = t.key"
+                    + " and product = pr.product and status = 'OPEN' and assigned_to is null order by created_at desc"
+                    + " limit :perNear) n)");
         }
         JdbcClient.StatementSpec spec = jdbc.sql(String.join(" union all ", parts))
                 .param("p", partner.id())
@@ -108,9 +138,45 @@ public class JdbcJourney implements Journey {
         for (int i = 0; i < products.size(); i++) {
             spec = spec.param("product" + i, products.get(i).name());
         }
+        if (!near.isEmpty()) {
+            spec = spec.param("near", near.toArray(String[]::new))
+                    .param("products", products.stream().map(Product::name).toArray(String[]::new))
+                    .param("perNear", PER_NEAR_TOWN);
+        }
         Map<Long, Lead> unique = new LinkedHashMap<>();
         spec.query(LEAD).list().forEach(lead -> unique.putIfAbsent(lead.id(), lead));
         return List.copyOf(unique.values());
+    }
+
+    /** The towns with leads within {@link Nearness#REGION_KM} of the partner, nearest first, the partner's own left out. */
+    private List<String> nearTowns(PartnerContext partner) {
+        if (partner.place() == null) {
+            return List.of();
+        }
+        String own = partner.city() == null ? "" : partner.city().trim().toLowerCase(java.util.Locale.ROOT);
+        record Near(String key, double km) {
+        }
+        List<Near> near = new ArrayList<>();
+        for (Town t : towns()) {
+            double km = partner.place().km(t.at());
+            if (km <= Nearness.REGION_KM && !t.key().equals(own)) {
+                near.add(new Near(t.key(), km));
+            }
+        }
+        near.sort(java.util.Comparator.comparingDouble(Near::km));
+        return near.stream().map(Near::key).distinct().limit(NEAR_TOWNS).toList();
+    }
+
+    private List<Town> towns() {
+        Towns held = towns;
+        long now = System.nanoTime();
+        if (held == null || now - held.readAtNanos() > PLACES_TTL.toNanos()) {
+            held = new Towns(jdbc.sql("select city_key, state, latitude, longitude from lead_places")
+                    .query((rs, n) -> new Town(rs.getString(1), rs.getString(2), new GeoPoint(rs.getDouble(3), rs.getDouble(4))))
+                    .list(), now);
+            towns = held;
+        }
+        return held.all();
     }
 
     @Override
@@ -143,6 +209,20 @@ public class JdbcJourney implements Journey {
     public List<Lead> heldLeads(long partnerId) {
         return jdbc.sql("select " + LEAD_COLUMNS + " from leads where assigned_to = :p and status = 'OPEN'"
                         + " and reserved_until > now() order by created_at desc")
+                .param("p", partnerId)
+                .query(LEAD)
+                .list();
+    }
+
+    /** One round trip for the list on screen; a hold that ran out is no longer the partner's, a closed lead still is. */
+    @Override
+    public List<Lead> heldLeads(long partnerId, List<Long> leadIds) {
+        if (leadIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select " + LEAD_COLUMNS + " from leads where id = any(cast(:ids as bigint[])) and assigned_to = :p"
+                        + " and (status = 'CLOSED' or reserved_until > now())")
+                .param("ids", leadIds.toArray(Long[]::new))
                 .param("p", partnerId)
                 .query(LEAD)
                 .list();
