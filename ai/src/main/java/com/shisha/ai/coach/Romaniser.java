@@ -1,6 +1,5 @@
 package com.shisha.ai.coach;
 
-import com.ibm.icu.text.Transliterator;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -12,15 +11,10 @@ import java.util.Set;
  * One spelling for the three ways partners write, so a Hinglish question ("loan ka byaj zyada hai"), a Hindi one
  * ("लोन का ब्याज ज़्यादा है") and the Hindi section meet on the same words. Devanagari is transliterated (ICU4J) the
  * way Hinglish spells it, and every Latin word is folded to a phonetic key that forgives romanised Hindi's usual
- * variation (aa/a, ee/i, w/v, z/j, aspirates, doubled letters). The dialogs module reads messages the same way;
- * this copy keeps the coach free of that module.
+ * variation (aa/a, ee/i, w/v, z/j, aspirates, doubled letters), through {@link com.shisha.ai.text.Hinglish}.
  */
 final class Romaniser {
 
-    private static final ThreadLocal<Transliterator> DEVANAGARI = ThreadLocal.withInitial(
-            () -> Transliterator.getInstance("Devanagari-Latin"));
-    private static final ThreadLocal<Transliterator> ASCII = ThreadLocal.withInitial(
-            () -> Transliterator.getInstance("Latin-ASCII"));
 
     /**
      * Keys of words that carry no topic: Hinglish and Hindi grammar words, English function words, and the filler
@@ -91,7 +85,7 @@ final class Romaniser {
             if (word.isEmpty()) {
                 continue;
             }
-            String latin = hasDevanagari(word) ? romanise(word) : ASCII.get().transliterate(word);
+            String latin = hasDevanagari(word) ? romanise(word) : com.shisha.ai.text.Hinglish.ascii(word);
             String key = key(latin);
             if (!key.isEmpty() && !(topicOnly && FILLER.contains(key))) {
                 keys.add(key);
@@ -101,64 +95,12 @@ final class Romaniser {
     }
 
     private static String romanise(String word) {
-        String iso = DEVANAGARI.get().transliterate(word);
-        StringBuilder s = new StringBuilder(iso.length() + 4);
-        for (int i = 0; i < iso.length(); i++) {
-            char c = iso.charAt(i);
-            switch (c) {
-                case 'ṁ', 'ṅ', 'ñ', 'ṇ' -> s.append('n');
-                case '\u0310' -> {
-                    if (s.length() > 0) {
-                        s.setCharAt(s.length() - 1, 'n'); // candrabindu: a nasal vowel, written n
-                    }
-                }
-                case 'c' -> s.append(i + 1 < iso.length() && iso.charAt(i + 1) == 'h' ? "chh" : "ch");
-                case 'ś', 'ṣ' -> s.append("sh");
-                case 'ṛ' -> s.append('r');
-                case '\'' -> {
-                    // ICU separates letters that would otherwise read as one sound: nothing to keep
-                }
-                default -> s.append(c);
-            }
-        }
-        String latin = ASCII.get().transliterate(s.toString());
-        // ICU writes the inherent vowel of a final consonant, which Hindi does not say: ब्याज is byaj, not byaja
-        char last = word.charAt(word.length() - 1);
-        boolean endsInConsonant = last >= '\u0915' && last <= '\u0939' || last >= '\u0958' && last <= '\u095F' || last == '\u093C';
-        if (endsInConsonant && latin.length() > 2 && latin.endsWith("a")) {
-            latin = latin.substring(0, latin.length() - 1);
-        }
-        return latin;
+        return com.shisha.ai.text.Hinglish.romanise(word, 'r');
     }
 
-    /** The phonetic key of one Latin word. Digits stay as they are. */
+    /** The phonetic key of one Latin word, stemmed: a plural's s and a Hindi ending vowel dropped, c and x spelt k, ks. */
     static String key(String latinWord) {
-        String w = latinWord.toLowerCase(Locale.ROOT).replace("ee", "i").replace("oo", "u").replace("ph", "f");
-        StringBuilder out = new StringBuilder(w.length());
-        char prev = 0;
-        for (int i = 0; i < w.length(); i++) {
-            char c = w.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
-                continue;
-            }
-            c = switch (c) {
-                case 'w' -> 'v';
-                case 'z' -> 'j';
-                case 'q' -> 'k';
-                case 'y' -> i > 0 && i == w.length() - 1 && "aeiou".indexOf(prev) < 0 ? 'i' : 'y';
-                default -> c;
-            };
-            if (c == 'h' && prev != 0 && "bcdgjkpt".indexOf(prev) >= 0) {
-                continue; // aspirates: "dikhao" ~ "dikao"
-            }
-            if (c == prev && !Character.isDigit(c)) {
-                continue; // "aa", doubled consonants
-            }
-            out.append(c);
-            prev = c;
-        }
-        // plural and final-vowel variation ("loans", "loan"; "byaja", "byaj"; "policy", "polisi") in one key
-        String k = out.toString();
+        String k = com.shisha.ai.text.Hinglish.key(latinWord);
         if (k.length() > 3 && (k.endsWith("s") || k.endsWith("a") || k.endsWith("i") || k.endsWith("e"))) {
             k = k.substring(0, k.length() - 1);
         }
