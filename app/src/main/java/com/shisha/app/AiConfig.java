@@ -110,7 +110,8 @@ class AiConfig {
         URI base = e.url("OLLAMA_BASE_URL", "http", "https").orElse(URI.create("http://localhost:11434"));
         Duration timeout = Duration.ofMillis(e.integer("OLLAMA_TIMEOUT_MILLIS", 8000, 100, 600_000));
         try {
-            return new OllamaChatLlm.Settings(base, e.get("OLLAMA_MODEL").orElse("shisha-coach"), timeout);
+            return new OllamaChatLlm.Settings(base, e.get("OLLAMA_MODEL").orElse("shisha-coach"), timeout,
+                    e.get("OLLAMA_BASE_URL").isPresent());
         } catch (IllegalArgumentException ex) {
             throw new com.shisha.core.InvalidConfigurationException("OLLAMA_MODEL", ex.getMessage());
         }

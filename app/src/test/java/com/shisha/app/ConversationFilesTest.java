@@ -29,8 +29,10 @@ class ConversationFilesTest extends AbstractPipelineTest {
      * @param ollama what the coach's model answers on this turn; null: the model is down (the default)
      * @param tap    a quick-reply button tapped (its id, sent as ButtonPayload with {@code partner} as its text)
      * @param pick   a list item picked (its id, sent as ListId with {@code partner} as its text)
+     * @param maxChars the longest the reply may be; 0: the channel's own limit
      */
-    record Turn(String partner, List<String> bot, List<String> botNot, boolean silent, String ollama, String tap, String pick) {
+    record Turn(String partner, List<String> bot, List<String> botNot, boolean silent, String ollama, String tap, String pick,
+                int maxChars) {
     }
 
     record Conversation(String file, String description, String channel, List<Turn> turns) {
@@ -53,7 +55,8 @@ class ConversationFilesTest extends AbstractPipelineTest {
                     turns.add(new Turn(String.valueOf(turn.get("partner")), strings(turn.get("bot")), strings(turn.get("bot_not")),
                             Boolean.TRUE.equals(turn.get("silent")), turn.get("ollama") == null ? null : String.valueOf(turn.get("ollama")),
                             turn.get("tap") == null ? null : String.valueOf(turn.get("tap")),
-                            turn.get("pick") == null ? null : String.valueOf(turn.get("pick"))));
+                            turn.get("pick") == null ? null : String.valueOf(turn.get("pick")),
+                            turn.get("max_chars") == null ? 0 : ((Number) turn.get("max_chars")).intValue()));
                 }
                 all.add(new Conversation(file.getFilename(), String.valueOf(doc.get("description")),
                         String.valueOf(doc.getOrDefault("channel", "whatsapp")), turns));
@@ -127,6 +130,9 @@ class ConversationFilesTest extends AbstractPipelineTest {
         }
         for (String unexpected : turn.botNot()) {
             assertThat(reply.body()).as("reply to '%s'", turn.partner()).doesNotContain(unexpected);
+        }
+        if (turn.maxChars() > 0) {
+            assertThat(reply.body().length()).as("length of the reply to '%s'", turn.partner()).isLessThanOrEqualTo(turn.maxChars());
         }
         LATIN_IN_HINDI.add(latinInHindi(reply.body()));
         return expectedReplies;

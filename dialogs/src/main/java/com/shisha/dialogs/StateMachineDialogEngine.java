@@ -310,7 +310,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
 
     /** MORE: the next page of a reply too long for the channel (kept in the slots), or a note that there is none. */
     TurnResult more(Step step, Turn turn) {
-        String rest = turn.slots.remove(MorePages.SLOT);
+        String rest = MorePages.take(turn);
         if (rest == null) {
             turn.say("more.none");
         } else {

@@ -2,6 +2,7 @@ package com.shisha.dialogs.coach;
 
 import com.shisha.core.Channel;
 import com.shisha.core.PartnerProfile;
+import com.shisha.core.channel.ChannelFit;
 import com.shisha.core.coach.CoachReply;
 import com.shisha.core.coach.CoachRequest;
 import com.shisha.dialogs.Turn;
@@ -16,8 +17,11 @@ import java.util.Optional;
 public final class Coaching {
 
     static final String LAST_ANSWER = "coach.answer";
-    /** A coach answer stays one WhatsApp message with room for the feedback line (Twilio caps a message at 1600). */
-    static final int MAX_ANSWER_CHARS = 1400;
+    /**
+     * A coach answer's message, feedback line included: about one phone screen. More than that goes unread on
+     * WhatsApp, so the rest waits for MORE, in pages of the same size.
+     */
+    public static final int MESSAGE_CHARS = 600;
 
     private Coaching() {
     }
@@ -50,11 +54,28 @@ public final class Coaching {
             turn.say("coach.whatsapp_only");
             return;
         }
-        CoachReply reply = turn.services().coach().answer(new CoachRequest(turn.key(), profile(turn), turn.language(),
-                turn.raw(), MAX_ANSWER_CHARS, turn.messageId()));
-        turn.sayLine(reply.text());
-        turn.slots().put(LAST_ANSWER, reply.answerId());
+        reply(turn, turn.text("coach.feedback_prompt"));
         turn.say("coach.feedback_prompt");
+    }
+
+    /**
+     * Asks the coach and says its answer as one message of at most {@link #MESSAGE_CHARS} with the feedback line:
+     * the notice, the first page of the answer (with the MORE hint when more is left) and the sources by title.
+     */
+    private static void reply(Turn turn, String feedback) {
+        String sourcesLine = "";
+        int room = MESSAGE_CHARS - feedback.length() - 2;
+        CoachReply reply = turn.services().coach().answer(new CoachRequest(turn.key(), profile(turn), turn.language(),
+                turn.raw(), room, turn.messageId()));
+        if (!reply.sources().isEmpty()) {
+            sourcesLine = "\n" + turn.text("coach.sources",
+                    String.join("; ", reply.sources().stream().map(CoachReply.Source::title).toList()), reply.sources().size());
+        }
+        String text = reply.notice() == null ? reply.body() : reply.notice() + "\n" + reply.body();
+        ChannelFit.Page page = ChannelFit.firstPage(text, room - sourcesLine.length(), turn.text("more.footer"));
+        turn.sayLine(page.page() + sourcesLine);
+        turn.keepForMore(page.rest(), MESSAGE_CHARS);
+        turn.slots().put(LAST_ANSWER, reply.answerId());
     }
 
     /** 👍 or 👎 (or +1 / -1) right after a coach answer. */

@@ -37,7 +37,7 @@ import java.util.List;
 @Tag(name = "coach")
 class CoachController {
 
-    /** The app shows long answers; WhatsApp's body limit is the useful ceiling still. */
+    /** The app scrolls, so its answers are not paged; the coach still puts the key sentences within this first. */
     static final int MAX_ANSWER_CHARS = 4096;
 
     private final Me me;
@@ -51,7 +51,13 @@ class CoachController {
     record Question(@NotBlank @Size(max = 1000) String question) {
     }
 
-    record Answer(String answerId, String text, List<String> sources, String mode) {
+    /**
+     * @param text    the answer in plain text, without markup or section ids
+     * @param notice  why this is the guide's text rather than the model's, said for the partner; null when the model answered
+     * @param sources the sections it rests on, the best first, each with its title in the partner's language
+     * @param model   ANSWERED, NOT_ASKED, NOT_INSTALLED, UNAVAILABLE, BUSY, SLOW or REJECTED
+     */
+    record Answer(String answerId, String text, String notice, List<CoachReply.Source> sources, String mode, String model) {
     }
 
     record Feedback(@NotBlank @Size(max = 128) String answerId, @NotNull Boolean helpful) {
@@ -64,7 +70,7 @@ class CoachController {
         PartnerAccounts.Account a = me.account(partnerId);
         PartnerProfile profile = a.onboarded() ? new PartnerProfile(a.phone(), a.name(), a.language(), a.city(), a.products()) : null;
         CoachReply reply = c.answer(new CoachRequest(key(a), profile, a.language(), body.question().trim(), MAX_ANSWER_CHARS));
-        return new Answer(reply.answerId(), reply.text(), reply.sources(), reply.mode().name());
+        return new Answer(reply.answerId(), reply.body(), reply.notice(), reply.sources(), reply.mode().name(), reply.model().name());
     }
 
     @PostMapping(path = "/feedback", consumes = "application/json")
@@ -77,7 +83,7 @@ class CoachController {
         return ResponseEntity.noContent().build();
     }
 
-    record HistoryTurn(String role, String text, String answerId, List<String> sources, String mode, java.time.Instant at) {
+    record HistoryTurn(String role, String text, String answerId, List<CoachReply.Source> sources, String mode, java.time.Instant at) {
     }
 
     /** The same history whatever channel the partner asked on: WhatsApp questions show here too. */
@@ -86,8 +92,9 @@ class CoachController {
     List<HistoryTurn> history(@RequestAttribute(SessionAuthFilter.PARTNER_ID) long partnerId,
                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         Coach c = available();
-        return c.history(key(me.account(partnerId)), limit).stream()
-                .map(t -> new HistoryTurn(t.role().name(), t.text(), t.answerId(), t.sources(),
+        PartnerAccounts.Account a = me.account(partnerId);
+        return c.history(key(a), limit).stream()
+                .map(t -> new HistoryTurn(t.role().name(), t.text(), t.answerId(), c.sources(t.sources(), a.language()),
                         t.mode() == null ? null : t.mode().name(), t.at()))
                 .toList();
     }
