@@ -125,7 +125,7 @@ public final class KnowledgeBaseCoach implements Coach {
             }
             case OUT_OF_SCOPE -> CoachMessages.outOfScope(language);
         };
-        return new CoachReply(answerId(request), null, text, List.of(), CoachReply.Mode.GUARDRAIL, CoachReply.ModelState.NOT_ASKED);
+        return new CoachReply(answerId(request), null, text, List.of(), CoachReply.Mode.GUARDRAIL, CoachReply.ModelState.NOT_ASKED, language);
     }
 
     /** The WARN line is what an operator sees even if Mongo is down; the stored record is what they work from. */
@@ -148,7 +148,7 @@ public final class KnowledgeBaseCoach implements Coach {
         if (hits.isEmpty() || hits.get(0).score() < settings.minScore()) {
             log.debug("coach: no section near enough (best {}), declined", hits.isEmpty() ? "none" : hits.get(0));
             return new CoachReply(answerId(request), null, CoachMessages.noPassage(language), List.of(),
-                    CoachReply.Mode.GUARDRAIL, CoachReply.ModelState.NOT_ASKED);
+                    CoachReply.Mode.GUARDRAIL, CoachReply.ModelState.NOT_ASKED, language);
         }
         List<KbSection> sections = hits.stream().map(h -> kb.section(h.sectionId(), language).orElseThrow()).toList();
         List<String> ids = sections.stream().map(KbSection::id).toList();
@@ -174,7 +174,7 @@ public final class KnowledgeBaseCoach implements Coach {
         // an answer that cites nothing still rests on what it was given: name the two best sections
         List<String> named = checked.cited().isEmpty() ? ids.subList(0, Math.min(2, ids.size())) : checked.cited();
         return new CoachReply(answerId(request), null, body, sources(named, language), CoachReply.Mode.MODEL,
-                CoachReply.ModelState.ANSWERED);
+                CoachReply.ModelState.ANSWERED, language);
     }
 
     private static CoachReply.ModelState stateOf(LlmException.Kind kind) {
@@ -196,7 +196,7 @@ public final class KnowledgeBaseCoach implements Coach {
         int keyRoom = Math.max(120, request.maxChars() - notice.length() - PAGE_FURNITURE_CHARS);
         PassagesAnswer.Composed composed = PassagesAnswer.compose(language, question, sections, keyRoom);
         List<CoachReply.Source> sources = composed.sources().stream().map(s -> new CoachReply.Source(s.id(), s.title())).toList();
-        return new CoachReply(answerId(request), notice, composed.body(), sources, CoachReply.Mode.PASSAGES, state);
+        return new CoachReply(answerId(request), notice, composed.body(), sources, CoachReply.Mode.PASSAGES, state, language);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.shisha.core.coach;
 
+import com.shisha.core.Language;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -14,11 +16,15 @@ import java.util.Objects;
  *                 channel that shows only a first page shows that
  * @param sources  the knowledge-base sections the answer rests on, the best first
  * @param model    how the language model fared on this question
+ * @param language what the answer is written in: a question typed in Devanagari is answered in Hindi whatever the
+ *                 partner's setting, and the words around the answer should follow it
  */
-public record CoachReply(String answerId, String notice, String body, List<Source> sources, Mode mode, ModelState model) {
+public record CoachReply(String answerId, String notice, String body, List<Source> sources, Mode mode, ModelState model,
+                         Language language) {
 
     public CoachReply {
         Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(language, "language");
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(model, "model");
         sources = List.copyOf(sources);

@@ -1,6 +1,7 @@
 package com.shisha.dialogs.coach;
 
 import com.shisha.core.Channel;
+import com.shisha.core.Language;
 import com.shisha.core.PartnerProfile;
 import com.shisha.core.channel.ChannelFit;
 import com.shisha.core.coach.CoachReply;
@@ -54,26 +55,29 @@ public final class Coaching {
             turn.say("coach.whatsapp_only");
             return;
         }
-        reply(turn, turn.text("coach.feedback_prompt"));
-        turn.say("coach.feedback_prompt");
+        reply(turn);
     }
 
     /**
      * Asks the coach and says its answer as one message of at most {@link #MESSAGE_CHARS} with the feedback line:
      * the notice, the first page of the answer (with the MORE hint when more is left) and the sources by title.
      */
-    private static void reply(Turn turn, String feedback) {
+    private static void reply(Turn turn) {
         String sourcesLine = "";
-        int room = MESSAGE_CHARS - feedback.length() - 2;
+        // the feedback line is as long in either language, give or take a few characters: keep room for the longer
+        int room = MESSAGE_CHARS - Math.max(turn.text(Language.EN, "coach.feedback_prompt").length(),
+                turn.text(Language.HI, "coach.feedback_prompt").length()) - 2;
         CoachReply reply = turn.services().coach().answer(new CoachRequest(turn.key(), profile(turn), turn.language(),
                 turn.raw(), room, turn.messageId()));
+        Language in = reply.language();
         if (!reply.sources().isEmpty()) {
-            sourcesLine = "\n" + turn.text("coach.sources",
+            sourcesLine = "\n" + turn.text(in, "coach.sources",
                     String.join("; ", reply.sources().stream().map(CoachReply.Source::title).toList()), reply.sources().size());
         }
         String text = reply.notice() == null ? reply.body() : reply.notice() + "\n" + reply.body();
-        ChannelFit.Page page = ChannelFit.firstPage(text, room - sourcesLine.length(), turn.text("more.footer"));
+        ChannelFit.Page page = ChannelFit.firstPage(text, room - sourcesLine.length(), turn.text(in, "more.footer"));
         turn.sayLine(page.page() + sourcesLine);
+        turn.sayLine(turn.text(in, "coach.feedback_prompt"));
         turn.keepForMore(page.rest(), MESSAGE_CHARS);
         turn.slots().put(LAST_ANSWER, reply.answerId());
     }

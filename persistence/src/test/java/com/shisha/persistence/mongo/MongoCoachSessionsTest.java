@@ -53,7 +53,7 @@ class MongoCoachSessionsTest {
 
     private static CoachReply reply(String id, String text) {
         return new CoachReply(id, null, text, List.of(new CoachReply.Source("loans.emi-explained", "EMI explained")),
-                CoachReply.Mode.MODEL, CoachReply.ModelState.ANSWERED);
+                CoachReply.Mode.MODEL, CoachReply.ModelState.ANSWERED, com.shisha.core.Language.EN);
     }
 
     @Test

@@ -56,8 +56,10 @@ class CoachController {
      * @param notice  why this is the guide's text rather than the model's, said for the partner; null when the model answered
      * @param sources the sections it rests on, the best first, each with its title in the partner's language
      * @param model   ANSWERED, NOT_ASKED, NOT_INSTALLED, UNAVAILABLE, BUSY, SLOW or REJECTED
+     * @param language en or hi: a question typed in Devanagari is answered in Hindi whatever the partner's setting
      */
-    record Answer(String answerId, String text, String notice, List<CoachReply.Source> sources, String mode, String model) {
+    record Answer(String answerId, String text, String notice, List<CoachReply.Source> sources, String mode, String model,
+                  String language) {
     }
 
     record Feedback(@NotBlank @Size(max = 128) String answerId, @NotNull Boolean helpful) {
@@ -70,7 +72,8 @@ class CoachController {
         PartnerAccounts.Account a = me.account(partnerId);
         PartnerProfile profile = a.onboarded() ? new PartnerProfile(a.phone(), a.name(), a.language(), a.city(), a.products()) : null;
         CoachReply reply = c.answer(new CoachRequest(key(a), profile, a.language(), body.question().trim(), MAX_ANSWER_CHARS));
-        return new Answer(reply.answerId(), reply.body(), reply.notice(), reply.sources(), reply.mode().name(), reply.model().name());
+        return new Answer(reply.answerId(), reply.body(), reply.notice(), reply.sources(), reply.mode().name(), reply.model().name(),
+                reply.language().code());
     }
 
     @PostMapping(path = "/feedback", consumes = "application/json")
