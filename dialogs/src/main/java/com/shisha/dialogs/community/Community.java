@@ -5,6 +5,7 @@ import com.shisha.core.journey.Journey;
 import com.shisha.core.journey.JourneyEffect;
 import com.shisha.core.journey.PartnerContext;
 import com.shisha.dialogs.Turn;
+import com.shisha.dialogs.understanding.InHindi;
 import com.shisha.dialogs.understanding.Place;
 import com.shisha.dialogs.understanding.Understood;
 
@@ -38,7 +39,8 @@ public final class Community {
         List<String> lines = new ArrayList<>();
         lines.add(turn.text("top.title", where));
         for (Journey.Leader l : leaders) {
-            lines.add(turn.text("top.item", l.rank(), l.name(), l.city(), l.points(), l.followed() ? turn.text("top.followed") : ""));
+            lines.add(turn.text("top.item", l.rank(), InHindi.person(turn.language(), l.name()),
+                    InHindi.place(turn.language(), l.city(), null), l.points(), l.followed() ? turn.text("top.followed") : ""));
         }
         turn.sayLine(String.join("\n", lines));
         turn.say("top.footer");
@@ -55,7 +57,8 @@ public final class Community {
         List<String> lines = new ArrayList<>();
         lines.add(turn.text("tips.title"));
         for (Journey.CommunityTip tip : tips) {
-            lines.add(turn.text("tips.item", turn.language() == Language.HI ? tip.hi() : tip.en(), tip.partnerName(), tip.city()));
+            lines.add(turn.text("tips.item", turn.language() == Language.HI ? tip.hi() : tip.en(), InHindi.person(turn.language(), tip.partnerName()),
+                    InHindi.place(turn.language(), tip.city(), null)));
         }
         turn.sayLine(String.join("\n\n", lines));
     }
@@ -84,10 +87,10 @@ public final class Community {
         }
         if (follow) {
             turn.record(new JourneyEffect.Follow(leader.get().partnerId()));
-            turn.say("follow.done", leader.get().name());
+            turn.say("follow.done", InHindi.person(turn.language(), leader.get().name()));
         } else {
             turn.record(new JourneyEffect.Unfollow(leader.get().partnerId()));
-            turn.say("follow.undone", leader.get().name());
+            turn.say("follow.undone", InHindi.person(turn.language(), leader.get().name()));
         }
     }
 
