@@ -169,7 +169,7 @@ public final class Leads {
                 lead.cityTier(), turn.text("source." + lead.source())));
         String note = turn.language() == Language.HI && lead.noteHi() != null ? lead.noteHi() : lead.noteEn();
         if (note != null) {
-            lines.add(turn.text("lead.note", note));
+            lines.add(turn.text("lead.note", InHindi.abbreviations(turn.language(), note)));
         }
         lines.add(turn.text("lead.links", lead.phone(), lead.phone().replace("+", "")));
         pitch(turn, lead, turn.partner().orElseThrow()).ifPresent(tip -> lines.add(turn.text("lead.pitch", tip)));
@@ -260,7 +260,8 @@ public final class Leads {
         if (turn.channel() == Channel.SMS && (lead.product() == Product.LOANS || lead.product() == Product.CREDIT_CARDS)) {
             return Optional.of(turn.text("sms.pitch_withheld"));
         }
-        return turn.services().pitchTips().tip(lead, partner, turn.language()).map(t -> t.text());
+        return turn.services().pitchTips().tip(lead, partner, turn.language())
+                .map(t -> InHindi.abbreviations(turn.language(), t.text()));
     }
 
     private static String city(Turn turn, Lead lead) {

@@ -23,13 +23,27 @@ import java.util.regex.Pattern;
 public final class InHindi implements NamesInHindi {
 
     static final String RULES = "/names/romanised-hindi.txt";
+    static final String LETTERS = "/names/latin-letters.txt";
+
+    /**
+     * Abbreviations a Hindi reader meets in Latin letters on the forms and in the apps themselves, and so reads best
+     * as they are printed there; every other one is written out in Devanagari.
+     */
+    static final java.util.Set<String> AS_PRINTED = java.util.Set.of("OTP", "PIN", "KYC", "EMI", "UPI", "PAN", "CIBIL",
+            "SHISHA", "SMS");
+    /** Abbreviations said as a word rather than letter by letter. */
+    private static final Map<String, String> SAID_AS_WORDS = Map.of("SEBI", "सेबी", "ULIP", "यूलिप", "NABARD", "नाबार्ड");
+    /** Capitals standing alone, possibly joined by an ampersand (F&O), and the e of eKYC. */
+    private static final Pattern ABBREVIATION = Pattern.compile("(?<![\\p{Alnum}&])(e(?=[A-Z]{2}))?([A-Z]+(?:&[A-Z]+)*)(?![\\p{Alnum}&])");
     private static final Pattern LATIN_WORD = Pattern.compile("(?<![\\p{Alnum}])[A-Za-z]+(?![\\p{Alnum}])");
 
     private static final InHindi INSTANCE = new InHindi(Gazetteer.india());
 
     /** ICU documents no thread-safety for a shared rule-based instance; one per thread is cheap. */
     private static final ThreadLocal<Transliterator> ROMANISED = ThreadLocal.withInitial(() ->
-            Transliterator.createFromRules("Romanised-Hindi", rules(), Transliterator.FORWARD));
+            Transliterator.createFromRules("Romanised-Hindi", rules(RULES), Transliterator.FORWARD));
+    private static final ThreadLocal<Transliterator> SPELLED = ThreadLocal.withInitial(() ->
+            Transliterator.createFromRules("Latin-Letter-Names-Hindi", rules(LETTERS), Transliterator.FORWARD));
 
     private final Gazetteer gazetteer;
     private final Map<String, String> states = new HashMap<>();
@@ -104,10 +118,37 @@ public final class InHindi implements NamesInHindi {
         return out.toString();
     }
 
-    private static String rules() {
-        try (InputStream in = InHindi.class.getResourceAsStream(RULES)) {
+    /**
+     * A catalogue text written in Hindi with the abbreviations of its English source in Devanagari (FD एफ़डी), but
+     * those printed in Latin on the forms (EMI, KYC, PAN); other Latin words are left for the text's authors.
+     */
+    public static String abbreviations(Language language, String hindiText) {
+        if (language != Language.HI || hindiText == null) {
+            return hindiText;
+        }
+        Matcher m = ABBREVIATION.matcher(hindiText);
+        StringBuilder out = new StringBuilder(hindiText.length() + 16);
+        Transliterator t = SPELLED.get();
+        while (m.find()) {
+            String letters = m.group(2);
+            if (letters.length() < 2) {
+                continue; // a single capital is an answer letter (A, B) or an initial, not an abbreviation
+            }
+            StringBuilder hi = new StringBuilder(m.group(1) == null ? "" : "ई-");
+            for (String part : letters.split("&", -1)) {
+                hi.append(hi.isEmpty() || hi.toString().endsWith("-") ? "" : " एंड ");
+                hi.append(AS_PRINTED.contains(part) ? part : SAID_AS_WORDS.getOrDefault(part, t.transliterate(part)));
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(hi.toString()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String rules(String resource) {
+        try (InputStream in = InHindi.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing " + RULES);
+                throw new IllegalStateException("missing " + resource);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
