@@ -16,8 +16,23 @@ public interface NamesInHindi {
     /** A state or union territory by its English name. */
     String state(String state);
 
-    /** Each name in the language it is to be read in: as stored for English, in Devanagari for Hindi. */
-    static String person(NamesInHindi names, Language language, String name) {
-        return language == Language.HI && names != null ? names.person(name) : name;
+    /** A catalogue text written in Hindi with the abbreviations of its English source in Devanagari (FD एफ़डी). */
+    String abbreviations(String hindiText);
+
+    /** Each text as a reader of {@code language} reads it: as stored for English, as above for Hindi. */
+    default String person(Language language, String name) {
+        return language == Language.HI ? person(name) : name;
+    }
+
+    default String place(Language language, String city, String state) {
+        return language == Language.HI ? place(city, state) : city;
+    }
+
+    default String state(Language language, String state) {
+        return language == Language.HI ? state(state) : state;
+    }
+
+    default String abbreviations(Language language, String text) {
+        return language == Language.HI ? abbreviations(text) : text;
     }
 }

@@ -39,8 +39,8 @@ public final class Community {
         List<String> lines = new ArrayList<>();
         lines.add(turn.text("top.title", where));
         for (Journey.Leader l : leaders) {
-            lines.add(turn.text("top.item", l.rank(), InHindi.person(turn.language(), l.name()),
-                    InHindi.place(turn.language(), l.city(), null), l.points(), l.followed() ? turn.text("top.followed") : ""));
+            lines.add(turn.text("top.item", l.rank(), InHindi.india().person(turn.language(), l.name()),
+                    InHindi.india().place(turn.language(), l.city(), null), l.points(), l.followed() ? turn.text("top.followed") : ""));
         }
         turn.sayLine(String.join("\n", lines));
         turn.say("top.footer");
@@ -57,8 +57,8 @@ public final class Community {
         List<String> lines = new ArrayList<>();
         lines.add(turn.text("tips.title"));
         for (Journey.CommunityTip tip : tips) {
-            lines.add(turn.text("tips.item", turn.language() == Language.HI ? tip.hi() : tip.en(), InHindi.person(turn.language(), tip.partnerName()),
-                    InHindi.place(turn.language(), tip.city(), null)));
+            lines.add(turn.text("tips.item", turn.language() == Language.HI ? tip.hi() : tip.en(), InHindi.india().person(turn.language(), tip.partnerName()),
+                    InHindi.india().place(turn.language(), tip.city(), null)));
         }
         turn.sayLine(String.join("\n\n", lines));
     }
@@ -87,10 +87,10 @@ public final class Community {
         }
         if (follow) {
             turn.record(new JourneyEffect.Follow(leader.get().partnerId()));
-            turn.say("follow.done", InHindi.person(turn.language(), leader.get().name()));
+            turn.say("follow.done", InHindi.india().person(turn.language(), leader.get().name()));
         } else {
             turn.record(new JourneyEffect.Unfollow(leader.get().partnerId()));
-            turn.say("follow.undone", InHindi.person(turn.language(), leader.get().name()));
+            turn.say("follow.undone", InHindi.india().person(turn.language(), leader.get().name()));
         }
     }
 

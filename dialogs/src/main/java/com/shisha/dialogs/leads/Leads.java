@@ -165,11 +165,11 @@ public final class Leads {
         LeadsOnScreen.of(turn.slots()).open(lead.id()).writeTo(turn.slots());
         List<String> lines = new ArrayList<>();
         lines.add(turn.text("lead.detail", name(turn, lead.name()), productName(turn, lead.product()), lead.age(),
-                turn.text("income." + lead.income()), turn.text("credit." + lead.credit()), city(turn, lead), InHindi.state(turn.language(), lead.state()),
+                turn.text("income." + lead.income()), turn.text("credit." + lead.credit()), city(turn, lead), InHindi.india().state(turn.language(), lead.state()),
                 lead.cityTier(), turn.text("source." + lead.source())));
         String note = turn.language() == Language.HI && lead.noteHi() != null ? lead.noteHi() : lead.noteEn();
         if (note != null) {
-            lines.add(turn.text("lead.note", InHindi.abbreviations(turn.language(), note)));
+            lines.add(turn.text("lead.note", InHindi.india().abbreviations(turn.language(), note)));
         }
         lines.add(turn.text("lead.links", lead.phone(), lead.phone().replace("+", "")));
         pitch(turn, lead, turn.partner().orElseThrow()).ifPresent(tip -> lines.add(turn.text("lead.pitch", tip)));
@@ -261,16 +261,16 @@ public final class Leads {
             return Optional.of(turn.text("sms.pitch_withheld"));
         }
         return turn.services().pitchTips().tip(lead, partner, turn.language())
-                .map(t -> InHindi.abbreviations(turn.language(), t.text()));
+                .map(t -> InHindi.india().abbreviations(turn.language(), t.text()));
     }
 
     private static String city(Turn turn, Lead lead) {
         return turn.language() == Language.HI && lead.cityHi() != null ? lead.cityHi()
-                : InHindi.place(turn.language(), lead.city(), lead.state());
+                : InHindi.india().place(turn.language(), lead.city(), lead.state());
     }
 
     private static String name(Turn turn, String name) {
-        return InHindi.person(turn.language(), name);
+        return InHindi.india().person(turn.language(), name);
     }
 
     private static String productName(Turn turn, Product product) {

@@ -62,19 +62,32 @@ public final class InHindi implements NamesInHindi {
         return INSTANCE;
     }
 
-    /** A person's name as a reader of {@code language} reads it: in Devanagari for Hindi, as stored otherwise. */
-    public static String person(Language language, String name) {
-        return language == Language.HI ? INSTANCE.person(name) : name;
-    }
-
-    /** A city as a reader of {@code language} reads it. */
-    public static String place(Language language, String city, String state) {
-        return language == Language.HI ? INSTANCE.place(city, state) : city;
-    }
-
-    /** A state as a reader of {@code language} reads it. */
-    public static String state(Language language, String state) {
-        return language == Language.HI ? INSTANCE.state(state) : state;
+    /**
+     * The abbreviations of {@code hindiText} in Devanagari (FD एफ़डी), but those printed in Latin on the forms
+     * (EMI, KYC, PAN); other Latin words are left for the text's authors.
+     */
+    @Override
+    public String abbreviations(String hindiText) {
+        if (hindiText == null) {
+            return null;
+        }
+        Matcher m = ABBREVIATION.matcher(hindiText);
+        StringBuilder out = new StringBuilder(hindiText.length() + 16);
+        Transliterator t = SPELLED.get();
+        while (m.find()) {
+            String letters = m.group(2);
+            if (letters.length() < 2) {
+                continue; // a single capital is an answer letter (A, B) or an initial, not an abbreviation
+            }
+            StringBuilder hi = new StringBuilder(m.group(1) == null ? "" : "ई-");
+            for (String part : letters.split("&", -1)) {
+                hi.append(hi.isEmpty() || hi.toString().endsWith("-") ? "" : " एंड ");
+                hi.append(AS_PRINTED.contains(part) ? part : SAID_AS_WORDS.getOrDefault(part, t.transliterate(part)));
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(hi.toString()));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     @Override
@@ -113,33 +126,6 @@ public final class InHindi implements NamesInHindi {
         Transliterator t = ROMANISED.get();
         while (m.find()) {
             m.appendReplacement(out, Matcher.quoteReplacement(t.transliterate(m.group().toLowerCase(Locale.ROOT))));
-        }
-        m.appendTail(out);
-        return out.toString();
-    }
-
-    /**
-     * A catalogue text written in Hindi with the abbreviations of its English source in Devanagari (FD एफ़डी), but
-     * those printed in Latin on the forms (EMI, KYC, PAN); other Latin words are left for the text's authors.
-     */
-    public static String abbreviations(Language language, String hindiText) {
-        if (language != Language.HI || hindiText == null) {
-            return hindiText;
-        }
-        Matcher m = ABBREVIATION.matcher(hindiText);
-        StringBuilder out = new StringBuilder(hindiText.length() + 16);
-        Transliterator t = SPELLED.get();
-        while (m.find()) {
-            String letters = m.group(2);
-            if (letters.length() < 2) {
-                continue; // a single capital is an answer letter (A, B) or an initial, not an abbreviation
-            }
-            StringBuilder hi = new StringBuilder(m.group(1) == null ? "" : "ई-");
-            for (String part : letters.split("&", -1)) {
-                hi.append(hi.isEmpty() || hi.toString().endsWith("-") ? "" : " एंड ");
-                hi.append(AS_PRINTED.contains(part) ? part : SAID_AS_WORDS.getOrDefault(part, t.transliterate(part)));
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(hi.toString()));
         }
         m.appendTail(out);
         return out.toString();

@@ -88,10 +88,10 @@ class InHindiTest {
 
     @Test
     void abbreviationsInAHindiTextAreWrittenOutUnlessTheFormsPrintThem() {
-        assertThat(InHindi.abbreviations(com.shisha.core.Language.HI, "त्योहार के बोनस से FD खोलें, RD या SIP; EMI और KYC वैसे ही"))
+        assertThat(InHindi.india().abbreviations(com.shisha.core.Language.HI, "त्योहार के बोनस से FD खोलें, RD या SIP; EMI और KYC वैसे ही"))
                 .isEqualTo("त्योहार के बोनस से एफ़डी खोलें, आरडी या एसआईपी; EMI और KYC वैसे ही");
-        assertThat(InHindi.abbreviations(com.shisha.core.Language.HI, "F&O से पहले SEBI और eKYC, फिर A या B"))
+        assertThat(InHindi.india().abbreviations(com.shisha.core.Language.HI, "F&O से पहले SEBI और eKYC, फिर A या B"))
                 .isEqualTo("एफ़ एंड ओ से पहले सेबी और ई-KYC, फिर A या B");
-        assertThat(InHindi.abbreviations(com.shisha.core.Language.EN, "an FD")).isEqualTo("an FD");
+        assertThat(InHindi.india().abbreviations(com.shisha.core.Language.EN, "an FD")).isEqualTo("an FD");
     }
 }
