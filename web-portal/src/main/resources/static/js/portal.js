@@ -25,6 +25,9 @@
     document.documentElement.lang = lang;
     var nodes = document.querySelectorAll('[data-i18n]');
     for (var i = 0; i < nodes.length; i++) nodes[i].textContent = t(nodes[i].getAttribute('data-i18n'));
+    // long texts (the privacy and terms pages) are written out once per language rather than key by key
+    var only = document.querySelectorAll('[data-lang-only]');
+    for (var k = 0; k < only.length; k++) only[k].hidden = only[k].getAttribute('data-lang-only') !== lang;
     var attrs = document.querySelectorAll('[data-i18n-attr]');
     for (var j = 0; j < attrs.length; j++) {
       attrs[j].getAttribute('data-i18n-attr').split(';').forEach(function (pair) {

@@ -17,8 +17,11 @@ final class HindiText {
     private HindiText() {
     }
 
-    /** Names that are written in Latin script in Hindi too: the product, the company, the channels. */
-    static final Set<String> BRANDS = Set.of("SHISHA", "GroMo", "WhatsApp", "SMS");
+    /**
+     * Names that are written in Latin script in Hindi too: the product, the company, the channels, and the services
+     * the privacy text must name exactly.
+     */
+    static final Set<String> BRANDS = Set.of("SHISHA", "GroMo", "WhatsApp", "SMS", "Twilio", "Firebase");
 
     /** Abbreviations printed in Latin letters on Indian forms, apps and bank messages, and read out as such. */
     static final Set<String> FORM_ABBREVIATIONS = Set.of("OTP", "PIN", "KYC", "EMI", "UPI", "PAN", "CIBIL");
