@@ -104,8 +104,11 @@ public final class Community {
             return id.flatMap(i -> leaders.stream().filter(l -> l.partnerId() == i).findFirst());
         }
         String needle = target.toLowerCase(Locale.ROOT);
+        // a Hindi reader types the name as the list showed it to them, in Devanagari
         List<Journey.Leader> matches = leaders.stream()
-                .filter(l -> l.name() != null && l.name().toLowerCase(Locale.ROOT).contains(needle)).toList();
+                .filter(l -> l.name() != null && (l.name().toLowerCase(Locale.ROOT).contains(needle)
+                        || InHindi.india().person(l.name()).contains(target)))
+                .toList();
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 }
