@@ -98,22 +98,30 @@ class HindiPagesAndApiTest extends AbstractBrowserTest {
     void theApiAnswersAHindiPartnerInHindi() {
         String token = hindiPartnerWithLeads();
         List<String> texts = new ArrayList<>();
-        JsonNode dashboard = get("/api/v1/dashboard", token).json();
-        texts.add(dashboard.get("partner").get("cityHi").asString());
-        texts.add(dashboard.get("nextBestAction").get("text").asString());
-        dashboard.get("badges").forEach(b -> texts.add(b.get("nameHi").asString()));
-        dashboard.get("quests").forEach(q -> texts.add(q.get("nameHi").asString()));
         JsonNode leads = get("/api/v1/leads?size=3", token).json().get("items");
         assertThat(leads).isNotEmpty();
         for (JsonNode lead : leads) {
             leadTexts(lead, texts);
             leadTexts(get("/api/v1/leads/" + lead.get("id").asLong(), token).json(), texts);
         }
+        // a quiz taken and leads held: the next best action names a lead to call
         JsonNode run = call("POST", "/api/v1/quiz/runs", token, null).json();
+        ObjectNode answers = JSON.createObjectNode();
+        var list = answers.putArray("answers");
         for (JsonNode q : run.get("questions")) {
             texts.add(q.get("question").asString());
             q.get("options").forEach(o -> texts.add(o.asString()));
+            list.addObject().put("questionId", q.get("id").asString()).put("choice", "A");
         }
+        JsonNode result = call("POST", "/api/v1/quiz/runs/" + run.get("runId").asString() + "/answers", token, answers).json();
+        result.get("result").get("answers").forEach(a -> texts.add(a.get("explanation").asString()));
+        JsonNode dashboard = get("/api/v1/dashboard", token).json();
+        assertThat(dashboard.get("nextBestAction").get("kind").asString()).isEqualTo("CALL_LEAD");
+        texts.add(dashboard.get("partner").get("cityHi").asString());
+        texts.add(dashboard.get("nextBestAction").get("text").asString());
+        texts.add(dashboard.get("nextBestAction").get("textHi").asString());
+        dashboard.get("badges").forEach(b -> texts.add(b.get("nameHi").asString()));
+        dashboard.get("quests").forEach(q -> texts.add(q.get("nameHi").asString()));
         for (JsonNode leader : get("/api/v1/community/top?size=5", token).json().get("items")) {
             if (!leader.get("you").asBoolean()) {
                 texts.add(leader.get("name").asString());

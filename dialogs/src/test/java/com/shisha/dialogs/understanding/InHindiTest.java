@@ -65,13 +65,13 @@ class InHindiTest {
     @Test
     void theDigraphsOfEnglishSpellingAreOneLetter() {
         assertThat(InHindi.transliterate("Ramesh")).isEqualTo("रमेश");
-        assertThat(InHindi.transliterate("Khushboo Chhabra")).isEqualTo("खुशबू छब्रा");
-        assertThat(InHindi.transliterate("Mahendra Thapa")).isEqualTo("महेंद्र थपा");
+        assertThat(InHindi.transliterate("Khushboo Chhetri")).isEqualTo("खुशबू छेत्री");
+        assertThat(InHindi.transliterate("Mahendra")).isEqualTo("महेंद्र");
     }
 
     @Test
     void onlyLatinWordsChange() {
-        assertThat(InHindi.transliterate("Sunita Sharma, 2nd")).isEqualTo("सुनिता शर्मा, 2nd");
+        assertThat(InHindi.transliterate("Amit Sharma, 2nd")).isEqualTo("अमित शर्मा, 2nd");
     }
 
     @Test
