@@ -91,6 +91,9 @@ class HindiPagesAndApiTest extends AbstractBrowserTest {
         await(d -> !d.findElements(By.cssSelector("#leads li.lead")).isEmpty());
         String text = (String) js(PAGE_TEXT);
         assertThat(HindiText.isHindi(byId("p-city").getText())).as("the partner's city in Hindi").isTrue();
+        // a chat opened from a Hindi page starts in Hindi: the bot onboards a Devanagari greeting in Hindi
+        await(d -> byId("chat-link").getAttribute("href").startsWith("https://wa.me/"));
+        assertThat(byId("chat-link").getAttribute("href")).endsWith("?text=%E0%A4%A8%E0%A4%AE%E0%A4%B8%E0%A5%8D%E0%A4%A4%E0%A5%87");
         assertThat(HindiText.latinWords(text)).as("Latin words on the Hindi dashboard").isEmpty();
     }
 
