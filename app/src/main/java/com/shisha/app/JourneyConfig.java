@@ -52,6 +52,12 @@ class JourneyConfig {
         };
     }
 
+    /** Names and places in Devanagari for Hindi readers: the gazetteer's Hindi names and a transliteration. */
+    @Bean
+    com.shisha.core.NamesInHindi namesInHindi() {
+        return com.shisha.dialogs.understanding.InHindi.india();
+    }
+
     /** One matcher for WhatsApp and the companion API: both reserve through it, so no lead has two holders. */
     @Bean
     LeadMatcher leadMatcher(Journey journey, LeadScorer scorer, Clock clock) {

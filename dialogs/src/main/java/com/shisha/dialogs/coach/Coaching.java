@@ -70,11 +70,13 @@ public final class Coaching {
         CoachReply reply = turn.services().coach().answer(new CoachRequest(turn.key(), profile(turn), turn.language(),
                 turn.raw(), room, turn.messageId()));
         Language in = reply.language();
+        // the guide's Hindi keeps some abbreviations as printed in English (GST, MITC): a Hindi reader gets them in Devanagari
+        var hindi = com.shisha.dialogs.understanding.InHindi.india();
         if (!reply.sources().isEmpty()) {
-            sourcesLine = "\n" + turn.text(in, "coach.sources",
-                    String.join("; ", reply.sources().stream().map(CoachReply.Source::title).toList()), reply.sources().size());
+            sourcesLine = "\n" + turn.text(in, "coach.sources", hindi.abbreviations(in,
+                    String.join("; ", reply.sources().stream().map(CoachReply.Source::title).toList())), reply.sources().size());
         }
-        String text = reply.notice() == null ? reply.body() : reply.notice() + "\n" + reply.body();
+        String text = hindi.abbreviations(in, reply.notice() == null ? reply.body() : reply.notice() + "\n" + reply.body());
         ChannelFit.Page page = ChannelFit.firstPage(text, room - sourcesLine.length(), turn.text(in, "more.footer"));
         turn.sayLine(page.page() + sourcesLine);
         turn.sayLine(turn.text(in, "coach.feedback_prompt"));
