@@ -42,10 +42,12 @@ class CoachController {
 
     private final Me me;
     private final ObjectProvider<Coach> coach;
+    private final com.shisha.core.NamesInHindi hindi;
 
-    CoachController(Me me, ObjectProvider<Coach> coach) {
+    CoachController(Me me, ObjectProvider<Coach> coach, com.shisha.core.NamesInHindi hindi) {
         this.me = me;
         this.coach = coach;
+        this.hindi = hindi;
     }
 
     record Question(@NotBlank @Size(max = 1000) String question) {
@@ -72,8 +74,12 @@ class CoachController {
         PartnerAccounts.Account a = me.account(partnerId);
         PartnerProfile profile = a.onboarded() ? new PartnerProfile(a.phone(), a.name(), a.language(), a.city(), a.products()) : null;
         CoachReply reply = c.answer(new CoachRequest(key(a), profile, a.language(), body.question().trim(), MAX_ANSWER_CHARS));
-        return new Answer(reply.answerId(), reply.body(), reply.notice(), reply.sources(), reply.mode().name(), reply.model().name(),
-                reply.language().code());
+        // the guide's Hindi keeps a few abbreviations as printed in English; a Hindi reader gets them in Devanagari
+        com.shisha.core.Language in = reply.language();
+        return new Answer(reply.answerId(), hindi.abbreviations(in, reply.body()),
+                reply.notice() == null ? null : hindi.abbreviations(in, reply.notice()),
+                reply.sources().stream().map(s -> new CoachReply.Source(s.id(), hindi.abbreviations(in, s.title()))).toList(),
+                reply.mode().name(), reply.model().name(), in.code());
     }
 
     @PostMapping(path = "/feedback", consumes = "application/json")
