@@ -1,0 +1,151 @@
+package com.shisha.app;
+
+import com.shisha.core.Channel;
+import com.shisha.core.ConversationKey;
+import com.shisha.core.console.Handoffs;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console's API through real HTTP: staff sign-in with lockout and audit, roles, sessions that end when an account
+ * is switched off, and the handoff queue's transitions, against the real database through JPA.
+ */
+class ConsoleApiTest extends AbstractApiTest {
+
+    private static final Map<String, String> CONSOLE = Map.of("X-Console-Request", "1");
+
+    @Autowired
+    Handoffs handoffs;
+
+    private Response console(String method, String path, String cookie, Object body) {
+        Map<String, String> headers = new HashMap<>(CONSOLE);
+        if (cookie != null) {
+            headers.put("Cookie", cookie);
+        }
+        return call(method, path, null, body == null ? null : JSON.writeValueAsString(body), "application/json", headers);
+    }
+
+    /** Signs in and returns the session cookie as a Cookie header value. */
+    private String signIn(String email, String password) {
+        Response r = console("POST", "/console/api/session", null, Map.of("email", email, "password", password));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String setCookie = r.header("Set-Cookie");
+        assertThat(setCookie).startsWith("shisha_console=").contains("HttpOnly").contains("SameSite=Strict").contains("Path=/console");
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private String admin() {
+        return signIn(ConsoleConfig.DEV_ADMIN_EMAIL, ConsoleConfig.DEV_ADMIN_PASSWORD);
+    }
+
+    private String newAgent(String adminCookie, String email) {
+        Response created = console("POST", "/console/api/staff", adminCookie,
+                Map.of("email", email, "name", "Agent Kavya", "role", "AGENT", "password", "agent-password-1234"));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return email;
+    }
+
+    @Test
+    void theFirstAdminSignsInAndEveryAttemptIsAudited() {
+        String cookie = admin();
+        JsonNode me = console("GET", "/console/api/me", cookie, null).json();
+        assertThat(me.get("role").asString()).isEqualTo("ADMIN");
+        assertThat(me.get("email").asString()).isEqualTo(ConsoleConfig.DEV_ADMIN_EMAIL);
+        assertThat(me.has("passwordHash")).isFalse();
+
+        String email = "agent-" + UUID.randomUUID() + "@gromo.test";
+        newAgent(cookie, email);
+        console("POST", "/console/api/session", null, Map.of("email", email, "password", "not-the-password-at-all"))
+                .error(401, "invalid_credentials");
+
+        JsonNode audit = console("GET", "/console/api/audit?limit=50", cookie, null).json();
+        assertThat(audit.toString()).contains("\"action\":\"sign_in\"").contains("\"action\":\"staff.create\"")
+                .contains("\"who\":\"" + email + "\",\"action\":\"sign_in.failed\"");
+    }
+
+    @Test
+    void tooManyFailuresLockTheAccountEvenForTheRightPassword() {
+        String email = newAgent(admin(), "locked-" + UUID.randomUUID() + "@gromo.test");
+        Response last = null;
+        for (int i = 0; i < 10 && (last == null || last.status() != 429); i++) {
+            last = console("POST", "/console/api/session", null, Map.of("email", email, "password", "wrong-password-" + i));
+        }
+        last.error(429, "locked");
+        console("POST", "/console/api/session", null, Map.of("email", email, "password", "agent-password-1234")).error(429, "locked");
+        // an unknown email is refused in the same words as a wrong password
+        console("POST", "/console/api/session", null, Map.of("email", "nobody-" + UUID.randomUUID() + "@gromo.test",
+                "password", "whatever-password")).error(401, "invalid_credentials");
+    }
+
+    @Test
+    void theConsoleIsClosedWithoutAStaffSessionAndToCrossSiteRequests() {
+        console("GET", "/console/api/me", null, null).error(401, "unauthorized");
+        console("GET", "/console/api/handoffs", "shisha_console=not-a-token", null).error(401, "unauthorized");
+        // a partner's app session is not a staff session
+        String partner = tokenFor(freshPhone());
+        assertThat(call("GET", "/console/api/me", partner, null).status()).isEqualTo(401);
+        // a form posted from another site cannot add the header
+        Response noHeader = call("POST", "/console/api/session", null,
+                JSON.writeValueAsString(Map.of("email", ConsoleConfig.DEV_ADMIN_EMAIL, "password", ConsoleConfig.DEV_ADMIN_PASSWORD)),
+                "application/json", Map.of());
+        noHeader.error(403, "forbidden");
+    }
+
+    @Test
+    void agentsWorkTheQueueButOnlyAdminsManageStaffAndSwitchedOffAccountsLoseTheirSessions() {
+        String adminCookie = admin();
+        String email = newAgent(adminCookie, "kavya-" + UUID.randomUUID() + "@gromo.test");
+        String agent = signIn(email, "agent-password-1234");
+        console("GET", "/console/api/staff", agent, null).error(403, "forbidden");
+        console("POST", "/console/api/staff", agent, Map.of("email", "x-" + UUID.randomUUID() + "@gromo.test", "name", "X",
+                "role", "ADMIN", "password", "another-long-password")).error(403, "forbidden");
+        assertThat(console("GET", "/console/api/handoffs", agent, null).status()).isEqualTo(200);
+
+        console("POST", "/console/api/staff", adminCookie, Map.of("email", email, "name", "Twice", "role", "AGENT",
+                "password", "agent-password-1234")).error(409, "conflict");
+        console("POST", "/console/api/staff", adminCookie, Map.of("email", "short-" + UUID.randomUUID() + "@gromo.test",
+                "name", "Short", "role", "AGENT", "password", "short")).error(400, "validation_failed");
+
+        long agentId = console("GET", "/console/api/me", agent, null).json().get("id").asLong();
+        Response off = console("POST", "/console/api/staff/" + agentId + "/active", adminCookie, Map.of("active", false));
+        assertThat(off.status()).as(off.body()).isEqualTo(200);
+        console("GET", "/console/api/me", agent, null).error(401, "unauthorized");
+        console("POST", "/console/api/session", null, Map.of("email", email, "password", "agent-password-1234"))
+                .error(401, "invalid_credentials");
+    }
+
+    @Test
+    void aHandoffIsQueuedOnceClaimedAndHandedBackOnlyOnce() {
+        String cookie = admin();
+        ConversationKey partner = new ConversationKey(Channel.WHATSAPP, freshPhone());
+        Handoffs.Handoff first = handoffs.request(partner, Handoffs.Reason.PARTNER_ASKED, "asked for a person");
+        Handoffs.Handoff again = handoffs.request(partner, Handoffs.Reason.COACH_ESCALATION, "complaint");
+        assertThat(again.id()).as("asking twice queues once").isEqualTo(first.id());
+
+        JsonNode queue = console("GET", "/console/api/handoffs", cookie, null).json();
+        assertThat(queue.toString()).contains("\"id\":" + first.id() + ",").contains("\"state\":\"WAITING\"");
+
+        JsonNode claimed = console("POST", "/console/api/handoffs/" + first.id() + "/claim", cookie, null).json();
+        assertThat(claimed.get("state").asString()).isEqualTo("WITH_AGENT");
+        assertThat(handoffs.openFor(partner)).isPresent();
+
+        JsonNode back = console("POST", "/console/api/handoffs/" + first.id() + "/hand-back", cookie, null).json();
+        assertThat(back.get("state").asString()).isEqualTo("RETURNED");
+        console("POST", "/console/api/handoffs/" + first.id() + "/hand-back", cookie, null).error(409, "conflict");
+        console("POST", "/console/api/handoffs/" + first.id() + "/claim", cookie, null).error(409, "conflict");
+        console("POST", "/console/api/handoffs/999999999/claim", cookie, null).error(404, "not_found");
+        assertThat(handoffs.openFor(partner)).isEmpty();
+        assertThat(handoffs.request(partner, Handoffs.Reason.PARTNER_ASKED, "again").id())
+                .as("a new request after the hand-back is a new handoff").isNotEqualTo(first.id());
+
+        JsonNode audit = console("GET", "/console/api/audit", cookie, null).json();
+        assertThat(audit.toString()).contains("handoff " + first.id());
+    }
+}

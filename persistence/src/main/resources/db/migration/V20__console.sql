@@ -1,0 +1,44 @@
+-- The operator console's own data, mapped by JPA entities in com.shisha.persistence.console. The message
+-- pipeline's tables are not touched: it stays on its own JDBC.
+
+CREATE TABLE staff_members (
+    id              BIGSERIAL PRIMARY KEY,
+    email           TEXT        NOT NULL UNIQUE,
+    display_name    TEXT        NOT NULL,
+    role            TEXT        NOT NULL CHECK (role IN ('ADMIN', 'AGENT')),
+    password_hash   TEXT        NOT NULL,
+    active          BOOLEAN     NOT NULL DEFAULT TRUE,
+    session_version BIGINT      NOT NULL DEFAULT 0,
+    created_at      TIMESTAMPTZ NOT NULL,
+    version         BIGINT      NOT NULL DEFAULT 0
+);
+
+-- written once, never updated: who did what, when, to which partner
+CREATE TABLE staff_audit (
+    id         BIGSERIAL PRIMARY KEY,
+    at         TIMESTAMPTZ NOT NULL,
+    staff_id   BIGINT REFERENCES staff_members (id),
+    who        TEXT,
+    action     TEXT        NOT NULL,
+    partner_id BIGINT,
+    detail     TEXT
+);
+CREATE INDEX staff_audit_staff ON staff_audit (staff_id, id DESC);
+
+CREATE TABLE handoffs (
+    id         BIGSERIAL PRIMARY KEY,
+    channel    TEXT        NOT NULL,
+    address    TEXT        NOT NULL,
+    reason     TEXT        NOT NULL CHECK (reason IN ('PARTNER_ASKED', 'COACH_ESCALATION', 'AGENT_TOOK_OVER')),
+    state      TEXT        NOT NULL CHECK (state IN ('WAITING', 'WITH_AGENT', 'RETURNED')),
+    note       TEXT,
+    agent_id   BIGINT REFERENCES staff_members (id),
+    opened_at  TIMESTAMPTZ NOT NULL,
+    claimed_at TIMESTAMPTZ,
+    closed_at  TIMESTAMPTZ,
+    closed_by  BIGINT REFERENCES staff_members (id),
+    version    BIGINT      NOT NULL DEFAULT 0
+);
+-- one open handoff per conversation, also when two instances queue it at once
+CREATE UNIQUE INDEX handoffs_one_open ON handoffs (channel, address) WHERE state <> 'RETURNED';
+CREATE INDEX handoffs_queue ON handoffs (opened_at) WHERE state <> 'RETURNED';
