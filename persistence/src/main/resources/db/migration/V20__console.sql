@@ -42,3 +42,14 @@ CREATE TABLE handoffs (
 -- one open handoff per conversation, also when two instances queue it at once
 CREATE UNIQUE INDEX handoffs_one_open ON handoffs (channel, address) WHERE state <> 'RETURNED';
 CREATE INDEX handoffs_queue ON handoffs (opened_at) WHERE state <> 'RETURNED';
+
+-- an agent's reply, once per client id: a retried send from the console finds its row and queues nothing twice
+CREATE TABLE console_replies (
+    id          BIGSERIAL PRIMARY KEY,
+    handoff_id  BIGINT      NOT NULL REFERENCES handoffs (id),
+    staff_id    BIGINT      NOT NULL REFERENCES staff_members (id),
+    client_id   TEXT        NOT NULL UNIQUE,
+    outbound_id BIGINT      NOT NULL,
+    at          TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE INDEX console_replies_outbound ON console_replies (outbound_id);

@@ -148,4 +148,70 @@ class ConsoleApiTest extends AbstractApiTest {
         JsonNode audit = console("GET", "/console/api/audit", cookie, null).json();
         assertThat(audit.toString()).contains("handoff " + first.id());
     }
+
+    /** The partner writes on WhatsApp through the signed webhook; returns what Twilio has been asked to send them so far. */
+    private java.util.List<TwilioStandIn.Sent> partnerSays(String phone, String text, int repliesBefore, boolean expectReply) {
+        String sid = newMessageSid();
+        assertThat(postSigned("/webhooks/twilio/messaging", whatsappForm(phone, text, sid)).statusCode()).isEqualTo(200);
+        assertThat(awaitProcessed(sid, REPLY_TIMEOUT)).as("'%s' processed", text).isTrue();
+        if (!expectReply) {
+            TwilioStandIn.sleep(300);
+            return TwilioStandIn.sentTo("whatsapp:" + phone);
+        }
+        return TwilioStandIn.awaitSent("whatsapp:" + phone, repliesBefore + 1, REPLY_TIMEOUT);
+    }
+
+    @Test
+    void aPartnerAsksForAPersonAnAgentAnswersFromTheConsoleOnceAndHandsBackToTheBot() {
+        String phone = freshPhone();
+        String to = "whatsapp:" + phone;
+        partnerSays(phone, "hello", 0, true);
+        java.util.List<TwilioStandIn.Sent> sent = partnerSays(phone, "I want to talk to a real person from your team", 1, true);
+        assertThat(sent.get(1).body()).contains("reference");
+        ConversationKey key = new ConversationKey(Channel.WHATSAPP, phone);
+        Handoffs.Handoff queued = handoffs.openFor(key).orElseThrow();
+        assertThat(queued.reason()).isEqualTo(Handoffs.Reason.PARTNER_ASKED);
+        assertThat(queued.state()).isEqualTo(Handoffs.State.WAITING);
+
+        String cookie = admin();
+        assertThat(console("POST", "/console/api/handoffs/" + queued.id() + "/claim", cookie, null).status()).isEqualTo(200);
+        // with an agent on it the bot keeps quiet
+        assertThat(partnerSays(phone, "hello? is anyone there", 2, false)).hasSize(2);
+
+        Map<String, Object> message = Map.of("text", "Namaste, this is Kavya from GroMo. How can I help?", "clientId", "c-" + UUID.randomUUID());
+        Response first = console("POST", "/console/api/handoffs/" + queued.id() + "/messages", cookie, message);
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        assertThat(TwilioStandIn.awaitSent(to, 3, REPLY_TIMEOUT).get(2).body()).isEqualTo(message.get("text"));
+        Response again = console("POST", "/console/api/handoffs/" + queued.id() + "/messages", cookie, message);
+        assertThat(again.json().get("duplicate").asBoolean()).isTrue();
+        assertThat(again.json().get("outboundId").asLong()).isEqualTo(first.json().get("outboundId").asLong());
+        TwilioStandIn.sleep(500);
+        assertThat(TwilioStandIn.sentTo(to)).as("a retried send goes out once").hasSize(3);
+
+        JsonNode detail = console("GET", "/console/api/handoffs/" + queued.id(), cookie, null).json();
+        assertThat(detail.get("transcript").toString()).contains("hello? is anyone there").contains("\"from\":\"agent\"")
+                .contains("How can I help?");
+        assertThat(detail.get("partner").get("textAllowed").asBoolean()).isTrue();
+
+        assertThat(console("POST", "/console/api/handoffs/" + queued.id() + "/hand-back", cookie, null).status()).isEqualTo(200);
+        assertThat(TwilioStandIn.awaitSent(to, 4, REPLY_TIMEOUT).get(3).body()).contains("back with you");
+        // the bot answers again
+        assertThat(partnerSays(phone, "hello", 4, true)).hasSize(5);
+        console("POST", "/console/api/handoffs/" + queued.id() + "/messages", cookie,
+                Map.of("text", "one more thing", "clientId", "c-" + UUID.randomUUID())).error(409, "conflict");
+    }
+
+    @Test
+    void anAgentCanTakeOverAConversationTheBotIsHaving() {
+        String phone = freshPhone();
+        partnerSays(phone, "hello", 0, true);
+        String cookie = admin();
+        Response taken = console("POST", "/console/api/takeovers", cookie, Map.of("phone", phone.substring(3)));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(201);
+        assertThat(taken.json().get("state").asString()).isEqualTo("WITH_AGENT");
+        assertThat(taken.json().get("partner").asString()).doesNotContain(phone.substring(5));
+        assertThat(partnerSays(phone, "Rakesh", 1, false)).hasSize(1);
+        console("POST", "/console/api/takeovers", cookie, Map.of("phone", "not a number")).error(400, "validation_failed");
+        console("POST", "/console/api/takeovers", cookie, Map.of("phone", freshPhone())).error(404, "not_found");
+    }
 }

@@ -21,13 +21,13 @@ class JpaAuditLog implements AuditLog {
     }
 
     @Override
-    @Transactional
+    @Transactional(transactionManager = ConsolePersistence.TRANSACTIONS)
     public void record(Long staffId, String who, String action, Long partnerId, String detail) {
         repository.save(new AuditEntry(clock.instant(), staffId, who, action, partnerId, detail));
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(transactionManager = ConsolePersistence.TRANSACTIONS, readOnly = true)
     public List<Entry> recent(int limit) {
         return repository.findAllByOrderByIdDesc(PageRequest.of(0, Math.max(1, Math.min(limit, 1000)))).stream()
                 .map(AuditEntry::view).toList();

@@ -3,6 +3,7 @@ package com.shisha.persistence.console;
 import com.shisha.core.ConversationKey;
 import com.shisha.core.console.Handoffs;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,10 +21,12 @@ import java.util.function.Consumer;
 class JpaHandoffs implements Handoffs {
 
     private final HandoffRepository repository;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    JpaHandoffs(HandoffRepository repository, Optional<Clock> clock) {
+    JpaHandoffs(HandoffRepository repository, JdbcClient jdbc, Optional<Clock> clock) {
         this.repository = repository;
+        this.jdbc = jdbc;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -41,15 +44,26 @@ class JpaHandoffs implements Handoffs {
         }
     }
 
+    /** Asked on every turn, so it is one indexed JDBC read rather than a trip through the entity manager. */
     @Override
-    @Transactional(readOnly = true)
     public Optional<Handoff> openFor(ConversationKey conversation) {
-        return repository.findByChannelAndAddressAndStateNot(conversation.channel(), conversation.address(), State.RETURNED)
-                .map(HandoffRecord::view);
+        return jdbc.sql("""
+                        select id, reason, state, note, agent_id, opened_at, claimed_at, closed_at, closed_by from handoffs
+                        where channel = ? and address = ? and state <> 'RETURNED'""")
+                .params(conversation.channel().name(), conversation.address())
+                .query((rs, n) -> new Handoff(rs.getLong("id"), conversation, Reason.valueOf(rs.getString("reason")),
+                        State.valueOf(rs.getString("state")), rs.getString("note"), (Long) rs.getObject("agent_id"),
+                        instant(rs.getTimestamp("opened_at")), instant(rs.getTimestamp("claimed_at")),
+                        instant(rs.getTimestamp("closed_at")), (Long) rs.getObject("closed_by")))
+                .optional();
+    }
+
+    private static java.time.Instant instant(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(transactionManager = ConsolePersistence.TRANSACTIONS, readOnly = true)
     public Optional<Handoff> find(long id) {
         return repository.findById(id).map(HandoffRecord::view);
     }
@@ -75,7 +89,7 @@ class JpaHandoffs implements Handoffs {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(transactionManager = ConsolePersistence.TRANSACTIONS, readOnly = true)
     public List<Handoff> queue() {
         return repository.findByStateNotOrderByOpenedAtAsc(State.RETURNED).stream().map(HandoffRecord::view).toList();
     }

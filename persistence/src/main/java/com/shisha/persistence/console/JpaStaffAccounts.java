@@ -21,13 +21,13 @@ class JpaStaffAccounts implements StaffAccounts {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(transactionManager = ConsolePersistence.TRANSACTIONS, readOnly = true)
     public Optional<Staff> find(long id) {
         return repository.findById(id).map(StaffMember::view);
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(transactionManager = ConsolePersistence.TRANSACTIONS, readOnly = true)
     public Optional<Credentials> credentials(String email) {
         String normal;
         try {
@@ -39,7 +39,7 @@ class JpaStaffAccounts implements StaffAccounts {
     }
 
     @Override
-    @Transactional
+    @Transactional(transactionManager = ConsolePersistence.TRANSACTIONS)
     public Staff create(String email, String name, Role role, String passwordHash) {
         StaffMember member = new StaffMember(email, name, role, passwordHash, clock.instant());
         if (repository.findByEmail(StaffMember.normalEmail(email)).isPresent()) {
@@ -54,7 +54,7 @@ class JpaStaffAccounts implements StaffAccounts {
     }
 
     @Override
-    @Transactional
+    @Transactional(transactionManager = ConsolePersistence.TRANSACTIONS)
     public Staff changePassword(long id, String passwordHash) {
         StaffMember member = repository.findById(id).orElseThrow(() -> new IllegalArgumentException("no staff account " + id));
         member.changePassword(passwordHash);
@@ -62,7 +62,7 @@ class JpaStaffAccounts implements StaffAccounts {
     }
 
     @Override
-    @Transactional
+    @Transactional(transactionManager = ConsolePersistence.TRANSACTIONS)
     public Staff setActive(long id, boolean active) {
         StaffMember member = repository.findById(id).orElseThrow(() -> new IllegalArgumentException("no staff account " + id));
         member.setActive(active);
@@ -70,13 +70,13 @@ class JpaStaffAccounts implements StaffAccounts {
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(transactionManager = ConsolePersistence.TRANSACTIONS, readOnly = true)
     public List<Staff> all() {
         return repository.findAllByOrderByIdAsc().stream().map(StaffMember::view).toList();
     }
 
     @Override
-    @Transactional(readOnly = true)
+    @Transactional(transactionManager = ConsolePersistence.TRANSACTIONS, readOnly = true)
     public long count() {
         return repository.count();
     }

@@ -1,6 +1,8 @@
 package com.shisha.web.console;
 
 import com.shisha.core.console.AuditLog;
+import com.shisha.core.console.ConsoleConversations;
+import com.shisha.core.pipeline.OutboxDispatcher;
 import com.shisha.core.console.Handoffs;
 import com.shisha.core.console.StaffAccounts;
 import com.shisha.web.api.ApiException;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -43,17 +46,26 @@ class ConsoleController {
     private final StaffAccounts staff;
     private final AuditLog audit;
     private final Handoffs handoffs;
+    private final ConsoleConversations conversations;
+    private final OutboxDispatcher dispatcher;
     private final ConsoleSettings settings;
+    private final Clock clock;
 
     ConsoleController(StaffSignIn signIn, StaffSessions sessions, StaffAccounts staff, AuditLog audit, Handoffs handoffs,
-                      ConsoleSettings settings) {
+                      ConsoleConversations conversations, OutboxDispatcher dispatcher, ConsoleSettings settings) {
         this.signIn = signIn;
         this.sessions = sessions;
         this.staff = staff;
         this.audit = audit;
         this.handoffs = handoffs;
+        this.conversations = conversations;
+        this.dispatcher = dispatcher;
         this.settings = settings;
+        this.clock = Clock.systemUTC();
     }
+
+    /** WhatsApp delivers free text only this long after the partner's last message; after that, templates only. */
+    static final Duration WHATSAPP_WINDOW = Duration.ofHours(24);
 
     record SignIn(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
     }
@@ -142,11 +154,12 @@ class ConsoleController {
                 .map(e -> new AuditView(e.id(), e.at(), e.staffId(), e.who(), e.action(), e.partnerId(), e.detail())).toList();
     }
 
+    /** @param partner the number masked: the queue is seen by every agent, the full number only where they answer */
     record HandoffView(long id, String channel, String partner, String reason, String state, String note, Long agentId,
                        Instant openedAt, Instant claimedAt) {
         static HandoffView of(Handoffs.Handoff h) {
-            return new HandoffView(h.id(), h.conversation().channel().name(), h.conversation().address(), h.reason().name(),
-                    h.state().name(), h.note(), h.agentId(), h.openedAt(), h.claimedAt());
+            return new HandoffView(h.id(), h.conversation().channel().name(), com.shisha.core.PhoneMask.mask(h.conversation().address()),
+                    h.reason().name(), h.state().name(), h.note(), h.agentId(), h.openedAt(), h.claimedAt());
         }
     }
 
@@ -155,18 +168,111 @@ class ConsoleController {
         return handoffs.queue().stream().map(HandoffView::of).toList();
     }
 
+    record LineView(String from, String text, Instant at, String status, Long agentId) {
+    }
+
+    record ProfileView(Long partnerId, String name, String language, String city, List<String> products,
+                       Instant lastInbound, boolean optedOut, boolean textAllowed) {
+    }
+
+    record HandoffDetail(HandoffView handoff, ProfileView partner, List<LineView> transcript) {
+    }
+
+    @GetMapping("/handoffs/{id}")
+    HandoffDetail handoff(@RequestAttribute(ConsoleAuthFilter.STAFF) StaffAccounts.Staff me, @PathVariable long id,
+                          @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit) {
+        Handoffs.Handoff h = handoffs.find(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found", "no handoff " + id));
+        ConsoleConversations.Profile p = conversations.profile(h.conversation());
+        audit.record(me.id(), me.email(), "handoff.view", p.partnerId(), "handoff " + id);
+        List<LineView> lines = conversations.transcript(h.conversation(), limit).stream()
+                .map(l -> new LineView(l.inbound() ? "partner" : l.agentId() != null ? "agent" : "bot", l.text(), l.at(), l.status(), l.agentId()))
+                .toList();
+        return new HandoffDetail(HandoffView.of(h), new ProfileView(p.partnerId(), p.name(), p.language().code(), p.city(),
+                p.products(), p.lastInbound(), p.optedOut(), textAllowed(h, p)), lines);
+    }
+
+    private boolean textAllowed(Handoffs.Handoff h, ConsoleConversations.Profile p) {
+        return h.conversation().channel() != com.shisha.core.Channel.WHATSAPP
+                || p.lastInbound() != null && p.lastInbound().isAfter(clock.instant().minus(WHATSAPP_WINDOW));
+    }
+
     @PostMapping("/handoffs/{id}/claim")
     HandoffView claim(@RequestAttribute(ConsoleAuthFilter.STAFF) StaffAccounts.Staff me, @PathVariable long id) {
         Handoffs.Handoff claimed = change(() -> handoffs.claim(id, me.id()));
-        audit.record(me.id(), me.email(), "handoff.claim", null, "handoff " + id);
+        audit.record(me.id(), me.email(), "handoff.claim", conversations.profile(claimed.conversation()).partnerId(), "handoff " + id);
         return HandoffView.of(claimed);
     }
 
+    /** Back to the bot, and the partner is told so in their language. */
     @PostMapping("/handoffs/{id}/hand-back")
     HandoffView handBack(@RequestAttribute(ConsoleAuthFilter.STAFF) StaffAccounts.Staff me, @PathVariable long id) {
         Handoffs.Handoff back = change(() -> handoffs.handBack(id, me.id()));
-        audit.record(me.id(), me.email(), "handoff.hand_back", null, "handoff " + id);
+        ConsoleConversations.Profile p = conversations.profile(back.conversation());
+        long notice = conversations.notice(back.conversation(), ConsoleTexts.handedBack(p.language()));
+        dispatcher.submit(back.conversation(), List.of(notice));
+        audit.record(me.id(), me.email(), "handoff.hand_back", p.partnerId(), "handoff " + id);
         return HandoffView.of(back);
+    }
+
+    /**
+     * @param clientId  the console's id for this message (a retried send carries the same and queues nothing twice)
+     * @param template  an approved WhatsApp template (Content SID), needed 24 hours after the partner's last message
+     */
+    record AgentMessage(@NotBlank @Size(max = 1600) String text, @NotBlank @Size(min = 8, max = 64) String clientId,
+                        @Size(max = 34) String template, java.util.Map<String, String> variables) {
+    }
+
+    record QueuedView(long outboundId, boolean duplicate) {
+    }
+
+    @PostMapping(path = "/handoffs/{id}/messages", consumes = "application/json")
+    ResponseEntity<QueuedView> reply(@RequestAttribute(ConsoleAuthFilter.STAFF) StaffAccounts.Staff me, @PathVariable long id,
+                                     @Valid @RequestBody AgentMessage body) {
+        Handoffs.Handoff h = handoffs.find(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found", "no handoff " + id));
+        if (h.state() != Handoffs.State.WITH_AGENT || (!Long.valueOf(me.id()).equals(h.agentId()) && me.role() != StaffAccounts.Role.ADMIN)) {
+            throw new ApiException(HttpStatus.CONFLICT, "conflict", h.state() == Handoffs.State.RETURNED
+                    ? "this conversation was handed back to the bot" : "take the conversation first: only the agent who has it replies");
+        }
+        if (!body.clientId().matches("[A-Za-z0-9_-]+")) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "validation_failed", "clientId: letters, digits, - and _ only");
+        }
+        ConsoleConversations.Profile p = conversations.profile(h.conversation());
+        if (body.template() == null && !textAllowed(h, p)) {
+            throw new ApiException(HttpStatus.CONFLICT, "outside_window", "WhatsApp takes free text only within 24 hours of the "
+                    + "partner's last message: send an approved template instead");
+        }
+        ConsoleConversations.Queued queued;
+        try {
+            queued = conversations.reply(id, me.id(), h.conversation(), body.clientId(), body.text(), body.template(),
+                    body.variables() == null ? java.util.Map.of() : body.variables());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "validation_failed", e.getMessage());
+        }
+        if (queued.fresh()) {
+            dispatcher.submit(h.conversation(), List.of(queued.outboundId()));
+            audit.record(me.id(), me.email(), "handoff.reply", p.partnerId(), "handoff " + id + ", outbound " + queued.outboundId()
+                    + (body.template() == null ? "" : ", template " + body.template()));
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new QueuedView(queued.outboundId(), !queued.fresh()));
+    }
+
+    record TakeOver(@NotBlank @Size(max = 32) String phone) {
+    }
+
+    /** An agent takes a partner's conversation from the bot without being asked (the partner is quiet for the bot from now). */
+    @PostMapping(path = "/takeovers", consumes = "application/json")
+    ResponseEntity<HandoffView> takeOver(@RequestAttribute(ConsoleAuthFilter.STAFF) StaffAccounts.Staff me,
+                                         @Valid @RequestBody TakeOver body) {
+        String phone = com.shisha.web.api.IndianMobile.normalise(body.phone());
+        if (phone == null || !phone.matches("\\+[1-9][0-9]{7,14}")) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "validation_failed", "phone must be a mobile number, e.g. +919812345678");
+        }
+        com.shisha.core.ConversationKey key = conversations.conversationOfPartner(phone)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found", "no conversation with that number"));
+        Handoffs.Handoff h = handoffs.request(key, Handoffs.Reason.AGENT_TOOK_OVER, "taken over from the console");
+        Handoffs.Handoff claimed = change(() -> handoffs.claim(h.id(), me.id()));
+        audit.record(me.id(), me.email(), "handoff.take_over", conversations.profile(key).partnerId(), "handoff " + h.id());
+        return ResponseEntity.status(HttpStatus.CREATED).body(HandoffView.of(claimed));
     }
 
     private static Handoffs.Handoff change(java.util.function.Supplier<Handoffs.Handoff> change) {
