@@ -216,4 +216,16 @@ abstract class AbstractPipelineTest {
         return jdbc.sql("select count(*) from outbound_messages where conversation_key = :k")
                 .param("k", conversationKey).query(Integer.class).single();
     }
+
+    /** The partner writes on WhatsApp through the signed webhook; returns what Twilio has been asked to send them so far. */
+    java.util.List<TwilioStandIn.Sent> partnerSays(String phone, String text, int repliesBefore, boolean expectReply) {
+        String sid = newMessageSid();
+        assertThat(postSigned("/webhooks/twilio/messaging", whatsappForm(phone, text, sid)).statusCode()).isEqualTo(200);
+        assertThat(awaitProcessed(sid, REPLY_TIMEOUT)).as("'%s' processed", text).isTrue();
+        if (!expectReply) {
+            TwilioStandIn.sleep(300);
+            return TwilioStandIn.sentTo("whatsapp:" + phone);
+        }
+        return TwilioStandIn.awaitSent("whatsapp:" + phone, repliesBefore + 1, REPLY_TIMEOUT);
+    }
 }

@@ -149,18 +149,6 @@ class ConsoleApiTest extends AbstractApiTest {
         assertThat(audit.toString()).contains("handoff " + first.id());
     }
 
-    /** The partner writes on WhatsApp through the signed webhook; returns what Twilio has been asked to send them so far. */
-    private java.util.List<TwilioStandIn.Sent> partnerSays(String phone, String text, int repliesBefore, boolean expectReply) {
-        String sid = newMessageSid();
-        assertThat(postSigned("/webhooks/twilio/messaging", whatsappForm(phone, text, sid)).statusCode()).isEqualTo(200);
-        assertThat(awaitProcessed(sid, REPLY_TIMEOUT)).as("'%s' processed", text).isTrue();
-        if (!expectReply) {
-            TwilioStandIn.sleep(300);
-            return TwilioStandIn.sentTo("whatsapp:" + phone);
-        }
-        return TwilioStandIn.awaitSent("whatsapp:" + phone, repliesBefore + 1, REPLY_TIMEOUT);
-    }
-
     @Test
     void aPartnerAsksForAPersonAnAgentAnswersFromTheConsoleOnceAndHandsBackToTheBot() {
         String phone = freshPhone();
