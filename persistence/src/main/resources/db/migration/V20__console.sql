@@ -53,3 +53,8 @@ CREATE TABLE console_replies (
     at          TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE INDEX console_replies_outbound ON console_replies (outbound_id);
+
+-- the console's overview and the metrics read the last hours of traffic; without these they would scan every message
+CREATE INDEX inbound_received_at ON inbound_messages (received_at);
+CREATE INDEX outbound_created_at ON outbound_messages (created_at);
+CREATE INDEX outbound_troubled_at ON outbound_messages (updated_at) WHERE status = 'FAILED' OR delivery_error_code IS NOT NULL;

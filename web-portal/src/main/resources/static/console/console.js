@@ -34,7 +34,7 @@
   function say(text) { $('status').textContent = text || ''; }
 
   function show(view) {
-    ['sign-in', 'queue', 'handoff', 'staff', 'audit'].forEach(function (v) { $('view-' + v).hidden = v !== view; });
+    ['sign-in', 'overview', 'queue', 'handoff', 'staff', 'audit'].forEach(function (v) { $('view-' + v).hidden = v !== view; });
     document.querySelectorAll('#nav a').forEach(function (a) {
       if (a.dataset.view === view || (view === 'handoff' && a.dataset.view === 'queue')) { a.setAttribute('aria-current', 'page'); }
       else { a.removeAttribute('aria-current'); }
@@ -48,6 +48,7 @@
     var m = /^handoff\/(\d+)$/.exec(hash);
     if (m) { current = Number(m[1]); show('handoff'); loadHandoff(); poll = setInterval(loadHandoff, 4000); return; }
     current = null;
+    if (hash === 'overview') { show('overview'); loadOverview(); poll = setInterval(loadOverview, 15000); return; }
     if (hash === 'staff' && me.role === 'ADMIN') { show('staff'); loadStaff(); return; }
     if (hash === 'audit' && me.role === 'ADMIN') { show('audit'); loadAudit(); return; }
     show('queue'); loadQueue(); poll = setInterval(loadQueue, 5000);
@@ -112,6 +113,46 @@
       $('hand-back').hidden = h.state === 'RETURNED';
       $('reply-form').hidden = !mine;
       $('template-field').hidden = p.textAllowed;
+    }).catch(failed);
+  }
+
+  function tile(label, value, alert) {
+    var t = el('div', null, 'tile' + (alert ? ' alert' : ''));
+    t.appendChild(el('span', value, 'n'));
+    t.appendChild(el('span', label));
+    return t;
+  }
+
+  function bars(container, slices, series, unit) {
+    container.replaceChildren();
+    var max = 1;
+    slices.forEach(function (s) { series.forEach(function (k) { max = Math.max(max, s[k.key]); }); });
+    slices.forEach(function (s) {
+      var slot = el('div', null, 'slot');
+      slot.title = new Date(s.start).toLocaleTimeString() + ': ' + series.map(function (k) {
+        return k.label + ' ' + Math.round(s[k.key]) + unit; }).join(', ');
+      series.forEach(function (k) {
+        var b = el('div', null, 'bar ' + k.cls);
+        b.style.height = (100 * s[k.key] / max) + '%';
+        slot.appendChild(b);
+      });
+      container.appendChild(slot);
+    });
+  }
+
+  function loadOverview() {
+    api('GET', '/overview').then(function (o) {
+      var n = o.now, tiles = $('tiles');
+      tiles.replaceChildren(
+        tile('waiting for a person', n.handoffsWaiting, n.handoffsWaiting > 0),
+        tile('with an agent', n.handoffsWithAgent),
+        tile('messages not yet answered', n.inboxWaiting, n.inboxWaiting > 50),
+        tile('replies queued', n.outboxWaiting),
+        tile('oldest queued reply (s)', Math.round(n.outboxLagSeconds), n.outboxLagSeconds > 30),
+        tile('sends failed, last hour', n.sendFailuresLastHour, n.sendFailuresLastHour > 0),
+        tile('undelivered, last hour', n.deliveryErrorsLastHour, n.deliveryErrorsLastHour > 0));
+      bars($('chart-traffic'), o.timeline, [{ key: 'inbound', cls: 'in', label: 'in' }, { key: 'outbound', cls: 'out', label: 'out' }], '');
+      bars($('chart-latency'), o.timeline, [{ key: 'p95Millis', cls: 'latency', label: 'p95' }], ' ms');
     }).catch(failed);
   }
 

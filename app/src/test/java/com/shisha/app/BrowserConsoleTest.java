@@ -123,4 +123,19 @@ class BrowserConsoleTest extends AbstractBrowserTest {
         assertThat(rows).isNotEmpty();
         screenshot("console-audit-1280");
     }
+
+    @Test
+    void theOverviewShowsTheNumbersAndTheCharts() {
+        partnerSays(freshPhone(), "hello", 0, true);
+        signIn(ConsoleConfig.DEV_ADMIN_EMAIL, ConsoleConfig.DEV_ADMIN_PASSWORD);
+        visible(By.id("view-queue"));
+        open("/console#overview");
+        await(d -> byId("tiles").getText().contains("waiting for a person"));
+        await(d -> byId("chart-traffic").findElements(By.cssSelector(".slot")).size() == 24);
+        screenshot("console-overview-1280");
+        driver().manage().window().setSize(new Dimension(390, 844));
+        screenshot("console-overview-390");
+        assertThat(((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
+                .as("sideways overflow at 390 px").isLessThanOrEqualTo(0);
+    }
 }

@@ -202,4 +202,19 @@ class ConsoleApiTest extends AbstractApiTest {
         console("POST", "/console/api/takeovers", cookie, Map.of("phone", "not a number")).error(400, "validation_failed");
         console("POST", "/console/api/takeovers", cookie, Map.of("phone", freshPhone())).error(404, "not_found");
     }
+
+    @Test
+    void theOverviewCountsTheQueueAndTheLastHoursOfTraffic() {
+        String phone = freshPhone();
+        partnerSays(phone, "hello", 0, true);
+        handoffs.request(new ConversationKey(Channel.WHATSAPP, phone), Handoffs.Reason.PARTNER_ASKED, "overview test");
+        JsonNode overview = console("GET", "/console/api/overview", admin(), null).json();
+        assertThat(overview.get("now").get("handoffsWaiting").asLong()).isGreaterThanOrEqualTo(1);
+        JsonNode timeline = overview.get("timeline");
+        assertThat(timeline.size()).isEqualTo(24);
+        JsonNode last = timeline.get(timeline.size() - 1);
+        assertThat(last.get("inbound").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(last.get("outbound").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(last.get("p95Millis").asDouble()).isGreaterThan(0);
+    }
 }

@@ -47,12 +47,15 @@ class ConsoleController {
     private final AuditLog audit;
     private final Handoffs handoffs;
     private final ConsoleConversations conversations;
+    private final com.shisha.core.console.OperationsFigures figures;
     private final OutboxDispatcher dispatcher;
     private final ConsoleSettings settings;
     private final Clock clock;
 
     ConsoleController(StaffSignIn signIn, StaffSessions sessions, StaffAccounts staff, AuditLog audit, Handoffs handoffs,
-                      ConsoleConversations conversations, OutboxDispatcher dispatcher, ConsoleSettings settings) {
+                      ConsoleConversations conversations, com.shisha.core.console.OperationsFigures figures,
+                      OutboxDispatcher dispatcher, ConsoleSettings settings) {
+        this.figures = figures;
         this.signIn = signIn;
         this.sessions = sessions;
         this.staff = staff;
@@ -141,6 +144,16 @@ class ConsoleController {
         }
         audit.record(me.id(), me.email(), body.active() ? "staff.activate" : "staff.deactivate", null, "staff " + id);
         return StaffView.of(changed);
+    }
+
+    record Overview(com.shisha.core.console.OperationsFigures.Snapshot now,
+                    List<com.shisha.core.console.OperationsFigures.Slice> timeline) {
+    }
+
+    /** The few numbers staff watch, and the last six hours in quarter-hours. */
+    @GetMapping("/overview")
+    Overview overview() {
+        return new Overview(figures.now(), figures.timeline(Duration.ofHours(6), Duration.ofMinutes(15)));
     }
 
     record AuditView(long id, Instant at, Long staffId, String who, String action, Long partnerId, String detail) {
