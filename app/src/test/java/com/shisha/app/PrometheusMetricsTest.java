@@ -19,6 +19,9 @@ class PrometheusMetricsTest extends AbstractApiTest {
     @Autowired
     Handoffs handoffs;
 
+    @Autowired
+    com.shisha.core.voice.SpeechRecognizer speech;
+
     @Test
     void prometheusReadsQueuesLatencyHandoffsSendsAndTheModel() {
         String phone = freshPhone();
@@ -43,6 +46,30 @@ class PrometheusMetricsTest extends AbstractApiTest {
         String token = tokenFor(freshPhone());
         call("POST", "/api/v1/coach/questions", token, Map.of("question", "How do I explain a term plan?"));
         assertThat(get("/actuator/prometheus", null).body()).contains("shisha_model_calls_seconds_count{outcome=\"not_installed\"}");
+    }
+
+    /** Every SHISHA series the Grafana dashboard plots is one the service really exports. */
+    @Test
+    void theDashboardPlotsOnlySeriesTheServiceExports() throws Exception {
+        partnerSays(freshPhone(), "hello", 0, true);
+        call("POST", "/api/v1/coach/questions", tokenFor(freshPhone()), Map.of("question", "What is a demat account?"));
+        try {
+            speech.recognize(new short[16_000], com.shisha.core.Language.EN, java.util.List.of());
+        } catch (RuntimeException expected) {
+            // no speech model here: the failure is counted all the same
+        }
+        metrics.sample();
+        String scrape = get("/actuator/prometheus", null).body();
+        String dashboard = java.nio.file.Files.readString(java.nio.file.Path.of("..", "deploy", "grafana", "dashboards", "shisha.json"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("shisha_[a-z_]+").matcher(dashboard);
+        java.util.Set<String> plotted = new java.util.TreeSet<>();
+        while (m.find()) {
+            plotted.add(m.group());
+        }
+        assertThat(plotted).hasSizeGreaterThanOrEqualTo(10);
+        for (String series : plotted) {
+            assertThat(scrape).as("the dashboard plots %s", series).containsPattern("(?m)^" + series + "[{ ]");
+        }
     }
 
     /** The value of one sample line, by its name and labels as Prometheus writes them. */
