@@ -58,3 +58,39 @@ CREATE INDEX console_replies_outbound ON console_replies (outbound_id);
 CREATE INDEX inbound_received_at ON inbound_messages (received_at);
 CREATE INDEX outbound_created_at ON outbound_messages (created_at);
 CREATE INDEX outbound_troubled_at ON outbound_messages (updated_at) WHERE status = 'FAILED' OR delivery_error_code IS NOT NULL;
+
+-- A WhatsApp template sent to a segment of partners. DRAFT → SENDING → SENT, or CANCELLED; never back.
+CREATE TABLE broadcasts (
+    id            BIGSERIAL PRIMARY KEY,
+    name          TEXT        NOT NULL,
+    template_sid  TEXT        NOT NULL CHECK (template_sid ~ '^HX[0-9a-fA-F]{32}$'),
+    body          TEXT        NOT NULL,
+    city          TEXT,
+    product       TEXT,
+    language      TEXT,
+    min_skill     INT,
+    max_skill     INT,
+    active_days   INT,
+    inactive_days INT,
+    state         TEXT        NOT NULL CHECK (state IN ('DRAFT', 'SENDING', 'SENT', 'CANCELLED')),
+    created_by    BIGINT      NOT NULL REFERENCES staff_members (id),
+    created_at    TIMESTAMPTZ NOT NULL,
+    started_at    TIMESTAMPTZ,
+    finished_at   TIMESTAMPTZ,
+    version       BIGINT      NOT NULL DEFAULT 0
+);
+
+-- Who a broadcast goes to, fixed when it starts. One row per partner and broadcast, and the outbox row is written in
+-- the same transaction that marks the row QUEUED: a partner gets a broadcast once, whatever restarts or instances.
+CREATE TABLE broadcast_recipients (
+    broadcast_id     BIGINT      NOT NULL REFERENCES broadcasts (id),
+    partner_id       BIGINT      NOT NULL REFERENCES partners (id),
+    conversation_key TEXT        NOT NULL,
+    state            TEXT        NOT NULL CHECK (state IN ('PENDING', 'QUEUED', 'SKIPPED')),
+    reason           TEXT,
+    outbound_id      BIGINT,
+    queued_at        TIMESTAMPTZ,
+    PRIMARY KEY (broadcast_id, partner_id)
+);
+CREATE INDEX broadcast_recipients_pending ON broadcast_recipients (broadcast_id) WHERE state = 'PENDING';
+CREATE INDEX broadcast_recipients_by_partner ON broadcast_recipients (partner_id, queued_at) WHERE state = 'QUEUED';

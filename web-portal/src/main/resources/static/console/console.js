@@ -34,7 +34,7 @@
   function say(text) { $('status').textContent = text || ''; }
 
   function show(view) {
-    ['sign-in', 'overview', 'queue', 'handoff', 'staff', 'audit'].forEach(function (v) { $('view-' + v).hidden = v !== view; });
+    ['sign-in', 'overview', 'queue', 'handoff', 'broadcasts', 'staff', 'audit'].forEach(function (v) { $('view-' + v).hidden = v !== view; });
     document.querySelectorAll('#nav a').forEach(function (a) {
       if (a.dataset.view === view || (view === 'handoff' && a.dataset.view === 'queue')) { a.setAttribute('aria-current', 'page'); }
       else { a.removeAttribute('aria-current'); }
@@ -49,6 +49,7 @@
     if (m) { current = Number(m[1]); show('handoff'); loadHandoff(); poll = setInterval(loadHandoff, 4000); return; }
     current = null;
     if (hash === 'overview') { show('overview'); loadOverview(); poll = setInterval(loadOverview, 15000); return; }
+    if (hash === 'broadcasts') { show('broadcasts'); loadBroadcasts(); poll = setInterval(loadBroadcasts, 3000); return; }
     if (hash === 'staff' && me.role === 'ADMIN') { show('staff'); loadStaff(); return; }
     if (hash === 'audit' && me.role === 'ADMIN') { show('audit'); loadAudit(); return; }
     show('queue'); loadQueue(); poll = setInterval(loadQueue, 5000);
@@ -156,6 +157,52 @@
     }).catch(failed);
   }
 
+  function segmentOf(f) {
+    var seg = {};
+    ['city', 'product', 'language'].forEach(function (k) { if (f.elements[k].value) { seg[k] = f.elements[k].value; } });
+    ['minSkill', 'maxSkill', 'activeWithinDays', 'inactiveForDays'].forEach(function (k) {
+      if (f.elements[k].value !== '') { seg[k] = Number(f.elements[k].value); } });
+    return seg;
+  }
+
+  function loadBroadcasts() {
+    api('GET', '/broadcasts').then(function (rows) {
+      var body = $('broadcast-rows');
+      return Promise.all(rows.map(function (b) { return api('GET', '/broadcasts/' + b.id); })).then(function (views) {
+        body.replaceChildren();
+        views.forEach(function (v) {
+          var b = v.broadcast, p = v.progress;
+          var tr = el('tr');
+          tr.appendChild(el('td', b.id));
+          tr.appendChild(el('td', b.name));
+          tr.appendChild(el('td', b.state.toLowerCase()));
+          var prog = el('td');
+          var done = p.recipients === 0 ? 0 : Math.round(100 * (p.recipients - p.pending) / p.recipients);
+          var bar = el('progress'); bar.max = 100; bar.value = done; bar.setAttribute('aria-label', done + '% worked through');
+          prog.appendChild(bar);
+          prog.appendChild(el('span', ' ' + p.recipients + ' partners: ' + p.queued + ' queued, ' + p.sent + ' sent, ' + p.delivered
+            + ' delivered, ' + p.read + ' read, ' + p.failed + ' failed, ' + p.skippedOptedOut + ' opted out, '
+            + p.skippedDailyLimit + ' over the daily limit', 'progress-text'));
+          tr.appendChild(prog);
+          var act = el('td');
+          if (me.role === 'ADMIN' && b.state === 'DRAFT') { act.appendChild(action('Start', '/broadcasts/' + b.id + '/start')); }
+          if (me.role === 'ADMIN' && (b.state === 'DRAFT' || b.state === 'SENDING')) {
+            act.appendChild(action('Cancel', '/broadcasts/' + b.id + '/cancel'));
+          }
+          tr.appendChild(act);
+          body.appendChild(tr);
+        });
+      });
+    }).catch(failed);
+  }
+
+  function action(label, path) {
+    var b = el('button', label, 'btn btn-outline btn-small');
+    b.type = 'button';
+    b.addEventListener('click', function () { api('POST', path).then(loadBroadcasts).catch(failed); });
+    return b;
+  }
+
   function loadStaff() {
     api('GET', '/staff').then(function (rows) {
       var body = $('staff-rows');
@@ -247,6 +294,19 @@
       api('POST', '/staff', { name: f.elements['name'].value, email: f.email.value, role: f.role.value, password: f.password.value })
         .then(function () { f.reset(); loadStaff(); })
         .catch(function (e) { $('staff-error').textContent = e.message; });
+    });
+    $('broadcast-count').addEventListener('click', function () {
+      api('POST', '/broadcasts/count', segmentOf($('broadcast-form')))
+        .then(function (c) { $('broadcast-matching').textContent = c.partners + ' partners'; })
+        .catch(function (e) { $('broadcast-error').textContent = e.message; });
+    });
+    $('broadcast-form').addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var f = ev.target;
+      $('broadcast-error').textContent = '';
+      api('POST', '/broadcasts', { name: f.elements['name'].value, templateSid: f.templateSid.value, body: f.body.value,
+        segment: segmentOf(f) }).then(function () { f.reset(); loadBroadcasts(); })
+        .catch(function (e) { $('broadcast-error').textContent = e.message; });
     });
     api('GET', '/me').then(signedIn).catch(function () { show('sign-in'); });
   });

@@ -43,6 +43,34 @@ class ConsoleConfig {
                 portal.maxFailedLogins(), portal.lockout(), ApiConfig.production(environment));
     }
 
+    /**
+     * Broadcast passes every SHISHA_BROADCAST_EVERY_SECONDS (default 2; 0 = off) of SHISHA_BROADCAST_BATCH partners
+     * (default 50); a partner gets at most SHISHA_BROADCASTS_PER_PARTNER_PER_DAY (default 1) broadcasts a day.
+     */
+    @Bean
+    BroadcastSender broadcastSender(com.shisha.core.console.Broadcasts broadcasts, com.shisha.core.pipeline.OutboxDispatcher dispatcher,
+                                    java.time.Clock clock, Environment environment) {
+        Env env = new Env(environment);
+        return new BroadcastSender(broadcasts, dispatcher, clock, env.integer("SHISHA_BROADCAST_BATCH", 50, 1, 10_000),
+                env.integer("SHISHA_BROADCASTS_PER_PARTNER_PER_DAY", 1, 1, 100));
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    java.util.concurrent.ScheduledExecutorService broadcastScheduler(BroadcastSender sender, Environment environment) {
+        int every = new Env(environment).integer("SHISHA_BROADCAST_EVERY_SECONDS", 2, 0, 3600);
+        java.util.concurrent.ScheduledExecutorService scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "broadcasts");
+            t.setDaemon(true);
+            return t;
+        });
+        if (every > 0) {
+            scheduler.scheduleWithFixedDelay(sender, every, every, java.util.concurrent.TimeUnit.SECONDS);
+        } else {
+            log.info("Broadcasts are not sent by this instance: SHISHA_BROADCAST_EVERY_SECONDS=0");
+        }
+        return scheduler;
+    }
+
     /** Checked before the first admin is made, so a bad setting stops the start with its name. */
     record FirstAdmin(String email, String password) {
     }

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "TWILIO_SEND_RATE_PER_SECOND=10000",
         "SHISHA_SWEEP_MILLIS=200",
         // tests run the nudge scheduler themselves, with a clock they set; a real-time one would race them
-        "SHISHA_NUDGE_EVERY_SECONDS=0",
+        "SHISHA_NUDGE_EVERY_SECONDS=0", "SHISHA_BROADCAST_EVERY_SECONDS=0",
         // contexts of other test classes stay cached and share the database: only a test that drives call-review
         // jobs (with its own speech double) or pushes (with its FCM stand-in) lets its context poll for them
         "SHISHA_CALL_REVIEW_POLL_MILLIS=0", "SHISHA_PUSH_EVERY_SECONDS=0"})

@@ -26,6 +26,9 @@ class BrowserConsoleTest extends AbstractBrowserTest {
     @Autowired
     Handoffs handoffs;
 
+    @Autowired
+    BroadcastSender broadcastSender;
+
     @BeforeEach
     void signedOut() {
         resetBrowserState();
@@ -137,5 +140,30 @@ class BrowserConsoleTest extends AbstractBrowserTest {
         screenshot("console-overview-390");
         assertThat(((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
                 .as("sideways overflow at 390 px").isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void anAdminPreparesStartsAndFollowsABroadcast() {
+        signIn(ConsoleConfig.DEV_ADMIN_EMAIL, ConsoleConfig.DEV_ADMIN_PASSWORD);
+        visible(By.id("view-queue"));
+        open("/console#broadcasts");
+        WebElement form = visible(By.id("broadcast-form"));
+        String name = "Monsoon insurance " + UUID.randomUUID().toString().substring(0, 8);
+        form.findElement(By.name("name")).sendKeys(name);
+        form.findElement(By.name("templateSid")).sendKeys("HX" + "fedcba9876543210".repeat(2));
+        form.findElement(By.name("body")).sendKeys("Namaste {{1}}, monsoon is here: time to talk about health cover.");
+        form.findElement(By.name("city")).sendKeys("Nowhere-" + UUID.randomUUID().toString().substring(0, 6));
+        byId("broadcast-count").click();
+        await(d -> byId("broadcast-matching").getText().equals("0 partners"));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement row = await(d -> d.findElements(By.cssSelector("#broadcast-rows tr")).stream()
+                .filter(r -> r.getText().contains(name)).findFirst().orElse(null));
+        assertThat(row.getText()).contains("draft");
+        row.findElement(By.xpath(".//button[text()='Start']")).click();
+        await(d -> d.findElements(By.cssSelector("#broadcast-rows tr")).stream().anyMatch(r -> r.getText().contains(name) && r.getText().contains("sending")));
+        broadcastSender.runOnce(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Kolkata")).atTime(11, 0)
+                .atZone(java.time.ZoneId.of("Asia/Kolkata")).toInstant());
+        await(d -> d.findElements(By.cssSelector("#broadcast-rows tr")).stream().anyMatch(r -> r.getText().contains(name) && r.getText().contains("sent")));
+        screenshot("console-broadcasts-1280");
     }
 }

@@ -48,14 +48,16 @@ class ConsoleController {
     private final Handoffs handoffs;
     private final ConsoleConversations conversations;
     private final com.shisha.core.console.OperationsFigures figures;
+    private final com.shisha.core.console.Broadcasts broadcasts;
     private final OutboxDispatcher dispatcher;
     private final ConsoleSettings settings;
     private final Clock clock;
 
     ConsoleController(StaffSignIn signIn, StaffSessions sessions, StaffAccounts staff, AuditLog audit, Handoffs handoffs,
                       ConsoleConversations conversations, com.shisha.core.console.OperationsFigures figures,
-                      OutboxDispatcher dispatcher, ConsoleSettings settings) {
+                      com.shisha.core.console.Broadcasts broadcasts, OutboxDispatcher dispatcher, ConsoleSettings settings) {
         this.figures = figures;
+        this.broadcasts = broadcasts;
         this.signIn = signIn;
         this.sessions = sessions;
         this.staff = staff;
@@ -154,6 +156,87 @@ class ConsoleController {
     @GetMapping("/overview")
     Overview overview() {
         return new Overview(figures.now(), figures.timeline(Duration.ofHours(6), Duration.ofMinutes(15)));
+    }
+
+    /** A segment as the console sends it; empty fields do not filter. */
+    record SegmentBody(@Size(max = 100) String city,
+                       @jakarta.validation.constraints.Pattern(regexp = "LOANS|CREDIT_CARDS|INSURANCE|SAVINGS_ACCOUNTS|DEMAT|") String product,
+                       @jakarta.validation.constraints.Pattern(regexp = "en|hi|") String language,
+                       @Min(0) @Max(100) Integer minSkill, @Min(0) @Max(100) Integer maxSkill,
+                       @Min(1) @Max(365) Integer activeWithinDays, @Min(1) @Max(365) Integer inactiveForDays) {
+        com.shisha.core.console.Broadcasts.Segment segment() {
+            return new com.shisha.core.console.Broadcasts.Segment(city, product, language, minSkill, maxSkill, activeWithinDays,
+                    inactiveForDays);
+        }
+    }
+
+    record NewBroadcast(@NotBlank @Size(max = 100) String name,
+                        @NotBlank @jakarta.validation.constraints.Pattern(regexp = "HX[0-9a-fA-F]{32}") String templateSid,
+                        @NotBlank @Size(max = 1024) String body, @Valid @NotNull SegmentBody segment) {
+    }
+
+    record BroadcastView(com.shisha.core.console.Broadcasts.Broadcast broadcast, com.shisha.core.console.Broadcasts.Progress progress) {
+    }
+
+    @GetMapping("/broadcasts")
+    List<com.shisha.core.console.Broadcasts.Broadcast> broadcasts() {
+        return broadcasts.all();
+    }
+
+    record Count(long partners) {
+    }
+
+    @PostMapping(path = "/broadcasts/count", consumes = "application/json")
+    Count count(@Valid @RequestBody SegmentBody body) {
+        return new Count(broadcasts.count(body.segment()));
+    }
+
+    @PostMapping(path = "/broadcasts", consumes = "application/json")
+    ResponseEntity<BroadcastView> createBroadcast(@RequestAttribute(ConsoleAuthFilter.STAFF) StaffAccounts.Staff me,
+                                                  @Valid @RequestBody NewBroadcast body) {
+        admin(me);
+        com.shisha.core.console.Broadcasts.Broadcast b;
+        try {
+            b = broadcasts.create(body.name(), body.templateSid(), body.body(), body.segment().segment(), me.id());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "validation_failed", e.getMessage());
+        }
+        audit.record(me.id(), me.email(), "broadcast.create", null, "broadcast " + b.id() + " template " + b.templateSid());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new BroadcastView(b, broadcasts.progress(b.id())));
+    }
+
+    @GetMapping("/broadcasts/{id}")
+    BroadcastView broadcast(@PathVariable long id) {
+        return new BroadcastView(broadcasts.find(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found", "no broadcast " + id)),
+                broadcasts.progress(id));
+    }
+
+    @PostMapping("/broadcasts/{id}/start")
+    BroadcastView startBroadcast(@RequestAttribute(ConsoleAuthFilter.STAFF) StaffAccounts.Staff me, @PathVariable long id) {
+        admin(me);
+        com.shisha.core.console.Broadcasts.Broadcast b = broadcastChange(() -> broadcasts.start(id));
+        com.shisha.core.console.Broadcasts.Progress p = broadcasts.progress(id);
+        audit.record(me.id(), me.email(), "broadcast.start", null, "broadcast " + id + " to " + p.recipients() + " partners");
+        return new BroadcastView(b, p);
+    }
+
+    @PostMapping("/broadcasts/{id}/cancel")
+    BroadcastView cancelBroadcast(@RequestAttribute(ConsoleAuthFilter.STAFF) StaffAccounts.Staff me, @PathVariable long id) {
+        admin(me);
+        com.shisha.core.console.Broadcasts.Broadcast b = broadcastChange(() -> broadcasts.cancel(id));
+        audit.record(me.id(), me.email(), "broadcast.cancel", null, "broadcast " + id);
+        return new BroadcastView(b, broadcasts.progress(id));
+    }
+
+    private static com.shisha.core.console.Broadcasts.Broadcast broadcastChange(
+            java.util.function.Supplier<com.shisha.core.console.Broadcasts.Broadcast> change) {
+        try {
+            return change.get();
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "not_found", e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new ApiException(HttpStatus.CONFLICT, "conflict", e.getMessage());
+        }
     }
 
     record AuditView(long id, Instant at, Long staffId, String who, String action, Long partnerId, String detail) {
