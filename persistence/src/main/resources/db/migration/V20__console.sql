@@ -94,3 +94,38 @@ CREATE TABLE broadcast_recipients (
 );
 CREATE INDEX broadcast_recipients_pending ON broadcast_recipients (broadcast_id) WHERE state = 'PENDING';
 CREATE INDEX broadcast_recipients_by_partner ON broadcast_recipients (partner_id, queued_at) WHERE state = 'QUEUED';
+
+-- Leads brought in from GroMo's systems (CSV in the console, or the integration API): the external id makes every
+-- import idempotent; leads made here have none
+ALTER TABLE leads ADD COLUMN external_id TEXT;
+CREATE UNIQUE INDEX leads_external_id ON leads (external_id) WHERE external_id IS NOT NULL;
+-- an import merges a second lead for the same person and product into the open one
+CREATE INDEX leads_open_by_phone ON leads (phone, product) WHERE status = 'OPEN';
+
+-- One import, RUNNING → DONE or FAILED once; its counts grow chunk by chunk (the console's progress bar)
+CREATE TABLE lead_imports (
+    id          BIGSERIAL PRIMARY KEY,
+    source      TEXT        NOT NULL CHECK (source IN ('CSV', 'API')),
+    file_name   TEXT,
+    staff_id    BIGINT REFERENCES staff_members (id),
+    state       TEXT        NOT NULL CHECK (state IN ('RUNNING', 'DONE', 'FAILED')),
+    total_rows  BIGINT      NOT NULL DEFAULT 0,
+    processed   BIGINT      NOT NULL DEFAULT 0,
+    created     BIGINT      NOT NULL DEFAULT 0,
+    updated     BIGINT      NOT NULL DEFAULT 0,
+    merged      BIGINT      NOT NULL DEFAULT 0,
+    refused     BIGINT      NOT NULL DEFAULT 0,
+    failure     TEXT,
+    created_at  TIMESTAMPTZ NOT NULL,
+    finished_at TIMESTAMPTZ,
+    version     BIGINT      NOT NULL DEFAULT 0
+);
+
+-- the rows an import refused and why: the downloadable report
+CREATE TABLE lead_import_refusals (
+    import_id   BIGINT NOT NULL REFERENCES lead_imports (id),
+    row_number  BIGINT NOT NULL,
+    external_id TEXT,
+    reason      TEXT   NOT NULL,
+    PRIMARY KEY (import_id, row_number)
+);

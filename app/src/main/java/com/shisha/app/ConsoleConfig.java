@@ -71,6 +71,24 @@ class ConsoleConfig {
         return scheduler;
     }
 
+    /** The gazetteer, for imported leads' cities (the one the understanding step reads partners' cities with). */
+    @Bean
+    com.shisha.core.journey.PlaceLocator placeLocator() {
+        return com.shisha.dialogs.understanding.Gazetteer.india();
+    }
+
+    @Bean
+    com.shisha.web.console.IntegrationKeys integrationKeys(Environment environment) {
+        java.util.List<String> keys = new Env(environment).get("SHISHA_INTEGRATION_KEYS")
+                .map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList())
+                .orElse(java.util.List.of());
+        try {
+            return new com.shisha.web.console.IntegrationKeys(keys);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("SHISHA_INTEGRATION_KEYS", e.getMessage());
+        }
+    }
+
     /** Checked before the first admin is made, so a bad setting stops the start with its name. */
     record FirstAdmin(String email, String password) {
     }

@@ -49,14 +49,19 @@ class ConsoleController {
     private final ConsoleConversations conversations;
     private final com.shisha.core.console.OperationsFigures figures;
     private final com.shisha.core.console.Broadcasts broadcasts;
+    private final com.shisha.core.console.LeadImports leadImports;
+    private final LeadImporter importer;
     private final OutboxDispatcher dispatcher;
     private final ConsoleSettings settings;
     private final Clock clock;
 
     ConsoleController(StaffSignIn signIn, StaffSessions sessions, StaffAccounts staff, AuditLog audit, Handoffs handoffs,
                       ConsoleConversations conversations, com.shisha.core.console.OperationsFigures figures,
-                      com.shisha.core.console.Broadcasts broadcasts, OutboxDispatcher dispatcher, ConsoleSettings settings) {
+                      com.shisha.core.console.Broadcasts broadcasts, com.shisha.core.console.LeadImports leadImports,
+                      LeadImporter importer, OutboxDispatcher dispatcher, ConsoleSettings settings) {
         this.figures = figures;
+        this.leadImports = leadImports;
+        this.importer = importer;
         this.broadcasts = broadcasts;
         this.signIn = signIn;
         this.sessions = sessions;
@@ -239,6 +244,54 @@ class ConsoleController {
         }
     }
 
+    /** A CSV of leads (UTF-8, a header row; LeadImports.COLUMNS), answered at once; the import runs on and is followed by its id. */
+    @PostMapping(path = "/lead-imports", consumes = "multipart/form-data")
+    ResponseEntity<com.shisha.core.console.LeadImports.Import> importLeads(
+            @RequestAttribute(ConsoleAuthFilter.STAFF) StaffAccounts.Staff me,
+            @org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file)
+            throws java.io.IOException {
+        String csv = LeadImporter.text(file.getBytes());
+        String problem = LeadImporter.headerProblem(csv);
+        if (problem != null) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "bad_file", problem);
+        }
+        com.shisha.core.console.LeadImports.Import begun = importer.start(file.getOriginalFilename(), me.id(), csv);
+        audit.record(me.id(), me.email(), "leads.import", null, "import " + begun.id() + ", " + begun.totalRows() + " rows");
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(begun);
+    }
+
+    @GetMapping("/lead-imports")
+    List<com.shisha.core.console.LeadImports.Import> leadImports() {
+        return leadImports.recent(20);
+    }
+
+    @GetMapping("/lead-imports/{id}")
+    com.shisha.core.console.LeadImports.Import leadImport(@PathVariable long id) {
+        return leadImports.find(id).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "not_found", "no import " + id));
+    }
+
+    /** The rows an import refused, as a CSV to fix and upload again. */
+    @GetMapping(path = "/lead-imports/{id}/refused.csv", produces = "text/csv")
+    ResponseEntity<String> refused(@PathVariable long id) {
+        leadImport(id);
+        StringBuilder csv = new StringBuilder("line,external_id,reason\r\n");
+        for (var r : leadImports.refusals(id)) {
+            csv.append(r.line()).append(',').append(csvField(r.externalId())).append(',').append(csvField(r.reason())).append("\r\n");
+        }
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-refused.csv\"")
+                .contentType(new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .body(csv.toString());
+    }
+
+    /** Quoted as RFC 4180 asks, and with a leading quote mark where a spreadsheet would run it as a formula. */
+    static String csvField(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+
     record AuditView(long id, Instant at, Long staffId, String who, String action, Long partnerId, String detail) {
     }
 
@@ -359,7 +412,7 @@ class ConsoleController {
     @PostMapping(path = "/takeovers", consumes = "application/json")
     ResponseEntity<HandoffView> takeOver(@RequestAttribute(ConsoleAuthFilter.STAFF) StaffAccounts.Staff me,
                                          @Valid @RequestBody TakeOver body) {
-        String phone = com.shisha.web.api.IndianMobile.normalise(body.phone());
+        String phone = com.shisha.core.IndianMobile.normalise(body.phone());
         if (phone == null || !phone.matches("\\+[1-9][0-9]{7,14}")) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "validation_failed", "phone must be a mobile number, e.g. +919812345678");
         }

@@ -24,6 +24,20 @@ class ConsoleWebConfig {
         return new StaffSignIn(staff, audit, lockout, settings);
     }
 
+    @Bean(destroyMethod = "close")
+    LeadImporter leadImporter(com.shisha.core.console.LeadImports imports) {
+        return new LeadImporter(imports);
+    }
+
+    /** GroMo's systems bring leads in with a key of theirs (SHISHA_INTEGRATION_KEYS); none set: the door is closed. */
+    @Bean
+    FilterRegistrationBean<IntegrationKeyFilter> integrationKeyFilter(IntegrationKeys keys) {
+        FilterRegistrationBean<IntegrationKeyFilter> registration = new FilterRegistrationBean<>(new IntegrationKeyFilter(keys));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100 + 50);
+        registration.addUrlPatterns("/integrations/*");
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ConsoleAuthFilter> consoleAuthFilter(StaffSessions sessions) {
         FilterRegistrationBean<ConsoleAuthFilter> registration = new FilterRegistrationBean<>(new ConsoleAuthFilter(sessions));

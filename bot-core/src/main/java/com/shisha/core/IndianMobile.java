@@ -1,4 +1,4 @@
-package com.shisha.web.api;
+package com.shisha.core;
 
 /**
  * A mobile number as Indians type it (98123 45678, 09812345678, 91-98123-45678, +91 98123 45678) in E.164 (+919812345678).
