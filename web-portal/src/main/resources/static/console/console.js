@@ -34,7 +34,7 @@
   function say(text) { $('status').textContent = text || ''; }
 
   function show(view) {
-    ['sign-in', 'overview', 'queue', 'handoff', 'broadcasts', 'staff', 'audit'].forEach(function (v) { $('view-' + v).hidden = v !== view; });
+    ['sign-in', 'overview', 'queue', 'handoff', 'imports', 'broadcasts', 'staff', 'audit'].forEach(function (v) { $('view-' + v).hidden = v !== view; });
     document.querySelectorAll('#nav a').forEach(function (a) {
       if (a.dataset.view === view || (view === 'handoff' && a.dataset.view === 'queue')) { a.setAttribute('aria-current', 'page'); }
       else { a.removeAttribute('aria-current'); }
@@ -49,6 +49,7 @@
     if (m) { current = Number(m[1]); show('handoff'); loadHandoff(); poll = setInterval(loadHandoff, 4000); return; }
     current = null;
     if (hash === 'overview') { show('overview'); loadOverview(); poll = setInterval(loadOverview, 15000); return; }
+    if (hash === 'imports') { show('imports'); loadImports(); poll = setInterval(loadImports, 1000); return; }
     if (hash === 'broadcasts') { show('broadcasts'); loadBroadcasts(); poll = setInterval(loadBroadcasts, 3000); return; }
     if (hash === 'staff' && me.role === 'ADMIN') { show('staff'); loadStaff(); return; }
     if (hash === 'audit' && me.role === 'ADMIN') { show('audit'); loadAudit(); return; }
@@ -196,6 +197,33 @@
     }).catch(failed);
   }
 
+  function loadImports() {
+    api('GET', '/lead-imports').then(function (rows) {
+      var body = $('import-rows');
+      body.replaceChildren();
+      rows.forEach(function (i) {
+        var tr = el('tr');
+        tr.appendChild(el('td', i.id));
+        tr.appendChild(el('td', (i.fileName || 'from GroMo\'s systems') + ' · ' + when(i.createdAt)));
+        tr.appendChild(el('td', i.state.toLowerCase() + (i.failure ? ': ' + i.failure : '')));
+        var prog = el('td');
+        var done = i.totalRows === 0 ? 100 : Math.round(100 * i.processed / i.totalRows);
+        var bar = el('progress'); bar.max = 100; bar.value = done; bar.setAttribute('aria-label', done + '% read');
+        prog.appendChild(bar);
+        prog.appendChild(el('span', ' ' + i.processed + ' of ' + i.totalRows + ' rows: ' + i.created + ' new, ' + i.updated
+          + ' updated, ' + i.merged + ' merged, ' + i.refused + ' refused', 'progress-text'));
+        tr.appendChild(prog);
+        var report = el('td');
+        if (i.refused > 0) {
+          var a = el('a', 'Refused rows (CSV)'); a.href = '/console/api/lead-imports/' + i.id + '/refused.csv'; a.setAttribute('download', '');
+          report.appendChild(a);
+        }
+        tr.appendChild(report);
+        body.appendChild(tr);
+      });
+    }).catch(failed);
+  }
+
   function action(label, path) {
     var b = el('button', label, 'btn btn-outline btn-small');
     b.type = 'button';
@@ -294,6 +322,19 @@
       api('POST', '/staff', { name: f.elements['name'].value, email: f.email.value, role: f.role.value, password: f.password.value })
         .then(function () { f.reset(); loadStaff(); })
         .catch(function (e) { $('staff-error').textContent = e.message; });
+    });
+    $('import-form').addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var file = ev.target.file.files[0];
+      $('import-error').textContent = '';
+      if (!file) { $('import-error').textContent = 'Choose a CSV file first.'; return; }
+      var data = new FormData();
+      data.append('file', file);
+      fetch('/console/api/lead-imports', { method: 'POST', body: data, credentials: 'same-origin',
+        headers: { 'X-Console-Request': '1', 'Accept': 'application/json' } })
+        .then(function (r) { return r.json().then(function (j) { if (!r.ok) { throw new Error(j.message || ('HTTP ' + r.status)); } return j; }); })
+        .then(function () { ev.target.reset(); loadImports(); })
+        .catch(function (e) { $('import-error').textContent = e.message; });
     });
     $('broadcast-count').addEventListener('click', function () {
       api('POST', '/broadcasts/count', segmentOf($('broadcast-form')))

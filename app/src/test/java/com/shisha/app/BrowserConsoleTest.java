@@ -166,4 +166,23 @@ class BrowserConsoleTest extends AbstractBrowserTest {
         await(d -> d.findElements(By.cssSelector("#broadcast-rows tr")).stream().anyMatch(r -> r.getText().contains(name) && r.getText().contains("sent")));
         screenshot("console-broadcasts-1280");
     }
+
+    @Test
+    void anAgentImportsLeadsAndSeesTheRefusedRows() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("leads", ".csv");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        java.nio.file.Files.writeString(file, "external_id,name,phone,product,city,gender,age,income_band,credit_band\n"
+                + "W-" + run + ",Geeta Rao,9812345678,savings,Nagpur,F,45,LOW,FAIR\n"
+                + "X-" + run + ",Bad Phone,123,loans,Nagpur,M,45,LOW,FAIR\n");
+        signIn(ConsoleConfig.DEV_ADMIN_EMAIL, ConsoleConfig.DEV_ADMIN_PASSWORD);
+        visible(By.id("view-queue"));
+        open("/console#imports");
+        visible(By.id("import-form")).findElement(By.name("file")).sendKeys(file.toString());
+        byId("import-form").findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement row = await(d -> d.findElements(By.cssSelector("#import-rows tr")).stream()
+                .filter(r -> r.getText().contains(file.getFileName().toString()) && r.getText().contains("done")).findFirst().orElse(null));
+        assertThat(row.getText()).contains("2 of 2 rows", "1 refused");
+        assertThat(row.findElement(By.linkText("Refused rows (CSV)")).getAttribute("href")).endsWith("/refused.csv");
+        screenshot("console-imports-1280");
+    }
 }
