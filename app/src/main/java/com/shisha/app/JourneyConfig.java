@@ -67,8 +67,9 @@ class JourneyConfig {
     @Bean
     JourneyServices journeyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips tips, Clock clock,
                                     ObjectProvider<Coach> coach, ObjectProvider<CallReviews> callReviews,
-                                    ObjectProvider<com.shisha.core.coach.CoachEscalations> escalations) {
+                                    ObjectProvider<com.shisha.core.coach.CoachEscalations> escalations,
+                                    ObjectProvider<com.shisha.core.console.Handoffs> handoffs) {
         return new JourneyServices(journey, quizBank, matcher, tips, clock, coach.getIfAvailable(), callReviews.getIfAvailable(),
-                escalations.getIfAvailable());
+                escalations.getIfAvailable(), handoffs.getIfAvailable());
     }
 }
