@@ -91,6 +91,8 @@ class LeadImportTest extends AbstractApiTest {
                 .params("A-" + run).query().singleRow();
         assertThat(lead).containsEntry("city", "Indore").containsEntry("state", "Madhya Pradesh").containsEntry("phone", "+91" + asha);
         assertThat(lead.get("latitude")).isNotNull();
+        assertThat(jdbc.sql("select source from leads where external_id = ?").params("B-" + run).query(String.class).single())
+                .as("GroMo's leads are app enquiries unless a row says otherwise").isEqualTo("gromo_app");
         assertThat(jdbc.sql("select note_en from leads where external_id = ?").params("A-" + run).query(String.class).single())
                 .isEqualTo("asked again on the phone");
 

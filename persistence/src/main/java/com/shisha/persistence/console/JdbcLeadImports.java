@@ -42,6 +42,9 @@ class JdbcLeadImports implements LeadImports {
             Map.entry("demat", "DEMAT"), Map.entry("demataccount", "DEMAT"), Map.entry("trading", "DEMAT"));
     private static final Map<String, String> GENDERS = Map.of("f", "F", "female", "F", "woman", "F", "m", "M", "male", "M", "man", "M");
     private static final List<String> INCOMES = List.of("LOW", "MID", "HIGH");
+    /** Where a lead came from, as the bot names it to partners (the catalogue's source.* texts). */
+    static final List<String> SOURCES = List.of("gromo_app", "customer_referral", "walk_in", "social_ad", "missed_call",
+            "community_camp", "own_contact");
     private static final List<String> CREDITS = List.of("NEW", "POOR", "FAIR", "GOOD", "EXCELLENT");
 
     private final LeadImportRepository repository;
@@ -206,9 +209,11 @@ class JdbcLeadImports implements LeadImports {
         if (note != null && note.length() > 500) {
             problems.add("note: at most 500 characters");
         }
-        String source = Optional.ofNullable(value(v, "source")).orElse("import");
-        if (source.length() > 50) {
-            problems.add("source: at most 50 characters");
+        // leads from GroMo's systems are GroMo app enquiries unless the row says otherwise
+        String source = Optional.ofNullable(value(v, "source")).map(x -> x.toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_'))
+                .orElse("gromo_app");
+        if (!SOURCES.contains(source)) {
+            problems.add("source: one of " + String.join(", ", SOURCES));
         }
         String refusal = problems.isEmpty() ? null : String.join("; ", problems);
         return new Checked(row, externalId, refusal, name, phone, product, town.orElse(null), gender, age, income, credit, note, source);
