@@ -63,8 +63,10 @@ public final class Answers {
         for (int i = 0; i < options.size(); i++) {
             Set<String> optionWords = new java.util.HashSet<>(words(normalise(options.get(i))));
             optionWords.removeAll(FILLER);
+            int size = optionWords.size();
             optionWords.retainAll(said);
-            int score = optionWords.size();
+            // one shared word ("not", "sure") is chance unless it is the whole option: "I am not sure" picks nothing
+            int score = optionWords.size() >= 2 || optionWords.size() == size ? optionWords.size() : 0;
             if (score > bestScore) {
                 best = i;
                 bestScore = score;
