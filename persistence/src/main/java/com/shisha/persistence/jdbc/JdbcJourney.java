@@ -184,9 +184,14 @@ public class JdbcJourney implements Journey {
         if (leadIds.isEmpty()) {
             return java.util.Set.of();
         }
-        // row locks make the condition hold under races: a second partner's update waits, re-reads, finds it taken
+        // row locks make the condition hold under races: a second partner's update waits, re-reads, finds it taken.
+        // Committed without waiting for the disk (it was a flush of its own in every LEADS turn): other partners see
+        // the hold at once, and the turn's own commit, which queues the reply that shows these leads, is flushed
+        // after it in the log, so no partner is shown a lead whose hold a crash could lose.
         return new java.util.HashSet<>(jdbc.sql("""
+                        with async as (select set_config('synchronous_commit', 'off', true))
                         update leads set assigned_to = :p, reserved_until = now() + make_interval(secs => :secs)
+                        from async
                         where id = any(cast(:ids as bigint[])) and status = 'OPEN'
                           and (assigned_to is null or assigned_to = :p or reserved_until < now())
                         returning id""")
