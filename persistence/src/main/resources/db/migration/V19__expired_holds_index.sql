@@ -2,7 +2,8 @@
 -- must be found through leads_by_assignee. V10's leads_held_by_product matched that query too (its predicate is
 -- implied by assigned_to = :p, and reserved_until is its second column), and with statistics taken before partners
 -- held leads (a fresh import: autoanalyze waits for a tenth of the rows to change) the planner believed it empty and
--- scanned every held lead instead: 37 ms of a LEADS turn at 6,000 held leads, growing with every reservation.
+-- scanned every held lead instead, growing with every reservation (37 ms of a LEADS turn at 6,000 held leads on a
+-- loaded machine).
 -- The index for expired holds is now partial on "product is not null" as well: the expired-holds read names a
 -- product, which implies it, and a partner's holds do not, so the planner cannot take it for them whatever the
 -- statistics say. (product is never null; the predicate is there only for that proof.)
