@@ -11,8 +11,12 @@
 # It prints turns/s and, from the app's own record (GET /ops/turns), the server-side turn latency: webhook
 # stored -> reply queued, without the Twilio stand-in. Target: p95 <= 30 ms in the latency runs.
 #
+# The data folder is kept between runs, and so are the partners' conversations: in a second run the leads partners
+# still have a list on screen, and their LEADS turns show it again instead of ranking and reserving new leads (the
+# costlier turn). FRESH=1 deletes the folder first, so runs compare (seeding takes about half a minute).
+#
 # Environment (defaults): SKIP_BUILD=0 PORT=8080 STANDIN_PORT=4010 PARTNERS=10000 LEADS=100000 S=1000 C=8
-#   LAT_C=32 THINK_MS=500 QUIZ_N=S*11 LEADS_N=S*5 BENCH_DATA_DIR=target/bench-journey-data APP_JAVA_OPTS=
+#   LAT_C=32 THINK_MS=500 QUIZ_N=S*11 LEADS_N=S*5 BENCH_DATA_DIR=target/bench-journey-data FRESH=0 APP_JAVA_OPTS=
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -59,6 +63,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
+if [ "${FRESH:-0}" = 1 ]; then
+  rm -rf "$DATA"
+fi
 echo "== start SHISHA with $PARTNERS partners and $LEADS leads (data in $DATA; the first start seeds them)"
 # shellcheck disable=SC2086
 env SERVER_PORT="$PORT" TWILIO_ACCOUNT_SID="$ACCOUNT_SID" TWILIO_AUTH_TOKEN="$TOKEN" \

@@ -1386,6 +1386,9 @@ public final class BenchDriver {
                 standin.stop();
 
                 LatencyLog e2e = new LatencyLog();
+                // the leads script's five kinds of turn cost very differently (LEADS ranks and reserves; the others
+                // read one lead): their latencies apart, keyed by the step and what the partner sends
+                Map<String, LatencyLog> byStep = new TreeMap<>();
                 int matched = 0, noReply = 0, extras = 0;
                 long lastMatched = Long.MIN_VALUE;
                 for (Sender s : senders) {
@@ -1397,6 +1400,11 @@ public final class BenchDriver {
                     int k = Math.min(s.step, reps.size());
                     for (int j = 0; j < k; j++) {
                         e2e.add(reps.get(j).t - s.sendTimes[j]);
+                        if (script.equals("leads")) {
+                            int step = j % LEAD_STEPS.length;
+                            byStep.computeIfAbsent(step + " " + LEAD_STEPS[step], x -> new LatencyLog())
+                                    .add(reps.get(j).t - s.sendTimes[j]);
+                        }
                         matched++;
                         lastMatched = Math.max(lastMatched, reps.get(j).t);
                     }
@@ -1418,6 +1426,11 @@ public final class BenchDriver {
                 res.put("e2e_span_s", matched > 0 ? round3(spanS) : null);
                 res.put("e2e_turns_per_s", spanS > 0 ? round1(matched / spanS) : null);
                 res.put("e2e_latency_ms", e2e.summary());
+                if (!byStep.isEmpty()) {
+                    Map<String, Object> steps = new LinkedHashMap<>();
+                    byStep.forEach((step, log) -> steps.put(step, log.summary()));
+                    res.put("e2e_latency_by_step_ms", steps);
+                }
                 res.put("drain_s", round3((System.nanoTime() - endSend) / 1e9));
                 if (!opsPath.isEmpty()) {
                     // the app's own figures for this run's window: webhook stored -> reply queued, no stand-in in it
@@ -2440,6 +2453,16 @@ public final class BenchDriver {
                 out.append(String.format("%-8s %4s %6s %8s %10s %12s %26s%n", j.get("script"), num(j.get("c")), num(j.get("think_ms")), num(j.get("turns_matched")),
                         j.get("e2e_turns_per_s"), e2e == null ? "n/a" : e2e.get("p95"), server));
                 rows++;
+            }
+            for (String line : lines) {
+                Map<String, Object> j = (Map<String, Object>) Json.parse(line);
+                if (!(j.get("e2e_latency_by_step_ms") instanceof Map<?, ?> steps) || String.valueOf(j.get("label")).contains("warmup")) continue;
+                out.append(String.format("%n%s, e2e by turn (webhook sent -> reply at the stand-in) p50 / p95 / p99 ms:%n", j.get("label")));
+                steps.forEach((step, log) -> {
+                    Map<String, Object> l = (Map<String, Object>) log;
+                    out.append(String.format("  %-10s %6s turns  %.1f / %.1f / %.1f%n", step, num(l.get("count")),
+                            ((Number) l.get("p50")).doubleValue(), ((Number) l.get("p95")).doubleValue(), ((Number) l.get("p99")).doubleValue()));
+                });
             }
             out.append(String.format("%n%s  server-side p95 <= %.0f ms per turn in the runs with think time (webhook stored -> reply queued)%n",
                     latencyRows > 0 && pass ? "PASS" : "FAIL", p95Max));

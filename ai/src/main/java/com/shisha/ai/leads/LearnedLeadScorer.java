@@ -67,6 +67,18 @@ public final class LearnedLeadScorer implements LeadScorer {
         return new Score(p, reasons(pull, partner, lead, now));
     }
 
+    /** The same sum in the same order as {@link #score}, so the value is identical to the last bit. */
+    @Override
+    public double value(PartnerContext partner, Lead lead, Instant now) {
+        double[] x = new double[LeadFeature.COUNT];
+        LeadFeatures.extract(partner, lead, now, x);
+        double z = intercept;
+        for (int i = 0; i < x.length; i++) {
+            z += weights[i] * x[i];
+        }
+        return 1 / (1 + Math.exp(-z));
+    }
+
     /** The leads scored for this partner, best first (see {@link Scored#BEST_FIRST}). */
     public List<Scored> rank(PartnerContext partner, Collection<Lead> leads, Instant now) {
         return leads.stream().map(lead -> new Scored(lead, score(partner, lead, now))).sorted(Scored.BEST_FIRST).toList();

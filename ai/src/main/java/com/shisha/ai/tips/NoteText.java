@@ -40,13 +40,33 @@ final class NoteText {
             if (word.isEmpty()) {
                 continue;
             }
-            String latin = hasDevanagari(word) ? romanise(word) : com.shisha.ai.text.Hinglish.ascii(word);
-            String k = key(latin);
+            String k = wordKey(word);
             if (!k.isEmpty()) {
                 keys.add(k);
             }
         }
         return keys;
+    }
+
+    /**
+     * Keys read before, by word: notes repeat a small vocabulary, and ICU's transliterators, run on every word of
+     * every newly shown lead's note, were two fifths of the CPU samples of LEADS turns in a profile. Bounded; emptied
+     * when full, since a miss costs only one reading.
+     */
+    private static final java.util.Map<String, String> KEYS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int KEYS_HELD = 20_000;
+
+    private static String wordKey(String word) {
+        String held = KEYS.get(word);
+        if (held != null) {
+            return held;
+        }
+        String k = key(hasDevanagari(word) ? romanise(word) : com.shisha.ai.text.Hinglish.ascii(word));
+        if (KEYS.size() >= KEYS_HELD) {
+            KEYS.clear();
+        }
+        KEYS.put(word, k);
+        return k;
     }
 
     private static boolean hasDevanagari(String s) {

@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every lead scorer must do, for any partner and lead (see {@link LeadArbitraries} for the odd rows included):
- * a finite score in [0, 1] with reasons, the same score for the same input, an order of leads that does not depend
- * on the order they arrive in, and never less for a fresher lead, a product the partner sells, or a lead in the
- * partner's city. Each implementation's test extends this and adds its own properties.
+ * a finite score in [0, 1] with reasons, the same score for the same input, a value without reasons equal to the
+ * score's, an order of leads that does not depend on the order they arrive in, and never less for a fresher lead, a
+ * product the partner sells, or a lead in the partner's city. Each implementation's test extends this and adds its
+ * own properties.
  */
 abstract class LeadScorerContract {
 
@@ -50,6 +51,13 @@ abstract class LeadScorerContract {
     @Property
     void sameInputGivesTheSameScore(@ForAll("partners") PartnerContext partner, @ForAll("leads") Lead lead) {
         assertThat(newScorer().score(partner, lead, NOW)).isEqualTo(newScorer().score(partner, lead, NOW));
+    }
+
+    @Property
+    void theValueAloneIsTheScoresValueExactly(@ForAll("partners") PartnerContext partner, @ForAll("leads") Lead lead) {
+        // the matcher ranks candidates by the value and writes reasons only for those it offers: one order for both
+        LeadScorer scorer = newScorer();
+        assertThat(scorer.value(partner, lead, NOW)).isEqualTo(scorer.score(partner, lead, NOW).value());
     }
 
     @Property

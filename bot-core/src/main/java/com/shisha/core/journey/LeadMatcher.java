@@ -46,6 +46,16 @@ public final class LeadMatcher {
             .thenComparing((Ranked r) -> r.lead().createdAt(), Comparator.reverseOrder())
             .thenComparingLong(r -> r.lead().id());
 
+    /** A candidate placed by its value alone: its reasons are written only if it makes the list. */
+    private record Candidate(Lead lead, double value, Nearness nearness) {
+    }
+
+    /** {@link #BEST_FIRST} for candidates: a lead's value is its score's value, so both put leads in the same order. */
+    private static final Comparator<Candidate> CANDIDATES_BEST_FIRST = Comparator.comparing(Candidate::nearness)
+            .thenComparing(Comparator.comparingDouble(Candidate::value).reversed())
+            .thenComparing((Candidate c) -> c.lead().createdAt(), Comparator.reverseOrder())
+            .thenComparingLong(c -> c.lead().id());
+
     private Ranked rank(PartnerContext partner, Lead lead, java.time.Instant now) {
         return new Ranked(lead, scorer.score(partner, lead, now), Nearness.of(partner, lead));
     }
@@ -97,7 +107,7 @@ public final class LeadMatcher {
     /** @param exclude leads not to offer (one this very turn closes, whose closing is not committed yet) */
     public List<Ranked> offer(PartnerContext partner, int n, java.util.Set<Long> exclude) {
         var now = clock.instant();
-        List<Ranked> ranked = new ArrayList<>();
+        List<Candidate> ranked = new ArrayList<>();
         List<Lead> candidates = journey.candidates(partner, CANDIDATES);
         long held = candidates.stream().filter(l -> Long.valueOf(partner.id()).equals(l.assignedTo())).count();
         for (Lead lead : candidates) {
@@ -107,17 +117,18 @@ public final class LeadMatcher {
             if (held >= MAX_HELD && !Long.valueOf(partner.id()).equals(lead.assignedTo())) {
                 continue;
             }
-            ranked.add(rank(partner, lead, now));
+            ranked.add(new Candidate(lead, scorer.value(partner, lead, now), Nearness.of(partner, lead)));
         }
-        ranked.sort(BEST_FIRST);
+        ranked.sort(CANDIDATES_BEST_FIRST);
         List<Ranked> offered = new ArrayList<>(n);
         // reserve the best n in one round trip; only leads taken a moment ago by someone else need another try
         int next = 0;
         while (offered.size() < n && next < ranked.size()) {
-            List<Ranked> tryNow = ranked.subList(next, Math.min(ranked.size(), next + n - offered.size()));
+            List<Candidate> tryNow = ranked.subList(next, Math.min(ranked.size(), next + n - offered.size()));
             next += tryNow.size();
-            java.util.Set<Long> won = journey.reserve(partner.id(), tryNow.stream().map(r -> r.lead().id()).toList(), HOLD);
-            tryNow.stream().filter(r -> won.contains(r.lead().id())).forEach(offered::add);
+            java.util.Set<Long> won = journey.reserve(partner.id(), tryNow.stream().map(c -> c.lead().id()).toList(), HOLD);
+            tryNow.stream().filter(c -> won.contains(c.lead().id()))
+                    .forEach(c -> offered.add(new Ranked(c.lead(), scorer.score(partner, c.lead(), now), c.nearness())));
         }
         offered.sort(BEST_FIRST);
         return offered;

@@ -8,6 +8,14 @@ public interface LeadScorer {
 
     Score score(PartnerContext partner, Lead lead, Instant now);
 
+    /**
+     * The value of {@link #score}, exactly, without its reasons: ranking a few hundred candidates needs only the
+     * values, and writing every candidate's reasons was most of a ranking's cost.
+     */
+    default double value(PartnerContext partner, Lead lead, Instant now) {
+        return score(partner, lead, now).value();
+    }
+
     /** A score and the reasons behind it, for the partner ("why this lead") and for tests. */
     record Score(double value, List<String> reasons) {
         public Score {
