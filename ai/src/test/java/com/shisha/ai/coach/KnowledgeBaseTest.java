@@ -29,9 +29,9 @@ class KnowledgeBaseTest {
     void loadsBothShippedLanguagesWithTheSameFiftySections() {
         KnowledgeBase kb = KnowledgeBase.load();
 
-        assertThat(kb.ids()).hasSize(51);
-        assertThat(kb.sections(Language.EN)).hasSize(51);
-        assertThat(kb.sections(Language.HI)).hasSize(51);
+        assertThat(kb.ids()).hasSize(55);
+        assertThat(kb.sections(Language.EN)).hasSize(55);
+        assertThat(kb.sections(Language.HI)).hasSize(55);
         KbSection hi = kb.section("loans.gold-loan", Language.HI).orElseThrow();
         assertThat(hi.title()).contains("गोल्ड");
         assertThat(hi.products()).containsExactly(Product.LOANS);
