@@ -43,6 +43,8 @@ public final class SectionIndex {
     /** The old retrieval's word weight, kept as the benchmark's baseline. */
     static final double LEXICAL_WEIGHT = 0.3;
 
+    static final boolean EMBED_QUESTIONS = !Boolean.getBoolean("coach.noEmbedQuestions");
+
     static final Set<Language> EMBEDDED_LANGUAGES = Set.of(Language.EN, Language.HI);
 
     private final EmbeddingModel model;
@@ -99,7 +101,15 @@ public final class SectionIndex {
         List<Integer> chunkOwners = new ArrayList<>();
         List<String> documents = new ArrayList<>();
         List<Integer> documentOwners = new ArrayList<>();
+        List<List<String>> questions = new ArrayList<>();
         for (int owner = 0; owner < ids.size(); owner++) {
+            questions.add(kb.questions(ids.get(owner)));
+            if (EMBED_QUESTIONS) {
+                for (String question : kb.questions(ids.get(owner))) {
+                    chunks.add(question);
+                    chunkOwners.add(owner);
+                }
+            }
             for (Language language : Language.values()) {
                 KbSection section = kb.section(ids.get(owner), language).orElseThrow();
                 if (embedded.contains(language)) {
@@ -131,7 +141,7 @@ public final class SectionIndex {
             EmbeddingCache.write(cacheFile, modelTag, current);
         }
         SectionIndex index = ofVectors(model, ids, vectors, toArray(chunkOwners), documents, toArray(documentOwners),
-                legacy ? LEXICAL_WEIGHT : -1, t0);
+                questions, legacy ? LEXICAL_WEIGHT : -1, t0);
         log.info("coach index: {} sections, {} chunks ({} embedded now, {} from the cache) in {} ms", ids.size(),
                 chunks.size(), missing.size(), chunks.size() - missing.size(), index.buildTime.toMillis());
         return index;
@@ -144,9 +154,17 @@ public final class SectionIndex {
      */
     static SectionIndex ofVectors(EmbeddingModel model, List<String> sectionIds, List<float[]> vectors, int[] owners,
                                   List<String> documents, int[] documentOwners, double legacyWeight, long startNanos) {
+        return ofVectors(model, sectionIds, vectors, owners, documents, documentOwners,
+                sectionIds.stream().map(id -> List.<String>of()).toList(), legacyWeight, startNanos);
+    }
+
+    /** @param questions per section, the questions it answers ({@link KnowledgeBase#questions}) */
+    static SectionIndex ofVectors(EmbeddingModel model, List<String> sectionIds, List<float[]> vectors, int[] owners,
+                                  List<String> documents, int[] documentOwners, List<List<String>> questions,
+                                  double legacyWeight, long startNanos) {
         boolean legacy = legacyWeight >= 0;
         return new SectionIndex(model, List.copyOf(sectionIds), new VectorIndex(vectors, owners),
-                legacy ? null : new WordIndex(WordIndex.byOwner(documents, documentOwners, sectionIds.size())),
+                legacy ? null : new WordIndex(WordIndex.byOwner(documents, documentOwners, sectionIds.size()), questions),
                 legacy ? new LexicalIndex(documents, documentOwners) : null, legacyWeight,
                 Duration.ofNanos(System.nanoTime() - startNanos));
     }
