@@ -31,6 +31,8 @@ public final class KnowledgeBase {
     public static final String HI_RESOURCE = "kb/kb.hi.md";
     /** Per section, questions it answers in the words partners use: for retrieval only, never shown. */
     public static final String QUESTIONS_RESOURCE = "kb/questions.tsv";
+    /** Requests the guide does not answer (weather, tickets, recharges …): for declining them, never shown. */
+    public static final String OFF_TOPIC_RESOURCE = "kb/off-topic.tsv";
 
     private static final Pattern HEADER = Pattern.compile("^## ([a-z][a-z0-9-]*\\.[a-z0-9][a-z0-9-]*) \\| (\\S.*)$");
     private static final Map<String, Product> PRODUCT_CODES = Map.of("loans", Product.LOANS,
@@ -39,16 +41,21 @@ public final class KnowledgeBase {
 
     private final Map<Language, Map<String, KbSection>> byLanguage;
     private final Map<String, List<String>> questions;
+    private final List<String> offTopic;
 
-    private KnowledgeBase(Map<Language, Map<String, KbSection>> byLanguage, Map<String, List<String>> questions) {
+    private KnowledgeBase(Map<Language, Map<String, KbSection>> byLanguage, Map<String, List<String>> questions,
+                          List<String> offTopic) {
         this.byLanguage = byLanguage;
         this.questions = questions;
+        this.offTopic = offTopic;
     }
 
     /** The knowledge base shipped in this module. */
     public static KnowledgeBase load() {
         KnowledgeBase kb = of(parse(EN_RESOURCE, read(EN_RESOURCE), Language.EN), parse(HI_RESOURCE, read(HI_RESOURCE), Language.HI));
-        return kb.withQuestions(parseQuestions(QUESTIONS_RESOURCE, read(QUESTIONS_RESOURCE), kb.ids()));
+        return kb.withQuestions(parseQuestions(QUESTIONS_RESOURCE, read(QUESTIONS_RESOURCE), kb.ids()),
+                read(OFF_TOPIC_RESOURCE).lines().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.equals("question")).toList());
     }
 
     /** Both languages must hold exactly the same ids, so an answer's sources exist whichever language it is in. */
@@ -66,11 +73,16 @@ public final class KnowledgeBase {
         Map<Language, Map<String, KbSection>> all = new EnumMap<>(Language.class);
         all.put(Language.EN, en);
         all.put(Language.HI, hi);
-        return new KnowledgeBase(all, Map.of());
+        return new KnowledgeBase(all, Map.of(), List.of());
     }
 
-    KnowledgeBase withQuestions(Map<String, List<String>> questions) {
-        return new KnowledgeBase(byLanguage, Map.copyOf(questions));
+    KnowledgeBase withQuestions(Map<String, List<String>> questions, List<String> offTopic) {
+        return new KnowledgeBase(byLanguage, Map.copyOf(questions), List.copyOf(offTopic));
+    }
+
+    /** Requests the guide does not answer ({@link #OFF_TOPIC_RESOURCE}); empty when none are written. */
+    public List<String> offTopic() {
+        return offTopic;
     }
 
     /** Questions the section answers, in either language (see {@link #QUESTIONS_RESOURCE}); empty when none are written. */

@@ -51,6 +51,8 @@ public final class SectionIndex {
     private final List<String> sectionIds;
     private final Map<String, Integer> positions;
     private final VectorIndex vectors;
+    /** The off-topic examples' vectors, all owned by one owner; null when there are none. */
+    private final VectorIndex offTopic;
     private final WordIndex words;
     private final LexicalIndex legacyWords;
     private final double legacyWeight;
@@ -60,12 +62,23 @@ public final class SectionIndex {
     public record Hit(String sectionId, double score) {
     }
 
-    /** Per section, its dense (cosine) and raw BM25 scores: what the ranking fuses, kept apart for calibration. */
-    record Scores(float[] dense, double[] words) {
+    /** How far a request's nearest off-topic example must be above its nearest section chunk for it to be declined. */
+    static final double OFF_TOPIC_MARGIN = Double.parseDouble(System.getProperty("coach.offTopicMargin", "0.05"));
+
+    /**
+     * Per section, its dense (cosine) and raw BM25 scores: what the ranking fuses, kept apart for calibration.
+     *
+     * @param offTopic the question's best cosine to the off-topic examples ({@link KnowledgeBase#offTopic}), -1 for none
+     */
+    record Scores(float[] dense, double[] words, float offTopic) {
+        Scores(float[] dense, double[] words) {
+            this(dense, words, -1f);
+        }
     }
 
-    private SectionIndex(EmbeddingModel model, List<String> sectionIds, VectorIndex vectors, WordIndex words,
-                         LexicalIndex legacyWords, double legacyWeight, Duration buildTime) {
+    private SectionIndex(EmbeddingModel model, List<String> sectionIds, VectorIndex vectors, VectorIndex offTopic,
+                         WordIndex words, LexicalIndex legacyWords, double legacyWeight, Duration buildTime) {
+        this.offTopic = offTopic;
         this.model = model;
         this.sectionIds = sectionIds;
         this.positions = new java.util.HashMap<>();
@@ -122,6 +135,8 @@ public final class SectionIndex {
                 documentOwners.add(owner);
             }
         }
+        int sectionChunks = chunks.size();
+        chunks.addAll(kb.offTopic());
         String modelTag = model instanceof MiniLmEmbeddings m ? m.fingerprint() : model.getClass().getName() + "/" + model.dimension();
         Map<String, float[]> cached = EmbeddingCache.read(cacheFile, modelTag);
         List<String> keys = chunks.stream().map(EmbeddingCache::key).toList();
@@ -133,7 +148,9 @@ public final class SectionIndex {
                 cached.put(keys.get(missing.get(m)), fresh.get(m).vector());
             }
         }
-        List<float[]> vectors = keys.stream().map(cached::get).toList();
+        List<float[]> all = keys.stream().map(cached::get).toList();
+        List<float[]> vectors = all.subList(0, sectionChunks);
+        List<float[]> offTopicVectors = all.subList(sectionChunks, all.size());
         if (!missing.isEmpty()) {
             // only the current chunks: sections edited away do not pile up in the file
             Map<String, float[]> current = new LinkedHashMap<>();
@@ -141,7 +158,7 @@ public final class SectionIndex {
             EmbeddingCache.write(cacheFile, modelTag, current);
         }
         SectionIndex index = ofVectors(model, ids, vectors, toArray(chunkOwners), documents, toArray(documentOwners),
-                questions, legacy ? LEXICAL_WEIGHT : -1, t0);
+                questions, offTopicVectors, legacy ? LEXICAL_WEIGHT : -1, t0);
         log.info("coach index: {} sections, {} chunks ({} embedded now, {} from the cache) in {} ms", ids.size(),
                 chunks.size(), missing.size(), chunks.size() - missing.size(), index.buildTime.toMillis());
         return index;
@@ -155,15 +172,19 @@ public final class SectionIndex {
     static SectionIndex ofVectors(EmbeddingModel model, List<String> sectionIds, List<float[]> vectors, int[] owners,
                                   List<String> documents, int[] documentOwners, double legacyWeight, long startNanos) {
         return ofVectors(model, sectionIds, vectors, owners, documents, documentOwners,
-                sectionIds.stream().map(id -> List.<String>of()).toList(), legacyWeight, startNanos);
+                sectionIds.stream().map(id -> List.<String>of()).toList(), List.of(), legacyWeight, startNanos);
     }
 
-    /** @param questions per section, the questions it answers ({@link KnowledgeBase#questions}) */
+    /**
+     * @param questions        per section, the questions it answers ({@link KnowledgeBase#questions})
+     * @param offTopicVectors  the off-topic examples' embeddings ({@link KnowledgeBase#offTopic}); may be empty
+     */
     static SectionIndex ofVectors(EmbeddingModel model, List<String> sectionIds, List<float[]> vectors, int[] owners,
                                   List<String> documents, int[] documentOwners, List<List<String>> questions,
-                                  double legacyWeight, long startNanos) {
+                                  List<float[]> offTopicVectors, double legacyWeight, long startNanos) {
         boolean legacy = legacyWeight >= 0;
         return new SectionIndex(model, List.copyOf(sectionIds), new VectorIndex(vectors, owners),
+                legacy || offTopicVectors.isEmpty() ? null : new VectorIndex(offTopicVectors, new int[offTopicVectors.size()]),
                 legacy ? null : new WordIndex(WordIndex.byOwner(documents, documentOwners, sectionIds.size()), questions),
                 legacy ? new LexicalIndex(documents, documentOwners) : null, legacyWeight,
                 Duration.ofNanos(System.nanoTime() - startNanos));
@@ -202,8 +223,9 @@ public final class SectionIndex {
     List<Hit> rank(float[] queryVector, String question, int k, String previousSectionId) {
         Scores scores = scores(queryVector, question);
         double[] fused = legacyWords != null ? legacy(scores) : fuse(scores, WORD_WEIGHT, WORD_HALF, DENSE_CENTRING);
+        boolean declined = declineOffTopic(fused, scores, OFF_TOPIC_MARGIN, ANSWERABLE);
         Integer previous = previousSectionId == null ? null : positions.get(previousSectionId);
-        if (previous != null) {
+        if (previous != null && !declined) {
             switch (FollowUps.kind(question)) {
                 case POINTING -> {
                     // "and if she cannot repay?" is about the last topic even when another section shares more words
@@ -231,17 +253,20 @@ public final class SectionIndex {
             return new Scores(dense, legacyWeight == 0 ? new double[sectionIds.size()] : legacyWords.scorePerOwner(question, sectionIds.size()));
         }
         String inEnglish = glossary.english(question);
-        float[] dense;
+        float[][] queries;
         if (inEnglish == null) {
-            dense = vectors.bestPerOwner(queryVector != null ? queryVector : model.embed(question).content().vector(),
-                    sectionIds.size());
+            queries = new float[][] {queryVector != null ? queryVector : model.embed(question).content().vector()};
         } else {
             float[] read = model.embed(inEnglish).content().vector();
-            dense = Romaniser.hasDevanagari(question) || queryVector == null
-                    ? vectors.bestPerOwner(read, sectionIds.size())
-                    : vectors.bestPerOwner(queryVector, read, sectionIds.size());
+            queries = Romaniser.hasDevanagari(question) || queryVector == null
+                    ? new float[][] {read}
+                    : new float[][] {queryVector, read};
         }
-        return new Scores(dense, words.scores(question, inEnglish, sectionIds.size(), 200));
+        float[] dense = queries.length == 1 ? vectors.bestPerOwner(queries[0], sectionIds.size())
+                : vectors.bestPerOwner(queries[0], queries[1], sectionIds.size());
+        float off = offTopic == null ? -1f : queries.length == 1 ? offTopic.bestPerOwner(queries[0], 1)[0]
+                : offTopic.bestPerOwner(queries[0], queries[1], 1)[0];
+        return new Scores(dense, words.scores(question, inEnglish, sectionIds.size(), 200), off);
     }
 
     private double[] legacy(Scores scores) {
@@ -269,6 +294,29 @@ public final class SectionIndex {
             fused[i] = dense[i] - centring * mean + wordWeight * w / (w + wordHalf);
         }
         return fused;
+    }
+
+    /**
+     * A request nearer to an off-topic example than to every chunk of the guide ("gold rate today" against "gold
+     * loan") is declined: all scores are lowered, in order, until the best is just under the threshold. Sharing a
+     * word with the guide then no longer lifts it over.
+     *
+     * @return whether the request was declined
+     */
+    static boolean declineOffTopic(double[] fused, Scores scores, double margin, double threshold) {
+        float nearest = -1f;
+        for (float d : scores.dense()) {
+            nearest = Math.max(nearest, d);
+        }
+        if (scores.offTopic() < nearest + margin) {
+            return false;
+        }
+        double best = Arrays.stream(fused).max().orElse(0);
+        double shift = Math.max(0, best - threshold + 0.01);
+        for (int i = 0; i < fused.length; i++) {
+            fused[i] -= shift;
+        }
+        return true;
     }
 
     /** Keeps the k best in a small sorted array: cheaper than sorting every section when there are thousands. */
