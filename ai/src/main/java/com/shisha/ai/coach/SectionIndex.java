@@ -43,7 +43,6 @@ public final class SectionIndex {
     /** The old retrieval's word weight, kept as the benchmark's baseline. */
     static final double LEXICAL_WEIGHT = 0.3;
 
-    static final boolean EMBED_QUESTIONS = !Boolean.getBoolean("coach.noEmbedQuestions");
 
     static final Set<Language> EMBEDDED_LANGUAGES = Set.of(Language.EN, Language.HI);
 
@@ -117,9 +116,13 @@ public final class SectionIndex {
         List<List<String>> questions = new ArrayList<>();
         for (int owner = 0; owner < ids.size(); owner++) {
             questions.add(kb.questions(ids.get(owner)));
-            if (EMBED_QUESTIONS) {
-                for (String question : kb.questions(ids.get(owner))) {
-                    chunks.add(question);
+            for (String question : kb.questions(ids.get(owner))) {
+                chunks.add(question);
+                chunkOwners.add(owner);
+                if (Romaniser.hasDevanagari(question)) {
+                    // where a Hinglish question meets the Hindi way of asking: the model places romanised Hindi
+                    // poorly, but alike with alike ("card kho gaya" near "kard kho gaya ya chori ho gaya")
+                    chunks.add(Romaniser.latin(question));
                     chunkOwners.add(owner);
                 }
             }
