@@ -30,12 +30,12 @@ public final class SectionIndex {
 
     private static final Logger log = LoggerFactory.getLogger(SectionIndex.class);
 
-    /** How much the word side counts against the cosine; chosen on the labelled questions (see docs/coach.md). */
-    static final double WORD_WEIGHT = 1.3;
+    /** How much the word side counts against the cosine; chosen on the tuning questions (see docs/coach.md). */
+    static final double WORD_WEIGHT = 2.0;
     /** The BM25 score at which the word side gives half its weight. */
-    static final double WORD_HALF = 9.0;
-    /** Below this fused score the best section does not answer the question; calibrated on the labelled questions. */
-    public static final double ANSWERABLE = 0.69;
+    static final double WORD_HALF = 13.0;
+    /** Below this fused score the best section does not answer the question; calibrated on the tuning questions. */
+    public static final double ANSWERABLE = 0.83;
     /** Share of the question's mean cosine taken off every section's (see {@link #fuse}). */
     static final double DENSE_CENTRING = 0.5;
     /** What a follow-up adds to the section answered last. */
@@ -62,7 +62,7 @@ public final class SectionIndex {
     }
 
     /** How far a request's nearest off-topic example must be above its nearest section chunk for it to be declined. */
-    static final double OFF_TOPIC_MARGIN = Double.parseDouble(System.getProperty("coach.offTopicMargin", "0.05"));
+    static final double OFF_TOPIC_MARGIN = 0.05;
 
     /**
      * Per section, its dense (cosine) and raw BM25 scores: what the ranking fuses, kept apart for calibration.
@@ -367,6 +367,10 @@ public final class SectionIndex {
         return vectors;
     }
 
+    List<float[]> offTopicVectors() {
+        return offTopic == null ? List.of() : offTopic.rows();
+    }
+
     WordIndex words() {
         return words;
     }
@@ -379,8 +383,9 @@ public final class SectionIndex {
         return buildTime;
     }
 
+    /** Texts embedded: the sections' chunks and questions, and the off-topic examples. */
     public int chunkCount() {
-        return vectors.size();
+        return vectors.size() + (offTopic == null ? 0 : offTopic.size());
     }
 
     private static int[] toArray(List<Integer> values) {

@@ -26,7 +26,7 @@ final class VectorIndex {
      * the mean cosine is a lower bound of the best one, so the rest keep a fair (never inflated) score.
      */
     static final int PREFILTER_ABOVE = 2_000;
-    static final int CANDIDATES = 400;
+    static final int CANDIDATES = 200;
 
     /** @param owners for each vector, the index of the thing it belongs to (many vectors may share an owner) */
     VectorIndex(List<float[]> vectors, int[] owners) {
@@ -79,6 +79,23 @@ final class VectorIndex {
 
     int size() {
         return owners.length;
+    }
+
+    /** The stored vectors as floats (as quantised), in row order: for building a larger index from this one. */
+    List<float[]> rows() {
+        List<float[]> out = new java.util.ArrayList<>(owners.length);
+        for (int r = 0; r < owners.length; r++) {
+            float[] v = new float[dimensions];
+            for (int d = 0; d < dimensions; d++) {
+                v[d] = rows[r * dimensions + d] * scales[r];
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    int[] owners() {
+        return owners.clone();
     }
 
     /** The best cosine per owner: an owner is as relevant as its most relevant vector. Unmatched owners keep -1. */

@@ -56,7 +56,7 @@ final class WordIndex {
      * question shares its verbs and its way of asking with them ("can he close early", "कितना मिलेगा"), which the
      * guide's statements do not have.
      */
-    static final float ASKED_BOOST = Float.parseFloat(System.getProperty("coach.askedBoost", "1"));
+    static final float ASKED_BOOST = 1f;
     /** A title names what the section is for ("objections", "eligibility"); a word there says more than one in a bullet. */
     private static final float TITLE_BOOST = 1f;
     /** Romanised keys are fuzzier than analysed words, so one of them counts for less. */
@@ -137,11 +137,9 @@ final class WordIndex {
         clauses += addTerms(query, EN, englishTerms, 1f);
         clauses += addTerms(query, HI, hindiTerms, 1f);
         clauses += addTerms(query, ROMAN, romanTerms, ROMAN_BOOST);
-        if (ASKED_BOOST > 0) {
-            clauses += addTerms(query, ASKED_EN, englishTerms, ASKED_BOOST);
-            clauses += addTerms(query, ASKED_HI, hindiTerms, ASKED_BOOST);
-            clauses += addTerms(query, ASKED_ROMAN, romanTerms, ASKED_BOOST * ROMAN_BOOST);
-        }
+        clauses += addTerms(query, ASKED_EN, englishTerms, ASKED_BOOST);
+        clauses += addTerms(query, ASKED_HI, hindiTerms, ASKED_BOOST);
+        clauses += addTerms(query, ASKED_ROMAN, romanTerms, ASKED_BOOST * ROMAN_BOOST);
         Set<String> titleTerms = new LinkedHashSet<>(Romaniser.keys(question));
         if (inEnglish != null) {
             titleTerms.addAll(Romaniser.keys(inEnglish));
