@@ -214,9 +214,22 @@ public final class SectionIndex {
      *                          ({@link FollowUps}) lifts it, because "and if she cannot repay?" names no topic itself
      */
     public List<Hit> search(String question, int k, String previousSectionId) {
-        // a Devanagari question's own vector is not used (see scores): do not pay for its embedding
-        boolean ownVectorUnused = legacyWords == null && Romaniser.hasDevanagari(question) && glossary.english(question) != null;
-        return rank(ownVectorUnused ? null : model.embed(question).content().vector(), question, k, previousSectionId);
+        if (legacyWords != null) {
+            return rank(model.embed(question).content().vector(), question, k, previousSectionId);
+        }
+        String inEnglish = glossary.english(question);
+        float[][] queries;
+        if (inEnglish == null) {
+            queries = new float[][] {model.embed(question).content().vector()};
+        } else if (Romaniser.hasDevanagari(question)) {
+            // a Devanagari question's own vector is not used (see scores): do not pay for its embedding
+            queries = new float[][] {model.embed(inEnglish).content().vector()};
+        } else {
+            // one call: the model embeds the two texts on two threads when the cores are free
+            List<Embedding> both = model.embedAll(List.of(TextSegment.from(question), TextSegment.from(inEnglish))).content();
+            queries = new float[][] {both.get(0).vector(), both.get(1).vector()};
+        }
+        return rank(scores(queries, question, inEnglish), question, k, previousSectionId);
     }
 
     List<Hit> rank(float[] queryVector, String question, int k) {
@@ -224,7 +237,10 @@ public final class SectionIndex {
     }
 
     List<Hit> rank(float[] queryVector, String question, int k, String previousSectionId) {
-        Scores scores = scores(queryVector, question);
+        return rank(scores(queryVector, question), question, k, previousSectionId);
+    }
+
+    private List<Hit> rank(Scores scores, String question, int k, String previousSectionId) {
         double[] fused = legacyWords != null ? legacy(scores) : fuse(scores, WORD_WEIGHT, WORD_HALF, DENSE_CENTRING);
         boolean declined = declineOffTopic(fused, scores, OFF_TOPIC_MARGIN, ANSWERABLE);
         Integer previous = previousSectionId == null ? null : positions.get(previousSectionId);
@@ -265,6 +281,14 @@ public final class SectionIndex {
                     ? new float[][] {read}
                     : new float[][] {queryVector, read};
         }
+        return scores(queries, question, inEnglish);
+    }
+
+    /**
+     * @param queries   the vectors the question is compared with: its own, its English reading's, or both
+     * @param inEnglish the question's English reading ({@link Glossary}), or null
+     */
+    private Scores scores(float[][] queries, String question, String inEnglish) {
         float[] dense = queries.length == 1 ? vectors.bestPerOwner(queries[0], sectionIds.size())
                 : vectors.bestPerOwner(queries[0], queries[1], sectionIds.size());
         float off = offTopic == null ? -1f : queries.length == 1 ? offTopic.bestPerOwner(queries[0], 1)[0]
