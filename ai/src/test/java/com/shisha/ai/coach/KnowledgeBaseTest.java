@@ -84,4 +84,15 @@ class KnowledgeBaseTest {
         assertThatThrownBy(() -> KnowledgeBase.of(en, hi)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("sales.opening").hasMessageContaining("sales.other");
     }
+
+    @Test
+    void questionsNameSectionsOfTheGuide() {
+        KnowledgeBase kb = KnowledgeBase.load();
+        assertThat(kb.ids()).allSatisfy(id -> assertThat(kb.questions(id)).as(id).isNotEmpty());
+        assertThat(kb.offTopic()).isNotEmpty();
+        assertThat(KnowledgeBase.parseQuestions("q.tsv", "section\tquestion\nloans.emi\tHow is EMI worked out?\n",
+                java.util.Set.of("loans.emi"))).containsEntry("loans.emi", List.of("How is EMI worked out?"));
+        assertThatThrownBy(() -> KnowledgeBase.parseQuestions("q.tsv", "loans.nothing\tWhat is it?\n", java.util.Set.of("loans.emi")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("q.tsv line 1").hasMessageContaining("loans.nothing");
+    }
 }

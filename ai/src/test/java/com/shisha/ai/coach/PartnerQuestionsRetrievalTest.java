@@ -68,6 +68,15 @@ class PartnerQuestionsRetrievalTest {
     }
 
     @Test
+    void aRequestNearerToAnOffTopicExampleIsDeclinedThoughItSharesAWord() {
+        // "gold" is a strong word of the gold-loan section; the request is about something else
+        assertThat(SharedIndex.INDEX.search("what is the gold rate in the market today", 1).get(0).score())
+                .isLessThan(SectionIndex.ANSWERABLE);
+        assertThat(SharedIndex.INDEX.search("how much loan will he get on his gold chain", 1))
+                .extracting(SectionIndex.Hit::sectionId).containsExactly("loans.gold-loan");
+    }
+
+    @Test
     void aNewQuestionIsNotPulledBackToTheLastTopic() {
         assertThat(SharedIndex.INDEX.search("what documents does a salaried customer need for a personal loan", 1,
                 "insurance.motor")).extracting(SectionIndex.Hit::sectionId).containsExactly("loans.documents");
