@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 /**
@@ -45,6 +48,13 @@ public final class SectionIndex {
 
 
     static final Set<Language> EMBEDDED_LANGUAGES = Set.of(Language.EN, Language.HI);
+
+    /** Runs the word side of searches; daemon threads, so an index never keeps the JVM alive. */
+    private static final Executor WORD_SEARCH = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "coach-word-search");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final EmbeddingModel model;
     private final List<String> sectionIds;
@@ -218,6 +228,10 @@ public final class SectionIndex {
             return rank(model.embed(question).content().vector(), question, k, previousSectionId);
         }
         String inEnglish = glossary.english(question);
+        // the word side needs no vector: it runs beside the embedding, which on two cores (or a busy machine, where
+        // each thread gets its share) brings the answer sooner
+        CompletableFuture<double[]> wordScores = CompletableFuture.supplyAsync(
+                () -> words.scores(question, inEnglish, sectionIds.size(), 200), WORD_SEARCH);
         float[][] queries;
         if (inEnglish == null) {
             queries = new float[][] {model.embed(question).content().vector()};
@@ -229,7 +243,7 @@ public final class SectionIndex {
             List<Embedding> both = model.embedAll(List.of(TextSegment.from(question), TextSegment.from(inEnglish))).content();
             queries = new float[][] {both.get(0).vector(), both.get(1).vector()};
         }
-        return rank(scores(queries, question, inEnglish), question, k, previousSectionId);
+        return rank(scores(queries, wordScores.join()), question, k, previousSectionId);
     }
 
     List<Hit> rank(float[] queryVector, String question, int k) {
@@ -289,11 +303,15 @@ public final class SectionIndex {
      * @param inEnglish the question's English reading ({@link Glossary}), or null
      */
     private Scores scores(float[][] queries, String question, String inEnglish) {
+        return scores(queries, words.scores(question, inEnglish, sectionIds.size(), 200));
+    }
+
+    private Scores scores(float[][] queries, double[] wordScores) {
         float[] dense = queries.length == 1 ? vectors.bestPerOwner(queries[0], sectionIds.size())
                 : vectors.bestPerOwner(queries[0], queries[1], sectionIds.size());
         float off = offTopic == null ? -1f : queries.length == 1 ? offTopic.bestPerOwner(queries[0], 1)[0]
                 : offTopic.bestPerOwner(queries[0], queries[1], 1)[0];
-        return new Scores(dense, words.scores(question, inEnglish, sectionIds.size(), 200), off);
+        return new Scores(dense, wordScores, off);
     }
 
     private double[] legacy(Scores scores) {
