@@ -57,6 +57,7 @@ public final class SectionIndex {
     });
 
     private final EmbeddingModel model;
+    private final QueryVectors queryVectors = new QueryVectors(1_024);
     private final List<String> sectionIds;
     private final Map<String, Integer> positions;
     private final VectorIndex vectors;
@@ -234,16 +235,44 @@ public final class SectionIndex {
                 () -> words.scores(question, inEnglish, sectionIds.size(), 200), WORD_SEARCH);
         float[][] queries;
         if (inEnglish == null) {
-            queries = new float[][] {model.embed(question).content().vector()};
+            queries = new float[][] {embed(question)};
         } else if (Romaniser.hasDevanagari(question)) {
             // a Devanagari question's own vector is not used (see scores): do not pay for its embedding
-            queries = new float[][] {model.embed(inEnglish).content().vector()};
+            queries = new float[][] {embed(inEnglish)};
         } else {
-            // one call: the model embeds the two texts on two threads when the cores are free
-            List<Embedding> both = model.embedAll(List.of(TextSegment.from(question), TextSegment.from(inEnglish))).content();
-            queries = new float[][] {both.get(0).vector(), both.get(1).vector()};
+            queries = embedBoth(question, inEnglish);
         }
         return rank(scores(queries, wordScores.join()), question, k, previousSectionId);
+    }
+
+    /** A text's embedding, from the cache of recent queries when it was asked lately. */
+    private float[] embed(String text) {
+        String key = QueryVectors.normal(text);
+        float[] cached = queryVectors.get(key);
+        if (cached == null) {
+            cached = model.embed(text).content().vector();
+            queryVectors.put(key, cached);
+        }
+        return cached;
+    }
+
+    private float[][] embedBoth(String question, String reading) {
+        float[] own = queryVectors.get(QueryVectors.normal(question));
+        float[] read = queryVectors.get(QueryVectors.normal(reading));
+        if (own == null && read == null) {
+            // one call: the model embeds the two texts on two threads when the cores are free
+            List<Embedding> both = model.embedAll(List.of(TextSegment.from(question), TextSegment.from(reading))).content();
+            own = both.get(0).vector();
+            read = both.get(1).vector();
+            queryVectors.put(QueryVectors.normal(question), own);
+            queryVectors.put(QueryVectors.normal(reading), read);
+        }
+        return new float[][] {own != null ? own : embed(question), read != null ? read : embed(reading)};
+    }
+
+    /** Forgets the recent queries' vectors: benchmarks measure searches that embed. */
+    void clearQueryCache() {
+        queryVectors.clear();
     }
 
     List<Hit> rank(float[] queryVector, String question, int k) {

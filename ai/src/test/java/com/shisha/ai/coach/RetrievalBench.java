@@ -55,7 +55,9 @@ public final class RetrievalBench {
         System.out.printf("latency over %,d sections (%d real + synthetic, index built in %d ms), search top 4%s:%n",
                 SYNTHETIC, kb.ids().size(), big.buildTime().toMillis(), load());
         Stats stats = measure(big, texts);
-        System.out.println("  fused (embedding(s) + BM25 + fusion) " + stats + "   target p95 <= 15 ms: " + pass(stats.p95 <= 15));
+        System.out.println("  fused (embedding(s) + BM25 + fusion) " + stats + "   target p95 <= 15 ms: " + pass(stats.p95 <= 15)
+                + (N > texts.size() ? "   (N > questions: some searches repeat one)" : ""));
+        System.out.println("  the same questions again (cached)    " + measureAgain(big, texts));
         breakdown(big, texts);
     }
 
@@ -91,10 +93,17 @@ public final class RetrievalBench {
         System.out.println("            Lucene BM25                " + new Stats(words));
     }
 
+    /** Each question is searched once after the query-vector cache is emptied: every search embeds. */
     private static Stats measure(SectionIndex index, List<String> questions) {
         for (int w = 0; w < WARM; w++) {
             index.search(questions.get(w % questions.size()), 4);
         }
+        index.clearQueryCache();
+        return measureAgain(index, questions);
+    }
+
+    /** The same questions again, without emptying the cache: what repeated questions cost. */
+    private static Stats measureAgain(SectionIndex index, List<String> questions) {
         double[] samples = new double[N];
         for (int r = 0; r < N; r++) {
             long t0 = System.nanoTime();
