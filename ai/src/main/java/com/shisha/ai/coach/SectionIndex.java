@@ -41,6 +41,8 @@ public final class SectionIndex {
     public static final double ANSWERABLE = 0.83;
     /** Share of the question's mean cosine taken off every section's (see {@link #fuse}). */
     static final double DENSE_CENTRING = 0.5;
+    /** How many sections the word side scores; the rest share no strong word with the question and count 0 there. */
+    static final int WORD_HITS = 50;
     /** What a follow-up adds to the section answered last. */
     static final double FOLLOW_UP_BOOST = 0.3;
     /** The old retrieval's word weight, kept as the benchmark's baseline. */
@@ -232,7 +234,7 @@ public final class SectionIndex {
         // the word side needs no vector: it runs beside the embedding, which on two cores (or a busy machine, where
         // each thread gets its share) brings the answer sooner
         CompletableFuture<double[]> wordScores = CompletableFuture.supplyAsync(
-                () -> words.scores(question, inEnglish, sectionIds.size(), 200), WORD_SEARCH);
+                () -> words.scores(question, inEnglish, sectionIds.size(), WORD_HITS), WORD_SEARCH);
         float[][] queries;
         if (inEnglish == null) {
             queries = new float[][] {embed(question)};
@@ -332,7 +334,7 @@ public final class SectionIndex {
      * @param inEnglish the question's English reading ({@link Glossary}), or null
      */
     private Scores scores(float[][] queries, String question, String inEnglish) {
-        return scores(queries, words.scores(question, inEnglish, sectionIds.size(), 200));
+        return scores(queries, words.scores(question, inEnglish, sectionIds.size(), WORD_HITS));
     }
 
     private Scores scores(float[][] queries, double[] wordScores) {

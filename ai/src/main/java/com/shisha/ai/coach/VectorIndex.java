@@ -123,11 +123,19 @@ final class VectorIndex {
         int[] candidates = new int[CANDIDATES];
         float[] candidateScores = new float[CANDIDATES];
         Arrays.fill(candidateScores, Float.NEGATIVE_INFINITY);
-        for (int o = 0; o < ownerCount; o++) {
-            float mean = Float.NEGATIVE_INFINITY;
+        // two queries are pre-filtered as one, their average: its cosine with a mean is the average of theirs, still
+        // a lower bound of the best, for half the reads and multiplications of this pass
+        float[] filter = queries[0];
+        if (queries.length > 1) {
+            filter = new float[dimensions];
             for (float[] q : queries) {
-                mean = Math.max(mean, dot(means, o * dimensions, q));
+                for (int d = 0; d < dimensions; d++) {
+                    filter[d] += q[d] / queries.length;
+                }
             }
+        }
+        for (int o = 0; o < ownerCount; o++) {
+            float mean = dot(means, o * dimensions, filter);
             best[o] = mean;
             if (mean > candidateScores[CANDIDATES - 1]) {
                 int at = CANDIDATES - 1;

@@ -22,6 +22,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
@@ -150,7 +151,9 @@ final class WordIndex {
             return scores;
         }
         try {
-            TopDocs top = searcher.search(query.build(), Math.max(1, Math.min(limit, ownerOfDoc.length)));
+            int n = Math.max(1, Math.min(limit, ownerOfDoc.length));
+            // counting every hit is not needed, only the best: Lucene may then skip blocks that cannot reach them
+            TopDocs top = searcher.search(query.build(), new TopScoreDocCollectorManager(n, null, n));
             for (ScoreDoc hit : top.scoreDocs) {
                 scores[ownerOfDoc[hit.doc]] = hit.score;
             }
