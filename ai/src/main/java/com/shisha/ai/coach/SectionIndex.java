@@ -22,8 +22,9 @@ import java.util.stream.IntStream;
 
 /**
  * Finds the knowledge-base sections that answer a question. Built once at start-up: every section, in English and
- * in Hindi, is cut into short chunks (title with the intro, title with each bullet) and each chunk is embedded; the
- * sections' words go into a Lucene BM25 index ({@link WordIndex}) in both scripts and romanised. A section scores
+ * in Hindi, is cut into short chunks (title with the intro, title with each bullet) and each chunk is embedded, as
+ * are the questions the section answers ({@link KnowledgeBase#questions}); the sections' words and questions go into
+ * a Lucene BM25 index ({@link WordIndex}) in both scripts and romanised. A section scores
  * its best chunk's cosine plus a saturated share of its BM25 score: the English-trained model alone misses most
  * Hindi and Hinglish questions, and words alone miss paraphrases. The word share is saturated rather than scaled
  * to the best section, so a question that shares only a stray word with the guide still scores low, which is what
