@@ -65,7 +65,7 @@
     var p = d.partner;
     $('p-name').textContent = p.name || p.phone;
     $('p-phone').textContent = p.phone;
-    $('p-city').textContent = p.city || '\u2013';
+    $('p-city').textContent = (hi && p.cityHi ? p.cityHi : p.city) || '\u2013';
     $('p-products').textContent = (p.products || []).map(function (code) { return S.t('product.' + code); }).join(', ') || '\u2013';
     $('points').textContent = d.points;
     $('streak').textContent = d.activity.streakDays;
@@ -125,7 +125,7 @@
       var li = document.createElement('li');
       li.className = 'lead';
       var head = document.createElement('p');
-      head.textContent = l.name + ', ' + l.city + ' \u2013 ' + l.product.toLowerCase().replace(/_/g, ' ') + ' ';
+      head.textContent = l.name + ', ' + l.city + ' \u2013 ' + S.t('product.' + l.product) + ' ';
       var score = document.createElement('span');
       score.className = 'score';
       score.textContent = Math.round(l.score * 100) + (l.hot ? ' \u2022 ' + S.t('dash.hot') : '');

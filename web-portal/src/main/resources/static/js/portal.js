@@ -25,6 +25,9 @@
     document.documentElement.lang = lang;
     var nodes = document.querySelectorAll('[data-i18n]');
     for (var i = 0; i < nodes.length; i++) nodes[i].textContent = t(nodes[i].getAttribute('data-i18n'));
+    // long texts (the privacy and terms pages) are written out once per language rather than key by key
+    var only = document.querySelectorAll('[data-lang-only]');
+    for (var k = 0; k < only.length; k++) only[k].hidden = only[k].getAttribute('data-lang-only') !== lang;
     var attrs = document.querySelectorAll('[data-i18n-attr]');
     for (var j = 0; j < attrs.length; j++) {
       attrs[j].getAttribute('data-i18n-attr').split(';').forEach(function (pair) {
@@ -146,13 +149,17 @@
     return configPromise;
   }
 
-  /* WhatsApp links point at the simulator until a WhatsApp number is configured. */
+  /*
+   * WhatsApp links point at the simulator until a WhatsApp number is configured. The chat opens with a greeting in
+   * the page's language: the bot greets a नमस्ते in Hindi.
+   */
   function linkWhatsApp() {
     config().then(function (c) {
       if (!c.whatsappUrl) return;
+      var url = c.whatsappUrl.replace(/\?text=.*$/, '') + '?text=' + encodeURIComponent(t('greeting'));
       var links = document.querySelectorAll('.wa-link');
       for (var i = 0; i < links.length; i++) {
-        links[i].href = c.whatsappUrl;
+        links[i].href = url;
         links[i].rel = 'noopener';
       }
     });
@@ -168,6 +175,9 @@
     var button = document.getElementById('lang-switch');
     if (button) button.addEventListener('click', function () { setLanguage(lang === 'en' ? 'hi' : 'en'); });
     applyLanguage();
-    if (document.querySelector('.wa-link')) linkWhatsApp();
+    if (document.querySelector('.wa-link')) {
+      linkWhatsApp();
+      document.addEventListener('shisha:language', linkWhatsApp);
+    }
   });
 })();

@@ -53,7 +53,7 @@ class AiConfig {
      * are answered with "please type", and the health endpoint and this log line say why.
      */
     @Bean
-    SpeechRecognizer speechRecognizer(VoiceSettings settings, Environment env) {
+    SpeechRecognizer speechRecognizer(VoiceSettings settings, Environment env, io.micrometer.core.instrument.MeterRegistry meters) {
         Path natives = Path.of(new Env(env).get("SHISHA_DATA_DIR").orElse("data")).resolve("native");
         VoskSpeechRecognizer.useNativeFolder(natives);
         AudioDecoder.useNativeFolder(natives.resolve("javacpp"));
@@ -68,7 +68,7 @@ class AiConfig {
                 log.warn("voice notes in {} are unavailable: {}", language, a.detail());
             }
         }
-        return vosk;
+        return OperationsMetrics.timed(vosk, meters);
     }
 
     /**
@@ -110,7 +110,8 @@ class AiConfig {
         URI base = e.url("OLLAMA_BASE_URL", "http", "https").orElse(URI.create("http://localhost:11434"));
         Duration timeout = Duration.ofMillis(e.integer("OLLAMA_TIMEOUT_MILLIS", 8000, 100, 600_000));
         try {
-            return new OllamaChatLlm.Settings(base, e.get("OLLAMA_MODEL").orElse("shisha-coach"), timeout);
+            return new OllamaChatLlm.Settings(base, e.get("OLLAMA_MODEL").orElse("shisha-coach"), timeout,
+                    e.get("OLLAMA_BASE_URL").isPresent());
         } catch (IllegalArgumentException ex) {
             throw new com.shisha.core.InvalidConfigurationException("OLLAMA_MODEL", ex.getMessage());
         }
@@ -129,8 +130,8 @@ class AiConfig {
      */
     @Bean
     @org.springframework.context.annotation.Primary
-    ChatLlm chatLlm(OllamaChatLlm ollamaClient, CpuGate turnCpu) {
-        return request -> turnCpu.outside(() -> ollamaClient.chat(request));
+    ChatLlm chatLlm(OllamaChatLlm ollamaClient, CpuGate turnCpu, io.micrometer.core.instrument.MeterRegistry meters) {
+        return OperationsMetrics.timed(request -> turnCpu.outside(() -> ollamaClient.chat(request)), meters);
     }
 
     @Bean

@@ -112,7 +112,7 @@ class ChannelsConfig {
 
     @Bean
     List<ChannelSender> channelSenders(WebChatHub hub, TwilioSetup twilio, ChoiceContents choiceContents, Clock clock,
-                                       Environment environment) {
+                                       Environment environment, MeterRegistry meters) {
         List<ChannelSender> senders = new ArrayList<>();
         senders.add(new WebChatSender(hub));
         twilio.settings().ifPresent(settings -> {
@@ -132,6 +132,6 @@ class ChannelsConfig {
             log.info("Twilio channels on: WhatsApp {}, SMS {}, API {}, Content API {}", settings.whatsappFrom() != null,
                     settings.smsFrom() != null, settings.apiBaseUrl(), settings.contentBaseUrl());
         });
-        return senders;
+        return senders.stream().map(sender -> OperationsMetrics.counted(sender, meters)).toList();
     }
 }

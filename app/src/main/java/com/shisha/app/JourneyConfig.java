@@ -52,6 +52,12 @@ class JourneyConfig {
         };
     }
 
+    /** Names and places in Devanagari for Hindi readers: the gazetteer's Hindi names and a transliteration. */
+    @Bean
+    com.shisha.core.NamesInHindi namesInHindi() {
+        return com.shisha.dialogs.understanding.InHindi.india();
+    }
+
     /** One matcher for WhatsApp and the companion API: both reserve through it, so no lead has two holders. */
     @Bean
     LeadMatcher leadMatcher(Journey journey, LeadScorer scorer, Clock clock) {
@@ -61,8 +67,9 @@ class JourneyConfig {
     @Bean
     JourneyServices journeyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips tips, Clock clock,
                                     ObjectProvider<Coach> coach, ObjectProvider<CallReviews> callReviews,
-                                    ObjectProvider<com.shisha.core.coach.CoachEscalations> escalations) {
+                                    ObjectProvider<com.shisha.core.coach.CoachEscalations> escalations,
+                                    ObjectProvider<com.shisha.core.console.Handoffs> handoffs) {
         return new JourneyServices(journey, quizBank, matcher, tips, clock, coach.getIfAvailable(), callReviews.getIfAvailable(),
-                escalations.getIfAvailable());
+                escalations.getIfAvailable(), handoffs.getIfAvailable());
     }
 }

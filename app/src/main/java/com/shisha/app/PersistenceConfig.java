@@ -78,6 +78,16 @@ class PersistenceConfig {
         }
     }
 
+    /**
+     * The pipeline's transactions: plain JDBC. With JPA on the classpath Boot would make every transaction a JPA one,
+     * opening an entity manager per turn for tables Hibernate never sees; the console has its own manager for that.
+     */
+    @Bean
+    @org.springframework.context.annotation.Primary
+    org.springframework.jdbc.support.JdbcTransactionManager transactionManager(DataSource dataSource) {
+        return new org.springframework.jdbc.support.JdbcTransactionManager(dataSource);
+    }
+
     @Bean(destroyMethod = "close")
     Writers writers(DataSource dataSource, JdbcClient jdbc) {
         return new Writers(dataSource, jdbc);
@@ -199,7 +209,8 @@ class PersistenceConfig {
     }
 
     @Bean
-    com.shisha.core.coach.CoachEscalations coachEscalations(com.mongodb.client.MongoDatabase mongo) {
-        return new com.shisha.persistence.mongo.MongoCoachEscalations(mongo);
+    com.shisha.core.coach.CoachEscalations coachEscalations(com.mongodb.client.MongoDatabase mongo,
+                                                            com.shisha.core.console.Handoffs handoffs) {
+        return new EscalationHandoffs(new com.shisha.persistence.mongo.MongoCoachEscalations(mongo), handoffs);
     }
 }

@@ -37,12 +37,14 @@ import static org.assertj.core.api.Assertions.assertThat;
         "SHISHA_RATE_LIMIT_PARTNER_PER_MINUTE=" + AbstractApiTest.PARTNER_LIMIT,
         "SHISHA_RATE_LIMIT_IP_PER_MINUTE=" + AbstractApiTest.IP_LIMIT,
         "SHISHA_API_MAX_BODY_BYTES=4096",
+        "SHISHA_INTEGRATION_KEYS=" + AbstractApiTest.INTEGRATION_KEY,
         // a properties line: the doubled backslashes arrive as the regex 127\.0\.0\.1
         "SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES=127\\\\.0\\\\.0\\\\.1"})
 abstract class AbstractApiTest extends AbstractPipelineTest {
 
     static final String PROJECT = "shisha-test";
     static final String JWT_SECRET = "test-session-key-0123456789abcdef0123456789";
+    static final String INTEGRATION_KEY = "test-integration-key-0123456789abcdef0123";
     static final String ALLOWED_ORIGIN = "https://app.shisha.test";
     static final int PARTNER_LIMIT = 60;
     static final int IP_LIMIT = 150;

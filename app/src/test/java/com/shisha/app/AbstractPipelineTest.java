@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "TWILIO_SEND_RATE_PER_SECOND=10000",
         "SHISHA_SWEEP_MILLIS=200",
         // tests run the nudge scheduler themselves, with a clock they set; a real-time one would race them
-        "SHISHA_NUDGE_EVERY_SECONDS=0",
+        "SHISHA_NUDGE_EVERY_SECONDS=0", "SHISHA_BROADCAST_EVERY_SECONDS=0",
         // contexts of other test classes stay cached and share the database: only a test that drives call-review
         // jobs (with its own speech double) or pushes (with its FCM stand-in) lets its context poll for them
         "SHISHA_CALL_REVIEW_POLL_MILLIS=0", "SHISHA_PUSH_EVERY_SECONDS=0"})
@@ -215,5 +215,17 @@ abstract class AbstractPipelineTest {
     int outboxRows(String conversationKey) {
         return jdbc.sql("select count(*) from outbound_messages where conversation_key = :k")
                 .param("k", conversationKey).query(Integer.class).single();
+    }
+
+    /** The partner writes on WhatsApp through the signed webhook; returns what Twilio has been asked to send them so far. */
+    java.util.List<TwilioStandIn.Sent> partnerSays(String phone, String text, int repliesBefore, boolean expectReply) {
+        String sid = newMessageSid();
+        assertThat(postSigned("/webhooks/twilio/messaging", whatsappForm(phone, text, sid)).statusCode()).isEqualTo(200);
+        assertThat(awaitProcessed(sid, REPLY_TIMEOUT)).as("'%s' processed", text).isTrue();
+        if (!expectReply) {
+            TwilioStandIn.sleep(300);
+            return TwilioStandIn.sentTo("whatsapp:" + phone);
+        }
+        return TwilioStandIn.awaitSent("whatsapp:" + phone, repliesBefore + 1, REPLY_TIMEOUT);
     }
 }

@@ -280,14 +280,22 @@ class ApiEndpointsTest extends AbstractApiTest {
                 Map.of("question", "What documents does a salaried customer need for a personal loan?"));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         assertThat(answer.json().get("mode").asString()).isEqualTo("PASSAGES");
-        assertThat(answer.json().get("text").asString()).contains("guide says");
-        assertThat(answer.json().get("sources").toString()).contains("loans.documents");
+        assertThat(answer.json().get("model").asString()).isEqualTo("NOT_INSTALLED");
+        assertThat(answer.json().get("notice").asString()).startsWith("No AI model is installed");
+        // plain text: no WhatsApp markup, no section ids, no sources line (the sources are their own field)
+        String text = answer.json().get("text").asString();
+        assertThat(text).doesNotContain("*").doesNotContain("[").doesNotContain("loans.documents").doesNotContain("Source");
+        JsonNode source = answer.json().get("sources").get(0);
+        assertThat(source.get("id").asString()).isEqualTo("loans.documents");
+        assertThat(source.get("title").asString()).isEqualTo("Documents needed for a loan");
         String answerId = answer.json().get("answerId").asString();
 
         JsonNode history = get("/api/v1/coach/history", token).json();
         assertThat(history.size()).isEqualTo(2);
         assertThat(history.get(0).get("role").asString()).isEqualTo("PARTNER");
         assertThat(history.get(1).get("answerId").asString()).isEqualTo(answerId);
+        assertThat(history.get(1).get("sources").get(0).get("title").asString()).isEqualTo("Documents needed for a loan");
+        assertThat(history.get(1).get("text").asString()).startsWith("No AI model is installed").contains(text);
 
         assertThat(call("POST", "/api/v1/coach/feedback", token, Map.of("answerId", answerId, "helpful", true)).status())
                 .isEqualTo(204);

@@ -100,7 +100,10 @@ class ComposeFileTest {
         }
     }
 
-    /** Only the proxy is reachable from outside; the management port stays on each container's loopback. */
+    /**
+     * Only the proxy is reachable from outside. The management port listens on the stack's own network for Prometheus,
+     * and is neither published nor proxied (the monitoring test checks Caddy never dials it).
+     */
     @Test
     void onlyTheProxyPublishesPorts() {
         for (var service : services.entrySet()) {
@@ -111,8 +114,7 @@ class ComposeFileTest {
         }
         assertThat(list(services.get("caddy").get("ports"))).contains("80:80", "443:443");
         for (var app : apps().entrySet()) {
-            Object address = env(app.getValue()).get("SHISHA_MANAGEMENT_ADDRESS");
-            assertThat(address == null || address.equals("127.0.0.1")).as("%s keeps its management port on loopback", app.getKey()).isTrue();
+            assertThat(app.getValue()).as("%s is reached through Caddy only", app.getKey()).doesNotContainKey("expose");
         }
     }
 
@@ -190,6 +192,25 @@ class ComposeFileTest {
         throw new AssertionError(service + " mounts nothing at " + target);
     }
 
+    /** Prometheus reaches every instance's management port inside the network; Grafana reads Prometheus, behind a sign-in. */
+    @Test
+    void monitoringScrapesEveryInstanceAndShowsTheDashboard() throws IOException {
+        String scrape = Files.readString(ROOT.resolve("deploy/prometheus.yml"));
+        assertThat(scrape).contains("metrics_path: /actuator/prometheus");
+        for (var app : apps().entrySet()) {
+            assertThat(scrape).as("Prometheus scrapes %s", app.getKey()).contains("\"" + app.getKey() + ":8081\"");
+            assertThat(env(app.getValue())).containsEntry("SHISHA_MANAGEMENT_ADDRESS", "0.0.0.0");
+        }
+        assertThat(map(services.get("grafana").get("environment"))).containsEntry("GF_AUTH_ANONYMOUS_ENABLED", "false")
+                .containsEntry("GF_USERS_ALLOW_SIGN_UP", "false");
+        assertThat(Files.readString(ROOT.resolve("deploy/grafana/provisioning/datasources/prometheus.yml"))).contains("url: http://prometheus:9090");
+        assertThat(list(services.get("grafana").get("volumes"))).contains("./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+        Set<String> declared = map(doc.get("volumes")).keySet();
+        assertThat(declared).contains(source("prometheus", "/prometheus"), source("grafana", "/var/lib/grafana"));
+        String caddy = Files.readString(ROOT.resolve("deploy/Caddyfile"));
+        assertThat(caddy).contains("reverse_proxy grafana:3000").doesNotContain(":8081");
+    }
+
     /** Each instance opens its pool plus 4 group-commit writers (docs/operations.md, "Sizing"). */
     @Test
     void postgresAcceptsTheConnectionsOfEveryInstance() {
@@ -260,7 +281,10 @@ class ComposeFileTest {
         Matcher s3 = Pattern.compile("(?m)^s3\\.\\{\\$SHISHA_DOMAIN} \\{\\n(.*?)^}", Pattern.DOTALL).matcher(caddyfile);
         assertThat(s3.find()).as("a site block for s3.{$SHISHA_DOMAIN}").isTrue();
         assertThat(s3.group(1)).contains("reverse_proxy minio:9000", "streaming", "Snowball");
-        assertThat(caddyfile.lines().filter(l -> l.matches("^\\S.*\\{\\s*$")).count()).as("site blocks").isEqualTo(2);
+        Matcher grafana = Pattern.compile("(?m)^grafana\\.\\{\\$SHISHA_DOMAIN} \\{\\n(.*?)^}", Pattern.DOTALL).matcher(caddyfile);
+        assertThat(grafana.find()).as("a site block for grafana.{$SHISHA_DOMAIN}").isTrue();
+        assertThat(grafana.group(1).strip()).isEqualTo("reverse_proxy grafana:3000");
+        assertThat(caddyfile.lines().filter(l -> l.matches("^\\S.*\\{\\s*$")).count()).as("site blocks").isEqualTo(3);
     }
 
     /** Caddy itself reads the Caddyfile: the routes as it will run them. */

@@ -26,7 +26,7 @@ class PortalPagesTest extends AbstractPipelineTest {
                 .contains("<script src=\"/js/dashboard.js\"></script>").doesNotContain("href=\"/login\"");
         String login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        assertThat(login).contains("<title>Sign in · SHISHA</title>").contains("id=\"verify-form\"").doesNotContain("noindex");
+        assertThat(login).contains("<title data-i18n=\"title.login\">Sign in · SHISHA</title>").contains("id=\"verify-form\"").doesNotContain("noindex");
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package com.shisha.dialogs;
 import com.shisha.core.coach.CallReviews;
 import com.shisha.core.coach.Coach;
 import com.shisha.core.coach.CoachEscalations;
+import com.shisha.core.console.Handoffs;
 import com.shisha.core.journey.Journey;
 import com.shisha.core.journey.LeadMatcher;
 import com.shisha.core.journey.PitchTips;
@@ -13,17 +14,30 @@ import java.time.Clock;
 /**
  * What the journey dialogs need from outside: data (through bot-core ports), the quiz bank, ranking, tips, time,
  * and the AI services. {@code coach}, {@code callReviews} and {@code escalations} may be null: the dialogs then say
- * they are not open.
+ * they are not open. {@code handoffs} may be null where there is no console: nobody then takes a conversation over.
  */
 public record JourneyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips pitchTips, Clock clock,
-                              Coach coach, CallReviews callReviews, CoachEscalations escalations) {
+                              Coach coach, CallReviews callReviews, CoachEscalations escalations, Handoffs handoffs) {
 
     public JourneyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips pitchTips, Clock clock) {
-        this(journey, quizBank, matcher, pitchTips, clock, null, null, null);
+        this(journey, quizBank, matcher, pitchTips, clock, null, null, null, null);
     }
 
     public JourneyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips pitchTips, Clock clock,
                            Coach coach, CallReviews callReviews) {
-        this(journey, quizBank, matcher, pitchTips, clock, coach, callReviews, null);
+        this(journey, quizBank, matcher, pitchTips, clock, coach, callReviews, null, null);
+    }
+
+    public JourneyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips pitchTips, Clock clock,
+                           Coach coach, CallReviews callReviews, CoachEscalations escalations) {
+        this(journey, quizBank, matcher, pitchTips, clock, coach, callReviews, escalations, null);
+    }
+
+    /**
+     * Whether a person from the team has this conversation now: the bot then listens and stays quiet. While a handoff
+     * only waits in the queue the bot goes on answering, so a partner is never left with nobody.
+     */
+    public boolean handedOff(com.shisha.core.ConversationKey conversation) {
+        return handoffs != null && handoffs.openFor(conversation).filter(h -> h.state() == Handoffs.State.WITH_AGENT).isPresent();
     }
 }

@@ -138,6 +138,11 @@ public final class StateMachineDialogEngine implements DialogEngine {
             DialogMachine.prompt(turn, Step.MAIN_MENU);
             return result(Step.MAIN_MENU, turn);
         }
+        if (services != null && services.handedOff(turn.key())) {
+            // a person from the team has this conversation: the bot listens (the agent reads it all) and keeps quiet,
+            // but opting out still works as everywhere
+            return Answers.isOptOut(text) ? optOut(step, turn) : result(step, turn);
+        }
         if (voiceConfirmed.isPresent() && !voiceConfirmed.get()) {
             turn.say("voice.retry");
             DialogMachine.prompt(turn, step);
@@ -310,7 +315,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
 
     /** MORE: the next page of a reply too long for the channel (kept in the slots), or a note that there is none. */
     TurnResult more(Step step, Turn turn) {
-        String rest = turn.slots.remove(MorePages.SLOT);
+        String rest = MorePages.take(turn);
         if (rest == null) {
             turn.say("more.none");
         } else {

@@ -49,6 +49,8 @@ public final class Turn {
     final Map<String, String> slots;
     private final Catalogue catalogue;
     private final List<String> parts = new ArrayList<>();
+    /** This turn's page size when smaller than the channel's (a MORE of a coach answer); 0 otherwise. */
+    int pageChars;
     Language language;
     OptOutChange optOutChange = OptOutChange.NONE;
     PartnerProfile confirmedProfile;
@@ -151,6 +153,14 @@ public final class Turn {
     /** Adds text composed elsewhere (already in the partner's language). */
     public void sayLine(String line) {
         parts.add(line);
+    }
+
+    /**
+     * Keeps what did not fit on this turn's page for the partner's MORE; each later page holds at most
+     * {@code pageChars} characters, with the MORE hint while more is left.
+     */
+    public void keepForMore(String rest, int pageChars) {
+        MorePages.keep(this, rest, pageChars);
     }
 
     /** Offers answers to tap with the reply. */

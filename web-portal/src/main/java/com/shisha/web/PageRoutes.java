@@ -14,5 +14,6 @@ class PageRoutes implements WebMvcConfigurer {
     @Override
     public void addViewControllers(ViewControllerRegistry registry) {
         registry.addViewController("/simulator").setViewName("forward:/simulator.html");
+        registry.addViewController("/console").setViewName("forward:/console/index.html");
     }
 }

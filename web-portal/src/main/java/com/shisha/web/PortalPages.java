@@ -79,7 +79,7 @@ class PortalPages {
         }
         String robots = meta.containsKey("robots")
                 ? "\n  <meta name=\"robots\" content=\"" + HtmlUtils.htmlEscape(meta.get("robots"), "UTF-8") + "\">" : "";
-        return layout.replace("{{title}}", HtmlUtils.htmlEscape(meta.get("title"), "UTF-8"))
+        return layout.replace("{{page}}", name).replace("{{title}}", HtmlUtils.htmlEscape(meta.get("title"), "UTF-8"))
                 .replace("{{description}}", HtmlUtils.htmlEscape(meta.get("description"), "UTF-8"))
                 .replace("{{meta}}", robots)
                 .replace("{{nav}}", "dashboard".equals(meta.get("nav")) ? DASHBOARD_LINK : SIGN_IN_LINK)

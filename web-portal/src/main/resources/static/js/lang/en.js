@@ -183,5 +183,20 @@
   'error.fields': 'Please correct the marked fields.',
 
   'privacy.title': 'Privacy',
-  'terms.title': 'Terms of use'
+  'terms.title': 'Terms of use',
+
+  /* page titles, the landing page's mock-ups and the greeting a new partner sends */
+  'title.index': 'SHISHA · Your WhatsApp coach for GroMo partners',
+  'title.register': 'Create your account · SHISHA',
+  'title.login': 'Sign in · SHISHA',
+  'title.forgot-password': 'Reset your password · SHISHA',
+  'title.dashboard': 'Your dashboard · SHISHA',
+  'title.privacy': 'Privacy · SHISHA',
+  'title.terms': 'Terms of use · SHISHA',
+  'nav.home': 'SHISHA home',
+  'greeting': 'hi',
+  'app.mock.strand': 'SHISHA strand',
+  'app.mock.badge1': 'Quiz starter',
+  'app.mock.badge2': 'First sale',
+  'app.mock.next': 'Call Ravi K. about a credit card today'
 };

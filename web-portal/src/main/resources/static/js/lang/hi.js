@@ -20,7 +20,7 @@
 
   'features.title': 'SHISHA आपके लिए क्या करता है',
   'features.sub': 'GroMo पर वित्तीय प्रोडक्ट बेचने वाले पार्टनर्स के लिए, चाहे आप अभी शुरू कर रहे हों या आपके ग्राहक पहले से हों।',
-  'features.coach.title': 'AI कोचिंग',
+  'features.coach.title': 'एआई कोचिंग',
   'features.coach.text': 'कोई प्रोडक्ट कैसे काम करता है या ग्राहक की शंका का जवाब कैसे दें, पूछिए और चैट में साफ़ जवाब पाइए। ज़रूरी बातें GroMo से ज़रूर जाँचें।',
   'features.leads.title': 'लीड मैचिंग',
   'features.leads.text': 'आप जो बेचते हैं उसके हिसाब से क्रम में ग्राहक, हर एक के साथ कारण और पिच टिप; एक लीड एक समय में एक ही पार्टनर को।',
@@ -30,7 +30,7 @@
   'features.game.text': 'सीखने और बेचने पर पॉइंट, स्ट्रीक, बैज और साप्ताहिक क्वेस्ट: आगे बढ़ते रहने का हौसला, कमाई का वादा नहीं।',
 
   'how.title': 'यह कैसे काम करता है',
-  'how.1.title': 'साइन अप करें या WhatsApp पर hi भेजें।',
+  'how.1.title': 'साइन अप करें या WhatsApp पर नमस्ते भेजें।',
   'how.1.text': 'यहाँ अपने फ़ोन नंबर से रजिस्टर करें, या सीधे SHISHA को मैसेज करें। कोई ऐप ज़रूरी नहीं।',
   'how.2.title': 'बताएँ आप क्या बेचते हैं।',
   'how.2.text': 'अंग्रेज़ी या हिंदी, अपना शहर और प्रोडक्ट चुनें; कौशल क्विज़ दें।',
@@ -183,5 +183,20 @@
   'error.fields': 'कृपया चिह्नित फ़ील्ड ठीक करें।',
 
   'privacy.title': 'गोपनीयता',
-  'terms.title': 'उपयोग की शर्तें'
+  'terms.title': 'उपयोग की शर्तें',
+
+  /* page titles, the landing page's mock-ups and the greeting a new partner sends */
+  'title.index': 'SHISHA · GroMo पार्टनर्स के लिए आपका WhatsApp कोच',
+  'title.register': 'अपना खाता बनाएँ · SHISHA',
+  'title.login': 'साइन इन · SHISHA',
+  'title.forgot-password': 'अपना पासवर्ड बदलें · SHISHA',
+  'title.dashboard': 'आपका डैशबोर्ड · SHISHA',
+  'title.privacy': 'गोपनीयता · SHISHA',
+  'title.terms': 'उपयोग की शर्तें · SHISHA',
+  'nav.home': 'SHISHA मुखपृष्ठ',
+  'greeting': 'नमस्ते',
+  'app.mock.strand': 'SHISHA स्ट्रैंड',
+  'app.mock.badge1': 'क्विज़ की शुरुआत',
+  'app.mock.badge2': 'पहली बिक्री',
+  'app.mock.next': 'आज रवि कु. को क्रेडिट कार्ड के बारे में कॉल करें'
 };

@@ -1,6 +1,7 @@
 package com.shisha.ai.coach;
 
 import com.shisha.core.Language;
+import com.shisha.core.coach.CoachReply;
 
 /** The coach's fixed texts in English and Hindi. */
 final class CoachMessages {
@@ -37,15 +38,25 @@ final class CoachMessages {
                 : "I can't change my role or share my instructions. I'm still your GroMo sales coach: ask me anything about loans, credit cards, insurance, savings accounts, demat accounts or selling.";
     }
 
-    /** Said plainly, so the partner knows this is the guide's text and not a tailored answer. */
-    static String busy(Language language) {
-        return language == Language.HI
-                ? "AI कोच अभी व्यस्त है, हमारी गाइड में यह लिखा है:"
-                : "The AI coach is busy, here is what our guide says:";
-    }
-
-    static String sources(Language language) {
-        return language == Language.HI ? "स्रोत:" : "Sources:";
+    /**
+     * Said before the guide's text, so the partner knows it is not a tailored answer, and why: "not installed" will
+     * not change by waiting, "busy" and "slow" will, and a rejected answer is worth asking again in other words.
+     */
+    static String notice(CoachReply.ModelState state, Language language) {
+        boolean hi = language == Language.HI;
+        return switch (state) {
+            case NOT_INSTALLED -> hi ? "इस सर्वर पर कोच का एआई मॉडल अभी लगाया नहीं गया है। तब तक हमारी गाइड से:"
+                    : "No AI model is installed for the coach on this server yet. Until then, from our guide:";
+            case UNAVAILABLE -> hi ? "कोच का एआई मॉडल अभी बंद है। हमारी गाइड से:"
+                    : "The AI coach is offline right now. From our guide:";
+            case BUSY -> hi ? "कोच का एआई मॉडल अभी दूसरे पार्टनरों के सवालों में व्यस्त है। अभी के लिए हमारी गाइड से:"
+                    : "The AI coach is busy with other partners' questions. For now, from our guide:";
+            case SLOW -> hi ? "कोच का एआई मॉडल अभी जवाब देने में बहुत समय ले रहा है। अभी के लिए हमारी गाइड से:"
+                    : "The AI coach is taking too long to answer right now. For now, from our guide:";
+            case REJECTED -> hi ? "एआई का जवाब हमारी जाँच में पास नहीं हुआ, इसलिए हमारी गाइड से:"
+                    : "The AI's answer did not pass our checks, so here is our guide instead:";
+            case ANSWERED, NOT_ASKED -> null;
+        };
     }
 
     static String seeAlso(Language language) {

@@ -17,11 +17,9 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
 
 /**
  * The coach: guardrails, then retrieval from the knowledge base, then the language model grounded in the
@@ -127,7 +125,7 @@ public final class KnowledgeBaseCoach implements Coach {
             }
             case OUT_OF_SCOPE -> CoachMessages.outOfScope(language);
         };
-        return new CoachReply(answerId(request), Fit.words(text, request.maxChars()), List.of(), CoachReply.Mode.GUARDRAIL);
+        return new CoachReply(answerId(request), null, text, List.of(), CoachReply.Mode.GUARDRAIL, CoachReply.ModelState.NOT_ASKED, language);
     }
 
     /** The WARN line is what an operator sees even if Mongo is down; the stored record is what they work from. */
@@ -149,60 +147,65 @@ public final class KnowledgeBaseCoach implements Coach {
         List<SectionIndex.Hit> hits = question.isEmpty() ? List.of() : index.search(question, settings.topK(), lastTopic(history));
         if (hits.isEmpty() || hits.get(0).score() < settings.minScore()) {
             log.debug("coach: no section near enough (best {}), declined", hits.isEmpty() ? "none" : hits.get(0));
-            return new CoachReply(answerId(request), Fit.words(CoachMessages.noPassage(language), request.maxChars()),
-                    List.of(), CoachReply.Mode.GUARDRAIL);
+            return new CoachReply(answerId(request), null, CoachMessages.noPassage(language), List.of(),
+                    CoachReply.Mode.GUARDRAIL, CoachReply.ModelState.NOT_ASKED, language);
         }
         List<KbSection> sections = hits.stream().map(h -> kb.section(h.sectionId(), language).orElseThrow()).toList();
         List<String> ids = sections.stream().map(KbSection::id).toList();
         Duration left = settings.timeout().minusNanos(System.nanoTime() - start);
         if (left.isNegative() || left.isZero()) {
-            return passages(request, language, question, sections, "no time left after retrieval");
+            return passages(request, language, question, sections, CoachReply.ModelState.SLOW, "no time left after retrieval");
         }
         String answer;
         try {
             answer = llm.chat(new LlmRequest(CoachPrompt.system(language, request.maxChars()), toLlm(history),
                     CoachPrompt.user(request.profile(), sections, question), false, left));
         } catch (LlmException e) {
-            return passages(request, language, question, sections, e.kind() + ": " + e.getMessage());
+            return passages(request, language, question, sections, stateOf(e.kind()), e.kind() + ": " + e.getMessage());
         }
         AnswerCheck.Result checked = AnswerCheck.check(answer, CoachPrompt.passages(sections), ids);
         if (!checked.ok()) {
-            return passages(request, language, question, sections, "answer rejected: " + checked.problem());
+            return passages(request, language, question, sections, CoachReply.ModelState.REJECTED, "answer rejected: " + checked.problem());
         }
-        String text = checked.text();
-        List<String> cited = checked.cited();
-        String tail = cited.isEmpty()
-                ? "\n" + CoachMessages.sources(language) + " [" + String.join("] [", ids.subList(0, Math.min(2, ids.size()))) + "]"
-                : "";
-        String fitted = Fit.withTail(text, tail, request.maxChars());
-        List<String> named = namedSources(fitted);
-        if (named.isEmpty()) {
-            // shortening dropped every citation: name the first cited (or best) section after the shortened text
-            String must = "\n" + CoachMessages.sources(language) + " [" + (cited.isEmpty() ? ids.get(0) : cited.get(0)) + "]";
-            fitted = Fit.withTail(text, must, request.maxChars());
-            named = namedSources(fitted);
+        String body = PlainText.of(checked.text());
+        if (body.isEmpty()) {
+            return passages(request, language, question, sections, CoachReply.ModelState.REJECTED, "answer was only citations or markup");
         }
-        return new CoachReply(answerId(request), fitted, named, CoachReply.Mode.MODEL);
+        // an answer that cites nothing still rests on what it was given: name the two best sections
+        List<String> named = checked.cited().isEmpty() ? ids.subList(0, Math.min(2, ids.size())) : checked.cited();
+        return new CoachReply(answerId(request), null, body, sources(named, language), CoachReply.Mode.MODEL,
+                CoachReply.ModelState.ANSWERED, language);
     }
+
+    private static CoachReply.ModelState stateOf(LlmException.Kind kind) {
+        return switch (kind) {
+            case NOT_INSTALLED -> CoachReply.ModelState.NOT_INSTALLED;
+            case BUSY -> CoachReply.ModelState.BUSY;
+            case TIMEOUT -> CoachReply.ModelState.SLOW;
+            case UNREACHABLE, BAD_ANSWER -> CoachReply.ModelState.UNAVAILABLE;
+        };
+    }
+
+    /** Room on a first page for the notice, the sources line and a MORE hint, besides the key sentences. */
+    private static final int PAGE_FURNITURE_CHARS = 120;
 
     private CoachReply passages(CoachRequest request, Language language, String question, List<KbSection> sections,
-                                String why) {
+                                CoachReply.ModelState state, String why) {
         log.info("coach answered from the passages for {}: {}", request.partner().masked(), why);
-        PassagesAnswer.Composed composed = PassagesAnswer.compose(language, question, sections, request.maxChars());
-        return new CoachReply(answerId(request), composed.text(), composed.sources(), CoachReply.Mode.PASSAGES);
+        String notice = CoachMessages.notice(state, language);
+        int keyRoom = Math.max(120, request.maxChars() - notice.length() - PAGE_FURNITURE_CHARS);
+        PassagesAnswer.Composed composed = PassagesAnswer.compose(language, question, sections, keyRoom);
+        List<CoachReply.Source> sources = composed.sources().stream().map(s -> new CoachReply.Source(s.id(), s.title())).toList();
+        return new CoachReply(answerId(request), notice, composed.body(), sources, CoachReply.Mode.PASSAGES, state, language);
     }
 
-    private List<String> namedSources(String text) {
-        LinkedHashSet<String> ids = new LinkedHashSet<>();
-        Matcher m = AnswerCheck.CITATION.matcher(text);
-        while (m.find()) {
-            for (String id : m.group(1).split(",")) {
-                if (kb.ids().contains(id.strip())) {
-                    ids.add(id.strip());
-                }
-            }
+    @Override
+    public List<CoachReply.Source> sources(List<String> ids, Language language) {
+        List<CoachReply.Source> out = new ArrayList<>();
+        for (String id : ids) {
+            kb.section(id, language == null ? Language.EN : language).ifPresent(s -> out.add(new CoachReply.Source(s.id(), s.title())));
         }
-        return List.copyOf(ids);
+        return out;
     }
 
     /** The section the conversation's last grounded answer rested on: what a follow-up is about. */

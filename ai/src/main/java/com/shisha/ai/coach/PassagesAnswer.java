@@ -10,51 +10,63 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * The answer without the model: the best section's key sentences, in the partner's language, introduced plainly as
- * the guide's text. Key sentences are the section's first sentence and then the sentences and bullets sharing the
- * most words with the question, kept in the section's own order so the text still reads as the guide wrote it.
+ * The answer without the model: the best section's text, its key sentences first. Key sentences are the section's
+ * first sentence and then the sentences and bullets sharing the most words with the question, kept in the section's
+ * own order so the first page still reads as the guide wrote it; the rest of the section follows for MORE, and the
+ * runner-up section is named last, for when the best was not what the partner meant.
  */
 final class PassagesAnswer {
-
-    /** Below this a channel (SMS) has no room for the section title as well as its content. */
-    private static final int TITLE_FROM_CHARS = 400;
 
     private PassagesAnswer() {
     }
 
-    /** @param sources the sections the text names, the best first */
-    record Composed(String text, List<String> sources) {
+    /** @param sources the sections the text comes from, the best first */
+    record Composed(String body, List<KbSection> sources) {
     }
 
     /** One sentence of the intro paragraph, or one bullet. */
     private record Unit(String text, boolean bullet) {
     }
 
-    /** @param sections the retrieved sections in the answer's language, best first (at least one) */
-    static Composed compose(Language language, String question, List<KbSection> sections, int maxChars) {
+    /**
+     * @param sections the retrieved sections in the answer's language, best first (at least one)
+     * @param keyRoom  characters the key sentences should fit in: what a channel shows before MORE
+     */
+    static Composed compose(Language language, String question, List<KbSection> sections, int keyRoom) {
         KbSection best = sections.get(0);
-        String tail = "\n" + CoachMessages.sources(language) + " [" + best.id() + "]";
-        String intro = CoachMessages.busy(language) + "\n" + (maxChars >= TITLE_FROM_CHARS ? "*" + best.title() + "*\n" : "");
         List<Unit> units = units(best);
-        List<Integer> chosen = keySentences(question, units, maxChars - intro.length() - tail.length());
-        StringBuilder body = new StringBuilder(intro);
-        for (int n = 0; n < chosen.size(); n++) {
-            Unit unit = units.get(chosen.get(n));
-            body.append(n == 0 ? "" : unit.bullet() ? "\n- " : " ").append(unit.text());
+        List<Integer> key = keySentences(question, units, keyRoom);
+        List<Integer> others = IntStream.range(0, units.size()).filter(i -> !key.contains(i)).boxed().toList();
+        StringBuilder body = new StringBuilder();
+        append(body, units, key);
+        if (!others.isEmpty()) {
+            body.append("\n");
+            append(body, units, others);
         }
-        String seeAlso = sections.size() > 1
-                ? "\n" + CoachMessages.seeAlso(language) + " " + sections.get(1).title() + " [" + sections.get(1).id() + "]" : "";
-        if (!seeAlso.isEmpty() && body.length() + seeAlso.length() + tail.length() <= maxChars) {
-            return new Composed(body + seeAlso + tail, List.of(best.id(), sections.get(1).id()));
+        if (sections.size() > 1) {
+            body.append("\n").append(CoachMessages.seeAlso(language)).append(' ').append(sections.get(1).title());
         }
-        String fitted = Fit.withTail(body.toString(), tail, maxChars);
-        return new Composed(fitted, fitted.contains("[" + best.id() + "]") ? List.of(best.id()) : List.of());
+        return new Composed(body.toString(), List.of(best));
+    }
+
+    private static void append(StringBuilder body, List<Unit> units, List<Integer> chosen) {
+        boolean first = true;
+        for (int i : chosen) {
+            Unit unit = units.get(i);
+            if (unit.bullet()) {
+                body.append(body.isEmpty() ? "- " : "\n- ");
+            } else if (!first) {
+                body.append(' ');
+            }
+            body.append(unit.text());
+            first = false;
+        }
     }
 
     private static List<Unit> units(KbSection section) {
         List<Unit> units = new ArrayList<>();
         List<String> statements = section.statements();
-        // the intro paragraph is split into sentences so a small limit still gets whole sentences of it
+        // the intro paragraph is split into sentences so a small page still gets whole sentences of it
         for (String sentence : statements.get(0).split("(?<=[.!?।])\\s+")) {
             units.add(new Unit(sentence, false));
         }

@@ -6,7 +6,11 @@ public final class LlmException extends RuntimeException {
     public enum Kind {
         /** nothing listens at the configured URL, or the connection broke */
         UNREACHABLE,
-        /** no complete answer within the deadline */
+        /** no model server was configured and none answers at the default address, or the server lacks the model */
+        NOT_INSTALLED,
+        /** the request waited for a free slot for its whole deadline, or the server said it is overloaded */
+        BUSY,
+        /** the model was answering but gave no complete answer within the deadline */
         TIMEOUT,
         /** the server answered with an error or with something that is not an Ollama chat response */
         BAD_ANSWER

@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -31,6 +32,8 @@ public final class OllamaChatLlm implements ChatLlm, AutoCloseable {
 
     private final OllamaChatModel model;
     private final String baseUrl;
+    private final boolean configured;
+    private final String modelName;
     private final java.util.concurrent.ThreadPoolExecutor calls;
     private final int slots;
     /** Recent answers and timeouts: when, and how long each took; for telling "busy" and "slow" apart in health. */
@@ -79,6 +82,8 @@ public final class OllamaChatLlm implements ChatLlm, AutoCloseable {
      */
     public OllamaChatLlm(Settings settings, int maxConcurrent) {
         this.baseUrl = settings.baseUrl().toString();
+        this.configured = settings.configured();
+        this.modelName = settings.model();
         this.model = OllamaChatModel.builder()
                 .baseUrl(baseUrl)
                 .modelName(settings.model())
@@ -95,9 +100,16 @@ public final class OllamaChatLlm implements ChatLlm, AutoCloseable {
     }
 
     /**
-     * @param timeout the longest one answer may take (OLLAMA_TIMEOUT_MILLIS); callers use it as their deadline
+     * @param timeout    the longest one answer may take (OLLAMA_TIMEOUT_MILLIS); callers use it as their deadline
+     * @param configured whether an operator set the server's address; when not, nothing answering at the default
+     *                   address means no model was ever installed rather than a server that went away
      */
-    public record Settings(URI baseUrl, String model, Duration timeout) {
+    public record Settings(URI baseUrl, String model, Duration timeout, boolean configured) {
+
+        public Settings(URI baseUrl, String model, Duration timeout) {
+            this(baseUrl, model, timeout, true);
+        }
+
         public Settings {
             if (baseUrl == null || baseUrl.getHost() == null
                     || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))) {
@@ -125,8 +137,12 @@ public final class OllamaChatLlm implements ChatLlm, AutoCloseable {
             chat.responseFormat(ResponseFormat.JSON);
         }
         ChatRequest built = chat.build();
-        Future<ChatResponse> call = calls.submit(() -> model.chat(built));
         long started = System.currentTimeMillis();
+        java.util.concurrent.atomic.AtomicLong began = new java.util.concurrent.atomic.AtomicLong(-1);
+        Future<ChatResponse> call = calls.submit(() -> {
+            began.set(System.currentTimeMillis());
+            return model.chat(built);
+        });
         try {
             ChatResponse response = call.get(request.deadline().toMillis(), TimeUnit.MILLISECONDS);
             record(started, false);
@@ -137,6 +153,12 @@ public final class OllamaChatLlm implements ChatLlm, AutoCloseable {
             return text;
         } catch (TimeoutException e) {
             call.cancel(true);
+            long waited = (began.get() < 0 ? System.currentTimeMillis() : began.get()) - started;
+            if (waited * 2 > request.deadline().toMillis()) {
+                // most of the time went waiting for a slot other questions held: the model itself may be quick
+                throw new LlmException(LlmException.Kind.BUSY, "the Ollama slots were all taken for " + waited + " of "
+                        + request.deadline().toMillis() + " ms (OLLAMA_MAX_CONCURRENT " + slots + ")", e);
+            }
             record(started, true);
             throw new LlmException(LlmException.Kind.TIMEOUT,
                     "Ollama at " + baseUrl + " gave no answer within " + request.deadline().toMillis() + " ms", e);
@@ -153,8 +175,21 @@ public final class OllamaChatLlm implements ChatLlm, AutoCloseable {
     private LlmException classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof HttpConnectTimeoutException || t instanceof ConnectException) {
-                return new LlmException(LlmException.Kind.UNREACHABLE, "Ollama is not reachable at " + baseUrl
-                        + " (" + t.getClass().getSimpleName() + "); is it running and OLLAMA_BASE_URL right?", failure);
+                return configured
+                        ? new LlmException(LlmException.Kind.UNREACHABLE, "Ollama is not reachable at " + baseUrl
+                                + " (" + t.getClass().getSimpleName() + "); is it running and OLLAMA_BASE_URL right?", failure)
+                        : new LlmException(LlmException.Kind.NOT_INSTALLED, "OLLAMA_BASE_URL is not set and no Ollama answers at "
+                                + baseUrl + "; see the README on Ollama", failure);
+            }
+            if (t instanceof HttpException http) {
+                if (http.statusCode() == 404) {
+                    return new LlmException(LlmException.Kind.NOT_INSTALLED, "Ollama at " + baseUrl + " has no model "
+                            + modelName + " (404); run ollama/pull.sh", failure);
+                }
+                if (http.statusCode() == 429 || http.statusCode() == 503) {
+                    return new LlmException(LlmException.Kind.BUSY, "Ollama at " + baseUrl + " is overloaded ("
+                            + http.statusCode() + ")", failure);
+                }
             }
             if (t instanceof HttpTimeoutException) {
                 return new LlmException(LlmException.Kind.TIMEOUT, "Ollama at " + baseUrl + " timed out", failure);

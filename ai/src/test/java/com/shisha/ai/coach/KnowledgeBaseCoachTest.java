@@ -70,8 +70,12 @@ class KnowledgeBaseCoachTest {
         CoachReply reply = coach(Duration.ofSeconds(5)).answer(ask(EMI_QUESTION));
 
         assertThat(reply.mode()).isEqualTo(CoachReply.Mode.MODEL);
-        assertThat(reply.sources()).containsExactly("loans.emi-explained");
-        assertThat(reply.text()).contains("[loans.emi-explained]").doesNotContain("busy");
+        assertThat(reply.model()).isEqualTo(CoachReply.ModelState.ANSWERED);
+        assertThat(reply.notice()).isNull();
+        assertThat(reply.sources()).containsExactly(new CoachReply.Source("loans.emi-explained",
+                SharedIndex.KB.section("loans.emi-explained", Language.EN).orElseThrow().title()));
+        assertThat(reply.body()).startsWith("Each EMI pays interest").endsWith("interest runs for more months.")
+                .doesNotContain("[").doesNotContain("loans.emi-explained");
         String body = chats().get(0).getBodyAsString();
         assertThat(body).contains("[loans.emi-explained]", "Asha", "Indore", "loans, insurance", "cite the section id")
                 .contains(EMI_QUESTION.substring(0, 30))
@@ -80,14 +84,95 @@ class KnowledgeBaseCoachTest {
     }
 
     @Test
-    void anAnswerWithoutCitationsGetsTheSourcesAppended() {
+    void anAnswerWithoutCitationsStillNamesTheSectionsItWasGiven() {
         ollama.answers("Tell him a longer tenure lowers the EMI but raises the total interest paid.");
 
         CoachReply reply = coach(Duration.ofSeconds(5)).answer(ask(EMI_QUESTION));
 
         assertThat(reply.mode()).isEqualTo(CoachReply.Mode.MODEL);
-        assertThat(reply.text()).contains("\nSources: [loans.emi-explained]");
-        assertThat(reply.sources()).contains("loans.emi-explained");
+        assertThat(reply.body()).isEqualTo("Tell him a longer tenure lowers the EMI but raises the total interest paid.");
+        assertThat(reply.sourceIds()).contains("loans.emi-explained").hasSizeLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void markupAndSectionIdsAreTakenOutOfTheModelsAnswer() {
+        ollama.answers("## Tenure\n**Longer tenure** means a _smaller_ EMI [loans.emi-explained].\n* but more `total interest` "
+                + "over the loan [loans.emi-explained, loans.not-given]");
+
+        CoachReply reply = coach(Duration.ofSeconds(5)).answer(ask(EMI_QUESTION));
+
+        assertThat(reply.mode()).isEqualTo(CoachReply.Mode.MODEL);
+        assertThat(reply.body()).isEqualTo("Tenure\nLonger tenure means a smaller EMI.\n- but more total interest over the loan");
+        assertThat(reply.sourceIds()).containsExactly("loans.emi-explained");
+    }
+
+    @Test
+    void withNoModelServerConfiguredThePartnerIsToldNoModelIsInstalled() throws Exception {
+        java.net.URI nothing = java.net.URI.create("http://127.0.0.1:" + freePort());
+        llm = new OllamaChatLlm(new OllamaChatLlm.Settings(nothing, "shisha-coach", Duration.ofSeconds(2), false), 1);
+        KnowledgeBaseCoach coach = new KnowledgeBaseCoach(SharedIndex.KB, SharedIndex.INDEX, llm, store, store,
+                KnowledgeBaseCoach.Settings.withTimeout(Duration.ofSeconds(2)), Clock.systemUTC());
+
+        CoachReply reply = coach.answer(ask(EMI_QUESTION));
+
+        assertThat(reply.model()).isEqualTo(CoachReply.ModelState.NOT_INSTALLED);
+        assertThat(reply.notice()).startsWith("No AI model is installed").doesNotContain("busy");
+        assertThat(reply.sourceIds()).containsExactly("loans.emi-explained");
+        CoachReply hindi = coach.answer(new CoachRequest(partner, asha, Language.HI, EMI_QUESTION, 4096));
+        assertThat(hindi.notice()).contains("मॉडल").contains("लगाया नहीं गया");
+    }
+
+    @Test
+    void aConfiguredServerThatIsNotThereIsOfflineNotMissing() throws Exception {
+        java.net.URI nothing = java.net.URI.create("http://127.0.0.1:" + freePort());
+        llm = new OllamaChatLlm(new OllamaChatLlm.Settings(nothing, "shisha-coach", Duration.ofSeconds(2), true), 1);
+        KnowledgeBaseCoach coach = new KnowledgeBaseCoach(SharedIndex.KB, SharedIndex.INDEX, llm, store, store,
+                KnowledgeBaseCoach.Settings.withTimeout(Duration.ofSeconds(2)), Clock.systemUTC());
+
+        CoachReply reply = coach.answer(ask(EMI_QUESTION));
+
+        assertThat(reply.model()).isEqualTo(CoachReply.ModelState.UNAVAILABLE);
+        assertThat(reply.notice()).startsWith("The AI coach is offline");
+    }
+
+    @Test
+    void aServerWithoutTheModelIsNotInstalled() {
+        ollama.fails(404, "model \"shisha-coach\" not found, try pulling it first");
+
+        CoachReply reply = coach(Duration.ofSeconds(5)).answer(ask(EMI_QUESTION));
+
+        assertThat(reply.model()).isEqualTo(CoachReply.ModelState.NOT_INSTALLED);
+        assertThat(reply.notice()).startsWith("No AI model is installed");
+    }
+
+    @Test
+    void aModelThatStartedButDidNotFinishIsSlowAndAQuestionThatNeverGotASlotIsBusy() throws Exception {
+        ollama.hangs(3_000, "too late [loans.emi-explained]");
+        llm = new OllamaChatLlm(new OllamaChatLlm.Settings(ollama.baseUrl(), "shisha-coach", Duration.ofMillis(1_200)), 1);
+        KnowledgeBaseCoach coach = new KnowledgeBaseCoach(SharedIndex.KB, SharedIndex.INDEX, llm, store, store,
+                KnowledgeBaseCoach.Settings.withTimeout(Duration.ofMillis(1_200)), Clock.systemUTC());
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<CoachReply> first = two.submit(() -> coach.answer(ask(EMI_QUESTION)));
+            // the first question must hold the only slot before the second asks
+            while (llm.load().answering() == 0 && !first.isDone()) {
+                Thread.sleep(5);
+            }
+            CoachReply second = two.submit(() -> coach.answer(ask("how do I explain the annual fee of a credit card?"))).get();
+
+            assertThat(first.get().model()).isEqualTo(CoachReply.ModelState.SLOW);
+            assertThat(first.get().notice()).startsWith("The AI coach is taking too long");
+            assertThat(second.model()).isEqualTo(CoachReply.ModelState.BUSY);
+            assertThat(second.notice()).startsWith("The AI coach is busy with other partners");
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     @Test
@@ -97,7 +182,8 @@ class KnowledgeBaseCoachTest {
         CoachReply reply = coach(Duration.ofSeconds(5)).answer(ask(EMI_QUESTION));
 
         assertPassages(reply, "loans.emi-explained");
-        assertThat(reply.text()).contains("A longer tenure lowers the EMI but raises the total interest paid.");
+        assertThat(reply.model()).isEqualTo(CoachReply.ModelState.UNAVAILABLE);
+        assertThat(reply.body()).contains("A longer tenure lowers the EMI but raises the total interest paid.");
     }
 
     @Test
@@ -182,7 +268,8 @@ class KnowledgeBaseCoachTest {
                 .answer(new CoachRequest(partner, asha, Language.EN, "गिरवी रखे गहने वापस कब मिलते हैं और पैसा न लौटाया तो क्या होगा?", 4096));
 
         assertThat(reply.mode()).isEqualTo(CoachReply.Mode.MODEL);
-        assertThat(reply.sources()).containsExactly("loans.gold-loan");
+        assertThat(reply.sourceIds()).containsExactly("loans.gold-loan");
+        assertThat(reply.sources().get(0).title()).isEqualTo(SharedIndex.KB.section("loans.gold-loan", Language.HI).orElseThrow().title());
         String body = chats().get(0).getBodyAsString();
         assertThat(body).contains("Hindi").contains("गोल्ड लोन");
     }
@@ -195,27 +282,29 @@ class KnowledgeBaseCoachTest {
                 .answer(new CoachRequest(partner, asha, Language.HI, "पॉलिसी की किस्त भरना भूल गए तो क्या कवर बंद हो जाएगा?", 4096));
 
         assertThat(reply.mode()).isEqualTo(CoachReply.Mode.PASSAGES);
-        assertThat(reply.text()).startsWith("AI कोच अभी व्यस्त है").contains("स्रोत:");
+        assertThat(reply.model()).isEqualTo(CoachReply.ModelState.BUSY);
+        assertThat(reply.notice()).startsWith("कोच का एआई मॉडल अभी दूसरे पार्टनरों के सवालों में व्यस्त है");
+        assertThat(reply.body()).contains("ग्रेस पीरियड");
         assertThat(reply.sources()).isNotEmpty();
     }
 
     @Test
-    void repliesFitASmallLimitWithoutCuttingWordsAndStillNameTheirSource() {
+    void aSmallPageGetsTheKeySentencesFirstAndTheRestAfterWithoutCuttingAWord() {
         ollama.fails(500, "down");
         KnowledgeBaseCoach coach = coach(Duration.ofSeconds(5));
 
-        CoachReply reply = coach.answer(new CoachRequest(partner, asha, Language.EN, EMI_QUESTION, 160));
+        // what a WhatsApp answer has for its first page besides the feedback line
+        CoachReply small = coach.answer(new CoachRequest(partner, asha, Language.EN, EMI_QUESTION, 558));
 
-        assertThat(reply.text().length()).isLessThanOrEqualTo(160);
-        assertThat(reply.text()).endsWith("[loans.emi-explained]");
-        assertThat(reply.sources()).containsExactly("loans.emi-explained");
-        ollama.answers("A longer tenure lowers each EMI because the principal is spread over more months, but interest "
-                + "is charged for longer, so the total paid goes up. Show the lender's offer in the GroMo EMI calculator "
-                + "[loans.emi-explained].");
-        CoachReply model = coach.answer(new CoachRequest(partner, asha, Language.EN, EMI_QUESTION, 160));
-        assertThat(model.mode()).isEqualTo(CoachReply.Mode.MODEL);
-        assertThat(model.text().length()).isLessThanOrEqualTo(160);
-        assertThat(model.text()).contains("…").endsWith("[loans.emi-explained]");
+        assertThat(small.body()).doesNotContain("…");
+        int key = small.body().indexOf("A longer tenure lowers the EMI but raises the total interest paid.");
+        assertThat(key).as("the sentence the question is about, within the first page").isBetween(0, 558 - small.notice().length());
+        // every statement of the section is still there, for MORE
+        for (String statement : SharedIndex.KB.section("loans.emi-explained", Language.EN).orElseThrow().statements()) {
+            assertThat(small.body()).contains(statement.split("(?<=[.!?])\\s+")[0]);
+        }
+        assertThat(small.body().length()).isGreaterThan(558);
+        assertThat(small.sourceIds()).containsExactly("loans.emi-explained");
     }
 
     @Test
@@ -323,9 +412,9 @@ class KnowledgeBaseCoachTest {
 
     private static void assertPassages(CoachReply reply, String expectedSection) {
         assertThat(reply.mode()).isEqualTo(CoachReply.Mode.PASSAGES);
-        assertThat(reply.text()).startsWith("The AI coach is busy, here is what our guide says:")
-                .contains("[" + expectedSection + "]");
-        assertThat(reply.sources()).startsWith(expectedSection);
+        assertThat(reply.notice()).endsWith(":").doesNotContain("[");
+        assertThat(reply.body()).doesNotContain("[" + expectedSection + "]").doesNotContain("*");
+        assertThat(reply.sourceIds()).containsExactly(expectedSection);
     }
 
     private static ListAppender<ILoggingEvent> capture() {

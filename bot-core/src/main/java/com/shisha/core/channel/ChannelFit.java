@@ -64,6 +64,15 @@ public final class ChannelFit {
         return new Page(split.page(), split.rest());
     }
 
+    /**
+     * The first page of at most {@code maxChars} characters, for a reply kept shorter than its channel allows (a
+     * coach answer a partner reads on a phone); a channel's own limit still applies, so use the smaller.
+     */
+    public static Page firstPage(String text, int maxChars, String footer) {
+        Pager.Split split = new Pager(t -> t.length() <= maxChars, maxChars).first(text, footer);
+        return new Page(split.page(), split.rest());
+    }
+
     /** @param rest what did not fit, without footer; null when {@code page} is the whole text */
     public record Page(String page, String rest) {
     }

@@ -19,4 +19,10 @@ public interface Coach {
 
     /** The partner's recent questions and the coach's answers, oldest first; at most {@code limit} turns. */
     java.util.List<CoachSessions.Turn> history(ConversationKey partner, int limit);
+
+    /**
+     * The sections a history turn names, with their titles in the language asked; ids the knowledge base no longer
+     * has are left out.
+     */
+    java.util.List<CoachReply.Source> sources(java.util.List<String> ids, com.shisha.core.Language language);
 }

@@ -49,7 +49,7 @@ public interface CoachSessions {
         }
 
         public static Turn coach(CoachReply reply, Instant at) {
-            return new Turn(Role.COACH, reply.text(), reply.answerId(), reply.sources(), reply.mode(), at);
+            return new Turn(Role.COACH, reply.text(), reply.answerId(), reply.sourceIds(), reply.mode(), at);
         }
     }
 }

@@ -1,7 +1,9 @@
 package com.shisha.dialogs.coach;
 
 import com.shisha.core.Channel;
+import com.shisha.core.Language;
 import com.shisha.core.PartnerProfile;
+import com.shisha.core.channel.ChannelFit;
 import com.shisha.core.coach.CoachReply;
 import com.shisha.core.coach.CoachRequest;
 import com.shisha.dialogs.Turn;
@@ -16,8 +18,11 @@ import java.util.Optional;
 public final class Coaching {
 
     static final String LAST_ANSWER = "coach.answer";
-    /** A coach answer stays one WhatsApp message with room for the feedback line (Twilio caps a message at 1600). */
-    static final int MAX_ANSWER_CHARS = 1400;
+    /**
+     * A coach answer's message, feedback line included: about one phone screen. More than that goes unread on
+     * WhatsApp, so the rest waits for MORE, in pages of the same size.
+     */
+    public static final int MESSAGE_CHARS = 600;
 
     private Coaching() {
     }
@@ -50,11 +55,33 @@ public final class Coaching {
             turn.say("coach.whatsapp_only");
             return;
         }
+        reply(turn);
+    }
+
+    /**
+     * Asks the coach and says its answer as one message of at most {@link #MESSAGE_CHARS} with the feedback line:
+     * the notice, the first page of the answer (with the MORE hint when more is left) and the sources by title.
+     */
+    private static void reply(Turn turn) {
+        String sourcesLine = "";
+        // the feedback line is as long in either language, give or take a few characters: keep room for the longer
+        int room = MESSAGE_CHARS - Math.max(turn.text(Language.EN, "coach.feedback_prompt").length(),
+                turn.text(Language.HI, "coach.feedback_prompt").length()) - 2;
         CoachReply reply = turn.services().coach().answer(new CoachRequest(turn.key(), profile(turn), turn.language(),
-                turn.raw(), MAX_ANSWER_CHARS, turn.messageId()));
-        turn.sayLine(reply.text());
+                turn.raw(), room, turn.messageId()));
+        Language in = reply.language();
+        // the guide's Hindi keeps some abbreviations as printed in English (GST, MITC): a Hindi reader gets them in Devanagari
+        var hindi = com.shisha.dialogs.understanding.InHindi.india();
+        if (!reply.sources().isEmpty()) {
+            sourcesLine = "\n" + turn.text(in, "coach.sources", hindi.abbreviations(in,
+                    String.join("; ", reply.sources().stream().map(CoachReply.Source::title).toList())), reply.sources().size());
+        }
+        String text = hindi.abbreviations(in, reply.notice() == null ? reply.body() : reply.notice() + "\n" + reply.body());
+        ChannelFit.Page page = ChannelFit.firstPage(text, room - sourcesLine.length(), turn.text(in, "more.footer"));
+        turn.sayLine(page.page() + sourcesLine);
+        turn.sayLine(turn.text(in, "coach.feedback_prompt"));
+        turn.keepForMore(page.rest(), MESSAGE_CHARS);
         turn.slots().put(LAST_ANSWER, reply.answerId());
-        turn.say("coach.feedback_prompt");
     }
 
     /** 👍 or 👎 (or +1 / -1) right after a coach answer. */

@@ -5,6 +5,7 @@ import com.shisha.core.journey.Journey;
 import com.shisha.core.journey.JourneyEffect;
 import com.shisha.core.journey.PartnerContext;
 import com.shisha.dialogs.Turn;
+import com.shisha.dialogs.understanding.InHindi;
 import com.shisha.dialogs.understanding.Place;
 import com.shisha.dialogs.understanding.Understood;
 
@@ -38,7 +39,8 @@ public final class Community {
         List<String> lines = new ArrayList<>();
         lines.add(turn.text("top.title", where));
         for (Journey.Leader l : leaders) {
-            lines.add(turn.text("top.item", l.rank(), l.name(), l.city(), l.points(), l.followed() ? turn.text("top.followed") : ""));
+            lines.add(turn.text("top.item", l.rank(), InHindi.india().person(turn.language(), l.name()),
+                    InHindi.india().place(turn.language(), l.city(), null), l.points(), l.followed() ? turn.text("top.followed") : ""));
         }
         turn.sayLine(String.join("\n", lines));
         turn.say("top.footer");
@@ -55,7 +57,8 @@ public final class Community {
         List<String> lines = new ArrayList<>();
         lines.add(turn.text("tips.title"));
         for (Journey.CommunityTip tip : tips) {
-            lines.add(turn.text("tips.item", turn.language() == Language.HI ? tip.hi() : tip.en(), tip.partnerName(), tip.city()));
+            lines.add(turn.text("tips.item", turn.language() == Language.HI ? tip.hi() : tip.en(), InHindi.india().person(turn.language(), tip.partnerName()),
+                    InHindi.india().place(turn.language(), tip.city(), null)));
         }
         turn.sayLine(String.join("\n\n", lines));
     }
@@ -84,10 +87,10 @@ public final class Community {
         }
         if (follow) {
             turn.record(new JourneyEffect.Follow(leader.get().partnerId()));
-            turn.say("follow.done", leader.get().name());
+            turn.say("follow.done", InHindi.india().person(turn.language(), leader.get().name()));
         } else {
             turn.record(new JourneyEffect.Unfollow(leader.get().partnerId()));
-            turn.say("follow.undone", leader.get().name());
+            turn.say("follow.undone", InHindi.india().person(turn.language(), leader.get().name()));
         }
     }
 
@@ -101,8 +104,11 @@ public final class Community {
             return id.flatMap(i -> leaders.stream().filter(l -> l.partnerId() == i).findFirst());
         }
         String needle = target.toLowerCase(Locale.ROOT);
+        // a Hindi reader types the name as the list showed it to them, in Devanagari
         List<Journey.Leader> matches = leaders.stream()
-                .filter(l -> l.name() != null && l.name().toLowerCase(Locale.ROOT).contains(needle)).toList();
+                .filter(l -> l.name() != null && (l.name().toLowerCase(Locale.ROOT).contains(needle)
+                        || InHindi.india().person(l.name()).contains(target)))
+                .toList();
         return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 }

@@ -13,6 +13,7 @@ import com.shisha.core.journey.PartnerContext;
 import com.shisha.dialogs.Money;
 import com.shisha.dialogs.Turn;
 import com.shisha.dialogs.understanding.Answers;
+import com.shisha.dialogs.understanding.InHindi;
 import com.shisha.dialogs.understanding.Intent;
 import com.shisha.dialogs.understanding.Understood;
 
@@ -123,13 +124,13 @@ public final class Leads {
             }
             Lead lead = ranked.lead();
             if (!lead.open() || closedNow.contains(lead.id())) {
-                lines.add(turn.text("leads.item_done", i + 1, lead.name()));
+                lines.add(turn.text("leads.item_done", i + 1, name(turn, lead.name())));
                 continue;
             }
             long days = Math.max(0, Duration.between(lead.createdAt(), now).toDays());
             String fresh = days == 0 ? turn.text("leads.fresh_today") : turn.text("leads.fresh_days", days);
             String heat = ranked.score().value() >= 0.7 ? turn.text("leads.hot") + " · " + fresh : fresh;
-            lines.add(turn.text("leads.item", i + 1, lead.name(), lead.age(), productName(turn, lead.product()),
+            lines.add(turn.text("leads.item", i + 1, name(turn, lead.name()), lead.age(), productName(turn, lead.product()),
                     city(turn, lead), heat, turn.text("source." + lead.source())));
             pitch(turn, lead, partner).ifPresent(tip -> lines.add(turn.text("leads.tip", tip)));
             if (items.size() < Choices.MAX_LIST_ITEMS - 1) {
@@ -163,12 +164,12 @@ public final class Leads {
         Lead lead = turn.kept(Lead.class).orElseThrow();
         LeadsOnScreen.of(turn.slots()).open(lead.id()).writeTo(turn.slots());
         List<String> lines = new ArrayList<>();
-        lines.add(turn.text("lead.detail", lead.name(), productName(turn, lead.product()), lead.age(),
-                turn.text("income." + lead.income()), turn.text("credit." + lead.credit()), city(turn, lead), lead.state(),
+        lines.add(turn.text("lead.detail", name(turn, lead.name()), productName(turn, lead.product()), lead.age(),
+                turn.text("income." + lead.income()), turn.text("credit." + lead.credit()), city(turn, lead), InHindi.india().state(turn.language(), lead.state()),
                 lead.cityTier(), turn.text("source." + lead.source())));
         String note = turn.language() == Language.HI && lead.noteHi() != null ? lead.noteHi() : lead.noteEn();
         if (note != null) {
-            lines.add(turn.text("lead.note", note));
+            lines.add(turn.text("lead.note", InHindi.india().abbreviations(turn.language(), note)));
         }
         lines.add(turn.text("lead.links", lead.phone(), lead.phone().replace("+", "")));
         pitch(turn, lead, turn.partner().orElseThrow()).ifPresent(tip -> lines.add(turn.text("lead.pitch", tip)));
@@ -216,7 +217,7 @@ public final class Leads {
         turn.touch();
         if (lead != null) {
             turn.record(new JourneyEffect.LeadOutcome(leadId, outcome, null));
-            turn.say("lead.logged", turn.text("outcome." + outcome), lead.firstName());
+            turn.say("lead.logged", turn.text("outcome." + outcome), name(turn, lead.firstName()));
         }
         show(turn, outcome.closes() ? Set.of(leadId) : Set.of());
     }
@@ -239,7 +240,7 @@ public final class Leads {
         if (lead.isPresent() && lead.get().open()) {
             turn.record(new JourneyEffect.LeadOutcome(leadId, OutcomeKind.SOLD, amount));
             BigDecimal commission = turn.services().journey().commission(lead.get().product(), amount);
-            turn.say("lead.sold", Money.format(amount), lead.get().firstName(), Money.format(commission));
+            turn.say("lead.sold", Money.format(amount), name(turn, lead.get().firstName()), Money.format(commission));
         } else {
             turn.say("leads.gone");
         }
@@ -259,11 +260,17 @@ public final class Leads {
         if (turn.channel() == Channel.SMS && (lead.product() == Product.LOANS || lead.product() == Product.CREDIT_CARDS)) {
             return Optional.of(turn.text("sms.pitch_withheld"));
         }
-        return turn.services().pitchTips().tip(lead, partner, turn.language()).map(t -> t.text());
+        return turn.services().pitchTips().tip(lead, partner, turn.language())
+                .map(t -> InHindi.india().abbreviations(turn.language(), t.text()));
     }
 
     private static String city(Turn turn, Lead lead) {
-        return turn.language() == Language.HI && lead.cityHi() != null ? lead.cityHi() : lead.city();
+        return turn.language() == Language.HI && lead.cityHi() != null ? lead.cityHi()
+                : InHindi.india().place(turn.language(), lead.city(), lead.state());
+    }
+
+    private static String name(Turn turn, String name) {
+        return InHindi.india().person(turn.language(), name);
     }
 
     private static String productName(Turn turn, Product product) {

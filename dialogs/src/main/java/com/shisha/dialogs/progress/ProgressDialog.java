@@ -10,6 +10,7 @@ import com.shisha.core.journey.Skill;
 import com.shisha.dialogs.Money;
 import com.shisha.dialogs.Strand;
 import com.shisha.dialogs.Turn;
+import com.shisha.dialogs.understanding.InHindi;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -107,7 +108,8 @@ public final class ProgressDialog {
         if (hot.isPresent()) {
             Lead lead = hot.get();
             return action(turn, "CALL_LEAD", Map.of("lead", Long.toString(lead.id())),
-                    language -> new Object[]{lead.firstName(), turn.text(language, "product." + lead.product())});
+                    language -> new Object[]{InHindi.india().person(language, lead.firstName()),
+                            turn.text(language, "product." + lead.product())});
         }
         Optional<Map.Entry<Skill, Progress.SkillScore>> weak = progress.strand().entrySet().stream()
                 .filter(e -> e.getKey().product().map(partner.products()::contains).orElse(true))

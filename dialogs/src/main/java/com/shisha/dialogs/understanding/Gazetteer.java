@@ -262,6 +262,16 @@ public final class Gazetteer implements com.shisha.core.journey.PlaceLocator {
     /** Where a stored city is: with its state when known, else the first place of that name in the file. */
     @Override
     public Optional<com.shisha.core.journey.GeoPoint> locate(String city, String state) {
+        return place(city, state).map(p -> new com.shisha.core.journey.GeoPoint(p.latitude(), p.longitude()));
+    }
+
+    @Override
+    public Optional<com.shisha.core.journey.PlaceLocator.Town> town(String city, String state) {
+        return place(city, state).map(p -> new com.shisha.core.journey.PlaceLocator.Town(p.name(), p.nameHi(), p.state(),
+                new com.shisha.core.journey.GeoPoint(p.latitude(), p.longitude()), p.population()));
+    }
+
+    private Optional<Place> place(String city, String state) {
         if (city == null || city.isBlank()) {
             return Optional.empty();
         }
@@ -269,9 +279,7 @@ public final class Gazetteer implements com.shisha.core.journey.PlaceLocator {
         // then as a partner would write it, state included: former and alternate names ("Margao" for Madgaon,
         // "Aurangabad, Maharashtra" for Chhatrapati Sambhajinagar); the name alone only as the last resort
         boolean stated = state != null && !state.isBlank();
-        return place.or(() -> find(stated ? city + ", " + state : city))
-                .or(() -> byName(city.trim()))
-                .map(p -> new com.shisha.core.journey.GeoPoint(p.latitude(), p.longitude()));
+        return place.or(() -> find(stated ? city + ", " + state : city)).or(() -> byName(city.trim()));
     }
 
     public Optional<Place> byId(long geonamesId) {

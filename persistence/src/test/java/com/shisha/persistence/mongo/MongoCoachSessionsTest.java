@@ -52,7 +52,8 @@ class MongoCoachSessionsTest {
     private static final Instant T0 = Instant.parse("2026-11-26T06:00:00Z");
 
     private static CoachReply reply(String id, String text) {
-        return new CoachReply(id, text, List.of("loans.emi-explained"), CoachReply.Mode.MODEL);
+        return new CoachReply(id, null, text, List.of(new CoachReply.Source("loans.emi-explained", "EMI explained")),
+                CoachReply.Mode.MODEL, CoachReply.ModelState.ANSWERED, com.shisha.core.Language.EN);
     }
 
     @Test

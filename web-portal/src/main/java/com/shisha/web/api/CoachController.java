@@ -37,21 +37,31 @@ import java.util.List;
 @Tag(name = "coach")
 class CoachController {
 
-    /** The app shows long answers; WhatsApp's body limit is the useful ceiling still. */
+    /** The app scrolls, so its answers are not paged; the coach still puts the key sentences within this first. */
     static final int MAX_ANSWER_CHARS = 4096;
 
     private final Me me;
     private final ObjectProvider<Coach> coach;
+    private final com.shisha.core.NamesInHindi hindi;
 
-    CoachController(Me me, ObjectProvider<Coach> coach) {
+    CoachController(Me me, ObjectProvider<Coach> coach, com.shisha.core.NamesInHindi hindi) {
         this.me = me;
         this.coach = coach;
+        this.hindi = hindi;
     }
 
     record Question(@NotBlank @Size(max = 1000) String question) {
     }
 
-    record Answer(String answerId, String text, List<String> sources, String mode) {
+    /**
+     * @param text    the answer in plain text, without markup or section ids
+     * @param notice  why this is the guide's text rather than the model's, said for the partner; null when the model answered
+     * @param sources the sections it rests on, the best first, each with its title in the partner's language
+     * @param model   ANSWERED, NOT_ASKED, NOT_INSTALLED, UNAVAILABLE, BUSY, SLOW or REJECTED
+     * @param language en or hi: a question typed in Devanagari is answered in Hindi whatever the partner's setting
+     */
+    record Answer(String answerId, String text, String notice, List<CoachReply.Source> sources, String mode, String model,
+                  String language) {
     }
 
     record Feedback(@NotBlank @Size(max = 128) String answerId, @NotNull Boolean helpful) {
@@ -64,7 +74,12 @@ class CoachController {
         PartnerAccounts.Account a = me.account(partnerId);
         PartnerProfile profile = a.onboarded() ? new PartnerProfile(a.phone(), a.name(), a.language(), a.city(), a.products()) : null;
         CoachReply reply = c.answer(new CoachRequest(key(a), profile, a.language(), body.question().trim(), MAX_ANSWER_CHARS));
-        return new Answer(reply.answerId(), reply.text(), reply.sources(), reply.mode().name());
+        // the guide's Hindi keeps a few abbreviations as printed in English; a Hindi reader gets them in Devanagari
+        com.shisha.core.Language in = reply.language();
+        return new Answer(reply.answerId(), hindi.abbreviations(in, reply.body()),
+                reply.notice() == null ? null : hindi.abbreviations(in, reply.notice()),
+                reply.sources().stream().map(s -> new CoachReply.Source(s.id(), hindi.abbreviations(in, s.title()))).toList(),
+                reply.mode().name(), reply.model().name(), in.code());
     }
 
     @PostMapping(path = "/feedback", consumes = "application/json")
@@ -77,7 +92,7 @@ class CoachController {
         return ResponseEntity.noContent().build();
     }
 
-    record HistoryTurn(String role, String text, String answerId, List<String> sources, String mode, java.time.Instant at) {
+    record HistoryTurn(String role, String text, String answerId, List<CoachReply.Source> sources, String mode, java.time.Instant at) {
     }
 
     /** The same history whatever channel the partner asked on: WhatsApp questions show here too. */
@@ -86,8 +101,9 @@ class CoachController {
     List<HistoryTurn> history(@RequestAttribute(SessionAuthFilter.PARTNER_ID) long partnerId,
                               @RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
         Coach c = available();
-        return c.history(key(me.account(partnerId)), limit).stream()
-                .map(t -> new HistoryTurn(t.role().name(), t.text(), t.answerId(), t.sources(),
+        PartnerAccounts.Account a = me.account(partnerId);
+        return c.history(key(a), limit).stream()
+                .map(t -> new HistoryTurn(t.role().name(), t.text(), t.answerId(), c.sources(t.sources(), a.language()),
                         t.mode() == null ? null : t.mode().name(), t.at()))
                 .toList();
     }

@@ -1,6 +1,7 @@
 package com.shisha.web.api;
 
 import com.shisha.core.Language;
+import com.shisha.core.NamesInHindi;
 import com.shisha.core.companion.AppJourney;
 import com.shisha.core.companion.PartnerAccounts;
 import com.shisha.core.journey.Journey;
@@ -34,13 +35,17 @@ class CommunityController {
     private final AppJourney writes;
     private final PartnerAccounts accounts;
 
-    CommunityController(Me me, Journey journey, AppJourney writes, PartnerAccounts accounts) {
+    private final NamesInHindi names;
+
+    CommunityController(Me me, Journey journey, AppJourney writes, PartnerAccounts accounts, NamesInHindi names) {
+        this.names = names;
         this.me = me;
         this.journey = journey;
         this.writes = writes;
         this.accounts = accounts;
     }
 
+    /** @param name the partner's name and city in the asking partner's language, like every text here */
     record LeaderView(int rank, long partnerId, String name, String city, int points, boolean followed, boolean you) {
     }
 
@@ -59,9 +64,10 @@ class CommunityController {
         if (city != null && (city.isBlank() || city.length() > 60)) {
             throw ApiException.badRequest("city must be 1 to 60 characters");
         }
-        me.account(partnerId);
+        Language language = me.account(partnerId).language();
         List<Journey.Leader> leaders = journey.top(Optional.ofNullable(city).map(String::trim), (page + 1) * size + 1, partnerId);
-        return PageView.slice(leaders.stream().map(l -> new LeaderView(l.rank(), l.partnerId(), l.name(), l.city(), l.points(),
+        return PageView.slice(leaders.stream().map(l -> new LeaderView(l.rank(), l.partnerId(), names.person(language, l.name()),
+                names.place(language, l.city(), null), l.points(),
                 l.followed(), l.partnerId() == partnerId)).toList(), page, size);
     }
 
@@ -97,7 +103,8 @@ class CommunityController {
             throw ApiException.badRequest("size must be from 1 to " + MAX_TIPS);
         }
         Language language = me.account(partnerId).language();
-        return new TipsView(journey.tips(partnerId, size).stream().map(t -> new TipView(t.id(), t.partnerId(), t.partnerName(), t.city(),
+        return new TipsView(journey.tips(partnerId, size).stream().map(t -> new TipView(t.id(), t.partnerId(),
+                names.person(language, t.partnerName()), names.place(language, t.city(), null),
                 t.skill().code(), language == Language.HI ? t.hi() : t.en(), t.en(), t.hi())).toList());
     }
 }

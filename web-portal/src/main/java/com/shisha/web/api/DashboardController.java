@@ -1,5 +1,6 @@
 package com.shisha.web.api;
 
+import com.shisha.core.NamesInHindi;
 import com.shisha.core.companion.AppJourney;
 import com.shisha.core.companion.PartnerAccounts;
 import com.shisha.core.journey.Journey;
@@ -33,8 +34,10 @@ class DashboardController {
     private final Journey journey;
     private final NextBestActions nextBestActions;
     private final AppJourney appJourney;
+    private final NamesInHindi names;
 
-    DashboardController(Me me, Journey journey, NextBestActions nextBestActions, AppJourney appJourney) {
+    DashboardController(Me me, Journey journey, NextBestActions nextBestActions, AppJourney appJourney, NamesInHindi names) {
+        this.names = names;
         this.me = me;
         this.journey = journey;
         this.nextBestActions = nextBestActions;
@@ -59,7 +62,7 @@ class DashboardController {
         Progress p = journey.progress(partnerId);
         Optional<PartnerContext> context = journey.partner(account.phone()).filter(c -> c.id() == partnerId);
         NextBestAction next = context.map(c -> nextBestActions.next(c, p)).orElse(COMPLETE_PROFILE);
-        return new Views.DashboardView(Views.PartnerView.of(account), Views.strand(p.strand()),
+        return new Views.DashboardView(Views.PartnerView.of(account, names), Views.strand(p.strand()),
                 new Views.EarningsView(p.earningsThisMonth(), p.earningsTotal(), "INR"), p.points(),
                 p.badges().stream().map(Views.BadgeView::of).toList(), p.quests().stream().map(Views.QuestView::of).toList(),
                 new Views.ActivityView(p.quizzes(), p.leadsContacted(), p.sales(), p.streakDays(), p.leadsHeld()),

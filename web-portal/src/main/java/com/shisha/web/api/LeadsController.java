@@ -1,6 +1,7 @@
 package com.shisha.web.api;
 
 import com.shisha.core.Language;
+import com.shisha.core.NamesInHindi;
 import com.shisha.core.companion.AppJourney;
 import com.shisha.core.journey.Journey;
 import com.shisha.core.journey.JourneyEffect;
@@ -45,8 +46,10 @@ class LeadsController {
     private final LeadMatcher matcher;
     private final PitchTips pitchTips;
     private final AppJourney writes;
+    private final NamesInHindi names;
 
-    LeadsController(Me me, Journey journey, LeadMatcher matcher, PitchTips pitchTips, AppJourney writes) {
+    LeadsController(Me me, Journey journey, LeadMatcher matcher, PitchTips pitchTips, AppJourney writes, NamesInHindi names) {
+        this.names = names;
         this.me = me;
         this.journey = journey;
         this.matcher = matcher;
@@ -80,8 +83,9 @@ class LeadsController {
         Language language = partner.language();
         return new LeadsView(offered.stream().map(r -> {
             Lead l = r.lead();
-            return new Views.LeadSummary(l.id(), l.name(), l.age(), String.valueOf(l.gender()), Views.city(l, language), l.state(),
-                    l.product(), l.income().name(), l.credit().name(), l.source(), Views.note(l, language), l.createdAt(),
+            return new Views.LeadSummary(l.id(), names.person(language, l.name()), l.age(), String.valueOf(l.gender()),
+                    Views.city(l, language, names), names.state(language, l.state()), l.product(), l.income().name(),
+                    l.credit().name(), l.source(), Views.note(l, language, names), l.createdAt(),
                     r.score().value(), r.score().value() >= HOT, r.score().reasons(), tip(l, partner));
         }).toList(), offered.size());
     }
@@ -91,7 +95,7 @@ class LeadsController {
     Views.LeadDetail one(@RequestAttribute(SessionAuthFilter.PARTNER_ID) long partnerId, @PathVariable long leadId) {
         PartnerContext partner = me.onboarded(partnerId);
         Lead lead = journey.heldLead(partnerId, leadId).orElseThrow(() -> ApiException.notFound("lead " + leadId));
-        return Views.LeadDetail.of(lead, partner.language(), tip(lead, partner));
+        return Views.LeadDetail.of(lead, partner.language(), names, tip(lead, partner));
     }
 
     @PostMapping(path = "/{leadId}/outcome", consumes = "application/json")
@@ -114,6 +118,7 @@ class LeadsController {
     }
 
     private Views.PitchTipView tip(Lead lead, PartnerContext partner) {
-        return pitchTips.tip(lead, partner, partner.language()).map(t -> new Views.PitchTipView(t.text(), t.source())).orElse(null);
+        return pitchTips.tip(lead, partner, partner.language())
+                .map(t -> new Views.PitchTipView(names.abbreviations(partner.language(), t.text()), t.source())).orElse(null);
     }
 }

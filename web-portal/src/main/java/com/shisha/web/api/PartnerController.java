@@ -1,5 +1,6 @@
 package com.shisha.web.api;
 
+import com.shisha.core.NamesInHindi;
 import com.shisha.core.Language;
 import com.shisha.core.Product;
 import com.shisha.core.companion.PartnerAccounts;
@@ -29,7 +30,10 @@ class PartnerController {
     private final Me me;
     private final PartnerAccounts accounts;
 
-    PartnerController(Me me, PartnerAccounts accounts) {
+    private final NamesInHindi names;
+
+    PartnerController(Me me, PartnerAccounts accounts, NamesInHindi names) {
+        this.names = names;
         this.me = me;
         this.accounts = accounts;
     }
@@ -46,7 +50,7 @@ class PartnerController {
     @GetMapping("/me")
     @Operation(summary = "The signed-in partner's profile")
     Views.PartnerView get(@RequestAttribute(SessionAuthFilter.PARTNER_ID) long partnerId) {
-        return Views.PartnerView.of(me.account(partnerId));
+        return Views.PartnerView.of(me.account(partnerId), names);
     }
 
     /** Ids are for completeness of the resource model: anyone else's id is refused, never shown. */
@@ -70,7 +74,7 @@ class PartnerController {
         }
         me.account(partnerId);
         return Views.PartnerView.of(accounts.update(partnerId, new PartnerAccounts.ProfileChange(trim(body.name()), trim(body.city()),
-                body.language() == null ? null : Language.fromCode(body.language()), body.products())));
+                body.language() == null ? null : Language.fromCode(body.language()), body.products())), names);
     }
 
     private static String trim(String s) {

@@ -1,5 +1,6 @@
 package com.shisha.web.api;
 
+import com.shisha.core.IndianMobile;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;

@@ -1,5 +1,6 @@
 package com.shisha.web.api;
 
+import com.shisha.core.NamesInHindi;
 import com.shisha.core.Channel;
 import com.shisha.core.ConversationKey;
 import com.shisha.core.PhoneMask;
@@ -69,6 +70,7 @@ class PortalSignIn {
     private final SessionTokens tokens;
     private final SessionVersions versions;
     private final Clock clock;
+    private final NamesInHindi names;
     private final SecretKeySpec codeKey;
     private final PasswordEncoder passwords = new BCryptPasswordEncoder(BCRYPT_COST);
     private final SecureRandom random = new SecureRandom();
@@ -77,7 +79,8 @@ class PortalSignIn {
 
     PortalSignIn(PortalAccounts portal, PartnerAccounts partners, LoginLockout lockout, RequestLimiter limiter, Outbox outbox,
                  OutboxDispatcher dispatcher, PortalSettings settings, ApiSettings api, SessionTokens tokens,
-                 SessionVersions versions, Clock clock) {
+                 SessionVersions versions, Clock clock, NamesInHindi names) {
+        this.names = names;
         this.portal = portal;
         this.partners = partners;
         this.lockout = lockout;
@@ -271,6 +274,6 @@ class PortalSignIn {
     }
 
     private Views.SessionView session(long partnerId) {
-        return Views.SessionView.issue(tokens, partners.byId(partnerId).orElseThrow());
+        return Views.SessionView.issue(tokens, partners.byId(partnerId).orElseThrow(), names);
     }
 }

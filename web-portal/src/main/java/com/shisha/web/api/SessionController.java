@@ -1,5 +1,6 @@
 package com.shisha.web.api;
 
+import com.shisha.core.NamesInHindi;
 import com.shisha.core.PhoneMask;
 import com.shisha.core.companion.PartnerAccounts;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,7 +36,11 @@ class SessionController {
     private final SessionTokens tokens;
     private final ApiSettings settings;
 
-    SessionController(IdTokenVerifier verifier, PartnerAccounts accounts, SessionTokens tokens, ApiSettings settings) {
+    private final NamesInHindi names;
+
+    SessionController(IdTokenVerifier verifier, PartnerAccounts accounts, SessionTokens tokens, ApiSettings settings,
+                      NamesInHindi names) {
+        this.names = names;
         this.verifier = verifier;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -84,6 +89,6 @@ class SessionController {
     }
 
     private Views.SessionView session(PartnerAccounts.Account account) {
-        return Views.SessionView.issue(tokens, account);
+        return Views.SessionView.issue(tokens, account, names);
     }
 }

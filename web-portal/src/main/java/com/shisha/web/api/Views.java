@@ -1,6 +1,7 @@
 package com.shisha.web.api;
 
 import com.shisha.core.Language;
+import com.shisha.core.NamesInHindi;
 import com.shisha.core.Product;
 import com.shisha.core.companion.PartnerAccounts;
 import com.shisha.core.journey.JourneyUpdate;
@@ -21,19 +22,21 @@ final class Views {
     private Views() {
     }
 
-    record PartnerView(long id, String phone, String name, String language, String city, List<Product> products,
+    /** @param cityHi the city's name in Hindi, for pages shown in Hindi; null without a city */
+    record PartnerView(long id, String phone, String name, String language, String city, String cityHi, List<Product> products,
                        String email, boolean onboarded, int points, Instant createdAt) {
-        static PartnerView of(PartnerAccounts.Account a) {
-            return new PartnerView(a.id(), a.phone(), a.name(), a.language().code(), a.city(), a.products(), a.email(),
+        static PartnerView of(PartnerAccounts.Account a, NamesInHindi names) {
+            return new PartnerView(a.id(), a.phone(), a.name(), a.language().code(), a.city(),
+                    a.city() == null ? null : names.place(a.city(), null), a.products(), a.email(),
                     a.onboarded(), a.points(), a.createdAt());
         }
     }
 
     record SessionView(String token, String tokenType, Instant expiresAt, PartnerView partner) {
         /** A new session token for the partner, as every way of signing in answers it. */
-        static SessionView issue(SessionTokens tokens, PartnerAccounts.Account account) {
+        static SessionView issue(SessionTokens tokens, PartnerAccounts.Account account, NamesInHindi names) {
             SessionTokens.Issued issued = tokens.issue(account.id());
-            return new SessionView(issued.token(), "Bearer", issued.expiresAt(), PartnerView.of(account));
+            return new SessionView(issued.token(), "Bearer", issued.expiresAt(), PartnerView.of(account, names));
         }
     }
 
@@ -89,7 +92,7 @@ final class Views {
     record PitchTipView(String text, String source) {
     }
 
-    /** A lead in a list: enough to choose; the phone number comes with the lead's own page. */
+    /** A lead in a list: enough to choose; the phone number comes with the lead's own page. Texts in the partner's language. */
     record LeadSummary(long id, String name, int age, String gender, String city, String state, Product product,
                        String income, String credit, String source, String note, Instant createdAt, double score,
                        boolean hot, List<String> reasons, PitchTipView pitchTip) {
@@ -98,19 +101,20 @@ final class Views {
     record LeadDetail(long id, String name, String phone, String callUrl, String whatsappUrl, int age, String gender,
                       String city, String state, int cityTier, Product product, String income, String credit, String source,
                       String note, Instant createdAt, boolean open, PitchTipView pitchTip) {
-        static LeadDetail of(Lead l, Language language, PitchTipView tip) {
-            return new LeadDetail(l.id(), l.name(), l.phone(), "tel:" + l.phone(), "https://wa.me/" + l.phone().replace("+", ""),
-                    l.age(), String.valueOf(l.gender()), Views.city(l, language), l.state(), l.cityTier(), l.product(), l.income().name(),
-                    l.credit().name(), l.source(), Views.note(l, language), l.createdAt(), l.open(), tip);
+        static LeadDetail of(Lead l, Language language, NamesInHindi names, PitchTipView tip) {
+            return new LeadDetail(l.id(), names.person(language, l.name()), l.phone(), "tel:" + l.phone(),
+                    "https://wa.me/" + l.phone().replace("+", ""), l.age(), String.valueOf(l.gender()), Views.city(l, language, names),
+                    names.state(language, l.state()), l.cityTier(), l.product(), l.income().name(), l.credit().name(), l.source(),
+                    Views.note(l, language, names), l.createdAt(), l.open(), tip);
         }
     }
 
-    static String city(Lead l, Language language) {
-        return language == Language.HI && l.cityHi() != null ? l.cityHi() : l.city();
+    static String city(Lead l, Language language, NamesInHindi names) {
+        return language == Language.HI && l.cityHi() != null ? l.cityHi() : names.place(language, l.city(), l.state());
     }
 
-    static String note(Lead l, Language language) {
-        return language == Language.HI && l.noteHi() != null ? l.noteHi() : l.noteEn();
+    static String note(Lead l, Language language, NamesInHindi names) {
+        return language == Language.HI && l.noteHi() != null ? names.abbreviations(l.noteHi()) : l.noteEn();
     }
 
     record OutcomeView(long leadId, String outcome, BigDecimal amount, BigDecimal commission, List<AwardView> awards) {

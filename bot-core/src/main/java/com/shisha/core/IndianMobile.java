@@ -1,15 +1,15 @@
-package com.shisha.web.api;
+package com.shisha.core;
 
 /**
  * A mobile number as Indians type it (98123 45678, 09812345678, 91-98123-45678, +91 98123 45678) in E.164 (+919812345678).
  * Anything else is returned as typed, for validation to refuse.
  */
-final class IndianMobile {
+public final class IndianMobile {
 
     private IndianMobile() {
     }
 
-    static String normalise(String typed) {
+    public static String normalise(String typed) {
         if (typed == null) {
             return null;
         }
