@@ -40,7 +40,8 @@ final class Glossary {
                 if (f.length != 2 || keys.size() != 1 || f[1].isBlank()) {
                     throw new IllegalStateException(RESOURCE + " line " + (n + 1) + ": expected one word, a tab and its English, was: " + line);
                 }
-                english.merge(keys.get(0), f[1].strip(), (a, b) -> a + " " + b);
+                // spellings of one word fold to one key: its meaning is read once, not once per spelling
+                english.merge(keys.get(0), f[1].strip(), (a, b) -> (" " + a + " ").contains(" " + b + " ") ? a : a + " " + b);
             }
             return new Glossary(english);
         } catch (IOException e) {

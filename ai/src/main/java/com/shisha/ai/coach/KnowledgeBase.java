@@ -29,6 +29,10 @@ public final class KnowledgeBase {
 
     public static final String EN_RESOURCE = "kb/kb.en.md";
     public static final String HI_RESOURCE = "kb/kb.hi.md";
+    /** Per section, questions it answers in the words partners use: for retrieval only, never shown. */
+    public static final String QUESTIONS_RESOURCE = "kb/questions.tsv";
+    /** Requests the guide does not answer (weather, tickets, recharges …): for declining them, never shown. */
+    public static final String OFF_TOPIC_RESOURCE = "kb/off-topic.tsv";
 
     private static final Pattern HEADER = Pattern.compile("^## ([a-z][a-z0-9-]*\\.[a-z0-9][a-z0-9-]*) \\| (\\S.*)$");
     private static final Map<String, Product> PRODUCT_CODES = Map.of("loans", Product.LOANS,
@@ -36,14 +40,22 @@ public final class KnowledgeBase {
             "savings", Product.SAVINGS_ACCOUNTS, "demat", Product.DEMAT);
 
     private final Map<Language, Map<String, KbSection>> byLanguage;
+    private final Map<String, List<String>> questions;
+    private final List<String> offTopic;
 
-    private KnowledgeBase(Map<Language, Map<String, KbSection>> byLanguage) {
+    private KnowledgeBase(Map<Language, Map<String, KbSection>> byLanguage, Map<String, List<String>> questions,
+                          List<String> offTopic) {
         this.byLanguage = byLanguage;
+        this.questions = questions;
+        this.offTopic = offTopic;
     }
 
     /** The knowledge base shipped in this module. */
     public static KnowledgeBase load() {
-        return of(parse(EN_RESOURCE, read(EN_RESOURCE), Language.EN), parse(HI_RESOURCE, read(HI_RESOURCE), Language.HI));
+        KnowledgeBase kb = of(parse(EN_RESOURCE, read(EN_RESOURCE), Language.EN), parse(HI_RESOURCE, read(HI_RESOURCE), Language.HI));
+        return kb.withQuestions(parseQuestions(QUESTIONS_RESOURCE, read(QUESTIONS_RESOURCE), kb.ids()),
+                read(OFF_TOPIC_RESOURCE).lines().map(String::strip)
+                        .filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.equals("question")).toList());
     }
 
     /** Both languages must hold exactly the same ids, so an answer's sources exist whichever language it is in. */
@@ -61,7 +73,21 @@ public final class KnowledgeBase {
         Map<Language, Map<String, KbSection>> all = new EnumMap<>(Language.class);
         all.put(Language.EN, en);
         all.put(Language.HI, hi);
-        return new KnowledgeBase(all);
+        return new KnowledgeBase(all, Map.of(), List.of());
+    }
+
+    KnowledgeBase withQuestions(Map<String, List<String>> questions, List<String> offTopic) {
+        return new KnowledgeBase(byLanguage, Map.copyOf(questions), List.copyOf(offTopic));
+    }
+
+    /** Requests the guide does not answer ({@link #OFF_TOPIC_RESOURCE}); empty when none are written. */
+    public List<String> offTopic() {
+        return offTopic;
+    }
+
+    /** Questions the section answers, in either language (see {@link #QUESTIONS_RESOURCE}); empty when none are written. */
+    public List<String> questions(String id) {
+        return questions.getOrDefault(id, List.of());
     }
 
     private static Map<String, KbSection> byId(List<KbSection> sections) {
@@ -135,6 +161,28 @@ public final class KnowledgeBase {
             throw new IllegalStateException(name + ": no sections");
         }
         return sections;
+    }
+
+    /** Lines "section id, a tab, a question"; "#" lines and the header row are skipped. */
+    static Map<String, List<String>> parseQuestions(String name, String content, Set<String> ids) {
+        Map<String, List<String>> questions = new LinkedHashMap<>();
+        List<String> lines = content.replace("\r\n", "\n").lines().toList();
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n);
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("section\t")) {
+                continue;
+            }
+            String[] f = line.split("\t");
+            if (f.length != 2 || f[1].isBlank()) {
+                throw new IllegalStateException(name + " line " + (n + 1) + ": expected a section id, a tab and a question");
+            }
+            if (!ids.contains(f[0].strip())) {
+                throw new IllegalStateException(name + " line " + (n + 1) + ": no section '" + f[0].strip() + "'");
+            }
+            questions.computeIfAbsent(f[0].strip(), k -> new ArrayList<>()).add(f[1].strip());
+        }
+        questions.replaceAll((id, list) -> List.copyOf(list));
+        return questions;
     }
 
     private static String field(String name, String id, List<String> lines, int index, String prefix) {

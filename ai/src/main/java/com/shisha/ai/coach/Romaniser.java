@@ -36,7 +36,9 @@ final class Romaniser {
             "that", "as", "at", "by", "from", "so", "if", "not", "no", "any", "about", "there", "their", "them", "get",
             "has", "have", "who", "when", "which", "but", "than", "then", "into", "am", "your", "our", "tell", "want",
             "customer", "kastamar", "grahak", "client", "lead", "partner", "thanks", "thank", "thx", "dhanyavad",
-            "shukriya", "good", "great", "nice", "yes", "haan", "han", "ha", "achha", "acha", "theek", "thik");
+            "shukriya", "good", "great", "nice", "yes", "haan", "han", "ha", "achha", "acha", "theek", "thik",
+            "karta", "karte", "karne", "karo", "sakta", "sakti", "sakte", "gaya", "gayi", "gaye", "hun", "hu", "pata",
+            "matlab", "lagta", "lagte", "lagti", "milta", "milti", "milte", "chahiye", "chahie");
 
     private static final Set<String> FILLER = FILLER_WORDS.stream().map(Romaniser::key)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -47,8 +49,26 @@ final class Romaniser {
             "hoti", "raha", "rahi", "liye", "aur", "bhi", "tha", "thi", "karu", "karun", "karna", "chahiye", "milega",
             "wala", "wali", "wale", "gaya", "gayi", "jata", "jati", "sakta", "sakti", "kaun", "konsa", "konsi", "kitna",
             "kitne", "kahan", "kaha", "agar", "lekin", "par", "pe", "mera", "meri", "uska", "uski", "bolta", "kehta",
-            "jayega", "hoga", "karte", "karta", "kare", "de", "du", "lu", "lagta", "lagega", "batao").map(Romaniser::key)
+            "jayega", "hoga", "karte", "karta", "kare", "de", "du", "lu", "lagta", "lagega", "batao", "hun", "karo", "sakte",
+            "gaye", "lagte").map(Romaniser::key)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    /**
+     * Hinglish as typed on WhatsApp drops vowels from the commonest grammar words ("h" for hai, "kr" for kar, "ni" for
+     * nahi); spelt out, they are recognised as grammar and filler like their full forms. Only words that cannot be
+     * anything else: "me" and "ki" are already Hindi.
+     */
+    private static final java.util.Map<String, String> CHAT_SPELLINGS = java.util.Map.ofEntries(
+            java.util.Map.entry("h", "hai"), java.util.Map.entry("hn", "hain"), java.util.Map.entry("k", "ke"),
+            java.util.Map.entry("kr", "kar"), java.util.Map.entry("krna", "karna"), java.util.Map.entry("krne", "karne"),
+            java.util.Map.entry("krta", "karta"), java.util.Map.entry("krte", "karte"), java.util.Map.entry("kro", "karo"),
+            java.util.Map.entry("rha", "raha"), java.util.Map.entry("rhi", "rahi"), java.util.Map.entry("rhe", "rahe"),
+            java.util.Map.entry("gya", "gaya"), java.util.Map.entry("gyi", "gayi"), java.util.Map.entry("gye", "gaye"),
+            java.util.Map.entry("ni", "nahi"), java.util.Map.entry("nhi", "nahi"), java.util.Map.entry("nai", "nahi"),
+            java.util.Map.entry("skta", "sakta"), java.util.Map.entry("skti", "sakti"), java.util.Map.entry("skte", "sakte"),
+            java.util.Map.entry("ky", "kya"), java.util.Map.entry("kch", "kuch"), java.util.Map.entry("bht", "bahut"),
+            java.util.Map.entry("mtlb", "matlab"), java.util.Map.entry("pta", "pata"), java.util.Map.entry("bta", "bata"),
+            java.util.Map.entry("btao", "batao"), java.util.Map.entry("hu", "hun"));
 
     private Romaniser() {
     }
@@ -56,6 +76,17 @@ final class Romaniser {
     /** Hindi written in Latin letters: at least one Hindi grammar word. */
     static boolean isHinglish(String text) {
         return !hasDevanagari(text) && allKeys(text).stream().anyMatch(HINDI_GRAMMAR::contains);
+    }
+
+    /** The text with each Devanagari word written the way Hinglish spells it; Latin words and punctuation kept. */
+    static String latin(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\u0900-\\u097F]+").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(romanise(m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     static boolean hasDevanagari(CharSequence s) {
@@ -85,7 +116,7 @@ final class Romaniser {
             if (word.isEmpty()) {
                 continue;
             }
-            String latin = hasDevanagari(word) ? romanise(word) : com.shisha.ai.text.Hinglish.ascii(word);
+            String latin = hasDevanagari(word) ? romanise(word) : com.shisha.ai.text.Hinglish.ascii(CHAT_SPELLINGS.getOrDefault(word, word));
             String key = key(latin);
             if (!key.isEmpty() && !(topicOnly && FILLER.contains(key))) {
                 keys.add(key);

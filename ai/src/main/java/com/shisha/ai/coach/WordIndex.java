@@ -22,6 +22,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
@@ -48,6 +49,15 @@ final class WordIndex {
     private static final String HI = "hi";
     private static final String ROMAN = "roman";
     private static final String TITLE = "title";
+    private static final String ASKED_EN = "asked_en";
+    private static final String ASKED_HI = "asked_hi";
+    private static final String ASKED_ROMAN = "asked_roman";
+    /**
+     * The questions a section answers ({@link KnowledgeBase#questions}) are kept in fields of their own: a partner's
+     * question shares its verbs and its way of asking with them ("can he close early", "कितना मिलेगा"), which the
+     * guide's statements do not have.
+     */
+    static final float ASKED_BOOST = 1f;
     /** A title names what the section is for ("objections", "eligibility"); a word there says more than one in a bullet. */
     private static final float TITLE_BOOST = 1f;
     /** Romanised keys are fuzzier than analysed words, so one of them counts for less. */
@@ -60,7 +70,13 @@ final class WordIndex {
 
     /** @param texts per owner, its texts (any script); an owner is one Lucene document */
     WordIndex(List<List<String>> texts) {
-        Analyzer perField = new PerFieldAnalyzerWrapper(new WhitespaceAnalyzer(), Map.of(EN, english, HI, hindi));
+        this(texts, texts.stream().map(t -> List.<String>of()).toList());
+    }
+
+    /** @param questions per owner, the questions it answers (any script) */
+    WordIndex(List<List<String>> texts, List<List<String>> questions) {
+        Analyzer perField = new PerFieldAnalyzerWrapper(new WhitespaceAnalyzer(),
+                Map.of(EN, english, HI, hindi, ASKED_EN, english, ASKED_HI, hindi));
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(perField).setSimilarity(new BM25Similarity()))) {
             for (int owner = 0; owner < texts.size(); owner++) {
@@ -73,12 +89,22 @@ final class WordIndex {
                     (Romaniser.hasDevanagari(text) ? hi : en).append(text).append('\n');
                     roman.append(String.join(" ", Romaniser.keys(text))).append('\n');
                 }
+                StringBuilder askedEn = new StringBuilder();
+                StringBuilder askedHi = new StringBuilder();
+                StringBuilder askedRoman = new StringBuilder();
+                for (String question : questions.get(owner)) {
+                    (Romaniser.hasDevanagari(question) ? askedHi : askedEn).append(question).append('\n');
+                    askedRoman.append(String.join(" ", Romaniser.keys(question))).append('\n');
+                }
                 Document doc = new Document();
                 doc.add(new StoredField(OWNER, owner));
                 doc.add(new TextField(EN, en.toString(), Field.Store.NO));
                 doc.add(new TextField(HI, hi.toString(), Field.Store.NO));
                 doc.add(new TextField(ROMAN, roman.toString(), Field.Store.NO));
                 doc.add(new TextField(TITLE, title.toString(), Field.Store.NO));
+                doc.add(new TextField(ASKED_EN, askedEn.toString(), Field.Store.NO));
+                doc.add(new TextField(ASKED_HI, askedHi.toString(), Field.Store.NO));
+                doc.add(new TextField(ASKED_ROMAN, askedRoman.toString(), Field.Store.NO));
                 writer.addDocument(doc);
             }
             writer.forceMerge(1);
@@ -106,9 +132,15 @@ final class WordIndex {
     double[] scores(String question, String inEnglish, int ownerCount, int limit) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         int clauses = 0;
-        clauses += addTerms(query, EN, terms(english, EN, inEnglish == null ? question : question + " " + inEnglish), 1f);
-        clauses += addTerms(query, HI, terms(hindi, HI, question), 1f);
-        clauses += addTerms(query, ROMAN, new LinkedHashSet<>(Romaniser.keys(question)), ROMAN_BOOST);
+        Set<String> englishTerms = terms(english, EN, inEnglish == null ? question : question + " " + inEnglish);
+        Set<String> hindiTerms = terms(hindi, HI, question);
+        Set<String> romanTerms = new LinkedHashSet<>(Romaniser.keys(question));
+        clauses += addTerms(query, EN, englishTerms, 1f);
+        clauses += addTerms(query, HI, hindiTerms, 1f);
+        clauses += addTerms(query, ROMAN, romanTerms, ROMAN_BOOST);
+        clauses += addTerms(query, ASKED_EN, englishTerms, ASKED_BOOST);
+        clauses += addTerms(query, ASKED_HI, hindiTerms, ASKED_BOOST);
+        clauses += addTerms(query, ASKED_ROMAN, romanTerms, ASKED_BOOST * ROMAN_BOOST);
         Set<String> titleTerms = new LinkedHashSet<>(Romaniser.keys(question));
         if (inEnglish != null) {
             titleTerms.addAll(Romaniser.keys(inEnglish));
@@ -119,7 +151,9 @@ final class WordIndex {
             return scores;
         }
         try {
-            TopDocs top = searcher.search(query.build(), Math.max(1, Math.min(limit, ownerOfDoc.length)));
+            int n = Math.max(1, Math.min(limit, ownerOfDoc.length));
+            // counting every hit is not needed, only the best: Lucene may then skip blocks that cannot reach them
+            TopDocs top = searcher.search(query.build(), new TopScoreDocCollectorManager(n, null, n));
             for (ScoreDoc hit : top.scoreDocs) {
                 scores[ownerOfDoc[hit.doc]] = hit.score;
             }

@@ -29,9 +29,9 @@ class KnowledgeBaseTest {
     void loadsBothShippedLanguagesWithTheSameFiftySections() {
         KnowledgeBase kb = KnowledgeBase.load();
 
-        assertThat(kb.ids()).hasSize(51);
-        assertThat(kb.sections(Language.EN)).hasSize(51);
-        assertThat(kb.sections(Language.HI)).hasSize(51);
+        assertThat(kb.ids()).hasSize(55);
+        assertThat(kb.sections(Language.EN)).hasSize(55);
+        assertThat(kb.sections(Language.HI)).hasSize(55);
         KbSection hi = kb.section("loans.gold-loan", Language.HI).orElseThrow();
         assertThat(hi.title()).contains("गोल्ड");
         assertThat(hi.products()).containsExactly(Product.LOANS);
@@ -83,5 +83,16 @@ class KnowledgeBaseTest {
         List<KbSection> hi = KnowledgeBase.parse("hi", GOOD.replace("sales.opening", "sales.other"), Language.HI);
         assertThatThrownBy(() -> KnowledgeBase.of(en, hi)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("sales.opening").hasMessageContaining("sales.other");
+    }
+
+    @Test
+    void questionsNameSectionsOfTheGuide() {
+        KnowledgeBase kb = KnowledgeBase.load();
+        assertThat(kb.ids()).allSatisfy(id -> assertThat(kb.questions(id)).as(id).isNotEmpty());
+        assertThat(kb.offTopic()).isNotEmpty();
+        assertThat(KnowledgeBase.parseQuestions("q.tsv", "section\tquestion\nloans.emi\tHow is EMI worked out?\n",
+                java.util.Set.of("loans.emi"))).containsEntry("loans.emi", List.of("How is EMI worked out?"));
+        assertThatThrownBy(() -> KnowledgeBase.parseQuestions("q.tsv", "loans.nothing\tWhat is it?\n", java.util.Set.of("loans.emi")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("q.tsv line 1").hasMessageContaining("loans.nothing");
     }
 }

@@ -16,8 +16,17 @@ record PartnerQuestions(String language, String sectionId, String question) {
     static final String NONE = "none";
     static final List<String> LANGUAGES = List.of("en", "hi", "hg");
 
+    /** Questions the retrieval was tuned on. */
+    static final String TUNING = "kb/partner-questions.tsv";
+    /** Questions written apart from the tuning, for measuring how the retrieval does on questions it has not seen. */
+    static final String HELD_OUT = "kb/partner-questions-heldout.tsv";
+
     static List<PartnerQuestions> load() {
-        try (InputStream in = PartnerQuestions.class.getClassLoader().getResourceAsStream("kb/partner-questions.tsv")) {
+        return load(TUNING);
+    }
+
+    static List<PartnerQuestions> load(String resource) {
+        try (InputStream in = PartnerQuestions.class.getClassLoader().getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1)
                     .filter(l -> !l.isBlank()).map(l -> l.split("\t"))
                     .map(f -> new PartnerQuestions(f[0].strip(), f[1].strip(), f[2].strip())).toList();

@@ -9,34 +9,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The coach's retrieval, with the real embedding model, on questions written the way partners type them
- * (kb/partner-questions.tsv), per language. The floors are the figures measured when the retrieval last changed;
- * the goal is top-1 >= 90% and top-3 >= 97% in every language (docs/coach.md has the gap).
+ * (kb/partner-questions.tsv, the set the weights, the threshold and the glossary were chosen on), per language. The
+ * held-out set is checked in {@link HeldOutQuestionsRetrievalTest}. The goal is top-1 >= 90% and top-3 >= 97% in
+ * every language; where it is not reached, the floor is the figure measured when the retrieval last changed
+ * (docs/coach.md has the gap).
  */
 class PartnerQuestionsRetrievalTest {
 
     /** Measured counts out of 88 per language: top-1 and top-3. */
-    private static final Map<String, int[]> FLOORS = Map.of(
-            "en", new int[] {74, 84},
-            "hi", new int[] {74, 81},
-            "hg", new int[] {66, 76});
+    static final Map<String, int[]> FLOORS = Map.of(
+            "en", new int[] {86, 88},
+            "hi", new int[] {79, 85},
+            "hg", new int[] {77, 85});
 
     @Test
     void partnerQuestionsFindTheirSectionOrNothing() {
-        List<PartnerQuestions> questions = PartnerQuestions.load();
+        holds(PartnerQuestions.TUNING, FLOORS);
+    }
+
+    /** Prints every miss, then checks each language's top-1 and top-3 against the floors. */
+    static void holds(String resource, Map<String, int[]> floors) {
+        List<PartnerQuestions> questions = PartnerQuestions.load(resource);
         assertThat(questions).hasSizeGreaterThanOrEqualTo(200);
         Map<String, RetrievalEvaluation.Figures> figures = RetrievalEvaluation.evaluate(questions,
                 q -> SharedIndex.INDEX.search(q, 3), SectionIndex.ANSWERABLE);
-        figures.forEach((language, f) -> System.out.printf("coach retrieval, %s: %s%n  %s%n", language, f,
+        figures.forEach((language, f) -> System.out.printf("coach retrieval, %s, %s: %s%n  %s%n", resource, language, f,
                 String.join("\n  ", f.misses())));
         figures.forEach((language, f) -> {
-            assertThat(f.top1()).as(language + " top-1").isGreaterThanOrEqualTo(FLOORS.get(language)[0]);
-            assertThat(f.top3()).as(language + " top-3").isGreaterThanOrEqualTo(FLOORS.get(language)[1]);
+            assertThat(f.questions()).as(language + " questions").isGreaterThanOrEqualTo(70);
+            assertThat(f.top1()).as(resource + " " + language + " top-1").isGreaterThanOrEqualTo(floors.get(language)[0]);
+            assertThat(f.top3()).as(resource + " " + language + " top-3").isGreaterThanOrEqualTo(floors.get(language)[1]);
         });
     }
 
     @Test
     void labelsNameSectionsOfTheGuide() {
-        for (PartnerQuestions q : PartnerQuestions.load()) {
+        for (PartnerQuestions q : java.util.stream.Stream.of(PartnerQuestions.TUNING, PartnerQuestions.HELD_OUT)
+                .flatMap(r -> PartnerQuestions.load(r).stream()).toList()) {
             assertThat(q.answerable() ? SharedIndex.KB.ids().contains(q.sectionId()) : true).as(q.question()).isTrue();
             assertThat(PartnerQuestions.LANGUAGES).contains(q.language());
         }
@@ -56,6 +65,15 @@ class PartnerQuestionsRetrievalTest {
                 .extracting(SectionIndex.Hit::sectionId).contains("loans.gold-loan");
         assertThat(SharedIndex.INDEX.search("and if she cannot repay?", 1, "loans.gold-loan").get(0).score())
                 .isGreaterThanOrEqualTo(SectionIndex.ANSWERABLE);
+    }
+
+    @Test
+    void aRequestNearerToAnOffTopicExampleIsDeclinedThoughItSharesAWord() {
+        // "gold" is a strong word of the gold-loan section; the request is about something else
+        assertThat(SharedIndex.INDEX.search("what is the gold rate in the market today", 1).get(0).score())
+                .isLessThan(SectionIndex.ANSWERABLE);
+        assertThat(SharedIndex.INDEX.search("how much loan will he get on his gold chain", 1))
+                .extracting(SectionIndex.Hit::sectionId).containsExactly("loans.gold-loan");
     }
 
     @Test

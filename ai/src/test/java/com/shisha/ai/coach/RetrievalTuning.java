@@ -1,56 +1,71 @@
 package com.shisha.ai.coach;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Sweeps the fusion's weights and the threshold on the labelled questions; prints the figures of each. */
+/**
+ * Sweeps the fusion's weights and the threshold on the tuning questions (kb/partner-questions.tsv) and prints, for
+ * the best of each weight setting, the figures on both sets: the held-out set is only read, never chosen on.
+ */
 final class RetrievalTuning {
 
     public static void main(String[] args) {
-        List<PartnerQuestions> questions = PartnerQuestions.load();
+        List<PartnerQuestions> tuning = PartnerQuestions.load(PartnerQuestions.TUNING);
+        List<PartnerQuestions> heldOut = PartnerQuestions.load(PartnerQuestions.HELD_OUT);
         SectionIndex index = SharedIndex.INDEX;
-        Map<String, SectionIndex.Scores> scores = new java.util.HashMap<>();
-        for (PartnerQuestions q : questions) {
-            scores.put(q.question(), index.scores(SharedIndex.MODEL.embed(q.question()).content().vector(), q.question()));
+        Map<String, SectionIndex.Scores> scores = new HashMap<>();
+        for (PartnerQuestions q : concat(tuning, heldOut)) {
+            scores.computeIfAbsent(q.question(), t -> index.scores(SharedIndex.MODEL.embed(t).content().vector(), t));
         }
-        if (System.getProperty("misses") != null) {
-            String[] p = System.getProperty("misses").split(",");
-            double w = Double.parseDouble(p[0]), h = Double.parseDouble(p[1]), t = Double.parseDouble(p[2]), c = Double.parseDouble(p[3]);
-            RetrievalEvaluation.evaluate(questions, q -> index.top(SectionIndex.fuse(scores.get(q), w, h, c), 3), t)
-                    .forEach((lang, f) -> System.out.println(lang + " " + f + "\n  " + String.join("\n  ", f.misses())));
-            return;
-        }
-        double[] weights = {1.0, 1.3};
-        double[] halves = {9, 13, 18};
-        for (double c : new double[] {0.5}) {
-        for (double w : weights) {
-            for (double h : halves) {
-                double bestT = 0;
-                double bestSum = -1;
-                String best = "";
-                for (double t = -0.3; t <= 1.2; t += 0.01) {
-                    double threshold = t;
-                    Map<String, RetrievalEvaluation.Figures> f = RetrievalEvaluation.evaluate(questions,
-                            q -> index.top(SectionIndex.fuse(scores.get(q), w, h, c), 3), threshold);
-                    double sum = f.values().stream().mapToDouble(x -> x.top1Share() + x.top3Share()).sum();
-                    if (sum > bestSum) {
-                        bestSum = sum;
-                        bestT = t;
-                        best = f.toString().replaceAll(", misses=\\[[^]]*\\]", "");
+        double[] weights = doubles("weights", "1.0,1.3,1.6");
+        double[] halves = doubles("halves", "6,9,13");
+        double[] centrings = doubles("centrings", "0.5");
+        double[] margins = doubles("margins", String.valueOf(SectionIndex.OFF_TOPIC_MARGIN));
+        for (double c : centrings) {
+            for (double w : weights) {
+                for (double h : halves) {
+                    for (double m : margins) {
+                        double bestT = 0;
+                        double bestSum = -1;
+                        for (double t = 0.3; t <= 1.2; t += 0.01) {
+                            double sum = evaluate(tuning, index, scores, w, h, c, m, t).values().stream()
+                                    .mapToDouble(x -> x.top1Share() + x.top3Share()).sum();
+                            if (sum > bestSum + 1e-9) {
+                                bestSum = sum;
+                                bestT = t;
+                            }
+                        }
+                        System.out.printf("c %.2f w %.2f half %4.1f margin %.2f threshold %.2f%n  tuning   %s%n  held-out %s%n", c, w, h, m,
+                                bestT, summary(evaluate(tuning, index, scores, w, h, c, m, bestT)),
+                                summary(evaluate(heldOut, index, scores, w, h, c, m, bestT)));
                     }
                 }
-                System.out.printf("c %.1f w %.2f half %4.1f threshold %.2f: %s%n", c, w, h, bestT, summary(questions, index, scores, w, h, c, bestT));
             }
-        }
         }
     }
 
-    private static String summary(List<PartnerQuestions> questions, SectionIndex index, Map<String, SectionIndex.Scores> scores,
-                                  double w, double h, double c, double t) {
-        Map<String, RetrievalEvaluation.Figures> f = RetrievalEvaluation.evaluate(questions,
-                q -> index.top(SectionIndex.fuse(scores.get(q), w, h, c), 3), t);
+    private static Map<String, RetrievalEvaluation.Figures> evaluate(List<PartnerQuestions> questions, SectionIndex index,
+                                                                    Map<String, SectionIndex.Scores> scores, double w,
+                                                                    double h, double c, double m, double t) {
+        return RetrievalEvaluation.evaluate(questions, q -> {
+            double[] fused = SectionIndex.fuse(scores.get(q), w, h, c);
+            SectionIndex.declineOffTopic(fused, scores.get(q), m, t);
+            return index.top(fused, 3);
+        }, t);
+    }
+
+    private static String summary(Map<String, RetrievalEvaluation.Figures> figures) {
         StringBuilder s = new StringBuilder();
-        f.forEach((lang, x) -> s.append(lang).append(' ').append(x).append("  "));
+        figures.forEach((language, f) -> s.append(String.format("%s %.1f/%.1f  ", language, 100 * f.top1Share(), 100 * f.top3Share())));
         return s.toString();
+    }
+
+    private static double[] doubles(String property, String fallback) {
+        return java.util.Arrays.stream(System.getProperty(property, fallback).split(",")).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    private static List<PartnerQuestions> concat(List<PartnerQuestions> a, List<PartnerQuestions> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
     }
 }

@@ -26,4 +26,15 @@ class RomaniserTest {
         assertThat(Romaniser.isHinglish("customer says the interest is too high")).isFalse();
         assertThat(Romaniser.isHinglish("ब्याज ज़्यादा है")).isFalse();
     }
+
+    @Test
+    void chatSpellingsAreTheGrammarWordsTheyStandFor() {
+        assertThat(Romaniser.keys("card block kr skte h kya")).containsExactly(Romaniser.key("card"), Romaniser.key("block"));
+        assertThat(Romaniser.isHinglish("docs lagte h")).isTrue();
+    }
+
+    @Test
+    void devanagariWordsAreWrittenInLatinLettersTheRestKept() {
+        assertThat(Romaniser.latin("कार्ड खो गया, EMI?")).isEqualTo("kard kho gaya, EMI?");
+    }
 }

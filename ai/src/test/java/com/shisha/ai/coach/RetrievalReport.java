@@ -1,0 +1,20 @@
+package com.shisha.ai.coach;
+
+import java.util.List;
+import java.util.Map;
+
+/** Prints the figures and the misses of both labelled question sets: for working on the retrieval. */
+final class RetrievalReport {
+
+    public static void main(String[] args) {
+        for (String resource : List.of(PartnerQuestions.TUNING, PartnerQuestions.HELD_OUT)) {
+            Map<String, RetrievalEvaluation.Figures> figures = RetrievalEvaluation.evaluate(PartnerQuestions.load(resource),
+                    q -> SharedIndex.INDEX.search(q, 3), SectionIndex.ANSWERABLE);
+            System.out.println(resource);
+            figures.forEach((language, f) -> System.out.printf("  %s: %s%n", language, f));
+            if (args.length > 0) {
+                figures.forEach((language, f) -> System.out.println("    " + String.join("\n    ", f.misses())));
+            }
+        }
+    }
+}
