@@ -179,10 +179,22 @@ class BrowserConsoleTest extends AbstractBrowserTest {
         open("/console#imports");
         visible(By.id("import-form")).findElement(By.name("file")).sendKeys(file.toString());
         byId("import-form").findElement(By.cssSelector("button[type=submit]")).click();
-        WebElement row = await(d -> d.findElements(By.cssSelector("#import-rows tr")).stream()
-                .filter(r -> r.getText().contains(file.getFileName().toString()) && r.getText().contains("done")).findFirst().orElse(null));
-        assertThat(row.getText()).contains("2 of 2 rows", "1 refused");
-        assertThat(row.findElement(By.linkText("Refused rows (CSV)")).getAttribute("href")).endsWith("/refused.csv");
+        // the table is drawn again every second: read the row's text and link in one go, inside the wait
+        String[] row = await(d -> {
+            try {
+                for (WebElement r : d.findElements(By.cssSelector("#import-rows tr"))) {
+                    String text = r.getText();
+                    if (text.contains(file.getFileName().toString()) && text.contains("done")) {
+                        return new String[]{text, r.findElement(By.linkText("Refused rows (CSV)")).getAttribute("href")};
+                    }
+                }
+            } catch (org.openqa.selenium.StaleElementReferenceException redrawn) {
+                // drawn again while read: the next try reads the new table
+            }
+            return null;
+        });
+        assertThat(row[0]).contains("2 of 2 rows", "1 refused");
+        assertThat(row[1]).endsWith("/refused.csv");
         screenshot("console-imports-1280");
     }
 }
