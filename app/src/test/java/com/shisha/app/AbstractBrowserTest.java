@@ -41,7 +41,8 @@ abstract class AbstractBrowserTest extends AbstractApiTest {
     }
 
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver(), WAIT).until(condition);
+        // pages that poll draw their tables again every few seconds: an element read mid-redraw is tried again
+        return new WebDriverWait(driver(), WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
     }
 
     WebElement visible(By by) {

@@ -156,10 +156,17 @@ class BrowserConsoleTest extends AbstractBrowserTest {
         byId("broadcast-count").click();
         await(d -> byId("broadcast-matching").getText().equals("0 partners"));
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        WebElement row = await(d -> d.findElements(By.cssSelector("#broadcast-rows tr")).stream()
-                .filter(r -> r.getText().contains(name)).findFirst().orElse(null));
-        assertThat(row.getText()).contains("draft");
-        row.findElement(By.xpath(".//button[text()='Start']")).click();
+        await(d -> d.findElements(By.cssSelector("#broadcast-rows tr")).stream()
+                .anyMatch(r -> r.getText().contains(name) && r.getText().contains("draft")));
+        await(d -> {
+            for (WebElement r : d.findElements(By.cssSelector("#broadcast-rows tr"))) {
+                if (r.getText().contains(name)) {
+                    r.findElement(By.xpath(".//button[text()='Start']")).click();
+                    return true;
+                }
+            }
+            return false;
+        });
         await(d -> d.findElements(By.cssSelector("#broadcast-rows tr")).stream().anyMatch(r -> r.getText().contains(name) && r.getText().contains("sending")));
         broadcastSender.runOnce(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Kolkata")).atTime(11, 0)
                 .atZone(java.time.ZoneId.of("Asia/Kolkata")).toInstant());
