@@ -89,7 +89,7 @@ class ConsoleController {
     @PostMapping(path = "/session", consumes = "application/json")
     ResponseEntity<StaffView> signIn(@Valid @RequestBody SignIn body) {
         StaffAccounts.Staff member = signIn.signIn(body.email(), body.password());
-        StaffSessions.Issued issued = sessions.issue(member);
+        com.shisha.web.api.VersionedJwt.Issued issued = sessions.issue(member);
         return ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, cookie(issued.token(), settings.sessionTtl()).toString())
                 .body(StaffView.of(member));
     }
