@@ -4,6 +4,12 @@
   var me = null;
   var current = null; // the open handoff's id
   var poll = null;
+  var editing = null; // the open guide section: { id, version } or { id: null } for a new one
+  var PRODUCTS = [['LOANS', 'Loans'], ['CREDIT_CARDS', 'Credit cards'], ['INSURANCE', 'Insurance'],
+    ['SAVINGS_ACCOUNTS', 'Savings accounts'], ['DEMAT', 'Demat']];
+  var SKILLS = [['LOANS', 'Loans'], ['CREDIT_CARDS', 'Credit cards'], ['INSURANCE', 'Insurance'], ['SAVINGS', 'Savings'],
+    ['DEMAT', 'Demat'], ['NEED_DISCOVERY', 'Need discovery'], ['OBJECTION_HANDLING', 'Objection handling'],
+    ['CLOSING', 'Closing'], ['COMPLIANCE', 'Compliance']];
 
   function $(id) { return document.getElementById(id); }
 
@@ -15,7 +21,7 @@
       if (r.status === 204) { return null; }
       return r.json().catch(function () { return {}; }).then(function (json) {
         if (!r.ok) {
-          var e = new Error(json.message || ('HTTP ' + r.status)); e.status = r.status; e.code = json.error; throw e;
+          var e = new Error(json.message || ('HTTP ' + r.status)); e.status = r.status; e.code = json.error; e.fields = json.fields; throw e;
         }
         return json;
       });
@@ -34,9 +40,10 @@
   function say(text) { $('status').textContent = text || ''; }
 
   function show(view) {
-    ['sign-in', 'overview', 'queue', 'handoff', 'imports', 'broadcasts', 'staff', 'audit'].forEach(function (v) { $('view-' + v).hidden = v !== view; });
+    ['sign-in', 'overview', 'queue', 'handoff', 'imports', 'broadcasts', 'guide', 'guide-section', 'staff', 'audit'].forEach(function (v) { $('view-' + v).hidden = v !== view; });
     document.querySelectorAll('#nav a').forEach(function (a) {
-      if (a.dataset.view === view || (view === 'handoff' && a.dataset.view === 'queue')) { a.setAttribute('aria-current', 'page'); }
+      if (a.dataset.view === view || (view === 'handoff' && a.dataset.view === 'queue')
+        || (view === 'guide-section' && a.dataset.view === 'guide')) { a.setAttribute('aria-current', 'page'); }
       else { a.removeAttribute('aria-current'); }
     });
   }
@@ -48,6 +55,9 @@
     var m = /^handoff\/(\d+)$/.exec(hash);
     if (m) { current = Number(m[1]); show('handoff'); loadHandoff(); poll = setInterval(loadHandoff, 4000); return; }
     current = null;
+    var g = /^guide\/(.+)$/.exec(hash);
+    if (g) { show('guide-section'); openSection(g[1] === 'new' ? null : decodeURIComponent(g[1])); return; }
+    if (hash === 'guide') { show('guide'); loadGuide(); return; }
     if (hash === 'overview') { show('overview'); loadOverview(); poll = setInterval(loadOverview, 15000); return; }
     if (hash === 'imports') { show('imports'); loadImports(); poll = setInterval(loadImports, 1000); return; }
     if (hash === 'broadcasts') { show('broadcasts'); loadBroadcasts(); poll = setInterval(loadBroadcasts, 3000); return; }
@@ -266,6 +276,182 @@
     }).catch(failed);
   }
 
+  function loadGuide() {
+    api('GET', '/guide').then(function (o) {
+      $('guide-sync').textContent = 'This instance answers from revision ' + o.appliedRevision + ' of ' + o.revision
+        + (o.lastBuildMillis ? ' (last re-indexed in ' + o.lastBuildMillis + ' ms)' : '') + '.';
+      var body = $('guide-rows');
+      body.replaceChildren();
+      o.sections.forEach(function (s) {
+        var tr = el('tr');
+        tr.appendChild(el('td', s.id));
+        tr.appendChild(el('td', s.titleEnglish));
+        var hi = el('td', s.titleHindi); hi.lang = 'hi'; tr.appendChild(hi);
+        tr.appendChild(el('td', (s.retired ? 'retired' : s.version === 0 ? 'as shipped' : 'version ' + s.version)
+          + (s.editedBy ? ' · ' + s.editedBy + ', ' + when(s.editedAt) : '')));
+        var open = el('td');
+        var a = el('a', me.role === 'ADMIN' ? 'Edit' : 'Open'); a.href = '#guide/' + encodeURIComponent(s.id);
+        open.appendChild(a);
+        tr.appendChild(open);
+        body.appendChild(tr);
+      });
+    }).catch(failed);
+  }
+
+  function checks(container, name, options, chosen) {
+    container.replaceChildren();
+    options.forEach(function (o) {
+      var label = el('label');
+      var box = el('input'); box.type = 'checkbox'; box.name = name; box.value = o[0];
+      box.checked = (chosen || []).indexOf(o[0]) >= 0;
+      label.appendChild(box); label.appendChild(document.createTextNode(' ' + o[1]));
+      container.appendChild(label);
+    });
+  }
+
+  function fieldErrors(form, problems) {
+    form.querySelectorAll('[data-field]').forEach(function (p) { p.textContent = ''; });
+    (problems || []).forEach(function (p) {
+      var slot = form.querySelector('[data-field="' + p.field + '"]') || $('section-error');
+      slot.textContent = slot.textContent ? slot.textContent + ' ' + p.message : p.message;
+    });
+  }
+
+  function fill(section) {
+    var f = $('section-form');
+    f.elements['english.title'].value = section ? section.english.title : '';
+    f.elements['english.body'].value = section ? section.english.body : '';
+    f.elements['hindi.title'].value = section ? section.hindi.title : '';
+    f.elements['hindi.body'].value = section ? section.hindi.body : '';
+    f.elements.questions.value = section ? section.questions.join('\n') : '';
+    checks($('section-products'), 'products', PRODUCTS, section ? section.products : []);
+    checks($('section-skills'), 'skills', SKILLS, section ? section.skills : []);
+  }
+
+  function openSection(id) {
+    var f = $('section-form');
+    f.reset();
+    fieldErrors(f, []);
+    var readOnly = me.role !== 'ADMIN';
+    f.querySelectorAll('input, textarea').forEach(function (i) { i.readOnly = readOnly; });
+    f.querySelectorAll('input[type=checkbox]').forEach(function (i) { i.disabled = readOnly; });
+    if (id === null) {
+      editing = { id: null, version: 0 };
+      $('section-title').textContent = 'New section';
+      $('section-state').textContent = 'Not in the guide yet: it is searched as soon as it is saved.';
+      f.elements.id.readOnly = readOnly;
+      $('section-retire').hidden = true;
+      fill(null);
+      $('section-history').replaceChildren();
+      return;
+    }
+    f.elements.id.value = id;
+    f.elements.id.readOnly = true;
+    api('GET', '/guide/sections/' + encodeURIComponent(id)).then(function (d) {
+      editing = { id: d.id, version: d.version };
+      $('section-title').textContent = d.section.english.title;
+      $('section-state').textContent = d.retired ? 'Retired: the coach does not use it. Restore a version to bring it back.'
+        : d.version === 0 ? 'As shipped.' : 'Version ' + d.version + (d.shipped ? ' (edited from the shipped text).' : ' (added in the console).');
+      $('section-retire').hidden = d.retired;
+      fill(d.section);
+      f.querySelectorAll('input[type=checkbox]').forEach(function (i) { i.disabled = readOnly; });
+      var body = $('section-history');
+      body.replaceChildren();
+      var rows = d.history.slice();
+      if (d.shipped) { rows.push({ number: 0, by: null, at: null, note: 'the text shipped with the service' }); }
+      rows.forEach(function (v) {
+        var tr = el('tr');
+        tr.appendChild(el('td', v.number === 0 ? 'shipped' : v.number + (v.retired ? ' (retired)' : '')));
+        tr.appendChild(el('td', v.by || ''));
+        tr.appendChild(el('td', when(v.at)));
+        tr.appendChild(el('td', v.note || ''));
+        var act = el('td');
+        if (!v.retired && !(v.number === d.version && !d.retired)) {
+          var view = el('button', 'Show', 'btn btn-outline btn-small'); view.type = 'button';
+          view.addEventListener('click', function () {
+            api('GET', '/guide/sections/' + encodeURIComponent(d.id) + '/versions/' + v.number).then(function (s) {
+              fill(s);
+              say('Showing ' + (v.number === 0 ? 'the shipped text' : 'version ' + v.number) + '. Saving it makes it the newest version.');
+            }).catch(failed);
+          });
+          act.appendChild(view);
+          if (me.role === 'ADMIN') {
+            var back = el('button', 'Restore', 'btn btn-outline btn-small'); back.type = 'button';
+            back.addEventListener('click', function () {
+              api('POST', '/guide/sections/' + encodeURIComponent(d.id) + '/versions/' + v.number + '/restore',
+                { expectedVersion: editing.version })
+                .then(function () { say('Restored; the coach uses it now.'); openSection(d.id); }).catch(sectionFailed);
+            });
+            act.appendChild(back);
+          }
+        }
+        tr.appendChild(act);
+        body.appendChild(tr);
+      });
+    }).catch(failed);
+  }
+
+  function sectionFailed(e) {
+    if (e.status === 401) { failed(e); return; }
+    fieldErrors($('section-form'), e.fields && e.fields.length ? e.fields : [{ field: 'section', message: e.message }]);
+  }
+
+  function saveSection(ev) {
+    ev.preventDefault();
+    var f = ev.target;
+    var id = (editing.id || f.elements.id.value).trim();
+    function chosen(name) {
+      return Array.prototype.filter.call(f.querySelectorAll('input[name=' + name + ']'), function (b) { return b.checked; })
+        .map(function (b) { return b.value; });
+    }
+    fieldErrors(f, []);
+    if (!id) { fieldErrors(f, [{ field: 'id', message: 'An id is needed, e.g. loans.gold-basics.' }]); return; }
+    api('PUT', '/guide/sections/' + encodeURIComponent(id), {
+      expectedVersion: editing.version, products: chosen('products'), skills: chosen('skills'),
+      english: { title: f.elements['english.title'].value, body: f.elements['english.body'].value },
+      hindi: { title: f.elements['hindi.title'].value, body: f.elements['hindi.body'].value },
+      questions: f.elements.questions.value.split('\n'), note: f.elements.note.value
+    }).then(function (d) {
+      say('Saved as version ' + d.version + '; the coach uses it now.');
+      if (editing.id === null) { location.hash = 'guide/' + encodeURIComponent(d.id); } else { openSection(d.id); }
+    }).catch(sectionFailed);
+  }
+
+  function tryQuestion(ev) {
+    ev.preventDefault();
+    var f = ev.target;
+    $('trial-error').textContent = '';
+    api('POST', '/guide/trial', { question: f.question.value, language: f.language.value }).then(function (t) {
+      $('trial-result').hidden = false;
+      $('trial-outcome').textContent = t.outcome === 'ANSWERED' ? 'Answered: the best section scores ' + t.hits[0].score.toFixed(2)
+        + ' (' + t.threshold.toFixed(2) + ' is needed). Without a model the partner gets the passages of the sections in bold; '
+        + 'a model, when one runs, reads all the sections listed.'
+        : t.outcome === 'NO_PASSAGE' ? 'Not answered: no section scores ' + t.threshold.toFixed(2) + ' or more, so the partner is told so and offered a person.'
+        : 'Stopped before the search (' + t.reason + ').';
+      var body = $('trial-hits');
+      body.replaceChildren();
+      t.hits.forEach(function (h) {
+        var tr = el('tr');
+        var name = el('td');
+        var link = el('a', h.title); link.href = '#guide/' + encodeURIComponent(h.id);
+        if (t.outcome === 'ANSWERED' && t.sources.some(function (s) { return s.id === h.id; })) {
+          var b = el('strong'); b.appendChild(link); name.appendChild(b);
+        } else { name.appendChild(link); }
+        name.appendChild(el('span', ' ' + h.id, 'hint'));
+        tr.appendChild(name);
+        var score = el('td');
+        var bar = el('span', null, 'score' + (h.score < t.threshold ? ' below' : ''));
+        bar.style.width = Math.max(2, Math.min(100, 50 * h.score)) + 'px';
+        score.appendChild(bar); score.appendChild(document.createTextNode(h.score.toFixed(2)));
+        tr.appendChild(score);
+        body.appendChild(tr);
+      });
+      var answer = $('trial-answer');
+      answer.textContent = t.answer || '';
+      answer.lang = t.language === 'HI' ? 'hi' : 'en';
+    }).catch(function (e) { $('trial-error').textContent = e.message; });
+  }
+
   function failed(e) {
     if (e.status === 401) { me = null; $('nav').hidden = true; show('sign-in'); say('Please sign in.'); return; }
     say(e.message);
@@ -335,6 +521,13 @@
         .then(function (r) { return r.json().then(function (j) { if (!r.ok) { throw new Error(j.message || ('HTTP ' + r.status)); } return j; }); })
         .then(function () { ev.target.reset(); loadImports(); })
         .catch(function (e) { $('import-error').textContent = e.message; });
+    });
+    $('trial-form').addEventListener('submit', tryQuestion);
+    $('section-form').addEventListener('submit', saveSection);
+    $('section-retire').addEventListener('click', function () {
+      api('POST', '/guide/sections/' + encodeURIComponent(editing.id) + '/retire',
+        { expectedVersion: editing.version, note: $('section-form').elements.note.value })
+        .then(function () { say('Retired: the coach no longer uses it.'); openSection(editing.id); }).catch(sectionFailed);
     });
     $('broadcast-count').addEventListener('click', function () {
       api('POST', '/broadcasts/count', segmentOf($('broadcast-form')))

@@ -158,7 +158,7 @@ class AiConfig {
      * milliseconds instead of seconds (the cache names the model file, so a new model rebuilds it).
      */
     @Bean
-    Coach coach(ChatLlm chatLlm, CoachSessions sessions, CoachEscalations escalations, OllamaChatLlm.Settings ollama,
+    KnowledgeBaseCoach coach(ChatLlm chatLlm, CoachSessions sessions, CoachEscalations escalations, OllamaChatLlm.Settings ollama,
                 Environment env) {
         Path cache = Path.of(new Env(env).get("SHISHA_DATA_DIR").orElse("data")).resolve("coach-embeddings.bin");
         long start = System.nanoTime();

@@ -71,6 +71,20 @@ class ConsoleConfig {
         return scheduler;
     }
 
+    /**
+     * Staff edits of the coach's guide are loaded before the service answers anyone; after that every instance checks
+     * for new ones every SHISHA_GUIDE_SYNC_SECONDS (default 30; 0 = only when told over Redis) besides being told.
+     */
+    @Bean(destroyMethod = "close")
+    com.shisha.web.console.GuideEditor guideEditor(com.shisha.core.coach.CoachGuide guide,
+                                                   com.shisha.core.console.GuideVersions versions,
+                                                   com.shisha.core.pipeline.Fanout fanout, Environment environment) {
+        int every = new Env(environment).integer("SHISHA_GUIDE_SYNC_SECONDS", 30, 0, 3600);
+        com.shisha.web.console.GuideEditor editor = new com.shisha.web.console.GuideEditor(guide, versions, fanout, every);
+        editor.start();
+        return editor;
+    }
+
     /** The gazetteer, for imported leads' cities (the one the understanding step reads partners' cities with). */
     @Bean
     com.shisha.core.journey.PlaceLocator placeLocator() {

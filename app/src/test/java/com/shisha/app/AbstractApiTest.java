@@ -116,6 +116,28 @@ abstract class AbstractApiTest extends AbstractPipelineTest {
         }
     }
 
+    /** A call to the console's API with the header its pages send; {@code cookie} null for none. */
+    Response console(String method, String path, String cookie, Object body) {
+        Map<String, String> headers = new java.util.HashMap<>(Map.of("X-Console-Request", "1"));
+        if (cookie != null) {
+            headers.put("Cookie", cookie);
+        }
+        return call(method, path, null, body == null ? null : JSON.writeValueAsString(body), "application/json", headers);
+    }
+
+    /** Signs in to the console; returns the session cookie as a Cookie header value. */
+    String staffSignIn(String email, String password) {
+        Response r = console("POST", "/console/api/session", null, Map.of("email", email, "password", password));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String setCookie = r.header("Set-Cookie");
+        assertThat(setCookie).startsWith("shisha_console=").contains("HttpOnly").contains("SameSite=Strict").contains("Path=/console");
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    String consoleAdmin() {
+        return staffSignIn(ConsoleConfig.DEV_ADMIN_EMAIL, ConsoleConfig.DEV_ADMIN_PASSWORD);
+    }
+
     Response get(String path, String token) {
         return call("GET", path, token, null);
     }

@@ -25,19 +25,6 @@ class BroadcastTest extends AbstractApiTest {
     @Autowired
     BroadcastSender sender;
 
-    private Response console(String method, String path, String cookie, Object body) {
-        Map<String, String> headers = new HashMap<>(Map.of("X-Console-Request", "1", "Cookie", cookie));
-        return call(method, path, null, body == null ? null : JSON.writeValueAsString(body), "application/json", headers);
-    }
-
-    private String admin() {
-        Response r = call("POST", "/console/api/session", null, JSON.writeValueAsString(Map.of("email", ConsoleConfig.DEV_ADMIN_EMAIL,
-                "password", ConsoleConfig.DEV_ADMIN_PASSWORD)), "application/json", Map.of("X-Console-Request", "1"));
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        String cookie = r.header("Set-Cookie");
-        return cookie.substring(0, cookie.indexOf(';'));
-    }
-
     /** Onboards a partner through the WhatsApp conversation itself; returns the number of replies they have had. */
     private int onboard(String phone, String name, String city) {
         List<String> turns = List.of("hello", name, "english", city, "loans", "yes");
@@ -63,7 +50,7 @@ class BroadcastTest extends AbstractApiTest {
         String optedOut = phones.get(2);
         partnerSays(optedOut, "STOP", 6, true);
 
-        String cookie = admin();
+        String cookie = consoleAdmin();
         Map<String, Object> segment = Map.of("city", "Sikar", "product", "LOANS");
         long matching = console("POST", "/console/api/broadcasts/count", cookie, segment).json().get("partners").asLong();
         assertThat(matching).isGreaterThanOrEqualTo(3);

@@ -204,4 +204,60 @@ class BrowserConsoleTest extends AbstractBrowserTest {
         assertThat(row[1]).endsWith("/refused.csv");
         screenshot("console-imports-1280");
     }
+
+    @Test
+    void anAdminAddsAGuideSectionTriesAQuestionAndRetiresIt() {
+        signIn(ConsoleConfig.DEV_ADMIN_EMAIL, ConsoleConfig.DEV_ADMIN_PASSWORD);
+        visible(By.id("view-queue"));
+        open("/console#guide");
+        await(d -> d.findElements(By.cssSelector("#guide-rows tr")).size() > 40);
+        WebElement trial = visible(By.id("trial-form"));
+        trial.findElement(By.name("question")).sendKeys(ConsoleGuideTest.DRONE_QUESTION);
+        trial.findElement(By.cssSelector("button[type=submit]")).click();
+        await(d -> byId("trial-result").isDisplayed() && !byId("trial-hits").getText().isEmpty());
+        assertThat(byId("trial-hits").getText()).doesNotContain(ConsoleGuideTest.DRONE);
+
+        byId("view-guide").findElement(By.linkText("New section")).click();
+        WebElement form = visible(By.id("section-form"));
+        form.findElement(By.name("id")).sendKeys(ConsoleGuideTest.DRONE);
+        form.findElement(By.cssSelector("#section-products input[value=LOANS]")).click();
+        form.findElement(By.cssSelector("#section-skills input[value=LOANS]")).click();
+        form.findElement(By.name("english.title")).sendKeys("Kisan drone loan for spraying drones");
+        form.findElement(By.name("english.body")).sendKeys("Some lenders finance agricultural drones that farmers use to spray crops.\n"
+                + "- The dealer's quotation for an approved farm-spraying model is needed.");
+        form.findElement(By.name("hindi.title")).sendKeys("खेती के ड्रोन के लिए किसान ड्रोन लोन");
+        form.findElement(By.name("hindi.body")).sendKeys("ड्रोन लोन।");
+        form.findElement(By.name("questions")).sendKeys("drone loan for farmers\nkisan drone ke liye loan");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        await(d -> form.findElement(By.cssSelector("[data-field='hindi.body']")).getText().contains("40 characters"));
+        screenshot("console-guide-refused-1280");
+
+        form.findElement(By.name("hindi.body")).sendKeys(" कुछ लोन देने वाले खेती के ड्रोन के लिए पैसा देते हैं।\n"
+                + "- डीलर का कोटेशन चाहिए।");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        try {
+            await(d -> byId("status").getText().contains("Saved as version 1"));
+            await(d -> byId("section-state").getText().contains("added in the console"));
+
+            open("/console#guide");
+            WebElement again = visible(By.id("trial-form"));
+            again.findElement(By.name("question")).clear();
+            again.findElement(By.name("question")).sendKeys(ConsoleGuideTest.DRONE_QUESTION);
+            again.findElement(By.cssSelector("button[type=submit]")).click();
+            await(d -> byId("trial-hits").getText().startsWith("Kisan drone loan for spraying drones"));
+            assertThat(byId("trial-hits").findElement(By.cssSelector("tr strong a")).getText())
+                    .isEqualTo("Kisan drone loan for spraying drones");
+            assertThat(byId("trial-answer").getText()).contains("drone");
+            screenshot("console-guide-trial-1280");
+            driver().manage().window().setSize(new Dimension(412, 915));
+            screenshot("console-guide-trial-412");
+            driver().manage().window().setSize(new Dimension(1280, 900));
+        } finally {
+            open("/console#guide/" + ConsoleGuideTest.DRONE);
+            await(d -> byId("section-state").getText().startsWith("Version"));
+            visible(By.id("section-retire")).click();
+            await(d -> byId("section-state").getText().startsWith("Retired"));
+        }
+        screenshot("console-guide-section-1280");
+    }
 }

@@ -19,31 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleApiTest extends AbstractApiTest {
 
-    private static final Map<String, String> CONSOLE = Map.of("X-Console-Request", "1");
-
     @Autowired
     Handoffs handoffs;
-
-    private Response console(String method, String path, String cookie, Object body) {
-        Map<String, String> headers = new HashMap<>(CONSOLE);
-        if (cookie != null) {
-            headers.put("Cookie", cookie);
-        }
-        return call(method, path, null, body == null ? null : JSON.writeValueAsString(body), "application/json", headers);
-    }
-
-    /** Signs in and returns the session cookie as a Cookie header value. */
-    private String signIn(String email, String password) {
-        Response r = console("POST", "/console/api/session", null, Map.of("email", email, "password", password));
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        String setCookie = r.header("Set-Cookie");
-        assertThat(setCookie).startsWith("shisha_console=").contains("HttpOnly").contains("SameSite=Strict").contains("Path=/console");
-        return setCookie.substring(0, setCookie.indexOf(';'));
-    }
-
-    private String admin() {
-        return signIn(ConsoleConfig.DEV_ADMIN_EMAIL, ConsoleConfig.DEV_ADMIN_PASSWORD);
-    }
 
     private String newAgent(String adminCookie, String email) {
         Response created = console("POST", "/console/api/staff", adminCookie,
@@ -54,7 +31,7 @@ class ConsoleApiTest extends AbstractApiTest {
 
     @Test
     void theFirstAdminSignsInAndEveryAttemptIsAudited() {
-        String cookie = admin();
+        String cookie = consoleAdmin();
         JsonNode me = console("GET", "/console/api/me", cookie, null).json();
         assertThat(me.get("role").asString()).isEqualTo("ADMIN");
         assertThat(me.get("email").asString()).isEqualTo(ConsoleConfig.DEV_ADMIN_EMAIL);
@@ -72,7 +49,7 @@ class ConsoleApiTest extends AbstractApiTest {
 
     @Test
     void tooManyFailuresLockTheAccountEvenForTheRightPassword() {
-        String email = newAgent(admin(), "locked-" + UUID.randomUUID() + "@gromo.test");
+        String email = newAgent(consoleAdmin(), "locked-" + UUID.randomUUID() + "@gromo.test");
         Response last = null;
         for (int i = 0; i < 10 && (last == null || last.status() != 429); i++) {
             last = console("POST", "/console/api/session", null, Map.of("email", email, "password", "wrong-password-" + i));
@@ -100,9 +77,9 @@ class ConsoleApiTest extends AbstractApiTest {
 
     @Test
     void agentsWorkTheQueueButOnlyAdminsManageStaffAndSwitchedOffAccountsLoseTheirSessions() {
-        String adminCookie = admin();
+        String adminCookie = consoleAdmin();
         String email = newAgent(adminCookie, "kavya-" + UUID.randomUUID() + "@gromo.test");
-        String agent = signIn(email, "agent-password-1234");
+        String agent = staffSignIn(email, "agent-password-1234");
         console("GET", "/console/api/staff", agent, null).error(403, "forbidden");
         console("POST", "/console/api/staff", agent, Map.of("email", "x-" + UUID.randomUUID() + "@gromo.test", "name", "X",
                 "role", "ADMIN", "password", "another-long-password")).error(403, "forbidden");
@@ -123,7 +100,7 @@ class ConsoleApiTest extends AbstractApiTest {
 
     @Test
     void aHandoffIsQueuedOnceClaimedAndHandedBackOnlyOnce() {
-        String cookie = admin();
+        String cookie = consoleAdmin();
         ConversationKey partner = new ConversationKey(Channel.WHATSAPP, freshPhone());
         Handoffs.Handoff first = handoffs.request(partner, Handoffs.Reason.PARTNER_ASKED, "asked for a person");
         Handoffs.Handoff again = handoffs.request(partner, Handoffs.Reason.COACH_ESCALATION, "complaint");
@@ -161,7 +138,7 @@ class ConsoleApiTest extends AbstractApiTest {
         assertThat(queued.reason()).isEqualTo(Handoffs.Reason.PARTNER_ASKED);
         assertThat(queued.state()).isEqualTo(Handoffs.State.WAITING);
 
-        String cookie = admin();
+        String cookie = consoleAdmin();
         assertThat(console("POST", "/console/api/handoffs/" + queued.id() + "/claim", cookie, null).status()).isEqualTo(200);
         // with an agent on it the bot keeps quiet
         assertThat(partnerSays(phone, "hello? is anyone there", 2, false)).hasSize(2);
@@ -193,7 +170,7 @@ class ConsoleApiTest extends AbstractApiTest {
     void anAgentCanTakeOverAConversationTheBotIsHaving() {
         String phone = freshPhone();
         partnerSays(phone, "hello", 0, true);
-        String cookie = admin();
+        String cookie = consoleAdmin();
         Response taken = console("POST", "/console/api/takeovers", cookie, Map.of("phone", phone.substring(3)));
         assertThat(taken.status()).as(taken.body()).isEqualTo(201);
         assertThat(taken.json().get("state").asString()).isEqualTo("WITH_AGENT");
@@ -208,7 +185,7 @@ class ConsoleApiTest extends AbstractApiTest {
         String phone = freshPhone();
         partnerSays(phone, "hello", 0, true);
         handoffs.request(new ConversationKey(Channel.WHATSAPP, phone), Handoffs.Reason.PARTNER_ASKED, "overview test");
-        JsonNode overview = console("GET", "/console/api/overview", admin(), null).json();
+        JsonNode overview = console("GET", "/console/api/overview", consoleAdmin(), null).json();
         assertThat(overview.get("now").get("handoffsWaiting").asLong()).isGreaterThanOrEqualTo(1);
         JsonNode timeline = overview.get("timeline");
         assertThat(timeline.size()).isEqualTo(24);

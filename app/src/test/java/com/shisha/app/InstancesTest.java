@@ -23,9 +23,11 @@ class InstancesTest extends AbstractPipelineTest {
      * The other instance stores each message in the inbox before acknowledging it (as instances with DATABASE_URL
      * do by default), while the test's own instance journals first: both ways meet in the shared inbox.
      */
-    private static ConfigurableApplicationContext startInstance() {
+    private static ConfigurableApplicationContext startInstance(String... more) {
+        String[] settings = java.util.stream.Stream.concat(java.util.stream.Stream.of("SHISHA_INTAKE_JOURNAL=off"),
+                java.util.Arrays.stream(more)).toArray(String[]::new);
         return new SpringApplicationBuilder(ShishaApplication.class)
-                .properties(ConfigurationValidationTest.properties("SHISHA_INTAKE_JOURNAL=off")).run();
+                .properties(ConfigurationValidationTest.properties(settings)).run();
     }
 
     private static int portOf(ConfigurableApplicationContext context) {
@@ -82,6 +84,75 @@ class InstancesTest extends AbstractPipelineTest {
                             where o.conversation_key = :k order by o.id""")
                     .param("k", key).query(Long.class).list();
             assertThat(seqInProcessingOrder).hasSize(20).isSorted();
+        }
+    }
+
+    /**
+     * A guide edit saved on one instance is searched on the others: told over Redis (the other instance here does not
+     * poll, so only that path can bring it), and loaded at start by an instance started afterwards.
+     */
+    @Test
+    void aGuideEditOnOneInstanceIsSearchedOnTheOthers() throws Exception {
+        String drone = ConsoleGuideTest.DRONE;
+        try (ConfigurableApplicationContext other = startInstance("SHISHA_GUIDE_SYNC_SECONDS=0")) {
+            String cookie = Console.signIn(port);
+            assertThat(Console.trialTop(portOf(other), cookie, ConsoleGuideTest.DRONE_QUESTION)).isNotEqualTo(drone);
+            HttpResponse<String> saved = Console.send(port, "PUT", "/console/api/guide/sections/" + drone, cookie,
+                    ConsoleGuideTest.droneSection(Console.version(port, cookie, drone)));
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            try {
+                long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+                String top = null;
+                while (System.nanoTime() < deadline && !drone.equals(top)) {
+                    TwilioStandIn.sleep(200);
+                    top = Console.trialTop(portOf(other), cookie, ConsoleGuideTest.DRONE_QUESTION);
+                }
+                assertThat(top).as("the other instance's best section").isEqualTo(drone);
+                try (ConfigurableApplicationContext third = startInstance("SHISHA_GUIDE_SYNC_SECONDS=0")) {
+                    assertThat(Console.trialTop(portOf(third), cookie, ConsoleGuideTest.DRONE_QUESTION)).isEqualTo(drone);
+                }
+            } finally {
+                HttpResponse<String> retired = Console.send(port, "POST", "/console/api/guide/sections/" + drone + "/retire",
+                        cookie, Map.of("expectedVersion", Console.version(port, cookie, drone)));
+                assertThat(retired.statusCode()).as(retired.body()).isEqualTo(200);
+            }
+        }
+    }
+
+    /** The console's API on any instance: a staff session works on all of them. */
+    private static final class Console {
+        private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+
+        static HttpResponse<String> send(int port, String method, String path, String cookie, Object body) throws Exception {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                    .header("X-Console-Request", "1").header("Content-Type", "application/json")
+                    .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                            : java.net.http.HttpRequest.BodyPublishers.ofString(AbstractApiTest.JSON.writeValueAsString(body)));
+            if (cookie != null) {
+                request.header("Cookie", cookie);
+            }
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+
+        static String signIn(int port) throws Exception {
+            HttpResponse<String> r = send(port, "POST", "/console/api/session", null,
+                    Map.of("email", ConsoleConfig.DEV_ADMIN_EMAIL, "password", ConsoleConfig.DEV_ADMIN_PASSWORD));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            String cookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+            return cookie.substring(0, cookie.indexOf(';'));
+        }
+
+        static String trialTop(int port, String cookie, String question) throws Exception {
+            HttpResponse<String> r = send(port, "POST", "/console/api/guide/trial", cookie, Map.of("question", question));
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            tools.jackson.databind.JsonNode hits = AbstractApiTest.JSON.readTree(r.body()).get("hits");
+            return hits.isEmpty() ? null : hits.get(0).get("id").asString();
+        }
+
+        /** The section's latest version number; 0 when it has none. */
+        static int version(int port, String cookie, String id) throws Exception {
+            HttpResponse<String> r = send(port, "GET", "/console/api/guide/sections/" + id, cookie, null);
+            return r.statusCode() == 404 ? 0 : AbstractApiTest.JSON.readTree(r.body()).get("version").asInt();
         }
     }
 }

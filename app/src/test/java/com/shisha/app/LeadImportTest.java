@@ -29,13 +29,6 @@ class LeadImportTest extends AbstractApiTest {
     @Autowired
     JdbcClient jdbc;
 
-    private String admin() {
-        Response r = call("POST", "/console/api/session", null, JSON.writeValueAsString(Map.of("email", ConsoleConfig.DEV_ADMIN_EMAIL,
-                "password", ConsoleConfig.DEV_ADMIN_PASSWORD)), "application/json", Map.of("X-Console-Request", "1"));
-        String cookie = r.header("Set-Cookie");
-        return cookie.substring(0, cookie.indexOf(';'));
-    }
-
     private Response upload(String cookie, String fileName, String csv) throws IOException, InterruptedException {
         String boundary = "----shisha" + UUID.randomUUID();
         String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
@@ -65,7 +58,7 @@ class LeadImportTest extends AbstractApiTest {
 
     @Test
     void aCsvGoesInRowByRowWithRefusalsReportedDuplicatesMergedAndTwiceChangingNothing() throws Exception {
-        String cookie = admin();
+        String cookie = consoleAdmin();
         String run = UUID.randomUUID().toString().substring(0, 8);
         String asha = mobile();
         String csv = HEADER
@@ -115,7 +108,7 @@ class LeadImportTest extends AbstractApiTest {
 
     @Test
     void aLargeFileShowsItsProgressAsItGoes() throws Exception {
-        String cookie = admin();
+        String cookie = consoleAdmin();
         String run = UUID.randomUUID().toString().substring(0, 8);
         StringBuilder csv = new StringBuilder(HEADER);
         for (int i = 0; i < 3_000; i++) {

@@ -208,6 +208,12 @@ public final class KnowledgeBase {
         return products;
     }
 
+    /** The code the guide's files use for a product ("credit_cards"). */
+    static String productCode(Product product) {
+        return PRODUCT_CODES.entrySet().stream().filter(e -> e.getValue() == product).map(Map.Entry::getKey)
+                .findFirst().orElseThrow();
+    }
+
     private static Set<Skill> skills(String name, String id, String value) {
         Set<Skill> skills = EnumSet.noneOf(Skill.class);
         for (String code : codes(name, id, value, "skills")) {

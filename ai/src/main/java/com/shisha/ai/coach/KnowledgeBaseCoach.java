@@ -7,6 +7,7 @@ import com.shisha.core.ConversationKey;
 import com.shisha.core.Language;
 import com.shisha.core.coach.Coach;
 import com.shisha.core.coach.CoachEscalations;
+import com.shisha.core.coach.CoachGuide;
 import com.shisha.core.coach.CoachReply;
 import com.shisha.core.coach.CoachRequest;
 import com.shisha.core.coach.CoachSessions;
@@ -27,14 +28,13 @@ import java.util.UUID;
  * rejects, the partner gets the retrieved passages instead, said plainly. The whole reply arrives within the
  * configured timeout plus a few milliseconds, because the model's deadline is what is left of it after retrieval.
  */
-public final class KnowledgeBaseCoach implements Coach {
+public final class KnowledgeBaseCoach implements Coach, CoachGuide {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBaseCoach.class);
     /** A history turn longer than this is shortened in the prompt: old answers matter less than the passages. */
     private static final int HISTORY_TURN_CHARS = 600;
 
-    private final KnowledgeBase kb;
-    private final SectionIndex index;
+    private final LiveGuide guide;
     private final ChatLlm llm;
     private final CoachSessions sessions;
     private final CoachEscalations escalations;
@@ -75,8 +75,12 @@ public final class KnowledgeBaseCoach implements Coach {
 
     public KnowledgeBaseCoach(KnowledgeBase kb, SectionIndex index, ChatLlm llm, CoachSessions sessions,
                               CoachEscalations escalations, Settings settings, Clock clock) {
-        this.kb = kb;
-        this.index = index;
+        this(new LiveGuide(kb, index, index.model(), null), llm, sessions, escalations, settings, clock);
+    }
+
+    public KnowledgeBaseCoach(LiveGuide guide, ChatLlm llm, CoachSessions sessions, CoachEscalations escalations,
+                              Settings settings, Clock clock) {
+        this.guide = guide;
         this.llm = llm;
         this.sessions = sessions;
         this.escalations = escalations;
@@ -97,8 +101,8 @@ public final class KnowledgeBaseCoach implements Coach {
                                             Settings settings, java.nio.file.Path embeddingCache) {
         KnowledgeBase kb = KnowledgeBase.load();
         EmbeddingModel model = new MiniLmEmbeddings();
-        return new KnowledgeBaseCoach(kb, SectionIndex.build(kb, model, embeddingCache), llm, sessions, escalations,
-                settings, Clock.systemUTC());
+        return new KnowledgeBaseCoach(new LiveGuide(kb, SectionIndex.build(kb, model, embeddingCache), model, embeddingCache),
+                llm, sessions, escalations, settings, Clock.systemUTC());
     }
 
     @Override
@@ -111,7 +115,7 @@ public final class KnowledgeBaseCoach implements Coach {
         Language language = languageOf(request, question);
         CoachReply reply = guardrails.check(question)
                 .map(verdict -> guarded(request, language, question, verdict))
-                .orElseGet(() -> grounded(request, language, question, history(request.partner()), start));
+                .orElseGet(() -> grounded(guide.snapshot(), request, language, question, history(request.partner()), start));
         remember(request.partner(), question, reply);
         return reply;
     }
@@ -142,9 +146,10 @@ public final class KnowledgeBaseCoach implements Coach {
         }
     }
 
-    private CoachReply grounded(CoachRequest request, Language language, String question,
+    private CoachReply grounded(LiveGuide.Snapshot live, CoachRequest request, Language language, String question,
                                 List<CoachSessions.Turn> history, long start) {
-        List<SectionIndex.Hit> hits = question.isEmpty() ? List.of() : index.search(question, settings.topK(), lastTopic(history));
+        KnowledgeBase kb = live.kb();
+        List<SectionIndex.Hit> hits = question.isEmpty() ? List.of() : live.index().search(question, settings.topK(), lastTopic(history));
         if (hits.isEmpty() || hits.get(0).score() < settings.minScore()) {
             log.debug("coach: no section near enough (best {}), declined", hits.isEmpty() ? "none" : hits.get(0));
             return new CoachReply(answerId(request), null, CoachMessages.noPassage(language), List.of(),
@@ -203,9 +208,55 @@ public final class KnowledgeBaseCoach implements Coach {
     public List<CoachReply.Source> sources(List<String> ids, Language language) {
         List<CoachReply.Source> out = new ArrayList<>();
         for (String id : ids) {
-            kb.section(id, language == null ? Language.EN : language).ifPresent(s -> out.add(new CoachReply.Source(s.id(), s.title())));
+            guide.snapshot().kb().section(id, language == null ? Language.EN : language)
+                    .ifPresent(s -> out.add(new CoachReply.Source(s.id(), s.title())));
         }
         return out;
+    }
+
+    @Override
+    public List<CoachGuide.Section> shipped() {
+        return guide.shipped();
+    }
+
+    @Override
+    public List<CoachGuide.Section> live() {
+        return guide.live();
+    }
+
+    @Override
+    public List<CoachGuide.Problem> check(CoachGuide.Section section) {
+        return LiveGuide.check(section);
+    }
+
+    @Override
+    public Duration apply(List<CoachGuide.Section> edited, java.util.Set<String> retired) {
+        return guide.apply(edited, retired);
+    }
+
+    /** What {@link #answer} would do up to the model, from the same snapshot, storing and escalating nothing. */
+    @Override
+    public CoachGuide.Trial trial(String asked, Language asKnown) {
+        String question = asked == null ? "" : asked.strip();
+        Language language = languageOf(asKnown, question);
+        Optional<Guardrails.Verdict> verdict = guardrails.check(question);
+        if (verdict.isPresent()) {
+            return new CoachGuide.Trial(CoachGuide.Outcome.GUARDRAIL, verdict.get().kind().name().toLowerCase().replace('_', ' ')
+                            + (verdict.get().reason() == null ? "" : ": " + verdict.get().reason().name().toLowerCase().replace('_', ' ')),
+                    List.of(), settings.minScore(), null, List.of(), language);
+        }
+        LiveGuide.Snapshot live = guide.snapshot();
+        List<SectionIndex.Hit> hits = question.isEmpty() ? List.of() : live.index().search(question, settings.topK(), null);
+        List<CoachGuide.Hit> shown = hits.stream().map(h -> new CoachGuide.Hit(h.sectionId(),
+                live.kb().section(h.sectionId(), language).map(KbSection::title).orElse(h.sectionId()), h.score())).toList();
+        if (hits.isEmpty() || hits.get(0).score() < settings.minScore()) {
+            return new CoachGuide.Trial(CoachGuide.Outcome.NO_PASSAGE, null, shown, settings.minScore(),
+                    CoachMessages.noPassage(language), List.of(), language);
+        }
+        List<KbSection> sections = hits.stream().map(h -> live.kb().section(h.sectionId(), language).orElseThrow()).toList();
+        PassagesAnswer.Composed composed = PassagesAnswer.compose(language, question, sections, 600 - PAGE_FURNITURE_CHARS);
+        return new CoachGuide.Trial(CoachGuide.Outcome.ANSWERED, null, shown, settings.minScore(), composed.body(),
+                composed.sources().stream().map(s -> new CoachReply.Source(s.id(), s.title())).toList(), language);
     }
 
     /** The section the conversation's last grounded answer rested on: what a follow-up is about. */
@@ -255,11 +306,15 @@ public final class KnowledgeBaseCoach implements Coach {
 
     /** A question typed in Devanagari is answered in Hindi whatever the partner's setting; otherwise the setting. */
     static Language languageOf(CoachRequest request, String question) {
+        return languageOf(request.language(), question);
+    }
+
+    private static Language languageOf(Language setting, String question) {
         boolean devanagari = question.codePoints().anyMatch(c -> c >= 0x0900 && c <= 0x097F);
         if (devanagari) {
             return Language.HI;
         }
-        return Optional.ofNullable(request.language()).orElse(Language.EN);
+        return Optional.ofNullable(setting).orElse(Language.EN);
     }
 
     @Override
