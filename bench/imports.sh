@@ -4,7 +4,7 @@
 # Starts SHISHA on an empty data folder (the embedded servers, the console's development admin, an integration key)
 # and runs bench/src/ImportBench.java against it: a CSV of SIZES rows uploaded through the console and followed on
 # its progress endpoint until done (the first size is the baseline for the ratios), the largest file uploaded again
-# (every row an update), and API_ROWS leads through the integration endpoint in calls of 1,000. About 2 % of the rows
+# (every row an update), and API_ROWS leads through the integration endpoint in calls of 1,000. About 3 % of the rows
 # have a problem (refused and listed) and about 3 % repeat a person and product (merged). App, driver and database
 # share this machine's cores.
 #

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * Lead imports against a running SHISHA (bench/imports.sh starts it): a CSV uploaded through the console and followed
  * by its progress until done, at two sizes and once more as a re-import of the same file (every row an update), and
- * the integration endpoint in batches of 1,000. Files are generated the way GroMo's exports look: about 2 % of rows
+ * the integration endpoint in batches of 1,000. Files are generated the way GroMo's exports look: about 3 % of rows
  * with a problem (a bad phone, an unknown city, an age of 7), about 3 % the same person asking for the same product
  * again under a new external id (merged).
  *
