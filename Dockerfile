@@ -4,6 +4,14 @@ WORKDIR /src
 COPY . .
 RUN ./mvnw -q -B -ntp -DskipTests package
 
+# Vosk's official small speech models, baked in so voice notes work from the first start: the compose stack's own
+# fetch script, which refuses an archive whose size, MD5 (alphacephei's) or pinned SHA-256 differs
+FROM eclipse-temurin:17-jdk AS models
+RUN apt-get update && apt-get install -y --no-install-recommends curl unzip && rm -rf /var/lib/apt/lists/*
+COPY scripts/fetch-vosk-models.sh /fetch/fetch-vosk-models.sh
+COPY deploy/vosk-models.sha256 /fetch/vosk-models.sha256
+RUN VOSK_DIR=/models VOSK_SHA256_FILE=/fetch/vosk-models.sha256 sh /fetch/fetch-vosk-models.sh
+
 FROM eclipse-temurin:17-jre
 # curl for the health check; the app's user owns only its data folder
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
@@ -11,8 +19,11 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
     && mkdir -p /app/data && chown shisha /app/data
 WORKDIR /app
 COPY --from=build /src/app/target/app-0.1.0-SNAPSHOT.jar /app/app.jar
+COPY --from=models /models /app/models
 USER 10001
-ENV SHISHA_DATA_DIR=/app/data
+# the folder names are the models' names in scripts/fetch-vosk-models.sh (and voice/speech-models.tsv)
+ENV SHISHA_DATA_DIR=/app/data VOSK_MODEL_PATH=/app/models/vosk-model-small-en-in-0.4 \
+    VOSK_MODEL_PATH_HI=/app/models/vosk-model-small-hi-0.22
 EXPOSE 8080
 # production answers health on its management port, on loopback inside the container
 HEALTHCHECK --interval=10s --timeout=3s --start-period=90s --retries=3 \

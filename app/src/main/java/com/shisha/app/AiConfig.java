@@ -15,6 +15,7 @@ import com.shisha.ai.llm.OllamaChatLlm;
 import com.shisha.ai.voice.AudioDecoder;
 import com.shisha.ai.voice.TranscribingVoiceNotes;
 import com.shisha.ai.voice.VoiceSettings;
+import com.shisha.ai.voice.SpeechModelDownloads;
 import com.shisha.ai.voice.VoskSpeechRecognizer;
 import com.shisha.channels.twilio.TwilioMediaFetcher;
 import com.shisha.core.Language;
@@ -28,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -35,6 +37,7 @@ import org.springframework.core.env.Environment;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** Speech, the language model and what is built on them. Settings from the environment (README). */
@@ -49,17 +52,29 @@ class AiConfig {
     }
 
     /**
-     * Models load once here. A missing or broken model does not stop the service: voice notes in that language
-     * are answered with "please type", and the health endpoint and this log line say why.
+     * Models load once here: the configured folders, else models fetched by an earlier start into the data folder.
+     * A missing or broken model does not stop the service: voice notes in that language are answered with "please
+     * type", and the health endpoint and this log line say why.
      */
-    @Bean
-    SpeechRecognizer speechRecognizer(VoiceSettings settings, Environment env, io.micrometer.core.instrument.MeterRegistry meters) {
-        Path natives = Path.of(new Env(env).get("SHISHA_DATA_DIR").orElse("data")).resolve("native");
+    /** Not a candidate where a SpeechRecognizer is wanted: they get the timed one below (or a test's double). */
+    @Bean(destroyMethod = "close", defaultCandidate = false)
+    VoskSpeechRecognizer vosk(VoiceSettings settings, Environment env) {
+        Path data = Path.of(new Env(env).get("SHISHA_DATA_DIR").orElse("data"));
+        Path natives = data.resolve("native");
         VoskSpeechRecognizer.useNativeFolder(natives);
         AudioDecoder.useNativeFolder(natives.resolve("javacpp"));
         // loads FFmpeg now rather than on the first MP3 (unpacking 56 MB), and says here if it cannot
         log.info("voice notes in MP3, AAC/MP4, AMR, WebM, OGG/Vorbis: FFmpeg {}", new AudioDecoder().nativeDecoder());
-        VoskSpeechRecognizer vosk = new VoskSpeechRecognizer(settings);
+        Path fetched = data.resolve(SPEECH_MODELS);
+        Map<Language, Path> paths = new java.util.EnumMap<>(Language.class);
+        paths.put(Language.EN, settings.englishModel());
+        paths.put(Language.HI, settings.hindiModel());
+        for (SpeechModelDownloads.Pinned pinned : SpeechModelDownloads.catalogue()) {
+            if (paths.get(pinned.language()) == null) {
+                SpeechModelDownloads.ready(fetched, pinned).ifPresent(dir -> paths.put(pinned.language(), dir));
+            }
+        }
+        VoskSpeechRecognizer vosk = new VoskSpeechRecognizer(paths.get(Language.EN), paths.get(Language.HI), settings.concurrency());
         for (Language language : Language.values()) {
             SpeechRecognizer.Availability a = vosk.availability(language);
             if (a.ready()) {
@@ -68,6 +83,42 @@ class AiConfig {
                 log.warn("voice notes in {} are unavailable: {}", language, a.detail());
             }
         }
+        return vosk;
+    }
+
+    static final String SPEECH_MODELS = "speech-models";
+
+    /**
+     * Languages with no model configured or fetched before get Vosk's official small model in the background, unless
+     * SHISHA_SPEECH_MODEL_DOWNLOAD=false; SHISHA_SPEECH_MODEL_URL points at a mirror.
+     */
+    @Bean(destroyMethod = "close")
+    SpeechModelDownloads speechModelDownloads(@Qualifier("vosk") VoskSpeechRecognizer vosk, Environment environment) {
+        Env env = new Env(environment);
+        URI base = env.url("SHISHA_SPEECH_MODEL_URL", "https", "http").orElse(SpeechModelDownloads.OFFICIAL);
+        SpeechModelDownloads downloads;
+        try {
+            downloads = new SpeechModelDownloads(Path.of(env.get("SHISHA_DATA_DIR").orElse("data")).resolve(SPEECH_MODELS), base, vosk);
+        } catch (IllegalArgumentException e) {
+            throw new com.shisha.core.InvalidConfigurationException("SHISHA_SPEECH_MODEL_URL", e.getMessage());
+        }
+        List<SpeechModelDownloads.Pinned> missing = SpeechModelDownloads.catalogue().stream()
+                .filter(p -> !vosk.availability(p.language()).ready()).toList();
+        if (missing.isEmpty()) {
+            return downloads;
+        }
+        if (env.bool("SHISHA_SPEECH_MODEL_DOWNLOAD", true)) {
+            log.info("speech models: fetching {} in the background; voice notes in each language switch on when its model is in",
+                    missing.stream().map(SpeechModelDownloads.Pinned::name).toList());
+            downloads.start(missing);
+        } else {
+            log.info("speech models are not fetched (SHISHA_SPEECH_MODEL_DOWNLOAD=false): set VOSK_MODEL_PATH / VOSK_MODEL_PATH_HI");
+        }
+        return downloads;
+    }
+
+    @Bean
+    SpeechRecognizer speechRecognizer(@Qualifier("vosk") VoskSpeechRecognizer vosk, io.micrometer.core.instrument.MeterRegistry meters) {
         return OperationsMetrics.timed(vosk, meters);
     }
 

@@ -42,7 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "SHISHA_NUDGE_EVERY_SECONDS=0", "SHISHA_BROADCAST_EVERY_SECONDS=0",
         // contexts of other test classes stay cached and share the database: only a test that drives call-review
         // jobs (with its own speech double) or pushes (with its FCM stand-in) lets its context poll for them
-        "SHISHA_CALL_REVIEW_POLL_MILLIS=0", "SHISHA_PUSH_EVERY_SECONDS=0"})
+        "SHISHA_CALL_REVIEW_POLL_MILLIS=0", "SHISHA_PUSH_EVERY_SECONDS=0",
+        // the speech-model download has a test of its own against a loopback server; no other test fetches 80 MB
+        "SHISHA_SPEECH_MODEL_DOWNLOAD=false"})
 abstract class AbstractPipelineTest {
 
     /** The same settings for an extra instance started by hand (another "server" against the same stores). */
@@ -51,7 +53,7 @@ abstract class AbstractPipelineTest {
                 "TWILIO_ACCOUNT_SID=" + TwilioStandIn.ACCOUNT_SID, "TWILIO_AUTH_TOKEN=" + AUTH_TOKEN,
                 "TWILIO_WHATSAPP_FROM=" + WHATSAPP_FROM, "TWILIO_SMS_FROM=" + SMS_FROM, "PUBLIC_BASE_URL=" + PUBLIC_BASE,
                 "TWILIO_SEND_RATE_PER_SECOND=10000", "SHISHA_SWEEP_MILLIS=200", "SHISHA_NUDGE_EVERY_SECONDS=0", "SERVER_PORT=0",
-                "SHISHA_CALL_REVIEW_POLL_MILLIS=0", "SHISHA_PUSH_EVERY_SECONDS=0",
+                "SHISHA_CALL_REVIEW_POLL_MILLIS=0", "SHISHA_PUSH_EVERY_SECONDS=0", "SHISHA_SPEECH_MODEL_DOWNLOAD=false",
                 "TWILIO_API_BASE_URL=" + TwilioStandIn.baseUrl(), "OLLAMA_BASE_URL=" + OllamaAppStandIn.baseUrl(),
                 "OLLAMA_TIMEOUT_MILLIS=3000", "SHISHA_INTAKE_JOURNAL_DIR=" + newJournalDir()};
     }

@@ -454,4 +454,20 @@ class ComposeFileTest {
         }
         return false;
     }
+
+    /**
+     * The image, the compose stack's fetch and the service's own first-start download all take the same models with the
+     * same published size and MD5.
+     */
+    @Test
+    void theImageBakesInThePinnedSpeechModels() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        String script = Files.readString(ROOT.resolve("scripts/fetch-vosk-models.sh"));
+        assertThat(dockerfile).contains("COPY scripts/fetch-vosk-models.sh").contains("sh /fetch/fetch-vosk-models.sh");
+        for (com.shisha.ai.voice.SpeechModelDownloads.Pinned model : com.shisha.ai.voice.SpeechModelDownloads.catalogue()) {
+            assertThat(script).contains(model.name() + " " + model.bytes() + " " + model.md5());
+            String variable = com.shisha.ai.voice.VoskSpeechRecognizer.variableFor(model.language());
+            assertThat(dockerfile).containsPattern(variable + "=/app/models/" + java.util.regex.Pattern.quote(model.name()) + "\\s");
+        }
+    }
 }

@@ -346,6 +346,7 @@ class ResilienceIT {
         Map<String, String> env = pb.environment();
         env.put("SERVER_PORT", String.valueOf(port));
         env.put("SHISHA_DATA_DIR", data.toString());
+        env.put("SHISHA_SPEECH_MODEL_DOWNLOAD", "false");
         env.put("TWILIO_ACCOUNT_SID", TwilioStandIn.ACCOUNT_SID);
         env.put("TWILIO_AUTH_TOKEN", AbstractPipelineTest.AUTH_TOKEN);
         env.put("TWILIO_WHATSAPP_FROM", AbstractPipelineTest.WHATSAPP_FROM);

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * grammar ones per (language, grammar) in a small LRU, and at most {@code concurrency} recognitions run at once
  * because each keeps a core busy. Close it on shutdown to free the natives.
  */
-public final class VoskSpeechRecognizer implements SpeechRecognizer, AutoCloseable {
+public final class VoskSpeechRecognizer implements SpeechRecognizer, SpeechModelDownloads.Target, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(VoskSpeechRecognizer.class);
     /** Distinct grammars kept ready; dialogs use a handful (menus, quiz options), so 16 covers a working set. */
@@ -38,7 +38,9 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer, AutoCloseab
     private static final long WAIT_FOR_TURN_SECONDS = 60;
 
     private final Map<Language, Model> models = new EnumMap<>(Language.class);
-    private final Map<Language, Availability> availability = new EnumMap<>(Language.class);
+    /** Read on every voice note, changed while a model downloads: a concurrent map, not a lock. */
+    private final Map<Language, Availability> availability = new java.util.concurrent.ConcurrentHashMap<>();
+    private boolean nativeLoaded;
     private final IdlePool<Language, Recognizer> freeSpeech;
     private final IdlePool<GrammarKey, Recognizer> grammars;
     private final Semaphore turns;
@@ -63,8 +65,12 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer, AutoCloseab
         paths.put(Language.EN, englishModel);
         paths.put(Language.HI, hindiModel);
         String nativeProblem = paths.values().stream().anyMatch(java.util.Objects::nonNull) ? loadNative() : null;
+        nativeLoaded = nativeProblem == null && paths.values().stream().anyMatch(java.util.Objects::nonNull);
         for (Language language : Language.values()) {
-            Availability loaded = load(language, paths.get(language), nativeProblem);
+            Path path = paths.get(language);
+            Availability loaded = path == null
+                    ? new Availability(false, variableFor(language) + " is not set: no " + language + " speech model")
+                    : load(language, path, nativeProblem, variableFor(language) + "=" + path + ": ");
             availability.put(language, loaded);
             if (loaded.ready()) {
                 log.info("speech recognition {}: {}", language, loaded.detail());
@@ -105,12 +111,33 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer, AutoCloseab
         }
     }
 
-    private Availability load(Language language, Path path, String nativeProblem) {
-        String variable = variableFor(language);
-        if (path == null) {
-            return new Availability(false, variable + " is not set: no " + language + " speech model");
+    /** While a model is on its way: what the health endpoint and the log say about the language. */
+    @Override
+    public void progress(Language language, String detail) {
+        availability.computeIfPresent(language, (l, now) -> now.ready() ? now : new Availability(false, detail));
+    }
+
+    /** Switches a language on with a model that arrived after start-up. */
+    @Override
+    public synchronized Availability install(Language language, Path path) {
+        if (closed) {
+            return new Availability(false, "speech recognition is shut down");
         }
-        String at = variable + "=" + path + ": ";
+        String nativeProblem = null;
+        if (!nativeLoaded) {
+            nativeProblem = loadNative();
+            nativeLoaded = nativeProblem == null;
+        }
+        if (models.containsKey(language)) {
+            // recognizers in the pools hold the loaded model: it is not swapped under them
+            return availability.get(language);
+        }
+        Availability loaded = load(language, path, nativeProblem, "downloaded model " + path + ": ");
+        availability.put(language, loaded);
+        return loaded;
+    }
+
+    private Availability load(Language language, Path path, String nativeProblem, String at) {
         if (!Files.isDirectory(path)) {
             return new Availability(false, at + "no such folder");
         }
