@@ -207,6 +207,7 @@ class BrowserConsoleTest extends AbstractBrowserTest {
 
     @Test
     void anAdminAddsAGuideSectionTriesAQuestionAndRetiresIt() {
+        String drone = ConsoleGuideTest.droneId();
         signIn(ConsoleConfig.DEV_ADMIN_EMAIL, ConsoleConfig.DEV_ADMIN_PASSWORD);
         visible(By.id("view-queue"));
         open("/console#guide");
@@ -215,11 +216,11 @@ class BrowserConsoleTest extends AbstractBrowserTest {
         trial.findElement(By.name("question")).sendKeys(ConsoleGuideTest.DRONE_QUESTION);
         trial.findElement(By.cssSelector("button[type=submit]")).click();
         await(d -> byId("trial-result").isDisplayed() && !byId("trial-hits").getText().isEmpty());
-        assertThat(byId("trial-hits").getText()).doesNotContain(ConsoleGuideTest.DRONE);
+        assertThat(byId("trial-hits").getText()).doesNotContain(drone);
 
         byId("view-guide").findElement(By.linkText("New section")).click();
         WebElement form = visible(By.id("section-form"));
-        form.findElement(By.name("id")).sendKeys(ConsoleGuideTest.DRONE);
+        form.findElement(By.name("id")).sendKeys(drone);
         form.findElement(By.cssSelector("#section-products input[value=LOANS]")).click();
         form.findElement(By.cssSelector("#section-skills input[value=LOANS]")).click();
         form.findElement(By.name("english.title")).sendKeys("Kisan drone loan for spraying drones");
@@ -253,7 +254,7 @@ class BrowserConsoleTest extends AbstractBrowserTest {
             screenshot("console-guide-trial-412");
             driver().manage().window().setSize(new Dimension(1280, 900));
         } finally {
-            open("/console#guide/" + ConsoleGuideTest.DRONE);
+            open("/console#guide/" + drone);
             await(d -> byId("section-state").getText().startsWith("Version"));
             visible(By.id("section-retire")).click();
             await(d -> byId("section-state").getText().startsWith("Retired"));

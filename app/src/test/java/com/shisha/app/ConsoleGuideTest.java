@@ -20,8 +20,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConsoleGuideTest extends AbstractApiTest {
 
-    /** A topic the shipped guide does not cover, so a hit on it can only come from the edit. */
-    static final String DRONE = "loans.kisan-drone";
+    /**
+     * A topic the shipped guide does not cover, so a hit on it can only come from the edit; a fresh id per test, because
+     * the app tests share one database and an earlier test's versions of a section stay in its history.
+     */
+    static String droneId() {
+        return "loans.kisan-drone-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private final String drone = droneId();
     static final String DRONE_QUESTION = "Can a farmer get a loan to buy an agricultural spraying drone?";
 
     private final List<String> toRetire = new ArrayList<>();
@@ -72,18 +79,18 @@ class ConsoleGuideTest extends AbstractApiTest {
     void aNewSectionIsSearchedAtOnceInBothLanguagesAndRetiringItTakesItAway() {
         String admin = consoleAdmin();
         JsonNode before = trial(admin, DRONE_QUESTION, "en");
-        assertThat(before.get("hits").toString()).doesNotContain(DRONE);
+        assertThat(before.get("hits").toString()).doesNotContain(drone);
         int shippedCount = console("GET", "/console/api/guide", admin, null).json().get("sections").size();
 
-        toRetire.add(DRONE);
-        Response saved = console("PUT", "/console/api/guide/sections/" + DRONE, admin, droneSection(0));
+        toRetire.add(drone);
+        Response saved = console("PUT", "/console/api/guide/sections/" + drone, admin, droneSection(0));
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
         assertThat(saved.json().get("version").asInt()).isEqualTo(1);
         assertThat(saved.json().get("shipped").isNull()).isTrue();
 
         JsonNode after = trial(admin, DRONE_QUESTION, "en");
         assertThat(after.get("outcome").asString()).isEqualTo("ANSWERED");
-        assertThat(after.get("hits").get(0).get("id").asString()).isEqualTo(DRONE);
+        assertThat(after.get("hits").get(0).get("id").asString()).isEqualTo(drone);
         assertThat(after.get("hits").get(0).get("title").asString()).isEqualTo("Kisan drone loan for spraying drones");
         assertThat(after.get("answer").asString()).contains("drone");
         JsonNode hindi = trial(admin, "किसान को फसल पर छिड़काव वाला ड्रोन खरीदने के लिए लोन मिलेगा क्या?", "en");
@@ -93,22 +100,22 @@ class ConsoleGuideTest extends AbstractApiTest {
         // what a partner asking through the companion app gets now
         Response answer = call("POST", "/api/v1/coach/questions", tokenFor(freshPhone()), Map.of("question", DRONE_QUESTION));
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
-        assertThat(answer.json().get("sources").get(0).get("id").asString()).isEqualTo(DRONE);
+        assertThat(answer.json().get("sources").get(0).get("id").asString()).isEqualTo(drone);
 
         JsonNode overview = console("GET", "/console/api/guide", admin, null).json();
         assertThat(overview.get("sections").size()).isEqualTo(shippedCount + 1);
         assertThat(overview.get("appliedRevision").asLong()).isEqualTo(overview.get("revision").asLong());
 
-        Response retired = console("POST", "/console/api/guide/sections/" + DRONE + "/retire", admin,
+        Response retired = console("POST", "/console/api/guide/sections/" + drone + "/retire", admin,
                 Map.of("expectedVersion", 1, "note", "no lender offers it any more"));
         assertThat(retired.status()).as(retired.body()).isEqualTo(200);
         assertThat(retired.json().get("retired").asBoolean()).isTrue();
         assertThat(retired.json().get("history").size()).isEqualTo(2);
-        assertThat(trial(admin, DRONE_QUESTION, "en").get("hits").toString()).doesNotContain(DRONE);
+        assertThat(trial(admin, DRONE_QUESTION, "en").get("hits").toString()).doesNotContain(drone);
 
         JsonNode audit = console("GET", "/console/api/audit?limit=20", admin, null).json();
         assertThat(audit.toString()).contains("\"action\":\"guide.edit\"").contains("\"action\":\"guide.retire\"")
-                .contains("section " + DRONE + " version 2");
+                .contains("section " + drone + " version 2");
     }
 
     @Test
@@ -160,14 +167,14 @@ class ConsoleGuideTest extends AbstractApiTest {
         edit.put("skills", List.of());
         edit.put("english", Map.of("title", "Too short", "body", "Drones."));
         edit.put("hindi", Map.of("title", "", "body", "## ड्रोन\n- खेती के ड्रोन के लिए लोन के बारे में कुछ बातें यहाँ लिखी हैं।"));
-        JsonNode refused = console("PUT", "/console/api/guide/sections/" + DRONE, admin, edit).error(400, "validation_failed");
+        JsonNode refused = console("PUT", "/console/api/guide/sections/" + drone, admin, edit).error(400, "validation_failed");
         assertThat(refused.get("fields").toString()).contains("\"field\":\"skills\"").contains("\"field\":\"english.body\"")
                 .contains("\"field\":\"hindi.title\"").contains("\"field\":\"hindi.body\"");
         console("PUT", "/console/api/guide/sections/Not%20An%20Id", admin, droneSection(0)).error(400, "validation_failed");
-        console("PUT", "/console/api/guide/sections/" + DRONE, admin, Map.of("expectedVersion", 0)).error(400, "validation_failed");
-        console("PUT", "/console/api/guide/sections/" + DRONE, admin, "not json").error(400, null);
-        console("GET", "/console/api/guide/sections/" + DRONE, admin, null).error(404, "not_found");
-        console("POST", "/console/api/guide/sections/" + DRONE + "/retire", admin, Map.of("expectedVersion", 0))
+        console("PUT", "/console/api/guide/sections/" + drone, admin, Map.of("expectedVersion", 0)).error(400, "validation_failed");
+        console("PUT", "/console/api/guide/sections/" + drone, admin, "not json").error(400, null);
+        console("GET", "/console/api/guide/sections/" + drone, admin, null).error(404, "not_found");
+        console("POST", "/console/api/guide/sections/" + drone + "/retire", admin, Map.of("expectedVersion", 0))
                 .error(400, "validation_failed");
         console("POST", "/console/api/guide/trial", admin, Map.of("question", " ")).error(400, "validation_failed");
         console("POST", "/console/api/guide/trial", admin, Map.of("question", "EMI kya hai", "language", "fr"))
@@ -189,7 +196,7 @@ class ConsoleGuideTest extends AbstractApiTest {
         JsonNode weather = trial(agent, "Will it rain in Indore tomorrow?", "en");
         assertThat(weather.get("outcome").asString()).isEqualTo("NO_PASSAGE");
         assertThat(weather.get("answer").asString()).isNotBlank();
-        console("PUT", "/console/api/guide/sections/" + DRONE, agent, droneSection(0)).error(403, "forbidden");
+        console("PUT", "/console/api/guide/sections/" + drone, agent, droneSection(0)).error(403, "forbidden");
         console("GET", "/console/api/guide", null, null).error(401, "unauthorized");
     }
 }

@@ -93,7 +93,7 @@ class InstancesTest extends AbstractPipelineTest {
      */
     @Test
     void aGuideEditOnOneInstanceIsSearchedOnTheOthers() throws Exception {
-        String drone = ConsoleGuideTest.DRONE;
+        String drone = ConsoleGuideTest.droneId();
         try (ConfigurableApplicationContext other = startInstance("SHISHA_GUIDE_SYNC_SECONDS=0")) {
             String cookie = Console.signIn(port);
             assertThat(Console.trialTop(portOf(other), cookie, ConsoleGuideTest.DRONE_QUESTION)).isNotEqualTo(drone);
