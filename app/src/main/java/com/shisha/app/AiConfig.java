@@ -74,16 +74,8 @@ class AiConfig {
                 SpeechModelDownloads.ready(fetched, pinned).ifPresent(dir -> paths.put(pinned.language(), dir));
             }
         }
-        VoskSpeechRecognizer vosk = new VoskSpeechRecognizer(paths.get(Language.EN), paths.get(Language.HI), settings.concurrency());
-        for (Language language : Language.values()) {
-            SpeechRecognizer.Availability a = vosk.availability(language);
-            if (a.ready()) {
-                log.info("voice notes in {}: ready ({})", language, a.detail());
-            } else {
-                log.warn("voice notes in {} are unavailable: {}", language, a.detail());
-            }
-        }
-        return vosk;
+        // it logs each language's model as it loads it; a language without one is the downloads' to report
+        return new VoskSpeechRecognizer(paths.get(Language.EN), paths.get(Language.HI), settings.concurrency());
     }
 
     static final String SPEECH_MODELS = "speech-models";
@@ -112,7 +104,9 @@ class AiConfig {
                     missing.stream().map(SpeechModelDownloads.Pinned::name).toList());
             downloads.start(missing);
         } else {
-            log.info("speech models are not fetched (SHISHA_SPEECH_MODEL_DOWNLOAD=false): set VOSK_MODEL_PATH / VOSK_MODEL_PATH_HI");
+            log.warn("voice notes in {} are off: no speech model, and SHISHA_SPEECH_MODEL_DOWNLOAD=false; set {}",
+                    missing.stream().map(p -> p.language().name()).toList(),
+                    missing.stream().map(p -> VoskSpeechRecognizer.variableFor(p.language())).toList());
         }
         return downloads;
     }

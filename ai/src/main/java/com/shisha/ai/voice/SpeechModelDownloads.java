@@ -64,6 +64,8 @@ public final class SpeechModelDownloads implements AutoCloseable {
     private final URI base;
     private final Target target;
     private final HttpClient http;
+    /** The source could not be reached at all: the other models are not tried in this run either. */
+    private volatile boolean unreachable;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "speech-model-download");
         t.setDaemon(true);
@@ -128,6 +130,11 @@ public final class SpeechModelDownloads implements AutoCloseable {
     boolean fetch(Pinned model) {
         Path part = folder.resolve(model.archive() + ".part");
         URI from = base.resolve(model.archive());
+        if (unreachable) {
+            target.progress(model.language(), "not downloaded: " + base.getHost() + " cannot be reached from here; set "
+                    + VoskSpeechRecognizer.variableFor(model.language()));
+            return false;
+        }
         try {
             Files.createDirectories(folder);
             download(model, from, part);
@@ -147,9 +154,14 @@ public final class SpeechModelDownloads implements AutoCloseable {
             return loaded.ready();
         } catch (IOException e) {
             // said once: a closed network is how many installations run, and nothing else depends on this
-            log.warn("speech model {} could not be fetched from {} ({}): voice notes in {} stay off. Set {} to an unpacked "
-                            + "model, or SHISHA_SPEECH_MODEL_DOWNLOAD=false to stop trying at start",
-                    model.name(), from, e.toString(), model.language(), VoskSpeechRecognizer.variableFor(model.language()));
+            if (!unreachable) {
+                unreachable = e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException
+                        || e instanceof java.net.http.HttpConnectTimeoutException;
+                log.warn("speech model {} could not be fetched from {} ({}): voice notes stay off in {}. Set {} to unpacked "
+                                + "models, or SHISHA_SPEECH_MODEL_DOWNLOAD=false to stop trying at start",
+                        model.name(), from, e.toString(), unreachable ? "every language without a model" : model.language(),
+                        unreachable ? "VOSK_MODEL_PATH and VOSK_MODEL_PATH_HI" : VoskSpeechRecognizer.variableFor(model.language()));
+            }
             target.progress(model.language(), "could not download " + model.name() + " from " + from + " (" + e.getMessage()
                     + "); set " + VoskSpeechRecognizer.variableFor(model.language()));
             return false;

@@ -74,7 +74,7 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer, SpeechModel
             availability.put(language, loaded);
             if (loaded.ready()) {
                 log.info("speech recognition {}: {}", language, loaded.detail());
-            } else {
+            } else if (path != null) {
                 log.warn("speech recognition {} unavailable: {}", language, loaded.detail());
             }
         }

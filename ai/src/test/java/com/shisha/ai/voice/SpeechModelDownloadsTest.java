@@ -194,9 +194,13 @@ class SpeechModelDownloadsTest {
         Recording target = new Recording();
         try (SpeechModelDownloads downloads = new SpeechModelDownloads(dir, URI.create("http://127.0.0.1:" + closed + "/"), target)) {
             assertThat(downloads.fetch(pinned("vosk-model-small-hi-0.22", archive))).isFalse();
+            // the next model is not tried against a host that cannot be reached
+            assertThat(downloads.fetch(new SpeechModelDownloads.Pinned(Language.EN, "vosk-model-small-en-in-0.4", 10, "0".repeat(32))))
+                    .isFalse();
         }
-        assertThat(target.progress).singleElement().asString().contains("could not download vosk-model-small-hi-0.22")
-                .contains("VOSK_MODEL_PATH_HI");
+        assertThat(target.progress).hasSize(2);
+        assertThat(target.progress.get(0)).contains("could not download vosk-model-small-hi-0.22").contains("VOSK_MODEL_PATH_HI");
+        assertThat(target.progress.get(1)).startsWith("EN not downloaded: 127.0.0.1 cannot be reached").contains("VOSK_MODEL_PATH");
     }
 
     @Test

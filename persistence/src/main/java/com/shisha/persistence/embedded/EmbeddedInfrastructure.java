@@ -128,6 +128,9 @@ public final class EmbeddedInfrastructure {
         });
         watch.scheduleWithFixedDelay(this::restartDeadServers, period.toMillis(), period.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS);
+        // the embedded Redis library stops its server from a JVM hook of its own: a server that goes away once the
+        // JVM is shutting down is not dead, and starting it again would only race the shutdown
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopping = true, "embedded-servers-watch-off"));
     }
 
     private synchronized void restartDeadServers() {
@@ -220,6 +223,8 @@ public final class EmbeddedInfrastructure {
                 .setServerConfig("fsync", fsync ? "on" : "off")
                 .setServerConfig("synchronous_commit", fsync ? "on" : "off")
                 .setPGStartupWait(Duration.ofSeconds(60))
+                // stopped by stop(), after the application: zonky's own hook would stop it while the service still drains
+                .setRegisterShutdownHook(false)
                 .start();
         jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
         description.add(String.format("embedded PostgreSQL on port %s with data in %s (%s ms; %s)", postgres.getPort(), dir,
