@@ -17,10 +17,14 @@ final class Glossary {
 
     static final String RESOURCE = "kb/glossary.tsv";
 
+    /** By the word's key with its aspirates kept ({@link Romaniser#exactKey}). */
     private final Map<String, String> english;
+    /** By its usual key, for the spellings partners vary; never read for a grammar word ("ko" is not "kho", lost). */
+    private final Map<String, String> englishByKey;
 
-    private Glossary(Map<String, String> english) {
+    private Glossary(Map<String, String> english, Map<String, String> englishByKey) {
         this.english = english;
+        this.englishByKey = englishByKey;
     }
 
     static Glossary load() {
@@ -29,6 +33,7 @@ final class Glossary {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
             Map<String, String> english = new HashMap<>();
+            Map<String, String> englishByKey = new HashMap<>();
             List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             for (int n = 0; n < lines.size(); n++) {
                 String line = lines.get(n);
@@ -41,12 +46,27 @@ final class Glossary {
                     throw new IllegalStateException(RESOURCE + " line " + (n + 1) + ": expected one word, a tab and its English, was: " + line);
                 }
                 // spellings of one word fold to one key: its meaning is read once, not once per spelling
-                english.merge(keys.get(0), f[1].strip(), (a, b) -> (" " + a + " ").contains(" " + b + " ") ? a : a + " " + b);
+                english.merge(Romaniser.exactKey(f[0]), f[1].strip(), Glossary::join);
+                englishByKey.merge(keys.get(0), f[1].strip(), Glossary::join);
             }
-            return new Glossary(english);
+            return new Glossary(english, englishByKey);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + RESOURCE, e);
         }
+    }
+
+    private static String join(String a, String b) {
+        return (" " + a + " ").contains(" " + b + " ") ? a : a + " " + b;
+    }
+
+    /** A word's English, or null. */
+    private String meaning(String word) {
+        String meaning = english.get(Romaniser.exactKey(word));
+        if (meaning != null || Romaniser.isFiller(word)) {
+            return meaning;
+        }
+        List<String> keys = Romaniser.allKeys(word);
+        return keys.isEmpty() ? null : englishByKey.get(keys.get(0));
     }
 
     /**
@@ -61,8 +81,7 @@ final class Glossary {
             if (word.isEmpty()) {
                 continue;
             }
-            List<String> keys = Romaniser.allKeys(word);
-            String meaning = keys.isEmpty() ? null : english.get(keys.get(0));
+            String meaning = meaning(word);
             if (meaning != null) {
                 out.append(meaning).append(' ');
                 known++;

@@ -40,7 +40,8 @@ final class Romaniser {
             "karta", "karte", "karne", "karo", "sakta", "sakti", "sakte", "gaya", "gayi", "gaye", "hun", "hu", "pata",
             "matlab", "lagta", "lagte", "lagti", "milta", "milti", "milte", "chahiye", "chahie");
 
-    private static final Set<String> FILLER = FILLER_WORDS.stream().map(Romaniser::key)
+    /** Kept with their aspirates: "kho gaya" (lost) is no grammar, though "kho" and "ko" share a key. */
+    private static final Set<String> FILLER = FILLER_WORDS.stream().map(w -> key(w, false))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Hindi grammar words: one of them in a Latin-letter question says it is Hinglish, not English. */
@@ -110,15 +111,10 @@ final class Romaniser {
     }
 
     private static List<String> keys(String text, boolean topicOnly) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         List<String> keys = new ArrayList<>();
-        for (String word : s.split("[^\\p{L}\\p{M}\\p{N}]+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            String latin = hasDevanagari(word) ? romanise(word) : com.shisha.ai.text.Hinglish.ascii(CHAT_SPELLINGS.getOrDefault(word, word));
+        for (String latin : latinWords(text)) {
             String key = key(latin);
-            if (!key.isEmpty() && !(topicOnly && FILLER.contains(key))) {
+            if (!key.isEmpty() && !(topicOnly && FILLER.contains(key(latin, false)))) {
                 keys.add(key);
             }
         }
@@ -131,7 +127,33 @@ final class Romaniser {
 
     /** The phonetic key of one Latin word, stemmed: a plural's s and a Hindi ending vowel dropped, c and x spelt k, ks. */
     static String key(String latinWord) {
-        String k = com.shisha.ai.text.Hinglish.key(latinWord);
+        return key(latinWord, true);
+    }
+
+    /** One word's key that keeps its aspirates: where "kho" and "ko" must stay apart (filler, glossary). */
+    static String exactKey(String word) {
+        List<String> latin = latinWords(word);
+        return latin.isEmpty() ? "" : key(latin.get(0), false);
+    }
+
+    /** Whether a word carries no topic ({@link #FILLER_WORDS}), told apart with its aspirates. */
+    static boolean isFiller(String word) {
+        return FILLER.contains(exactKey(word));
+    }
+
+    private static List<String> latinWords(String text) {
+        String s = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>();
+        for (String word : s.split("[^\\p{L}\\p{M}\\p{N}]+")) {
+            if (!word.isEmpty()) {
+                words.add(hasDevanagari(word) ? romanise(word) : com.shisha.ai.text.Hinglish.ascii(CHAT_SPELLINGS.getOrDefault(word, word)));
+            }
+        }
+        return words;
+    }
+
+    private static String key(String latinWord, boolean foldAspirates) {
+        String k = com.shisha.ai.text.Hinglish.key(latinWord, foldAspirates);
         if (k.length() > 3 && (k.endsWith("s") || k.endsWith("a") || k.endsWith("i") || k.endsWith("e"))) {
             k = k.substring(0, k.length() - 1);
         }

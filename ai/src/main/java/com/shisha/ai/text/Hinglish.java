@@ -66,6 +66,14 @@ public final class Hinglish {
      * folded (ee/i, oo/u, ph/f, w/v, z/j, q/k, a final y as i, aspirates, doubled letters). Digits stay as they are.
      */
     public static String key(String latinWord) {
+        return key(latinWord, true);
+    }
+
+    /**
+     * @param foldAspirates whether "kh" and "k" (and the other aspirates) make one key: they do for topic words, whose
+     *                      h partners drop at will, but "kho" (lost) must not become the grammar word "ko"
+     */
+    public static String key(String latinWord, boolean foldAspirates) {
         String w = latinWord.toLowerCase(Locale.ROOT).replace("ee", "i").replace("oo", "u").replace("ph", "f");
         StringBuilder out = new StringBuilder(w.length());
         char prev = 0;
@@ -81,7 +89,7 @@ public final class Hinglish {
                 case 'y' -> i > 0 && i == w.length() - 1 && "aeiou".indexOf(prev) < 0 ? 'i' : 'y';
                 default -> c;
             };
-            if (c == 'h' && prev != 0 && "bcdgjkpt".indexOf(prev) >= 0) {
+            if (foldAspirates && c == 'h' && prev != 0 && "bcdgjkpt".indexOf(prev) >= 0) {
                 continue; // aspirates: "dikhao" ~ "dikao"
             }
             if (c == prev && !Character.isDigit(c)) {
