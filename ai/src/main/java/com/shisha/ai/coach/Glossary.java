@@ -85,7 +85,7 @@ final class Glossary {
             if (meaning != null) {
                 out.append(meaning).append(' ');
                 known++;
-            } else if (!Romaniser.hasDevanagari(word)) {
+            } else if (!Romaniser.hasDevanagari(word) && !Romaniser.isFiller(word)) {
                 out.append(word).append(' ');
             }
         }

@@ -41,7 +41,7 @@ final class Romaniser {
             "matlab", "lagta", "lagte", "lagti", "milta", "milti", "milte", "chahiye", "chahie");
 
     /** Kept with their aspirates: "kho gaya" (lost) is no grammar, though "kho" and "ko" share a key. */
-    private static final Set<String> FILLER = FILLER_WORDS.stream().map(w -> key(w, false))
+    private static final Set<String> FILLER = FILLER_WORDS.stream().map(Romaniser::exact)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Hindi grammar words: one of them in a Latin-letter question says it is Hinglish, not English. */
@@ -51,7 +51,7 @@ final class Romaniser {
             "wala", "wali", "wale", "gaya", "gayi", "jata", "jati", "sakta", "sakti", "kaun", "konsa", "konsi", "kitna",
             "kitne", "kahan", "kaha", "agar", "lekin", "par", "pe", "mera", "meri", "uska", "uski", "bolta", "kehta",
             "jayega", "hoga", "karte", "karta", "kare", "de", "du", "lu", "lagta", "lagega", "batao", "hun", "karo", "sakte",
-            "gaye", "lagte").map(Romaniser::key)
+            "gaye", "lagte").map(Romaniser::exact)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
@@ -76,7 +76,7 @@ final class Romaniser {
 
     /** Hindi written in Latin letters: at least one Hindi grammar word. */
     static boolean isHinglish(String text) {
-        return !hasDevanagari(text) && allKeys(text).stream().anyMatch(HINDI_GRAMMAR::contains);
+        return !hasDevanagari(text) && latinWords(text).stream().map(Romaniser::exact).anyMatch(HINDI_GRAMMAR::contains);
     }
 
     /** The text with each Devanagari word written the way Hinglish spells it; Latin words and punctuation kept. */
@@ -114,7 +114,7 @@ final class Romaniser {
         List<String> keys = new ArrayList<>();
         for (String latin : latinWords(text)) {
             String key = key(latin);
-            if (!key.isEmpty() && !(topicOnly && FILLER.contains(key(latin, false)))) {
+            if (!key.isEmpty() && !(topicOnly && FILLER.contains(exact(latin)))) {
                 keys.add(key);
             }
         }
@@ -127,13 +127,26 @@ final class Romaniser {
 
     /** The phonetic key of one Latin word, stemmed: a plural's s and a Hindi ending vowel dropped, c and x spelt k, ks. */
     static String key(String latinWord) {
-        return key(latinWord, true);
+        String k = com.shisha.ai.text.Hinglish.key(latinWord);
+        if (k.length() > 3 && (k.endsWith("s") || k.endsWith("a") || k.endsWith("i") || k.endsWith("e"))) {
+            k = k.substring(0, k.length() - 1);
+        }
+        return k.replace("c", "k").replace("x", "ks");
     }
 
-    /** One word's key that keeps its aspirates: where "kho" and "ko" must stay apart (filler, glossary). */
+    /**
+     * One word's key with its aspirates and its c kept, where words must stay apart that the usual key joins: "kho"
+     * (lost) and the grammar word "ko", "car" and "kar" (filler, glossary).
+     */
     static String exactKey(String word) {
         List<String> latin = latinWords(word);
-        return latin.isEmpty() ? "" : key(latin.get(0), false);
+        return latin.isEmpty() ? "" : exact(latin.get(0));
+    }
+
+    private static String exact(String latinWord) {
+        String k = com.shisha.ai.text.Hinglish.key(latinWord, false);
+        return k.length() > 3 && (k.endsWith("s") || k.endsWith("a") || k.endsWith("i") || k.endsWith("e"))
+                ? k.substring(0, k.length() - 1) : k;
     }
 
     /** Whether a word carries no topic ({@link #FILLER_WORDS}), told apart with its aspirates. */
@@ -150,13 +163,5 @@ final class Romaniser {
             }
         }
         return words;
-    }
-
-    private static String key(String latinWord, boolean foldAspirates) {
-        String k = com.shisha.ai.text.Hinglish.key(latinWord, foldAspirates);
-        if (k.length() > 3 && (k.endsWith("s") || k.endsWith("a") || k.endsWith("i") || k.endsWith("e"))) {
-            k = k.substring(0, k.length() - 1);
-        }
-        return k.replace("c", "k").replace("x", "ks");
     }
 }
