@@ -19,12 +19,17 @@ final class Glossary {
 
     /** By the word's key with its aspirates kept ({@link Romaniser#exactKey}). */
     private final Map<String, String> english;
-    /** By its usual key, for the spellings partners vary; never read for a grammar word ("ko" is not "kho", lost). */
+    /**
+     * By its usual key, for the Latin spellings partners vary; never read for a grammar word ("ko" is not "kho", lost).
+     */
     private final Map<String, String> englishByKey;
+    /** The Devanagari entries by their usual key. */
+    private final Map<String, String> devanagariByKey;
 
-    private Glossary(Map<String, String> english, Map<String, String> englishByKey) {
+    private Glossary(Map<String, String> english, Map<String, String> englishByKey, Map<String, String> devanagariByKey) {
         this.english = english;
         this.englishByKey = englishByKey;
+        this.devanagariByKey = devanagariByKey;
     }
 
     static Glossary load() {
@@ -34,6 +39,7 @@ final class Glossary {
             }
             Map<String, String> english = new HashMap<>();
             Map<String, String> englishByKey = new HashMap<>();
+            Map<String, String> devanagariByKey = new HashMap<>();
             List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             for (int n = 0; n < lines.size(); n++) {
                 String line = lines.get(n);
@@ -48,8 +54,11 @@ final class Glossary {
                 // spellings of one word fold to one key: its meaning is read once, not once per spelling
                 english.merge(Romaniser.exactKey(f[0]), f[1].strip(), Glossary::join);
                 englishByKey.merge(keys.get(0), f[1].strip(), Glossary::join);
+                if (Romaniser.hasDevanagari(f[0])) {
+                    devanagariByKey.merge(keys.get(0), f[1].strip(), Glossary::join);
+                }
             }
-            return new Glossary(english, englishByKey);
+            return new Glossary(english, englishByKey, devanagariByKey);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + RESOURCE, e);
         }
@@ -66,7 +75,9 @@ final class Glossary {
             return meaning;
         }
         List<String> keys = Romaniser.allKeys(word);
-        return keys.isEmpty() ? null : englishByKey.get(keys.get(0));
+        // a Devanagari word only meets Devanagari entries this loosely (ज़्यादा, ज्यादा): against romanised ones,
+        // बार (time) would read as bhar (pay)
+        return keys.isEmpty() ? null : (Romaniser.hasDevanagari(word) ? devanagariByKey : englishByKey).get(keys.get(0));
     }
 
     /**

@@ -167,7 +167,7 @@ public final class RetrievalBench {
             questions.add(q);
         }
         return SectionIndex.ofVectors(model, ids, vectors, owners.stream().mapToInt(Integer::intValue).toArray(), documents,
-                documentOwners.stream().mapToInt(Integer::intValue).toArray(), questions, real.offTopicVectors(), -1,
+                documentOwners.stream().mapToInt(Integer::intValue).toArray(), questions, real.offTopicVectors(), real.offTopicTexts(), -1,
                 System.nanoTime());
     }
 

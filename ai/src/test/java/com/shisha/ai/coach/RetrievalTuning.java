@@ -50,7 +50,7 @@ final class RetrievalTuning {
                                                                     double h, double c, double m, double t) {
         return RetrievalEvaluation.evaluate(questions, q -> {
             double[] fused = SectionIndex.fuse(scores.get(q), w, h, c);
-            SectionIndex.declineOffTopic(fused, scores.get(q), m, t);
+            SectionIndex.declineOffTopic(fused, scores.get(q), m, SectionIndex.OFF_TOPIC_LEAD, w, h, c, t);
             return index.top(fused, 3);
         }, t);
     }
