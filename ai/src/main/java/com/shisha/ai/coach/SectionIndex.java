@@ -83,7 +83,7 @@ public final class SectionIndex {
      * Or how far the off-topic examples, scored like a section (cosine and words), must lead the best section: "pm
      * kisan ki kist" shares "kist" with the EMI section but two rarer words with an off-topic example.
      */
-    static final double OFF_TOPIC_LEAD = Double.parseDouble(System.getProperty("offtopic.lead", "0.0"));
+    static final double OFF_TOPIC_LEAD = 0.0;
 
     /**
      * Per section, its dense (cosine) and raw BM25 scores: what the ranking fuses, kept apart for calibration.
