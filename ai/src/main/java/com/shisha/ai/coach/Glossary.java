@@ -157,6 +157,11 @@ final class Glossary {
         return (" " + a + " ").contains(" " + b + " ") ? a : a + " " + b;
     }
 
+    private boolean isEnglish(String latinWord) {
+        List<String> words = loanwords.get(consonants(latinWord));
+        return words != null && words.contains(latinWord);
+    }
+
     /** A word's English, or null. */
     private String meaning(String word) {
         String meaning = english.get(Romaniser.exactKey(word));
@@ -168,7 +173,8 @@ final class Glossary {
             return null;
         }
         if (!Romaniser.hasDevanagari(word)) {
-            return englishByKey.get(keys.get(0));
+            // an English word is itself, not a Hindi word spelt alike: "docs" is not dhokha (fraud)
+            return isEnglish(word.toLowerCase(java.util.Locale.ROOT)) ? null : englishByKey.get(keys.get(0));
         }
         // a Devanagari word only meets Devanagari entries this loosely (ज़्यादा, ज्यादा): against romanised ones,
         // बार (time) would read as bhar (pay)
