@@ -80,7 +80,7 @@ public final class RetrievalBench {
             long t2 = System.nanoTime();
             index.vectors().bestPerOwner(v, index.sectionIds().size());
             long t3 = System.nanoTime();
-            index.words().scores(q, english, index.sectionIds().size(), SectionIndex.WORD_HITS);
+            index.words().scores(q, english, index.sectionIds().size() + index.offTopicTexts().size(), SectionIndex.WORD_HITS);
             long t4 = System.nanoTime();
             embed[r] = (t1 - t0) / 1e6;
             reading[r] = (t2 - t1) / 1e6;
