@@ -77,6 +77,17 @@ class PartnerQuestionsRetrievalTest {
     }
 
     @Test
+    void hindiAndHinglishOffTopicRequestsAreDeclinedThoughTheyShareAWord() {
+        // "kist" (instalment) and "bhav" (rate) are words of the guide; the requests are about something else
+        assertThat(SharedIndex.INDEX.search("pm kisan yojana ki agli kist ka paisa kab tak aayega", 1).get(0).score())
+                .isLessThan(SectionIndex.ANSWERABLE);
+        assertThat(SharedIndex.INDEX.search("मंडी में आज प्याज़ का भाव क्या है", 1).get(0).score())
+                .isLessThan(SectionIndex.ANSWERABLE);
+        assertThat(SharedIndex.INDEX.search("emi ki kist miss ho gayi to kya hoga", 1))
+                .extracting(SectionIndex.Hit::sectionId).containsExactly("loans.missed-emi-default");
+    }
+
+    @Test
     void aNewQuestionIsNotPulledBackToTheLastTopic() {
         assertThat(SharedIndex.INDEX.search("what documents does a salaried customer need for a personal loan", 1,
                 "insurance.motor")).extracting(SectionIndex.Hit::sectionId).containsExactly("loans.documents");
