@@ -16,11 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PartnerQuestionsRetrievalTest {
 
-    /** Measured counts out of 88 per language: top-1 and top-3. */
+    /** Counts out of 88 per language, top-1 and top-3: one under those measured (87/88, 83/87, 80/85), never lowered. */
     static final Map<String, int[]> FLOORS = Map.of(
             "en", new int[] {86, 88},
-            "hi", new int[] {79, 85},
-            "hg", new int[] {77, 85});
+            "hi", new int[] {82, 86},
+            "hg", new int[] {79, 85});
 
     @Test
     void partnerQuestionsFindTheirSectionOrNothing() {
