@@ -221,7 +221,10 @@ public final class SectionIndex {
         List<List<String>> texts = new ArrayList<>(WordIndex.byOwner(documents, documentOwners, sectionIds.size()));
         List<List<String>> asked = new ArrayList<>(questions);
         for (String example : offTopicTexts) {
-            texts.add(List.of());
+            // a Devanagari request has no useful vector (its English reading keeps few words), so its words must weigh
+            // as a section's do, in the body fields too; a Latin example in the English field would match Hinglish
+            // grammar words there, and one rare English word in four fields would decline a real question
+            texts.add(Romaniser.hasDevanagari(example) ? List.of(example) : List.of());
             asked.add(List.of(example));
         }
         return new SectionIndex(model, List.copyOf(sectionIds), new VectorIndex(vectors, owners),

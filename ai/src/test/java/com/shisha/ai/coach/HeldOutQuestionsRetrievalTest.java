@@ -16,17 +16,17 @@ class HeldOutQuestionsRetrievalTest {
 
     /**
      * Counts per language (80 English, 82 Hindi, 83 Hinglish questions), top-1 and top-3: one under those measured
-     * (75/77, 72/79, 77/80), never lowered.
+     * (76/77, 75/80, 77/80), never lowered.
      */
     static final Map<String, int[]> FLOORS = Map.of(
-            "en", new int[] {74, 76},
-            "hi", new int[] {71, 78},
+            "en", new int[] {75, 76},
+            "hi", new int[] {74, 79},
             "hg", new int[] {76, 79});
 
-    /** The second held-out set's (79 English, 75 Hindi, 76 Hinglish), one under those measured (76/79, 70/73, 68/75). */
+    /** The second held-out set's (79 English, 75 Hindi, 76 Hinglish), one under those measured (76/79, 71/74, 68/75). */
     static final Map<String, int[]> FLOORS_2 = Map.of(
             "en", new int[] {75, 78},
-            "hi", new int[] {69, 72},
+            "hi", new int[] {70, 73},
             "hg", new int[] {67, 74});
 
     @Test
