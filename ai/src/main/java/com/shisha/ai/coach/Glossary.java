@@ -17,10 +17,26 @@ final class Glossary {
 
     static final String RESOURCE = "kb/glossary.tsv";
 
+    /** By the word's key with its aspirates kept ({@link Romaniser#exactKey}). */
     private final Map<String, String> english;
+    /**
+     * By its usual key, for the Latin spellings partners vary; never read for a grammar word ("ko" is not "kho", lost).
+     */
+    private final Map<String, String> englishByKey;
+    /** The Devanagari entries by their usual key. */
+    private final Map<String, String> devanagariByKey;
+    /**
+     * The guide's English words by their consonants ({@link #consonants}): Hindi writes English loanwords in
+     * Devanagari (क्रेडिट, पर्सनल, नॉमिनी) that no glossary lists, and the vowels are what transliteration gets wrong.
+     */
+    private final Map<String, List<String>> loanwords;
 
-    private Glossary(Map<String, String> english) {
+    private Glossary(Map<String, String> english, Map<String, String> englishByKey, Map<String, String> devanagariByKey,
+                     Map<String, List<String>> loanwords) {
         this.english = english;
+        this.englishByKey = englishByKey;
+        this.devanagariByKey = devanagariByKey;
+        this.loanwords = loanwords;
     }
 
     static Glossary load() {
@@ -29,6 +45,8 @@ final class Glossary {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
             }
             Map<String, String> english = new HashMap<>();
+            Map<String, String> englishByKey = new HashMap<>();
+            Map<String, String> devanagariByKey = new HashMap<>();
             List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             for (int n = 0; n < lines.size(); n++) {
                 String line = lines.get(n);
@@ -41,12 +59,127 @@ final class Glossary {
                     throw new IllegalStateException(RESOURCE + " line " + (n + 1) + ": expected one word, a tab and its English, was: " + line);
                 }
                 // spellings of one word fold to one key: its meaning is read once, not once per spelling
-                english.merge(keys.get(0), f[1].strip(), (a, b) -> (" " + a + " ").contains(" " + b + " ") ? a : a + " " + b);
+                english.merge(Romaniser.exactKey(f[0]), f[1].strip(), Glossary::join);
+                englishByKey.merge(keys.get(0), f[1].strip(), Glossary::join);
+                if (Romaniser.hasDevanagari(f[0])) {
+                    devanagariByKey.merge(keys.get(0), f[1].strip(), Glossary::join);
+                }
             }
-            return new Glossary(english);
+            return new Glossary(english, englishByKey, devanagariByKey, loanwords());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + RESOURCE, e);
         }
+    }
+
+    /** Shorter skeletons would meet Hindi words by chance: कम (less) and "come". */
+    private static final int LOANWORD_CONSONANTS = 4;
+
+    /** The English words of the guide, its questions and its off-topic examples, by their consonants, commonest first. */
+    private static Map<String, List<String>> loanwords() {
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (String resource : List.of(KnowledgeBase.EN_RESOURCE, KnowledgeBase.QUESTIONS_RESOURCE, KnowledgeBase.OFF_TOPIC_RESOURCE)) {
+            try (InputStream in = Glossary.class.getClassLoader().getResourceAsStream(resource)) {
+                if (in == null) {
+                    continue;
+                }
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+                    if (line.startsWith("#") || Romaniser.hasDevanagari(line) || Romaniser.isHinglish(line)) {
+                        continue;
+                    }
+                    for (String word : line.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+                        String skeleton = consonants(word);
+                        if (skeleton.length() >= LOANWORD_CONSONANTS && !Romaniser.isFiller(word)) {
+                            counts.computeIfAbsent(skeleton, k -> new HashMap<>()).merge(word, 1, Integer::sum);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot read " + resource, e);
+            }
+        }
+        Map<String, List<String>> loanwords = new HashMap<>();
+        counts.forEach((skeleton, words) -> loanwords.put(skeleton, words.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).map(Map.Entry::getKey).toList()));
+        return loanwords;
+    }
+
+    /**
+     * The English word a Devanagari word spells, or null: same consonants, and vowels close enough that it is the
+     * same word (क्रेडिट credit, पर्सनल personal), not another that shares its consonants (किस्तों "question").
+     */
+    private String loanword(String devanagariWord) {
+        String latin = Romaniser.latin(devanagariWord);
+        List<String> candidates = loanwords.get(consonants(latin));
+        if (candidates == null) {
+            return null;
+        }
+        String key = Romaniser.key(latin);
+        for (String candidate : candidates) {
+            String other = Romaniser.key(candidate);
+            if (distance(key, other) <= Math.max(key.length(), other.length()) / 4) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static int distance(String a, String b) {
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            row[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int diagonal = row[0];
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int up = row[j];
+                row[j] = Math.min(Math.min(row[j] + 1, row[j - 1] + 1), diagonal + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+                diagonal = up;
+            }
+        }
+        return row[b.length()];
+    }
+
+    /** A Latin word's first letter and its consonants after it, folded as keys are: "credit" and क्रेडिट (kredit) are krdt. */
+    static String consonants(String latinWord) {
+        String key = com.shisha.ai.text.Hinglish.key(latinWord).replace("c", "k").replace("x", "ks");
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (i == 0 || "aeiouy".indexOf(c) < 0 && (out.isEmpty() || out.charAt(out.length() - 1) != c)) {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String join(String a, String b) {
+        return (" " + a + " ").contains(" " + b + " ") ? a : a + " " + b;
+    }
+
+    private boolean isEnglish(String latinWord) {
+        List<String> words = loanwords.get(consonants(latinWord));
+        return words != null && words.contains(latinWord);
+    }
+
+    /** A word's English, or null. */
+    private String meaning(String word) {
+        String meaning = english.get(Romaniser.exactKey(word));
+        if (meaning != null || Romaniser.isFiller(word)) {
+            return meaning;
+        }
+        List<String> keys = Romaniser.allKeys(word);
+        if (keys.isEmpty()) {
+            return null;
+        }
+        if (!Romaniser.hasDevanagari(word)) {
+            // an English word is itself, not a Hindi word spelt alike: "docs" is not dhokha (fraud)
+            return isEnglish(word.toLowerCase(java.util.Locale.ROOT)) ? null : englishByKey.get(keys.get(0));
+        }
+        // a Devanagari word only meets Devanagari entries this loosely (ज़्यादा, ज्यादा): against romanised ones,
+        // बार (time) would read as bhar (pay)
+        meaning = devanagariByKey.get(keys.get(0));
+        return meaning != null ? meaning : loanword(word);
     }
 
     /**
@@ -61,12 +194,11 @@ final class Glossary {
             if (word.isEmpty()) {
                 continue;
             }
-            List<String> keys = Romaniser.allKeys(word);
-            String meaning = keys.isEmpty() ? null : english.get(keys.get(0));
+            String meaning = meaning(word);
             if (meaning != null) {
                 out.append(meaning).append(' ');
                 known++;
-            } else if (!Romaniser.hasDevanagari(word)) {
+            } else if (!Romaniser.hasDevanagari(word) && !Romaniser.isFiller(word)) {
                 out.append(word).append(' ');
             }
         }

@@ -40,7 +40,8 @@ final class Romaniser {
             "karta", "karte", "karne", "karo", "sakta", "sakti", "sakte", "gaya", "gayi", "gaye", "hun", "hu", "pata",
             "matlab", "lagta", "lagte", "lagti", "milta", "milti", "milte", "chahiye", "chahie");
 
-    private static final Set<String> FILLER = FILLER_WORDS.stream().map(Romaniser::key)
+    /** Kept with their aspirates: "kho gaya" (lost) is no grammar, though "kho" and "ko" share a key. */
+    private static final Set<String> FILLER = FILLER_WORDS.stream().map(Romaniser::exact)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Hindi grammar words: one of them in a Latin-letter question says it is Hinglish, not English. */
@@ -50,7 +51,7 @@ final class Romaniser {
             "wala", "wali", "wale", "gaya", "gayi", "jata", "jati", "sakta", "sakti", "kaun", "konsa", "konsi", "kitna",
             "kitne", "kahan", "kaha", "agar", "lekin", "par", "pe", "mera", "meri", "uska", "uski", "bolta", "kehta",
             "jayega", "hoga", "karte", "karta", "kare", "de", "du", "lu", "lagta", "lagega", "batao", "hun", "karo", "sakte",
-            "gaye", "lagte").map(Romaniser::key)
+            "gaye", "lagte").map(Romaniser::exact)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /**
@@ -75,7 +76,7 @@ final class Romaniser {
 
     /** Hindi written in Latin letters: at least one Hindi grammar word. */
     static boolean isHinglish(String text) {
-        return !hasDevanagari(text) && allKeys(text).stream().anyMatch(HINDI_GRAMMAR::contains);
+        return !hasDevanagari(text) && latinWords(text).stream().map(Romaniser::exact).anyMatch(HINDI_GRAMMAR::contains);
     }
 
     /** The text with each Devanagari word written the way Hinglish spells it; Latin words and punctuation kept. */
@@ -110,15 +111,10 @@ final class Romaniser {
     }
 
     private static List<String> keys(String text, boolean topicOnly) {
-        String s = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         List<String> keys = new ArrayList<>();
-        for (String word : s.split("[^\\p{L}\\p{M}\\p{N}]+")) {
-            if (word.isEmpty()) {
-                continue;
-            }
-            String latin = hasDevanagari(word) ? romanise(word) : com.shisha.ai.text.Hinglish.ascii(CHAT_SPELLINGS.getOrDefault(word, word));
+        for (String latin : latinWords(text)) {
             String key = key(latin);
-            if (!key.isEmpty() && !(topicOnly && FILLER.contains(key))) {
+            if (!key.isEmpty() && !(topicOnly && FILLER.contains(exact(latin)))) {
                 keys.add(key);
             }
         }
@@ -136,5 +132,36 @@ final class Romaniser {
             k = k.substring(0, k.length() - 1);
         }
         return k.replace("c", "k").replace("x", "ks");
+    }
+
+    /**
+     * One word's key with its aspirates and its c kept, where words must stay apart that the usual key joins: "kho"
+     * (lost) and the grammar word "ko", "car" and "kar" (filler, glossary).
+     */
+    static String exactKey(String word) {
+        List<String> latin = latinWords(word);
+        return latin.isEmpty() ? "" : exact(latin.get(0));
+    }
+
+    private static String exact(String latinWord) {
+        String k = com.shisha.ai.text.Hinglish.key(latinWord, false);
+        return k.length() > 3 && (k.endsWith("s") || k.endsWith("a") || k.endsWith("i") || k.endsWith("e"))
+                ? k.substring(0, k.length() - 1) : k;
+    }
+
+    /** Whether a word carries no topic ({@link #FILLER_WORDS}), told apart with its aspirates. */
+    static boolean isFiller(String word) {
+        return FILLER.contains(exactKey(word));
+    }
+
+    private static List<String> latinWords(String text) {
+        String s = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        List<String> words = new ArrayList<>();
+        for (String word : s.split("[^\\p{L}\\p{M}\\p{N}]+")) {
+            if (!word.isEmpty()) {
+                words.add(hasDevanagari(word) ? romanise(word) : com.shisha.ai.text.Hinglish.ascii(CHAT_SPELLINGS.getOrDefault(word, word)));
+            }
+        }
+        return words;
     }
 }

@@ -66,6 +66,8 @@ public final class SectionIndex {
     private final VectorIndex vectors;
     /** The off-topic examples' vectors, all owned by one owner; null when there are none. */
     private final VectorIndex offTopic;
+    /** The off-topic examples themselves: the word index holds them after the sections, one owner each. */
+    private final List<String> offTopicTexts;
     private final WordIndex words;
     private final LexicalIndex legacyWords;
     private final double legacyWeight;
@@ -77,21 +79,29 @@ public final class SectionIndex {
 
     /** How far a request's nearest off-topic example must be above its nearest section chunk for it to be declined. */
     static final double OFF_TOPIC_MARGIN = 0.05;
+    /**
+     * Or how far the off-topic examples, scored like a section (cosine and words), must lead the best section: "pm
+     * kisan ki kist" shares "kist" with the EMI section but two rarer words with an off-topic example.
+     */
+    static final double OFF_TOPIC_LEAD = 0.0;
 
     /**
      * Per section, its dense (cosine) and raw BM25 scores: what the ranking fuses, kept apart for calibration.
      *
-     * @param offTopic the question's best cosine to the off-topic examples ({@link KnowledgeBase#offTopic}), -1 for none
+     * @param offTopic      the question's best cosine to the off-topic examples ({@link KnowledgeBase#offTopic}), -1 for none
+     * @param offTopicWords its best BM25 score against one off-topic example
      */
-    record Scores(float[] dense, double[] words, float offTopic) {
+    record Scores(float[] dense, double[] words, float offTopic, double offTopicWords) {
         Scores(float[] dense, double[] words) {
-            this(dense, words, -1f);
+            this(dense, words, -1f, 0);
         }
     }
 
     private SectionIndex(EmbeddingModel model, List<String> sectionIds, VectorIndex vectors, VectorIndex offTopic,
-                         WordIndex words, LexicalIndex legacyWords, double legacyWeight, Duration buildTime) {
+                         List<String> offTopicTexts, WordIndex words, LexicalIndex legacyWords, double legacyWeight,
+                         Duration buildTime) {
         this.offTopic = offTopic;
+        this.offTopicTexts = offTopicTexts;
         this.model = model;
         this.sectionIds = sectionIds;
         this.positions = new java.util.HashMap<>();
@@ -153,7 +163,13 @@ public final class SectionIndex {
             }
         }
         int sectionChunks = chunks.size();
-        chunks.addAll(kb.offTopic());
+        for (String example : kb.offTopic()) {
+            // Hindi and Hinglish examples count through their words only: as written, the model places them near every
+            // question in their script, and their English reading keeps too few words ("वजन कैसे कम करें": "less")
+            if (!Romaniser.hasDevanagari(example) && !Romaniser.isHinglish(example)) {
+                chunks.add(example);
+            }
+        }
         String modelTag = model instanceof MiniLmEmbeddings m ? m.fingerprint() : model.getClass().getName() + "/" + model.dimension();
         Map<String, float[]> cached = EmbeddingCache.read(cacheFile, modelTag);
         List<String> keys = chunks.stream().map(EmbeddingCache::key).toList();
@@ -175,7 +191,7 @@ public final class SectionIndex {
             EmbeddingCache.write(cacheFile, modelTag, current);
         }
         SectionIndex index = ofVectors(model, ids, vectors, toArray(chunkOwners), documents, toArray(documentOwners),
-                questions, offTopicVectors, legacy ? LEXICAL_WEIGHT : -1, t0);
+                questions, offTopicVectors, kb.offTopic(), legacy ? LEXICAL_WEIGHT : -1, t0);
         log.info("coach index: {} sections, {} chunks ({} embedded now, {} from the cache) in {} ms", ids.size(),
                 chunks.size(), missing.size(), chunks.size() - missing.size(), index.buildTime.toMillis());
         return index;
@@ -189,20 +205,32 @@ public final class SectionIndex {
     static SectionIndex ofVectors(EmbeddingModel model, List<String> sectionIds, List<float[]> vectors, int[] owners,
                                   List<String> documents, int[] documentOwners, double legacyWeight, long startNanos) {
         return ofVectors(model, sectionIds, vectors, owners, documents, documentOwners,
-                sectionIds.stream().map(id -> List.<String>of()).toList(), List.of(), legacyWeight, startNanos);
+                sectionIds.stream().map(id -> List.<String>of()).toList(), List.of(), List.of(), legacyWeight, startNanos);
     }
 
     /**
      * @param questions        per section, the questions it answers ({@link KnowledgeBase#questions})
      * @param offTopicVectors  the off-topic examples' embeddings ({@link KnowledgeBase#offTopic}); may be empty
+     * @param offTopicTexts    the off-topic examples
      */
     static SectionIndex ofVectors(EmbeddingModel model, List<String> sectionIds, List<float[]> vectors, int[] owners,
                                   List<String> documents, int[] documentOwners, List<List<String>> questions,
-                                  List<float[]> offTopicVectors, double legacyWeight, long startNanos) {
+                                  List<float[]> offTopicVectors, List<String> offTopicTexts, double legacyWeight,
+                                  long startNanos) {
         boolean legacy = legacyWeight >= 0;
+        List<List<String>> texts = new ArrayList<>(WordIndex.byOwner(documents, documentOwners, sectionIds.size()));
+        List<List<String>> asked = new ArrayList<>(questions);
+        for (String example : offTopicTexts) {
+            // a Devanagari request has no useful vector (its English reading keeps few words), so its words must weigh
+            // as a section's do, in the body fields too; a Latin example in the English field would match Hinglish
+            // grammar words there, and one rare English word in four fields would decline a real question
+            texts.add(Romaniser.hasDevanagari(example) ? List.of(example) : List.of());
+            asked.add(List.of(example));
+        }
         return new SectionIndex(model, List.copyOf(sectionIds), new VectorIndex(vectors, owners),
                 legacy || offTopicVectors.isEmpty() ? null : new VectorIndex(offTopicVectors, new int[offTopicVectors.size()]),
-                legacy ? null : new WordIndex(WordIndex.byOwner(documents, documentOwners, sectionIds.size()), questions),
+                List.copyOf(offTopicTexts),
+                legacy ? null : new WordIndex(texts, asked),
                 legacy ? new LexicalIndex(documents, documentOwners) : null, legacyWeight,
                 Duration.ofNanos(System.nanoTime() - startNanos));
     }
@@ -235,7 +263,7 @@ public final class SectionIndex {
         // the word side needs no vector: it runs beside the embedding, which on two cores (or a busy machine, where
         // each thread gets its share) brings the answer sooner
         CompletableFuture<double[]> wordScores = CompletableFuture.supplyAsync(
-                () -> words.scores(question, inEnglish, sectionIds.size(), WORD_HITS), WORD_SEARCH);
+                () -> words.scores(question, inEnglish, sectionIds.size() + offTopicTexts.size(), WORD_HITS), WORD_SEARCH);
         float[][] queries;
         if (inEnglish == null) {
             queries = new float[][] {embed(question)};
@@ -288,7 +316,8 @@ public final class SectionIndex {
 
     private List<Hit> rank(Scores scores, String question, int k, String previousSectionId) {
         double[] fused = legacyWords != null ? legacy(scores) : fuse(scores, WORD_WEIGHT, WORD_HALF, DENSE_CENTRING);
-        boolean declined = declineOffTopic(fused, scores, OFF_TOPIC_MARGIN, ANSWERABLE);
+        boolean declined = legacyWords == null && declineOffTopic(fused, scores, OFF_TOPIC_MARGIN, OFF_TOPIC_LEAD, WORD_WEIGHT,
+                WORD_HALF, DENSE_CENTRING, ANSWERABLE);
         Integer previous = previousSectionId == null ? null : positions.get(previousSectionId);
         if (previous != null && !declined) {
             switch (FollowUps.kind(question)) {
@@ -335,15 +364,21 @@ public final class SectionIndex {
      * @param inEnglish the question's English reading ({@link Glossary}), or null
      */
     private Scores scores(float[][] queries, String question, String inEnglish) {
-        return scores(queries, words.scores(question, inEnglish, sectionIds.size(), WORD_HITS));
+        return scores(queries, words.scores(question, inEnglish, sectionIds.size() + offTopicTexts.size(), WORD_HITS));
     }
 
+    /** @param wordScores per section, then per off-topic example */
     private Scores scores(float[][] queries, double[] wordScores) {
         float[] dense = queries.length == 1 ? vectors.bestPerOwner(queries[0], sectionIds.size())
                 : vectors.bestPerOwner(queries[0], queries[1], sectionIds.size());
         float off = offTopic == null ? -1f : queries.length == 1 ? offTopic.bestPerOwner(queries[0], 1)[0]
                 : offTopic.bestPerOwner(queries[0], queries[1], 1)[0];
-        return new Scores(dense, wordScores, off);
+        double offWords = 0;
+        for (int i = sectionIds.size(); i < wordScores.length; i++) {
+            offWords = Math.max(offWords, wordScores[i]);
+        }
+        double[] sectionWords = wordScores.length == sectionIds.size() ? wordScores : Arrays.copyOf(wordScores, sectionIds.size());
+        return new Scores(dense, sectionWords, off, offWords);
     }
 
     private double[] legacy(Scores scores) {
@@ -380,15 +415,21 @@ public final class SectionIndex {
      *
      * @return whether the request was declined
      */
-    static boolean declineOffTopic(double[] fused, Scores scores, double margin, double threshold) {
+    static boolean declineOffTopic(double[] fused, Scores scores, double margin, double lead, double wordWeight,
+                                   double wordHalf, double centring, double threshold) {
         float nearest = -1f;
+        double mean = 0;
         for (float d : scores.dense()) {
             nearest = Math.max(nearest, d);
+            mean += d;
         }
-        if (scores.offTopic() < nearest + margin) {
+        mean = scores.dense().length == 0 ? 0 : mean / scores.dense().length;
+        double best = Arrays.stream(fused).max().orElse(0);
+        double w = scores.offTopicWords();
+        double offTopicFused = scores.offTopic() - centring * mean + wordWeight * w / (w + wordHalf);
+        if (scores.offTopic() <= -1f || scores.offTopic() < nearest + margin && offTopicFused < best + lead) {
             return false;
         }
-        double best = Arrays.stream(fused).max().orElse(0);
         double shift = Math.max(0, best - threshold + 0.01);
         for (int i = 0; i < fused.length; i++) {
             fused[i] -= shift;
@@ -443,6 +484,10 @@ public final class SectionIndex {
 
     List<float[]> offTopicVectors() {
         return offTopic == null ? List.of() : offTopic.rows();
+    }
+
+    List<String> offTopicTexts() {
+        return offTopicTexts;
     }
 
     WordIndex words() {

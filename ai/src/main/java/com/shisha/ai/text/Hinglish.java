@@ -2,6 +2,8 @@ package com.shisha.ai.text;
 
 import com.ibm.icu.text.Transliterator;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,7 +28,10 @@ public final class Hinglish {
      * @param flap how ड़/ढ़ (ISO ṛ) is written: 'd' as in "gaadi" (notes), or 'r' (the coach's index)
      */
     public static String romanise(String word, char flap) {
-        String iso = DEVANAGARI.get().transliterate(word);
+        // ICU writes the inherent vowel of a final consonant, which Hindi does not say: ब्याज is byaj, not byaja
+        char last = word.charAt(word.length() - 1);
+        boolean endsInConsonant = last >= '\u0915' && last <= '\u0939' || last >= '\u0958' && last <= '\u095F' || last == '\u093C';
+        String iso = dropSchwas(DEVANAGARI.get().transliterate(word), endsInConsonant);
         StringBuilder s = new StringBuilder(iso.length() + 4);
         for (int i = 0; i < iso.length(); i++) {
             char c = iso.charAt(i);
@@ -46,14 +51,52 @@ public final class Hinglish {
                 default -> s.append(c);
             }
         }
-        String latin = ASCII.get().transliterate(s.toString());
-        // ICU writes the inherent vowel of a final consonant, which Hindi does not say: ब्याज is byaj, not byaja
-        char last = word.charAt(word.length() - 1);
-        boolean endsInConsonant = last >= '\u0915' && last <= '\u0939' || last >= '\u0958' && last <= '\u095F' || last == '\u093C';
-        if (endsInConsonant && latin.length() > 2 && latin.endsWith("a")) {
-            latin = latin.substring(0, latin.length() - 1);
+        return ASCII.get().transliterate(s.toString());
+    }
+
+    /** ISO 15919 vowels as ICU writes them; a plain "a" is the inherent vowel (ā is the written one). */
+    private static final String VOWELS = "aāiīuūeēoōr̥";
+
+    /**
+     * Hindi does not say the inherent vowel at the end of a word, nor inside one between a vowel-consonant and a
+     * consonant-vowel (कहता kahta, not kahata; समझना samajhna; अपना apna), the rule every Hindi reader applies; ICU
+     * writes them all. Applied right to left, so that two neighbouring ones are not both dropped (बचपन bachpan).
+     */
+    static String dropSchwas(String iso, boolean endsInConsonant) {
+        List<String> units = new ArrayList<>();
+        for (int i = 0; i < iso.length(); i++) {
+            char c = iso.charAt(i);
+            if (c == '\'') {
+                continue;
+            }
+            if (Character.getType(c) == Character.NON_SPACING_MARK && !units.isEmpty()) {
+                units.set(units.size() - 1, units.get(units.size() - 1) + c);
+                continue;
+            }
+            boolean aspirate = c == 'h' && !units.isEmpty() && units.get(units.size() - 1).length() == 1
+                    && "kgcjṭḍtdpbṛ".indexOf(units.get(units.size() - 1).charAt(0)) >= 0;
+            boolean diphthong = (c == 'i' || c == 'u') && !units.isEmpty() && units.get(units.size() - 1).equals("a");
+            if (aspirate || diphthong) {
+                units.set(units.size() - 1, units.get(units.size() - 1) + c);
+            } else {
+                units.add(String.valueOf(c));
+            }
         }
-        return latin;
+        if (endsInConsonant && units.size() > 2 && units.get(units.size() - 1).equals("a")) {
+            units.remove(units.size() - 1);
+        }
+        for (int i = units.size() - 3; i >= 2; i--) {
+            if (units.get(i).equals("a") && !vowel(units.get(i - 1)) && vowel(units.get(i - 2))
+                    && !vowel(units.get(i + 1)) && vowel(units.get(i + 2))) {
+                units.remove(i);
+                i--;
+            }
+        }
+        return String.join("", units);
+    }
+
+    private static boolean vowel(String unit) {
+        return VOWELS.indexOf(unit.charAt(0)) >= 0 && !(unit.charAt(0) == 'r' && unit.length() == 1);
     }
 
     /** A Latin word without its accents (é → e): what the keys are made of. */
@@ -66,6 +109,14 @@ public final class Hinglish {
      * folded (ee/i, oo/u, ph/f, w/v, z/j, q/k, a final y as i, aspirates, doubled letters). Digits stay as they are.
      */
     public static String key(String latinWord) {
+        return key(latinWord, true);
+    }
+
+    /**
+     * @param foldAspirates whether "kh" and "k" (and the other aspirates) make one key: they do for topic words, whose
+     *                      h partners drop at will, but "kho" (lost) must not become the grammar word "ko"
+     */
+    public static String key(String latinWord, boolean foldAspirates) {
         String w = latinWord.toLowerCase(Locale.ROOT).replace("ee", "i").replace("oo", "u").replace("ph", "f");
         StringBuilder out = new StringBuilder(w.length());
         char prev = 0;
@@ -81,7 +132,7 @@ public final class Hinglish {
                 case 'y' -> i > 0 && i == w.length() - 1 && "aeiou".indexOf(prev) < 0 ? 'i' : 'y';
                 default -> c;
             };
-            if (c == 'h' && prev != 0 && "bcdgjkpt".indexOf(prev) >= 0) {
+            if (foldAspirates && c == 'h' && prev != 0 && "bcdgjkpt".indexOf(prev) >= 0) {
                 continue; // aspirates: "dikhao" ~ "dikao"
             }
             if (c == prev && !Character.isDigit(c)) {

@@ -20,4 +20,18 @@ class GlossaryTest {
         assertThat(glossary.english("customer says the interest is too high, what do I say")).isNull();
         assertThat(glossary.english("how does a gold loan work")).isNull();
     }
+
+    @Test
+    void englishLoanwordsInDevanagariAreReadAsTheGuidesWords() {
+        assertThat(glossary.english("क्रेडिट कार्ड में नॉमिनी")).contains("credit", "card");
+        assertThat(glossary.english("पर्सनल लोन")).contains("personal", "loan");
+    }
+
+    @Test
+    void aWordIsNotReadAsAnotherThatOnlySharesItsLooseKey() {
+        // बार (times) and bhar (pay), docs and dhokha (fraud)
+        assertThat(glossary.english("पहली बार फोन")).doesNotContain("pay");
+        assertThat(glossary.english("loan ke docs lagte h")).doesNotContain("fraud").contains("documents");
+        assertThat(glossary.english("card kho gaya")).contains("lost");
+    }
 }

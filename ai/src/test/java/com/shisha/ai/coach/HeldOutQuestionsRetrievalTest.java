@@ -5,21 +5,37 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 
 /**
- * The retrieval on questions that played no part in choosing its weights, threshold or glossary
- * (kb/partner-questions-heldout.tsv): what to expect from questions nobody has seen. The goal is the same as on the
- * tuning set, top-1 >= 90% and top-3 >= 97% per language; the floors are the figures measured when the retrieval
- * last changed, below that goal for Hindi and Hinglish (docs/coach.md).
+ * The retrieval on questions that played no part in choosing its weights, threshold or glossary: what to expect from
+ * questions nobody has seen. kb/partner-questions-heldout.tsv was written apart from the tuning set;
+ * kb/partner-questions-heldout2.tsv by another author, before the retrieval last changed and without reading the
+ * guide's questions. Both authors later added questions to the guide (none copied from the held-out sets), so the
+ * figures are optimistic. The goal is the same as on the tuning set, top-1 >= 90% and top-3 >= 97% per language
+ * (docs/coach.md has the gap).
  */
 class HeldOutQuestionsRetrievalTest {
 
-    /** Measured counts per language (80 English, 82 Hindi, 83 Hinglish questions): top-1 and top-3. */
+    /**
+     * Counts per language (80 English, 82 Hindi, 83 Hinglish questions), top-1 and top-3: one under those measured
+     * (76/77, 75/80, 77/80), never lowered.
+     */
     static final Map<String, int[]> FLOORS = Map.of(
-            "en", new int[] {74, 76},
-            "hi", new int[] {69, 77},
-            "hg", new int[] {68, 74});
+            "en", new int[] {75, 76},
+            "hi", new int[] {74, 79},
+            "hg", new int[] {76, 79});
+
+    /** The second held-out set's (79 English, 75 Hindi, 76 Hinglish), one under those measured (76/79, 71/74, 68/75). */
+    static final Map<String, int[]> FLOORS_2 = Map.of(
+            "en", new int[] {75, 78},
+            "hi", new int[] {70, 73},
+            "hg", new int[] {67, 74});
 
     @Test
     void heldOutQuestionsFindTheirSectionOrNothing() {
         PartnerQuestionsRetrievalTest.holds(PartnerQuestions.HELD_OUT, FLOORS);
+    }
+
+    @Test
+    void secondHeldOutQuestionsFindTheirSectionOrNothing() {
+        PartnerQuestionsRetrievalTest.holds(PartnerQuestions.HELD_OUT_2, FLOORS_2);
     }
 }

@@ -16,11 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PartnerQuestionsRetrievalTest {
 
-    /** Measured counts out of 88 per language: top-1 and top-3. */
+    /** Counts out of 88 per language, top-1 and top-3: one under those measured (88/88, 84/88, 79/85), never lowered. */
     static final Map<String, int[]> FLOORS = Map.of(
-            "en", new int[] {86, 88},
-            "hi", new int[] {79, 85},
-            "hg", new int[] {77, 85});
+            "en", new int[] {87, 88},
+            "hi", new int[] {83, 87},
+            "hg", new int[] {79, 85});
 
     @Test
     void partnerQuestionsFindTheirSectionOrNothing() {
@@ -44,7 +44,7 @@ class PartnerQuestionsRetrievalTest {
 
     @Test
     void labelsNameSectionsOfTheGuide() {
-        for (PartnerQuestions q : java.util.stream.Stream.of(PartnerQuestions.TUNING, PartnerQuestions.HELD_OUT)
+        for (PartnerQuestions q : java.util.stream.Stream.of(PartnerQuestions.TUNING, PartnerQuestions.HELD_OUT, PartnerQuestions.HELD_OUT_2)
                 .flatMap(r -> PartnerQuestions.load(r).stream()).toList()) {
             assertThat(q.answerable() ? SharedIndex.KB.ids().contains(q.sectionId()) : true).as(q.question()).isTrue();
             assertThat(PartnerQuestions.LANGUAGES).contains(q.language());
@@ -74,6 +74,17 @@ class PartnerQuestionsRetrievalTest {
                 .isLessThan(SectionIndex.ANSWERABLE);
         assertThat(SharedIndex.INDEX.search("how much loan will he get on his gold chain", 1))
                 .extracting(SectionIndex.Hit::sectionId).containsExactly("loans.gold-loan");
+    }
+
+    @Test
+    void hindiAndHinglishOffTopicRequestsAreDeclinedThoughTheyShareAWord() {
+        // "kist" (instalment) and "bhav" (rate) are words of the guide; the requests are about something else
+        assertThat(SharedIndex.INDEX.search("pm kisan yojana ki agli kist ka paisa kab tak aayega", 1).get(0).score())
+                .isLessThan(SectionIndex.ANSWERABLE);
+        assertThat(SharedIndex.INDEX.search("मंडी में आज प्याज़ का भाव क्या है", 1).get(0).score())
+                .isLessThan(SectionIndex.ANSWERABLE);
+        assertThat(SharedIndex.INDEX.search("emi ki kist miss ho gayi to kya hoga", 1))
+                .extracting(SectionIndex.Hit::sectionId).containsExactly("loans.missed-emi-default");
     }
 
     @Test

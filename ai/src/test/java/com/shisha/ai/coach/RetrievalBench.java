@@ -30,10 +30,10 @@ public final class RetrievalBench {
         SectionIndex old = SectionIndex.build(kb, model, true, null);
         List<PartnerQuestions> questions = PartnerQuestions.load(PartnerQuestions.TUNING);
         List<PartnerQuestions> heldOut = PartnerQuestions.load(PartnerQuestions.HELD_OUT);
-        System.out.printf("retrieval bench%s: %d sections, %d tuning and %d held-out questions%n", load(), kb.ids().size(),
-                questions.size(), heldOut.size());
+        System.out.printf("retrieval bench%s: %d sections, %d tuning and %d + %d held-out questions%n", load(), kb.ids().size(),
+                questions.size(), heldOut.size(), PartnerQuestions.load(PartnerQuestions.HELD_OUT_2).size());
         System.out.println("quality (a \"none\" question is right when nothing clears the threshold):");
-        for (String resource : List.of(PartnerQuestions.TUNING, PartnerQuestions.HELD_OUT)) {
+        for (String resource : List.of(PartnerQuestions.TUNING, PartnerQuestions.HELD_OUT, PartnerQuestions.HELD_OUT_2)) {
             List<PartnerQuestions> set = PartnerQuestions.load(resource);
             Map<String, RetrievalEvaluation.Figures> now = RetrievalEvaluation.evaluate(set, q -> fused.search(q, 3), SectionIndex.ANSWERABLE);
             Map<String, RetrievalEvaluation.Figures> before = RetrievalEvaluation.evaluate(set, q -> old.search(q, 3), OLD_THRESHOLD);
@@ -80,7 +80,7 @@ public final class RetrievalBench {
             long t2 = System.nanoTime();
             index.vectors().bestPerOwner(v, index.sectionIds().size());
             long t3 = System.nanoTime();
-            index.words().scores(q, english, index.sectionIds().size(), SectionIndex.WORD_HITS);
+            index.words().scores(q, english, index.sectionIds().size() + index.offTopicTexts().size(), SectionIndex.WORD_HITS);
             long t4 = System.nanoTime();
             embed[r] = (t1 - t0) / 1e6;
             reading[r] = (t2 - t1) / 1e6;
@@ -167,7 +167,7 @@ public final class RetrievalBench {
             questions.add(q);
         }
         return SectionIndex.ofVectors(model, ids, vectors, owners.stream().mapToInt(Integer::intValue).toArray(), documents,
-                documentOwners.stream().mapToInt(Integer::intValue).toArray(), questions, real.offTopicVectors(), -1,
+                documentOwners.stream().mapToInt(Integer::intValue).toArray(), questions, real.offTopicVectors(), real.offTopicTexts(), -1,
                 System.nanoTime());
     }
 

@@ -6,16 +6,17 @@ import java.util.Map;
 
 /**
  * Sweeps the fusion's weights and the threshold on the tuning questions (kb/partner-questions.tsv) and prints, for
- * the best of each weight setting, the figures on both sets: the held-out set is only read, never chosen on.
+ * the best of each weight setting, the figures on all three sets: the held-out sets are only read, never chosen on.
  */
 final class RetrievalTuning {
 
     public static void main(String[] args) {
         List<PartnerQuestions> tuning = PartnerQuestions.load(PartnerQuestions.TUNING);
         List<PartnerQuestions> heldOut = PartnerQuestions.load(PartnerQuestions.HELD_OUT);
+        List<PartnerQuestions> heldOut2 = PartnerQuestions.load(PartnerQuestions.HELD_OUT_2);
         SectionIndex index = SharedIndex.INDEX;
         Map<String, SectionIndex.Scores> scores = new HashMap<>();
-        for (PartnerQuestions q : concat(tuning, heldOut)) {
+        for (PartnerQuestions q : concat(concat(tuning, heldOut), heldOut2)) {
             scores.computeIfAbsent(q.question(), t -> index.scores(SharedIndex.MODEL.embed(t).content().vector(), t));
         }
         double[] weights = doubles("weights", "1.0,1.3,1.6");
@@ -36,9 +37,10 @@ final class RetrievalTuning {
                                 bestT = t;
                             }
                         }
-                        System.out.printf("c %.2f w %.2f half %4.1f margin %.2f threshold %.2f%n  tuning   %s%n  held-out %s%n", c, w, h, m,
-                                bestT, summary(evaluate(tuning, index, scores, w, h, c, m, bestT)),
-                                summary(evaluate(heldOut, index, scores, w, h, c, m, bestT)));
+                        System.out.printf("c %.2f w %.2f half %4.1f margin %.2f threshold %.2f%n  tuning   %s%n  held-out %s%n  held-out 2 %s%n",
+                                c, w, h, m, bestT, summary(evaluate(tuning, index, scores, w, h, c, m, bestT)),
+                                summary(evaluate(heldOut, index, scores, w, h, c, m, bestT)),
+                                summary(evaluate(heldOut2, index, scores, w, h, c, m, bestT)));
                     }
                 }
             }
@@ -50,7 +52,7 @@ final class RetrievalTuning {
                                                                     double h, double c, double m, double t) {
         return RetrievalEvaluation.evaluate(questions, q -> {
             double[] fused = SectionIndex.fuse(scores.get(q), w, h, c);
-            SectionIndex.declineOffTopic(fused, scores.get(q), m, t);
+            SectionIndex.declineOffTopic(fused, scores.get(q), m, SectionIndex.OFF_TOPIC_LEAD, w, h, c, t);
             return index.top(fused, 3);
         }, t);
     }

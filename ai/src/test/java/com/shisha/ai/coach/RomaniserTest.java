@@ -37,4 +37,18 @@ class RomaniserTest {
     void devanagariWordsAreWrittenInLatinLettersTheRestKept() {
         assertThat(Romaniser.latin("कार्ड खो गया, EMI?")).isEqualTo("kard kho gaya, EMI?");
     }
+
+    @Test
+    void wordsThatShareAKeyWithAGrammarWordAreStillTopics() {
+        // "kho" (lost) and "ko" share a key once aspirates fold; "car" and "kar" once c is spelt k
+        assertThat(Romaniser.keys("card kho gaya")).containsExactly(Romaniser.key("card"), Romaniser.key("kho"));
+        assertThat(Romaniser.isFiller("ko")).isTrue();
+        assertThat(Romaniser.isHinglish("which car gives the best mileage")).isFalse();
+    }
+
+    @Test
+    void devanagariIsRomanisedWithoutTheVowelsHindiDoesNotSay() {
+        assertThat(Romaniser.latin("कहता समझना अपना बचत")).isEqualTo("kahta samajhna apna bachat");
+        assertThat(Romaniser.keys("रखना")).isEqualTo(Romaniser.keys("rakhna"));
+    }
 }
