@@ -39,7 +39,13 @@ final class Glossary {
         this.loanwords = loanwords;
     }
 
+    /** With the loanwords of the shipped guide's files. */
     static Glossary load() {
+        return load(shippedTexts());
+    }
+
+    /** @param englishTexts the guide's English lines (titles, text, questions, off-topic examples) the loanwords come from */
+    static Glossary load(List<String> englishTexts) {
         try (InputStream in = Glossary.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
@@ -65,7 +71,7 @@ final class Glossary {
                     devanagariByKey.merge(keys.get(0), f[1].strip(), Glossary::join);
                 }
             }
-            return new Glossary(english, englishByKey, devanagariByKey, loanwords());
+            return new Glossary(english, englishByKey, devanagariByKey, loanwords(englishTexts));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + RESOURCE, e);
         }
@@ -74,27 +80,32 @@ final class Glossary {
     /** Shorter skeletons would meet Hindi words by chance: कम (less) and "come". */
     private static final int LOANWORD_CONSONANTS = 4;
 
-    /** The English words of the guide, its questions and its off-topic examples, by their consonants, commonest first. */
-    private static Map<String, List<String>> loanwords() {
-        Map<String, Map<String, Integer>> counts = new HashMap<>();
+    private static List<String> shippedTexts() {
+        List<String> lines = new java.util.ArrayList<>();
         for (String resource : List.of(KnowledgeBase.EN_RESOURCE, KnowledgeBase.QUESTIONS_RESOURCE, KnowledgeBase.OFF_TOPIC_RESOURCE)) {
             try (InputStream in = Glossary.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) {
-                    continue;
-                }
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
-                    if (line.startsWith("#") || Romaniser.hasDevanagari(line) || Romaniser.isHinglish(line)) {
-                        continue;
-                    }
-                    for (String word : line.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
-                        String skeleton = consonants(word);
-                        if (skeleton.length() >= LOANWORD_CONSONANTS && !Romaniser.isFiller(word)) {
-                            counts.computeIfAbsent(skeleton, k -> new HashMap<>()).merge(word, 1, Integer::sum);
-                        }
-                    }
+                if (in != null) {
+                    lines.addAll(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read " + resource, e);
+            }
+        }
+        return lines;
+    }
+
+    /** The English words of the guide, its questions and its off-topic examples, by their consonants, commonest first. */
+    private static Map<String, List<String>> loanwords(List<String> englishTexts) {
+        Map<String, Map<String, Integer>> counts = new HashMap<>();
+        for (String line : englishTexts) {
+            if (line.startsWith("#") || Romaniser.hasDevanagari(line) || Romaniser.isHinglish(line)) {
+                continue;
+            }
+            for (String word : line.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
+                String skeleton = consonants(word);
+                if (skeleton.length() >= LOANWORD_CONSONANTS && !Romaniser.isFiller(word)) {
+                    counts.computeIfAbsent(skeleton, k -> new HashMap<>()).merge(word, 1, Integer::sum);
+                }
             }
         }
         Map<String, List<String>> loanwords = new HashMap<>();

@@ -72,7 +72,7 @@ public final class SectionIndex {
     private final LexicalIndex legacyWords;
     private final double legacyWeight;
     private final Duration buildTime;
-    private final Glossary glossary = Glossary.load();
+    private final Glossary glossary;
 
     public record Hit(String sectionId, double score) {
     }
@@ -99,7 +99,8 @@ public final class SectionIndex {
 
     private SectionIndex(EmbeddingModel model, List<String> sectionIds, VectorIndex vectors, VectorIndex offTopic,
                          List<String> offTopicTexts, WordIndex words, LexicalIndex legacyWords, double legacyWeight,
-                         Duration buildTime) {
+                         Duration buildTime, Glossary glossary) {
+        this.glossary = glossary;
         this.offTopic = offTopic;
         this.offTopicTexts = offTopicTexts;
         this.model = model;
@@ -191,7 +192,7 @@ public final class SectionIndex {
             EmbeddingCache.write(cacheFile, modelTag, current);
         }
         SectionIndex index = ofVectors(model, ids, vectors, toArray(chunkOwners), documents, toArray(documentOwners),
-                questions, offTopicVectors, kb.offTopic(), legacy ? LEXICAL_WEIGHT : -1, t0);
+                questions, offTopicVectors, kb.offTopic(), legacy ? LEXICAL_WEIGHT : -1, t0, Glossary.load(englishLines(kb)));
         log.info("coach index: {} sections, {} chunks ({} embedded now, {} from the cache) in {} ms", ids.size(),
                 chunks.size(), missing.size(), chunks.size() - missing.size(), index.buildTime.toMillis());
         return index;
@@ -217,6 +218,15 @@ public final class SectionIndex {
                                   List<String> documents, int[] documentOwners, List<List<String>> questions,
                                   List<float[]> offTopicVectors, List<String> offTopicTexts, double legacyWeight,
                                   long startNanos) {
+        return ofVectors(model, sectionIds, vectors, owners, documents, documentOwners, questions, offTopicVectors,
+                offTopicTexts, legacyWeight, startNanos, Glossary.load());
+    }
+
+    /** @param glossary reads Hindi and Hinglish questions; its loanwords come from the guide being indexed */
+    static SectionIndex ofVectors(EmbeddingModel model, List<String> sectionIds, List<float[]> vectors, int[] owners,
+                                  List<String> documents, int[] documentOwners, List<List<String>> questions,
+                                  List<float[]> offTopicVectors, List<String> offTopicTexts, double legacyWeight,
+                                  long startNanos, Glossary glossary) {
         boolean legacy = legacyWeight >= 0;
         List<List<String>> texts = new ArrayList<>(WordIndex.byOwner(documents, documentOwners, sectionIds.size()));
         List<List<String>> asked = new ArrayList<>(questions);
@@ -232,7 +242,25 @@ public final class SectionIndex {
                 List.copyOf(offTopicTexts),
                 legacy ? null : new WordIndex(texts, asked),
                 legacy ? new LexicalIndex(documents, documentOwners) : null, legacyWeight,
-                Duration.ofNanos(System.nanoTime() - startNanos));
+                Duration.ofNanos(System.nanoTime() - startNanos), glossary);
+    }
+
+    /** The guide's English as its files write it, edited sections too: where Hindi's English loanwords are looked up. */
+    static List<String> englishLines(KnowledgeBase kb) {
+        List<String> lines = new ArrayList<>();
+        for (KbSection section : kb.sections(Language.EN)) {
+            lines.add("## " + section.id() + " | " + section.title());
+            lines.add("products: " + section.products().stream().map(KnowledgeBase::productCode).sorted()
+                    .reduce((a, b) -> a + ", " + b).orElse("none"));
+            lines.add("skills: " + section.skills().stream().map(s -> s.code()).sorted().reduce((a, b) -> a + ", " + b).orElse(""));
+            lines.addAll(section.body().lines().toList());
+            lines.add("");
+        }
+        for (String id : kb.ids()) {
+            kb.questions(id).forEach(q -> lines.add(id + "\t" + q));
+        }
+        lines.addAll(kb.offTopic());
+        return lines;
     }
 
     /** Short chunks keep a bullet's meaning from being averaged away by the rest of the section. */

@@ -27,6 +27,16 @@ class GlossaryTest {
         assertThat(glossary.english("पर्सनल लोन")).contains("personal", "loan");
     }
 
+    /** A section staff add in the console brings its English words, so Hindi spelling them is read too. */
+    @Test
+    void theLoanwordsComeFromTheGuideBeingIndexed() {
+        String question = "ट्रैक्टर के लिए लोन";
+        assertThat(glossary.english(question)).doesNotContain("tractor");
+        java.util.List<String> edited = new java.util.ArrayList<>(SectionIndex.englishLines(KnowledgeBase.load()));
+        edited.add("A tractor loan pays for a new or used tractor.");
+        assertThat(Glossary.load(edited).english(question)).contains("tractor", "loan");
+    }
+
     @Test
     void aWordIsNotReadAsAnotherThatOnlySharesItsLooseKey() {
         // बार (times) and bhar (pay), docs and dhokha (fraud)
