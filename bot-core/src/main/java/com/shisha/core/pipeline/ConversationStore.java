@@ -42,8 +42,13 @@ public interface ConversationStore {
      * unsent, the commit also claimed them for this instance (as {@link Outbox#claim} would, lease included), so
      * the dispatcher sends them without a claim of its own: one statement and one disk flush less per reply.
      * Otherwise {@code claimed} is empty and the dispatcher claims each id in turn.
+     *
+     * @param claimedAtNanos {@link System#nanoTime()} taken before the commit went to the database, so no later than
+     *                       the start of the claims' lease. The turn hands its replies over only after the commit, and
+     *                       on a loaded machine that can be later than the lease: the dispatcher tells the age of the
+     *                       claims by this, as a sweep may have taken them over meanwhile. Unused without claims
      */
-    record Queued(List<Long> ids, List<Outbox.ClaimedMessage> claimed) {
+    record Queued(List<Long> ids, List<Outbox.ClaimedMessage> claimed, long claimedAtNanos) {
 
         public Queued {
             ids = List.copyOf(ids);
@@ -51,6 +56,11 @@ public interface ConversationStore {
             if (!claimed.isEmpty() && claimed.size() != ids.size()) {
                 throw new IllegalArgumentException("a turn's replies are claimed all together or not at all");
             }
+        }
+
+        /** Rows the commit did not claim: the dispatcher claims each in turn. */
+        public static Queued unclaimed(List<Long> ids) {
+            return new Queued(ids, List.of(), 0);
         }
 
         public boolean isEmpty() {

@@ -14,6 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -72,8 +73,9 @@ public final class OutboxDispatcher {
         if (replies.claimed().isEmpty()) {
             submit(key, replies.ids());
         } else {
-            long now = System.nanoTime();
-            enqueue(key, replies.claimed().stream().map(c -> new Work(c.message().id(), c, now)).toList());
+            // the claims' age counts from their commit, not from now: a turn held up past the lease after its commit
+            // hands over claims a sweep may have resumed and sent already
+            enqueue(key, replies.claimed().stream().map(c -> new Work(c.message().id(), c, replies.claimedAtNanos())).toList());
         }
     }
 
@@ -134,22 +136,34 @@ public final class OutboxDispatcher {
     }
 
     /**
-     * A row its turn's commit claimed. If it waited here for half its lease (a backlog), the lease could run out
-     * mid-send and a sweep elsewhere resume it: it is renewed first, and when that is too late it is left to the
-     * sweep, which asks the provider before sending.
+     * A row its turn's commit claimed. If half its lease has passed since that commit (a backlog here, or a turn
+     * thread held up after its commit), the lease could run out mid-send, or have run out already and a sweep
+     * resumed the row: it is renewed first, and when that is too late it is left to the sweep, which asks the
+     * provider before sending.
      */
     private void sendClaimed(Work work) {
-        if (!stillOurs(work.claimed(), work.claimedAtNanos())) {
-            log.info("outbox row {}: its claim ran out while queued here; the recovery sweep resumes it", work.id());
+        OptionalLong claimedAt = stillOurs(work.claimed(), work.claimedAtNanos());
+        if (claimedAt.isEmpty()) {
+            log.info("outbox row {}: its claim ran out before it could be sent from here; the recovery sweep resumes it",
+                    work.id());
             return;
         }
-        send(work.claimed(), System.nanoTime());
+        send(work.claimed(), claimedAt.getAsLong());
     }
 
-    /** A claim older than half its lease is renewed before use, or given up if it ran out or was taken over. */
-    private boolean stillOurs(Outbox.ClaimedMessage claimed, long claimedAtNanos) {
-        return System.nanoTime() - claimedAtNanos <= lease.toNanos() / 2
-                || outbox.renewLease(claimed.message().id(), claimed.message().attempts(), lease);
+    /**
+     * A claim older than half its lease is renewed before use, or given up if it ran out or was taken over.
+     *
+     * @return a moment no later than the start of the lease that now holds (the claim's own, or the renewal's), for
+     * the next check to count from; empty when the claim is no longer ours
+     */
+    private OptionalLong stillOurs(Outbox.ClaimedMessage claimed, long claimedAtNanos) {
+        long now = System.nanoTime();
+        if (now - claimedAtNanos <= lease.toNanos() / 2) {
+            return OptionalLong.of(claimedAtNanos);
+        }
+        return outbox.renewLease(claimed.message().id(), claimed.message().attempts(), lease)
+                ? OptionalLong.of(now) : OptionalLong.empty();
     }
 
     void deliver(long id) {
@@ -191,7 +205,7 @@ public final class OutboxDispatcher {
             rateLimiter.acquire(from);
             // waiting for a permit can outlast the lease (Redis away, a sender's whole rate in use): a sweep may
             // have handed the row to another sender meanwhile, and both would send it
-            if (!stillOurs(claimed, claimedAtNanos)) {
+            if (stillOurs(claimed, claimedAtNanos).isEmpty()) {
                 log.info("outbox row {}: its claim ran out while it waited for a send permit; the recovery sweep resumes it", id);
                 return;
             }

@@ -61,7 +61,8 @@ class OutboxDispatcherBacklogTest {
                 submitters.execute(() -> {
                     long id = ids.incrementAndGet();
                     OutboundMessage m = new OutboundMessage(id, key, "whatsapp:+14155238886", "reply " + id, 1, Instant.now());
-                    dispatcher.submit(key, new ConversationStore.Queued(List.of(id), List.of(new Outbox.ClaimedMessage(m, false, false))));
+                    dispatcher.submit(key, new ConversationStore.Queued(List.of(id), List.of(new Outbox.ClaimedMessage(m, false, false)),
+                            System.nanoTime()));
                 });
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -272,6 +272,7 @@ public class JdbcConversationStore implements ConversationStore {
         }
         // journey turns take a few statements in one transaction; the guarded turn commit goes first, so a
         // turn that lost its race writes no effects either
+        long claimedAtNanos = System.nanoTime(); // before the transaction's now(), from which the claims' lease runs
         return tx.execute(status -> {
             // the batch statement is big: a custom plan of it costs ~3 ms, the cached generic one nothing (see WriterPool)
             jdbc.sql("select set_config('plan_cache_mode', 'force_generic_plan', true)").query(String.class).single();
@@ -294,13 +295,14 @@ public class JdbcConversationStore implements ConversationStore {
                     .param("leaseSeconds", leaseSeconds)
                     .param("bodies", out.toArray(String[]::new));
             return Optional.of((choices == null ? statement : statement.param("choices", json.writeChoices(choices)))
-                    .query((rs, n) -> queued(rs, before.key(), replyFrom, out, choices))
+                    .query((rs, n) -> queued(rs, before.key(), replyFrom, out, choices, claimedAtNanos))
                     .single());
         });
     }
 
     /** Commits the turns (of distinct conversations) in one statement; one result per turn, in order. */
     List<Optional<Queued>> commit(JdbcClient client, List<TurnCommit> turns) {
+        long claimedAtNanos = System.nanoTime(); // before the statement's now(), from which the claims' lease runs
         int n = turns.size();
         String[] keys = new String[n], steps = new String[n], slots = new String[n], langs = new String[n], froms = new String[n];
         String[] phones = new String[n], names = new String[n], cities = new String[n], products = new String[n],
@@ -364,18 +366,22 @@ public class JdbcConversationStore implements ConversationStore {
                 .query(rs -> {
                     TurnCommit t = turns.get(rs.getInt("n") - 1);
                     results.add(rs.getBoolean("committed")
-                            ? Optional.of(queued(rs, t.before().key(), t.replyFrom(), t.bodies(), t.choices()))
+                            ? Optional.of(queued(rs, t.before().key(), t.replyFrom(), t.bodies(), t.choices(), claimedAtNanos))
                             : Optional.empty());
                 });
         return results;
     }
 
-    /** The inserted rows; ids ascend in the order of the bodies (inserted in that order from one sequence). */
-    private static Queued queued(ResultSet rs, ConversationKey key, String from, List<String> bodies, Choices choices)
-            throws SQLException {
+    /**
+     * The inserted rows; ids ascend in the order of the bodies (inserted in that order from one sequence).
+     *
+     * @param claimedAtNanos taken before the statement that claimed them was sent (see {@link Queued})
+     */
+    private static Queued queued(ResultSet rs, ConversationKey key, String from, List<String> bodies, Choices choices,
+                                 long claimedAtNanos) throws SQLException {
         List<Long> ids = List.of((Long[]) rs.getArray("ids").getArray());
         if (!rs.getBoolean("claimed")) {
-            return new Queued(ids, List.of());
+            return Queued.unclaimed(ids);
         }
         Instant queuedAt = rs.getTimestamp("queued_at").toInstant();
         List<Outbox.ClaimedMessage> claimed = new ArrayList<>(ids.size());
@@ -385,6 +391,6 @@ public class JdbcConversationStore implements ConversationStore {
             claimed.add(new Outbox.ClaimedMessage(new OutboundMessage(ids.get(i), key, from, bodies.get(i), 1, queuedAt,
                     null, null, offered), false, false));
         }
-        return new Queued(ids, claimed);
+        return new Queued(ids, claimed, claimedAtNanos);
     }
 }
