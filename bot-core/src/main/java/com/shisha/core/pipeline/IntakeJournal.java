@@ -403,8 +403,9 @@ public final class IntakeJournal implements AutoCloseable {
     /**
      * Decides what a chunk's failures mean and advances the checkpoint over what is done. When the inbox took
      * none of the chunk it is most likely unreachable: everything is tried again, without end, because these
-     * messages were acknowledged. When it took some and refused others, those others are refused for what they
-     * are: they are set aside in rejected.log rather than holding up every message behind them.
+     * messages were acknowledged. When it took some, a message that failed because the database went away or
+     * timed out part-way ({@link com.shisha.core.Failures#passing}) is tried again too; one the inbox refused for
+     * what it is is set aside in rejected.log rather than holding up every message behind it.
      *
      * @return the entries to try again, oldest first
      */
@@ -429,7 +430,12 @@ public final class IntakeJournal implements AutoCloseable {
         int setAside = 0;
         for (int i = 0; i < chunk.size(); i++) {
             if (failures.get(i) != null) {
-                if (setAside(chunk.get(i), failures.get(i))) {
+                if (com.shisha.core.Failures.passing(failures.get(i))) {
+                    // the database went away (or timed out) part-way through the chunk: not a refusal of this message
+                    log.warn("intake journal: message {} could not be stored just now ({}); trying again",
+                            chunk.get(i).message().providerMessageId(), com.shisha.core.Failures.withoutMessages(failures.get(i)));
+                    retry.add(chunk.get(i));
+                } else if (setAside(chunk.get(i), failures.get(i))) {
                     setAside++;
                 } else {
                     retry.add(chunk.get(i));

@@ -226,6 +226,36 @@ class IntakeJournalTest {
         }
     }
 
+    /** The database killed part-way through a chunk: what it did not take is tried again, never set aside. */
+    @Test
+    void aMessageLostToADroppedConnectionWhileOthersWereStoredIsTriedAgain() throws Exception {
+        AtomicInteger failures = new AtomicInteger();
+        IntakeJournal.Sink dropsOneConnection = messages -> {
+            List<RuntimeException> results = new ArrayList<>();
+            for (InboundMessage m : messages) {
+                if (m.providerMessageId().equals("SM-cut") && failures.incrementAndGet() <= 2) {
+                    results.add(new IllegalStateException("write failed", new java.sql.SQLException(
+                            "terminating connection due to administrator command", "57P01")));
+                } else {
+                    inbox.add(m);
+                    results.add(null);
+                }
+            }
+            return results;
+        };
+        try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB)) {
+            journal.append(message("SM-x", "+919800000007", "x"));
+            journal.append(message("SM-cut", "+919800000008", "cut"));
+            journal.append(message("SM-y", "+919800000009", "y"));
+            journal.start(dropsOneConnection, IntakePriority.off());
+            awaitMoved(journal, 3);
+            assertThat(journal.rejected()).isZero();
+        }
+        assertThat(failures.get()).isEqualTo(3);
+        assertThat(inbox).extracting(InboundMessage::providerMessageId).containsExactlyInAnyOrder("SM-x", "SM-cut", "SM-y");
+        assertThat(dir.resolve("rejected.log")).doesNotExist();
+    }
+
     @Test
     void aDirectoryServesOneInstanceAtATime() {
         try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB)) {

@@ -101,7 +101,7 @@ final class GroupCommit<T, R> {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
             // the item is not named: it may hold personal data (a phone number); the caller knows what it was
-            throw new IllegalStateException(name + " did not write within " + timeout);
+            throw new IllegalStateException(name + " did not write within " + timeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for " + name, e);
@@ -165,8 +165,8 @@ final class GroupCommit<T, R> {
             }
         } catch (RuntimeException e) {
             if (batch.size() > 1) {
-                // the statement is atomic, so nothing of the batch was written: one item at a time, a bad item (or a
-                // deadlock with another writer) fails alone instead of taking the others with it
+                // one item at a time, a bad item (or a deadlock with another writer) fails alone instead of taking the
+                // others with it; where the connection died during the commit, items it did write come back as copies
                 log.warn("{}: writing {} items together failed ({}); writing them one at a time", name, batch.size(), e.toString());
                 batch.forEach(p -> write(List.of(p)));
                 return;
