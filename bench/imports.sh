@@ -26,15 +26,8 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   ./mvnw -q -B -DskipTests package
 fi
 
-APP_PID=""
-cleanup() {
-  if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-    kill -TERM "$APP_PID"
-    for _ in $(seq 1 60); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
-    kill -KILL "$APP_PID" 2>/dev/null || true
-  fi
-}
-trap cleanup EXIT
+# shellcheck source=bench/stop-app.sh
+. "$ROOT/bench/stop-app.sh"
 
 rm -rf "$DATA"
 echo "== start SHISHA (data in $DATA)"

@@ -22,6 +22,9 @@ record PartnerQuestions(String language, String sectionId, String question) {
     static final String HELD_OUT = "kb/partner-questions-heldout.tsv";
     /** A second held-out set by another author, written before the retrieval last changed; never tuned on either. */
     static final String HELD_OUT_2 = "kb/partner-questions-heldout2.tsv";
+    static final String HELD_OUT_3 = "kb/partner-questions-heldout3.tsv";
+    /** Every labelled set, the tuning one first. */
+    static final java.util.List<String> ALL_SETS = java.util.List.of(TUNING, HELD_OUT, HELD_OUT_2, HELD_OUT_3);
 
     static List<PartnerQuestions> load() {
         return load(TUNING);

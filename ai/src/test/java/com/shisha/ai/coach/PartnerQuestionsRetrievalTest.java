@@ -44,7 +44,7 @@ class PartnerQuestionsRetrievalTest {
 
     @Test
     void labelsNameSectionsOfTheGuide() {
-        for (PartnerQuestions q : java.util.stream.Stream.of(PartnerQuestions.TUNING, PartnerQuestions.HELD_OUT, PartnerQuestions.HELD_OUT_2)
+        for (PartnerQuestions q : PartnerQuestions.ALL_SETS.stream()
                 .flatMap(r -> PartnerQuestions.load(r).stream()).toList()) {
             assertThat(q.answerable() ? SharedIndex.KB.ids().contains(q.sectionId()) : true).as(q.question()).isTrue();
             assertThat(PartnerQuestions.LANGUAGES).contains(q.language());

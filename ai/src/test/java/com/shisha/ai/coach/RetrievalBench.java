@@ -30,10 +30,11 @@ public final class RetrievalBench {
         SectionIndex old = SectionIndex.build(kb, model, true, null);
         List<PartnerQuestions> questions = PartnerQuestions.load(PartnerQuestions.TUNING);
         List<PartnerQuestions> heldOut = PartnerQuestions.load(PartnerQuestions.HELD_OUT);
-        System.out.printf("retrieval bench%s: %d sections, %d tuning and %d + %d held-out questions%n", load(), kb.ids().size(),
-                questions.size(), heldOut.size(), PartnerQuestions.load(PartnerQuestions.HELD_OUT_2).size());
+        System.out.printf("retrieval bench%s: %d sections, %d tuning and %d + %d + %d held-out questions%n", load(), kb.ids().size(),
+                questions.size(), heldOut.size(), PartnerQuestions.load(PartnerQuestions.HELD_OUT_2).size(),
+                PartnerQuestions.load(PartnerQuestions.HELD_OUT_3).size());
         System.out.println("quality (a \"none\" question is right when nothing clears the threshold):");
-        for (String resource : List.of(PartnerQuestions.TUNING, PartnerQuestions.HELD_OUT, PartnerQuestions.HELD_OUT_2)) {
+        for (String resource : PartnerQuestions.ALL_SETS) {
             List<PartnerQuestions> set = PartnerQuestions.load(resource);
             Map<String, RetrievalEvaluation.Figures> now = RetrievalEvaluation.evaluate(set, q -> fused.search(q, 3), SectionIndex.ANSWERABLE);
             Map<String, RetrievalEvaluation.Figures> before = RetrievalEvaluation.evaluate(set, q -> old.search(q, 3), OLD_THRESHOLD);

@@ -7,7 +7,7 @@ import java.util.Map;
 final class RetrievalReport {
 
     public static void main(String[] args) {
-        for (String resource : List.of(PartnerQuestions.TUNING, PartnerQuestions.HELD_OUT, PartnerQuestions.HELD_OUT_2)) {
+        for (String resource : PartnerQuestions.ALL_SETS) {
             Map<String, RetrievalEvaluation.Figures> figures = RetrievalEvaluation.evaluate(PartnerQuestions.load(resource),
                     q -> SharedIndex.INDEX.search(q, 3), SectionIndex.ANSWERABLE);
             System.out.println(resource);
