@@ -9,7 +9,7 @@ import java.util.Map;
  * questions nobody has seen. kb/partner-questions-heldout.tsv was written apart from the tuning set;
  * kb/partner-questions-heldout2.tsv by another author, before the retrieval last changed and without reading the
  * guide's questions. Both authors later added questions to the guide (none copied from the held-out sets), so the
- * figures are optimistic. The goal is the same as on the tuning set, top-1 >= 90% and top-3 >= 97% per language
+ * figures are optimistic; kb/partner-questions-heldout3.tsv, by a third author, has not been looked at for tuning. The goal is the same as on the tuning set, top-1 >= 90% and top-3 >= 97% per language
  * (docs/coach.md has the gap).
  */
 class HeldOutQuestionsRetrievalTest {
@@ -29,6 +29,15 @@ class HeldOutQuestionsRetrievalTest {
             "hi", new int[] {70, 73},
             "hg", new int[] {67, 74});
 
+    /**
+     * The third held-out set's (68 per language, 8 of them out of scope), written by a third author from the guide's
+     * section list alone after the retrieval last changed, and measured once: one under (64/67, 64/68, 59/68).
+     */
+    static final Map<String, int[]> FLOORS_3 = Map.of(
+            "en", new int[] {63, 66},
+            "hi", new int[] {63, 67},
+            "hg", new int[] {58, 67});
+
     @Test
     void heldOutQuestionsFindTheirSectionOrNothing() {
         PartnerQuestionsRetrievalTest.holds(PartnerQuestions.HELD_OUT, FLOORS);
@@ -37,5 +46,10 @@ class HeldOutQuestionsRetrievalTest {
     @Test
     void secondHeldOutQuestionsFindTheirSectionOrNothing() {
         PartnerQuestionsRetrievalTest.holds(PartnerQuestions.HELD_OUT_2, FLOORS_2);
+    }
+
+    @Test
+    void thirdHeldOutQuestionsFindTheirSectionOrNothing() {
+        PartnerQuestionsRetrievalTest.holds(PartnerQuestions.HELD_OUT_3, FLOORS_3);
     }
 }

@@ -36,7 +36,8 @@ class PartnerQuestionsRetrievalTest {
         figures.forEach((language, f) -> System.out.printf("coach retrieval, %s, %s: %s%n  %s%n", resource, language, f,
                 String.join("\n  ", f.misses())));
         figures.forEach((language, f) -> {
-            assertThat(f.questions()).as(language + " questions").isGreaterThanOrEqualTo(70);
+            // at least 200 questions in all, the three ways of writing in roughly equal parts
+            assertThat(f.questions()).as(language + " questions").isGreaterThanOrEqualTo(questions.size() * 3 / 10);
             assertThat(f.top1()).as(resource + " " + language + " top-1").isGreaterThanOrEqualTo(floors.get(language)[0]);
             assertThat(f.top3()).as(resource + " " + language + " top-3").isGreaterThanOrEqualTo(floors.get(language)[1]);
         });
