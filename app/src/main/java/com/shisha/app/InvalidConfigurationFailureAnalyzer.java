@@ -10,6 +10,6 @@ public class InvalidConfigurationFailureAnalyzer extends AbstractFailureAnalyzer
     @Override
     protected FailureAnalysis analyze(Throwable root, InvalidConfigurationException cause) {
         return new FailureAnalysis("Invalid configuration: " + cause.getMessage(),
-                "Set " + cause.variable() + " correctly (see the configuration table in README.md) and start again.", cause);
+                "Set " + cause.variable() + " correctly (see docs/configuration.md) and start again.", cause);
     }
 }
