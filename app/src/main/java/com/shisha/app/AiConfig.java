@@ -59,7 +59,7 @@ class AiConfig {
     /** Not a candidate where a SpeechRecognizer is wanted: they get the timed one below (or a test's double). */
     @Bean(destroyMethod = "close", defaultCandidate = false)
     VoskSpeechRecognizer vosk(VoiceSettings settings, Environment env) {
-        Path data = Path.of(new Env(env).get("SHISHA_DATA_DIR").orElse("data"));
+        Path data = new Env(env).dataDir();
         Path natives = data.resolve("native");
         VoskSpeechRecognizer.useNativeFolder(natives);
         AudioDecoder.useNativeFolder(natives.resolve("javacpp"));
@@ -90,7 +90,7 @@ class AiConfig {
         URI base = env.url("SHISHA_SPEECH_MODEL_URL", "https", "http").orElse(SpeechModelDownloads.OFFICIAL);
         SpeechModelDownloads downloads;
         try {
-            downloads = new SpeechModelDownloads(Path.of(env.get("SHISHA_DATA_DIR").orElse("data")).resolve(SPEECH_MODELS), base, vosk);
+            downloads = new SpeechModelDownloads(env.dataDir().resolve(SPEECH_MODELS), base, vosk);
         } catch (IllegalArgumentException e) {
             throw new com.shisha.core.InvalidConfigurationException("SHISHA_SPEECH_MODEL_URL", e.getMessage());
         }
@@ -205,7 +205,7 @@ class AiConfig {
     @Bean
     KnowledgeBaseCoach coach(ChatLlm chatLlm, CoachSessions sessions, CoachEscalations escalations, OllamaChatLlm.Settings ollama,
                 Environment env) {
-        Path cache = Path.of(new Env(env).get("SHISHA_DATA_DIR").orElse("data")).resolve("coach-embeddings.bin");
+        Path cache = new Env(env).dataDir().resolve("coach-embeddings.bin");
         long start = System.nanoTime();
         KnowledgeBaseCoach coach = KnowledgeBaseCoach.create(chatLlm, sessions, escalations,
                 KnowledgeBaseCoach.Settings.withTimeout(ollama.timeout()), cache);

@@ -6,13 +6,18 @@ import org.springframework.core.env.Environment;
 import java.net.URI;
 import java.util.Optional;
 
-/** Reads the environment variables the README documents, by their names, with validation that names them. */
+/** Reads the environment variables docs/configuration.md documents, by their names, with validation that names them. */
 final class Env {
 
     private final Environment env;
 
     Env(Environment env) {
         this.env = env;
+    }
+
+    /** SHISHA_DATA_DIR: the embedded servers' data, the caches, the downloaded speech models, the intake journal. */
+    java.nio.file.Path dataDir() {
+        return java.nio.file.Path.of(get("SHISHA_DATA_DIR").orElse("data"));
     }
 
     Optional<String> get(String name) {

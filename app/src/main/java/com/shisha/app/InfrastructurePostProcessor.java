@@ -42,7 +42,7 @@ public class InfrastructurePostProcessor implements EnvironmentPostProcessor {
         boolean needRedis = !props.containsKey("shisha.redis.url");
         boolean needMongo = !props.containsKey("shisha.mongodb.uri");
         if (needPostgres || needRedis || needMongo) {
-            Path dataDir = Path.of(env.get("SHISHA_DATA_DIR").orElse("data"));
+            Path dataDir = env.dataDir();
             // flushing each commit to disk is what makes an acknowledged message survive a power cut, not only a
             // crash of the service (the embedded database is a process of its own); zonky's default skips it
             boolean fsync = env.bool("SHISHA_EMBEDDED_FSYNC", true);
@@ -74,7 +74,7 @@ public class InfrastructurePostProcessor implements EnvironmentPostProcessor {
         if (env.get("S3_ENDPOINT").isPresent() || env.get("S3_BUCKET").isPresent()) {
             return java.util.Optional.empty();
         }
-        Path dataDir = Path.of(env.get("SHISHA_DATA_DIR").orElse("data"));
+        Path dataDir = env.dataDir();
         EmbeddedS3 s3 = EmbeddedS3.startShared(dataDir, UploadsConfig.EMBEDDED_BUCKET);
         log.info("S3 (embedded S3Proxy): " + s3.endpoint() + ", bucket " + UploadsConfig.EMBEDDED_BUCKET + ", data in "
                 + dataDir.toAbsolutePath().resolve("s3"));

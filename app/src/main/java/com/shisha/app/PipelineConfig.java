@@ -125,7 +125,7 @@ class PipelineConfig {
             return null; // no bean: the ingest stores in the inbox before acknowledging
         }
         Path dir = e.get("SHISHA_INTAKE_JOURNAL_DIR").map(Path::of)
-                .orElseGet(() -> Path.of(e.get("SHISHA_DATA_DIR").orElse("data")).resolve("intake-journal"));
+                .orElseGet(() -> e.dataDir().resolve("intake-journal"));
         long segmentBytes = e.integer("SHISHA_INTAKE_JOURNAL_SEGMENT_MB", 64, 1, 4096) * 1024L * 1024L;
         IntakeJournal journal;
         try {
