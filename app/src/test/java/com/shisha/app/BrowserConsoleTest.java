@@ -250,8 +250,10 @@ class BrowserConsoleTest extends AbstractBrowserTest {
                     .isEqualTo("Kisan drone loan for spraying drones");
             assertThat(byId("trial-answer").getText()).contains("drone");
             screenshot("console-guide-trial-1280");
-            driver().manage().window().setSize(new Dimension(412, 915));
-            screenshot("console-guide-trial-412");
+            driver().manage().window().setSize(new Dimension(390, 844));
+            screenshot("console-guide-trial-390");
+            assertThat(((Number) js("return document.documentElement.scrollWidth - document.documentElement.clientWidth")).intValue())
+                    .as("sideways overflow at 390 px").isLessThanOrEqualTo(0);
             driver().manage().window().setSize(new Dimension(1280, 900));
         } finally {
             open("/console#guide/" + drone);
