@@ -10,7 +10,6 @@ import com.shisha.core.journey.Skill;
 import com.shisha.web.api.ApiException;
 import com.shisha.web.api.ApiProblem;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -82,20 +81,17 @@ class ConsoleGuideController {
         }
         for (GuideVersions.Version v : latest.values()) {
             if (!listed.contains(v.sectionId())) {
-                // retired, or saved a moment ago and not indexed here yet
-                CoachGuide.Section s = v.section() != null ? v.section()
-                        : guide.shipped().stream().filter(x -> x.id().equals(v.sectionId())).findFirst()
-                        .or(() -> previousContent(v.sectionId())).orElse(null);
-                rows.add(s == null ? new SectionRow(v.sectionId(), v.sectionId(), v.sectionId(), Set.of(), Set.of(),
-                        v.number(), v.retired(), shippedIds.contains(v.sectionId()), v.staffName(), v.at())
-                        : row(s, v, shippedIds.contains(v.sectionId())));
+                // retired, or saved a moment ago and not indexed here yet: shown with the text it last had
+                rows.add(row(lastText(v.sectionId()).orElseThrow(), v, shippedIds.contains(v.sectionId())));
             }
         }
         return new Overview(versions.revision(), editor.appliedRevision(), editor.lastBuild().toMillis(), rows);
     }
 
-    private Optional<CoachGuide.Section> previousContent(String id) {
-        return versions.history(id).stream().map(GuideVersions.Version::section).filter(java.util.Objects::nonNull).findFirst();
+    /** The newest text the section has had: its latest version with one, else the shipped text. */
+    private Optional<CoachGuide.Section> lastText(String id) {
+        return versions.history(id).stream().map(GuideVersions.Version::section).filter(java.util.Objects::nonNull).findFirst()
+                .or(() -> guide.shipped().stream().filter(s -> s.id().equals(id)).findFirst());
     }
 
     private static SectionRow row(CoachGuide.Section s, GuideVersions.Version v, boolean shipped) {
@@ -123,8 +119,7 @@ class ConsoleGuideController {
             throw new ApiException(HttpStatus.NOT_FOUND, "not_found", "the guide has no section " + id);
         }
         GuideVersions.Version latest = history.isEmpty() ? null : history.get(0);
-        CoachGuide.Section content = latest != null && latest.section() != null ? latest.section()
-                : previousContent(id).or(() -> shipped).orElseThrow();
+        CoachGuide.Section content = lastText(id).orElseThrow();
         return new SectionDetail(id, latest == null ? 0 : latest.number(), latest != null && latest.retired(), content,
                 shipped.orElse(null), history.stream().map(v -> new VersionRow(v.number(), v.retired(), v.staffName(), v.note(), v.at())).toList());
     }
