@@ -3,7 +3,12 @@ package com.shisha.app;
 import com.shisha.channels.twilio.TwilioContentApi;
 import com.shisha.channels.twilio.TwilioMessageSender;
 import com.shisha.channels.twilio.TwilioSettings;
+import com.shisha.channels.twilio.TwilioVoice;
 import com.shisha.channels.twilio.TwilioWebhooks;
+import com.shisha.channels.twilio.VoiceCallSender;
+import com.shisha.core.call.Calls;
+import com.shisha.core.dialog.DialogEngine;
+import com.shisha.core.voice.SpeechRecognizer;
 import com.shisha.channels.web.WebChatController;
 import com.shisha.channels.web.WebChatHub;
 import com.shisha.channels.web.WebChatSender;
@@ -110,9 +115,27 @@ class ChannelsConfig {
         return registration;
     }
 
+    /**
+     * The phone line, with Twilio. A call's turns join the caller's WhatsApp conversation (SMS where WhatsApp is not
+     * configured). A question to the coach is recorded and heard here when a speech model listens to the language.
+     */
+    @Bean
+    @ConditionalOnProperty("TWILIO_ACCOUNT_SID")
+    FilterRegistrationBean<TwilioVoice> twilioVoice(InboundIngest ingest, Calls calls, DialogEngine dialogs, TwilioSetup twilio,
+                                                    SpeechRecognizer speech, Environment environment) {
+        TwilioSettings settings = twilio.settings().orElseThrow();
+        Channel chat = settings.whatsappFrom() != null ? Channel.WHATSAPP : Channel.SMS;
+        Duration wait = Duration.ofMillis(new Env(environment).integer("SHISHA_CALL_TURN_WAIT_MS", 4000, 100, 12_000));
+        var registration = new FilterRegistrationBean<>(new TwilioVoice(ingest, calls, dialogs, chat, settings,
+                language -> speech.availability(language).ready(), wait));
+        registration.addUrlPatterns(TwilioVoice.VOICE, TwilioVoice.VOICE + "/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     @Bean
     List<ChannelSender> channelSenders(WebChatHub hub, TwilioSetup twilio, ChoiceContents choiceContents, Clock clock,
-                                       Environment environment, MeterRegistry meters) {
+                                       Environment environment, MeterRegistry meters, Calls calls) {
         List<ChannelSender> senders = new ArrayList<>();
         senders.add(new WebChatSender(hub));
         twilio.settings().ifPresent(settings -> {
@@ -129,7 +152,10 @@ class ChannelsConfig {
             if (settings.smsFrom() != null) {
                 senders.add(new TwilioMessageSender(Channel.SMS, settings.smsFrom(), client, callback));
             }
-            log.info("Twilio channels on: WhatsApp {}, SMS {}, API {}, Content API {}", settings.whatsappFrom() != null,
+            java.util.Map<Channel, ChannelSender> chat = new java.util.EnumMap<>(Channel.class);
+            senders.forEach(sender -> chat.put(sender.channel(), sender));
+            senders.add(new VoiceCallSender(calls, chat, clock));
+            log.info("Twilio channels on: WhatsApp {}, SMS {}, voice, API {}, Content API {}", settings.whatsappFrom() != null,
                     settings.smsFrom() != null, settings.apiBaseUrl(), settings.contentBaseUrl());
         });
         return senders.stream().map(sender -> OperationsMetrics.counted(sender, meters)).toList();

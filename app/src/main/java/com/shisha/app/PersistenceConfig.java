@@ -139,6 +139,11 @@ class PersistenceConfig {
     }
 
     @Bean
+    com.shisha.core.call.Calls calls(JdbcClient jdbc) {
+        return new com.shisha.persistence.jdbc.JdbcCalls(jdbc);
+    }
+
+    @Bean
     DeliveryStatuses deliveryStatuses(JdbcClient jdbc) {
         return new JdbcDeliveryStatuses(jdbc);
     }

@@ -4,7 +4,12 @@ package com.shisha.core;
 public enum Channel {
     WHATSAPP("whatsapp"),
     SMS("sms"),
-    WEB("web");
+    WEB("web"),
+    /**
+     * A phone call to the IVR. Calls have no conversation of their own: a call's turns belong to the caller's chat
+     * conversation (the same dialog state), and only their replies take this channel, to be spoken on the call.
+     */
+    VOICE("voice");
 
     private final String prefix;
 

@@ -11,7 +11,9 @@ import java.util.Objects;
  *
  * @param providerMessageId the provider's id (Twilio's MessageSid); the dedupe key
  * @param conversation      who wrote, on which channel
- * @param to                the address the user wrote to (our number); replies go out from it
+ * @param to                the address the user wrote to (our number); replies go out from it. A turn taken on a
+ *                          phone call names the call instead ({@code voice:CA...}, see {@link #spokenOn}): its
+ *                          replies are spoken on the call, not sent on the conversation's channel
  * @param text              the text; empty when the message carries only media
  * @param voice             set when the text was heard in a voice note (or hearing it failed); null when typed
  * @param choiceId          the id of the choice the partner tapped (a WhatsApp quick-reply button or list item, or a
@@ -49,6 +51,16 @@ public record InboundMessage(String providerMessageId, ConversationKey conversat
     public InboundMessage(String providerMessageId, ConversationKey conversation, String to, String text,
                           List<Media> media, String profileName, Instant receivedAt) {
         this(providerMessageId, conversation, to, text, media, profileName, receivedAt, null, null);
+    }
+
+    /** The address of a turn taken on the phone call with this Twilio CallSid. */
+    public static String spokenOn(String callSid) {
+        return Channel.VOICE.prefix() + ":" + callSid;
+    }
+
+    /** Whether this turn was taken on a phone call: its replies are heard, not read. */
+    public boolean spoken() {
+        return to != null && to.startsWith(Channel.VOICE.prefix() + ":");
     }
 
     /** This message as if the partner had typed what the voice note said (or with the reason it could not be heard). */

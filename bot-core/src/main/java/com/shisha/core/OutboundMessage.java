@@ -51,6 +51,11 @@ public record OutboundMessage(long id, ConversationKey conversation, String from
         this(id, conversation, from, body, attempts, createdAt, null, Map.of(), null);
     }
 
+    /** The channel that delivers this message: the conversation's, except for replies spoken on a phone call. */
+    public Channel replyChannel() {
+        return from != null && from.startsWith(Channel.VOICE.prefix() + ":") ? Channel.VOICE : conversation.channel();
+    }
+
     public boolean isTemplate() {
         return contentSid != null;
     }

@@ -14,6 +14,8 @@ import java.util.ResourceBundle;
  */
 public final class Catalogue {
 
+    static final String SPOKEN = "spoken.";
+
     private final Map<Language, ResourceBundle> bundles = new EnumMap<>(Language.class);
 
     public Catalogue() {
@@ -25,13 +27,27 @@ public final class Catalogue {
     }
 
     public String text(Language language, String key, Object... args) {
+        return text(language, false, key, args);
+    }
+
+    /**
+     * @param spoken the text is heard on a phone call: where the catalogue has a {@code spoken.} variant of the key
+     *               (instructions for a keypad instead of a keyboard, lists said rather than shown), that one
+     */
+    public String text(Language language, boolean spoken, String key, Object... args) {
         String pattern;
         try {
-            pattern = bundles.get(language).getString(key);
+            ResourceBundle bundle = bundles.get(language);
+            pattern = spoken && bundle.containsKey(SPOKEN + key) ? bundle.getString(SPOKEN + key) : bundle.getString(key);
         } catch (MissingResourceException e) {
             throw new IllegalStateException("message '" + key + "' is missing for " + language, e);
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(args);
+    }
+
+    /** Every key of the language's texts. */
+    java.util.Set<String> keys(Language language) {
+        return bundles.get(language).keySet();
     }
 
     /** Fails fast at start-up if a key exists in one language and not in the other. */

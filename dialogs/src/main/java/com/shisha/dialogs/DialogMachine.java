@@ -56,7 +56,11 @@ final class DialogMachine {
     private static void transitions(StateMachineTransitionConfigurer<Step, Trigger> t) throws Exception {
         // a stranger who writes in Devanagari is welcomed (and onboarded) in Hindi
         t.withExternal().source(Step.START).target(Step.ROUTE).event(Trigger.TEXT).action(turnAction((turn, ctx) -> {
-            if (writesDevanagari(turn.text)) {
+            if (turn.chosenLanguage != null) {
+                // picked on a phone call before the conversation began: onboarding does not ask it again
+                Onboarding.profile(turn).withLanguage(turn.chosenLanguage).writeTo(turn.slots);
+                turn.switchLanguage(turn.chosenLanguage);
+            } else if (writesDevanagari(turn.text)) {
                 turn.switchLanguage(com.shisha.core.Language.HI);
             }
             turn.say("welcome");

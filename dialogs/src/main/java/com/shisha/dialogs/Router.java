@@ -355,7 +355,7 @@ final class Router {
     }
 
     /** A person asked for: recorded where support works from, with a reference the partner can quote. */
-    private TurnResult human(Step step, Turn turn) {
+    TurnResult human(Step step, Turn turn) {
         var escalations = turn.services == null ? null : turn.services.escalations();
         if (escalations == null) {
             turn.say("human.unavailable");

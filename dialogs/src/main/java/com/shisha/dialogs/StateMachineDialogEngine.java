@@ -5,6 +5,7 @@ import com.shisha.core.InboundMessage;
 import com.shisha.core.Language;
 import com.shisha.core.dialog.ConversationState;
 import com.shisha.core.dialog.DialogEngine;
+import com.shisha.core.dialog.DialogEngine.Mode;
 import com.shisha.core.dialog.OptOutChange;
 import com.shisha.core.dialog.TurnResult;
 import com.shisha.core.journey.JourneyUpdate;
@@ -47,6 +48,8 @@ public final class StateMachineDialogEngine implements DialogEngine {
     /** Below this mean word confidence a voice note's words are read back for a YES before they are acted on. */
     static final double MIN_VOICE_CONFIDENCE = 0.6;
     static final String VOICE_HEARD = "voice.heard";
+    /** The menu choice that asks for a person (the phone line's keypad offers it; the chat menu names it in help). */
+    public static final String PERSON = "person";
 
     private final StateMachineFactory<Step, Trigger> factory = DialogMachine.factory();
     /**
@@ -122,6 +125,10 @@ public final class StateMachineDialogEngine implements DialogEngine {
         turn.raw = raw;
         turn.voice = message.voice();
         turn.messageId = message.providerMessageId();
+        turn.spoken = message.spoken();
+        if (step == Step.START && tap.isPresent() && tap.get().kind().equals("lang")) {
+            turn.chosenLanguage = Answers.language(tap.get().value()).orElse(null);
+        }
         turn.slots.remove(VOICE_HEARD);
 
         if (state.optedOut()) {
@@ -142,6 +149,10 @@ public final class StateMachineDialogEngine implements DialogEngine {
             // a person from the team has this conversation: the bot listens (the agent reads it all) and keeps quiet,
             // but opting out still works as everywhere
             return Answers.isOptOut(text) ? optOut(step, turn) : result(step, turn);
+        }
+        if (turn.chosenLanguage != null) {
+            // the phone line asked the language before anything else: the welcome, in it, and the first question
+            return fire(step, Trigger.TEXT, turn);
         }
         if (voiceConfirmed.isPresent() && !voiceConfirmed.get()) {
             turn.say("voice.retry");
@@ -203,12 +214,17 @@ public final class StateMachineDialogEngine implements DialogEngine {
     /** A tap on the main menu's list: that item, from any journey step (an older menu scrolled back to included). */
     private Optional<TurnResult> menuTap(Step step, Taps.Tap tap, InboundMessage message, ConversationState state) {
         if (state.optedOut() || !Profile.of(state.slots()).confirmed() || services == null
-                || !Step.JOURNEY.contains(step) || !tap.value().matches("[1-9]")) {
+                || !Step.JOURNEY.contains(step) || !tap.value().matches("[1-9]|" + PERSON)) {
             return Optional.empty();
         }
         Turn turn = new Turn(tap.value(), message.conversation().address(), message.conversation().channel(), services,
                 state.slots(), state.language(), catalogue);
         turn.raw = message.text();
+        turn.spoken = message.spoken();
+        turn.messageId = message.providerMessageId();
+        if (tap.value().equals(PERSON)) {
+            return Optional.of(router.human(step, turn));
+        }
         Optional<Trigger> trigger = menuItem(Integer.parseInt(tap.value()));
         if (trigger.isPresent()) {
             return Optional.of(fire(step, trigger.get(), turn));
@@ -288,7 +304,13 @@ public final class StateMachineDialogEngine implements DialogEngine {
             case ASK_LANGUAGE -> join(numbers.subList(0, 2), List.of("english", "hindi", "इंग्लिश", "हिंदी"));
             default -> List.of(); // names, cities, amounts, questions and calls are free speech
         };
-        return new Listening(grammar, step == Step.CALL_REVIEW);
+        Mode mode = switch (step) {
+            case MAIN_MENU -> Mode.MENU;
+            case COACH -> Mode.QUESTION;
+            case CALL_REVIEW -> Mode.RECORDING;
+            default -> Mode.ANSWER;
+        };
+        return new Listening(grammar, step == Step.CALL_REVIEW, mode);
     }
 
     private static final List<String> GLOBAL_WORDS = List.of("menu", "help", "language", "stop", "मेनू", "मदद", "भाषा");

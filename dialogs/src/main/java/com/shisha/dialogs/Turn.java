@@ -32,6 +32,10 @@ public final class Turn {
     String raw = "";
     /** Set when the input came from a voice note. */
     InboundMessage.Voice voice;
+    /** Set when the turn was taken on a phone call: the reply is heard, so texts come in their spoken form. */
+    boolean spoken;
+    /** A language picked on a call before the conversation began (the IVR asks it first). */
+    Language chosenLanguage;
     /** The inbound message's provider id: what a side effect outside the turn's transaction is keyed by. */
     String messageId;
     final String phone;
@@ -139,15 +143,20 @@ public final class Turn {
     // ------------------------------------------------------------------ the reply
 
     public String text(String key, Object... args) {
-        return catalogue.text(language, key, args);
+        return catalogue.text(language, spoken, key, args);
     }
 
     public String text(Language in, String key, Object... args) {
-        return catalogue.text(in, key, args);
+        return catalogue.text(in, spoken, key, args);
     }
 
     public void say(String key, Object... args) {
-        parts.add(catalogue.text(language, key, args));
+        parts.add(catalogue.text(language, spoken, key, args));
+    }
+
+    /** Whether the reply will be heard on a phone call rather than read. */
+    public boolean spoken() {
+        return spoken;
     }
 
     /** Adds text composed elsewhere (already in the partner's language). */

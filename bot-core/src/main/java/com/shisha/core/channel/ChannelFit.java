@@ -79,7 +79,7 @@ public final class ChannelFit {
 
     private Pager pagerFor(Channel channel) {
         return switch (channel) {
-            case WHATSAPP, WEB -> whatsapp;
+            case WHATSAPP, WEB, VOICE -> whatsapp;
             case SMS -> sms;
         };
     }

@@ -27,12 +27,28 @@ public interface DialogEngine {
     /**
      * @param grammar   phrases expected here; empty for free speech
      * @param recording the dialog waits for a sales-call recording (long, free speech, reviewed not obeyed)
+     * @param mode      what kind of answer the dialog waits for, which a phone line asks for in its own way
      */
-    record Listening(java.util.List<String> grammar, boolean recording) {
-        public static final Listening FREE_SPEECH = new Listening(java.util.List.of(), false);
+    record Listening(java.util.List<String> grammar, boolean recording, Mode mode) {
+        public static final Listening FREE_SPEECH = new Listening(java.util.List.of(), false, Mode.ANSWER);
 
         public Listening {
             grammar = java.util.List.copyOf(grammar);
         }
+
+        public Listening(java.util.List<String> grammar, boolean recording) {
+            this(grammar, recording, recording ? Mode.RECORDING : Mode.ANSWER);
+        }
+    }
+
+    enum Mode {
+        /** At rest at the main menu: a phone keypad's own menu applies. */
+        MENU,
+        /** An answer to the question just asked (a name, a number, one of the choices offered). */
+        ANSWER,
+        /** A question in the partner's own words, for the coach. */
+        QUESTION,
+        /** A sales call to review. */
+        RECORDING
     }
 }

@@ -179,10 +179,10 @@ public final class OutboxDispatcher {
     private void send(Outbox.ClaimedMessage claimed, long claimedAtNanos) {
         long id = claimed.message().id();
         OutboundMessage message = claimed.message();
-        ChannelSender sender = senders.get(message.conversation().channel());
+        ChannelSender sender = senders.get(message.replyChannel());
         if (sender == null) {
-            outbox.markFailed(id, "no sender for channel " + message.conversation().channel());
-            log.error("outbox row {}: no sender configured for channel {}", id, message.conversation().channel());
+            outbox.markFailed(id, "no sender for channel " + message.replyChannel());
+            log.error("outbox row {}: no sender configured for channel {}", id, message.replyChannel());
             return;
         }
         if (claimed.optedOut()) {

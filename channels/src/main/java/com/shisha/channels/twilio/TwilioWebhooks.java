@@ -59,7 +59,7 @@ public final class TwilioWebhooks implements Filter {
     private static final Pattern SID = Pattern.compile("(SM|MM|SMS|WA)[0-9A-Za-z]{10,64}");
     private static final String WHATSAPP = "whatsapp:";
     /** E.164 as Twilio writes it: +, then up to 15 digits, the first not 0. Anything else is no partner of ours. */
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
+    static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern ERROR_CODE = Pattern.compile("[0-9]{1,10}");
     private static final Pattern STATUS_NAME = Pattern.compile("[a-z_]{3,20}");
     private static final int MAX_MEDIA = 10;
@@ -121,7 +121,7 @@ public final class TwilioWebhooks implements Filter {
         if (params == null) {
             return badRequest(response, "the form body could not be decoded (invalid percent-encoding or charset)");
         }
-        if (!verified(request, response, params) || !ours(request, response, params, messaging)) {
+        if (!verified(signature, publicBase, request, response, params) || !ours(request, response, params, messaging)) {
             return Outcome.FORBIDDEN;
         }
         return messaging ? inbound(params, response) : status(params, response);
@@ -197,7 +197,7 @@ public final class TwilioWebhooks implements Filter {
     }
 
     /** The form parameters, or null when the servlet container cannot decode them (it throws on the first access). */
-    private static Map<String, String[]> formOf(HttpServletRequest request) {
+    static Map<String, String[]> formOf(HttpServletRequest request) {
         try {
             return request.getParameterMap();
         } catch (IllegalStateException | IllegalArgumentException e) {
@@ -207,7 +207,8 @@ public final class TwilioWebhooks implements Filter {
     }
 
     /** Whether the signature is valid; when not, the 403 is written. */
-    private boolean verified(HttpServletRequest request, HttpServletResponse response, Map<String, String[]> params) throws IOException {
+    static boolean verified(TwilioSignature signature, String publicBase, HttpServletRequest request, HttpServletResponse response,
+                            Map<String, String[]> params) throws IOException {
         String url = publicBase + request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         // the query string is part of the signed URL, not of the signed parameters
         Map<String, String[]> bodyParams = request.getQueryString() == null ? params : withoutQuery(request, params);
@@ -288,7 +289,7 @@ public final class TwilioWebhooks implements Filter {
         return media;
     }
 
-    private static String first(Map<String, String[]> params, String name, String fallback) {
+    static String first(Map<String, String[]> params, String name, String fallback) {
         String[] values = params.get(name);
         return values == null || values.length == 0 ? fallback : values[0];
     }
@@ -300,7 +301,7 @@ public final class TwilioWebhooks implements Filter {
         response.getOutputStream().write(EMPTY_TWIML_BYTES);
     }
 
-    private static void json(HttpServletResponse response, ApiError error) throws IOException {
+    static void json(HttpServletResponse response, ApiError error) throws IOException {
         byte[] body = JSON.writeValueAsBytes(error);
         response.setStatus(error.status());
         response.setContentType("application/json");

@@ -1,0 +1,202 @@
+package com.shisha.app;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PhoneLineTest extends AbstractPipelineTest {
+
+    private static final AtomicLong CALLS = new AtomicLong(System.nanoTime());
+
+    static String newCallSid() {
+        return "CA" + String.format("%032x", CALLS.incrementAndGet());
+    }
+
+    static Map<String, String> callForm(String callSid, String phone, String status) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("AccountSid", TwilioStandIn.ACCOUNT_SID);
+        f.put("ApiVersion", "2010-04-01");
+        f.put("CallSid", callSid);
+        f.put("CallStatus", status);
+        f.put("Called", SMS_FROM);
+        f.put("Caller", phone);
+        f.put("Direction", "inbound");
+        f.put("From", phone);
+        f.put("To", SMS_FROM);
+        return f;
+    }
+
+    String post(String urlOrPath, Map<String, String> form) {
+        String path = urlOrPath.startsWith(PUBLIC_BASE) ? urlOrPath.substring(PUBLIC_BASE.length()) : urlOrPath;
+        HttpResponse<String> response = postSigned(path.replace("&amp;", "&"), form);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** The action URL of the TwiML's Gather (or Record): where Twilio posts what the caller does next. */
+    static String action(String twiml) {
+        var m = java.util.regex.Pattern.compile("action=\"([^\"]+)\"").matcher(twiml);
+        assertThat(m.find()).as("an action in %s", twiml).isTrue();
+        return m.group(1);
+    }
+
+    String press(String twiml, String call, String phone, String digits) {
+        Map<String, String> f = callForm(call, phone, "in-progress");
+        f.put("Digits", digits);
+        return post(action(twiml), f);
+    }
+
+    String speak(String twiml, String call, String phone, String words) {
+        Map<String, String> f = callForm(call, phone, "in-progress");
+        f.put("SpeechResult", words);
+        f.put("Confidence", "0.91");
+        return post(action(twiml), f);
+    }
+
+    private static final String XML = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+    private static final String HI_SAY = "<Say language=\"hi-IN\" voice=\"Polly.Aditi\">";
+    private static final String MENU_HI = "अपनी लीड के लिए 1 दबाएँ, स्किल क्विज़ के लिए 2, कोच से पूछने के लिए 3, अपनी प्रगति के लिए 4, "
+            + "किसी व्यक्ति से बात के लिए 9, या यह फिर सुनने के लिए 0।";
+
+    @Autowired
+    com.shisha.core.pipeline.InboundIngest ingest;
+
+    @Autowired
+    com.shisha.core.call.Calls calls;
+
+    /** The gather that follows an answer, as the phone line builds it for turn {@code n} after turn {@code shown}. */
+    private static String gather(String call, int n, int shown, boolean oneKey, String said) {
+        String r = call + "-" + shown;
+        return XML + "<Response><Gather action=\"" + PUBLIC_BASE + "/webhooks/twilio/voice/turn?n=" + n + "&amp;r=" + r
+                + "\" finishOnKey=\"#\" input=\"dtmf speech\" language=\"hi-IN\" method=\"POST\"" + (oneKey ? " numDigits=\"1\"" : "")
+                + " speechTimeout=\"auto\" timeout=\"5\">" + HI_SAY + said + "</Say></Gather><Redirect method=\"POST\">" + PUBLIC_BASE
+                + "/webhooks/twilio/voice/quiet?n=" + n + "&amp;r=" + r + "&amp;q=1</Redirect></Response>";
+    }
+
+    /** A stranger calls, picks Hindi and is onboarded by voice and keypad; returns the call's last TwiML. */
+    private String onboardByVoice(String call, String phone) {
+        String twiml = post("/webhooks/twilio/voice", callForm(call, phone, "ringing"));
+        assertThat(twiml).isEqualTo(XML + "<Response><Gather action=\"" + PUBLIC_BASE
+                + "/webhooks/twilio/voice/turn?n=1&amp;k=lang\" hints=\"English, Hindi, हिंदी\" input=\"dtmf speech\" language=\"en-IN\""
+                + " method=\"POST\" numDigits=\"1\" timeout=\"5\"><Say language=\"en-IN\" voice=\"Polly.Raveena\">Namaste! This is SHISHA,"
+                + " the GroMo sales coach. For English, press 1.</Say>" + HI_SAY + "हिंदी के लिए 2 दबाएँ।</Say></Gather>"
+                + "<Redirect method=\"POST\">" + PUBLIC_BASE + "/webhooks/twilio/voice/quiet?n=1&amp;q=1&amp;k=lang</Redirect></Response>");
+        twiml = press(twiml, call, phone, "2");
+        assertThat(twiml).isEqualTo(gather(call, 2, 1, false, "नमस्ते! मैं SHISHA हूँ, आपका GroMo सेल्स कोच। चलिए आपकी प्रोफ़ाइल"
+                + " बनाते हैं, एक मिनट लगेगा। आपका नाम क्या है? फिर सुनने के लिए 0 दबाएँ, या मुख्य मेनू के लिए स्टार।"));
+        twiml = speak(twiml, call, phone, "रमेश कुमार");
+        assertThat(twiml).isEqualTo(gather(call, 3, 2, false, "आपसे मिलकर खुशी हुई, रमेश कुमार! आप किस शहर में काम करते हैं?"
+                + " फिर सुनने के लिए 0 दबाएँ, या मुख्य मेनू के लिए स्टार।"));
+        return twiml;
+    }
+
+    @Test
+    void aStrangerPicksHindiGivesTheirNameByVoiceAndGoesOnInWhatsApp() {
+        String phone = freshPhone();
+        String call = newCallSid();
+        onboardByVoice(call, phone);
+        assertThat(post("/webhooks/twilio/voice/status", callForm(call, phone, "completed"))).isEqualTo(XML + "<Response/>");
+        // the same conversation: WhatsApp takes up where the call left off, in the language picked on the call
+        String reply = partnerSays(phone, "इंदौर", 0, true).get(0).body();
+        assertThat(reply).contains("आप कौन से प्रोडक्ट बेचते हैं?");
+        assertThat(calls.find(call)).hasValueSatisfying(c -> assertThat(c.endedAt()).isNotNull());
+    }
+
+    @Test
+    void aKnownPartnerIsGreetedByNameAndUsesTheKeypad() {
+        String phone = freshPhone();
+        String first = newCallSid();
+        String twiml = onboardByVoice(first, phone);
+        twiml = speak(twiml, first, phone, "इंदौर");
+        assertThat(twiml).isEqualTo(gather(first, 4, 3, false, "आप कौन से प्रोडक्ट बेचते हैं? एक नंबर दबाएँ, या कई नंबर बीच में"
+                + " स्टार के साथ, जैसे 1 स्टार 3। लोन के लिए 1 दबाएँ। क्रेडिट कार्ड के लिए 2 दबाएँ। बीमा के लिए 3 दबाएँ।"
+                + " बचत खाता के लिए 4 दबाएँ। डीमैट खाता के लिए 5 दबाएँ। सभी के लिए 6 दबाएँ।"));
+        twiml = press(twiml, first, phone, "1*3");
+        assertThat(twiml).isEqualTo(gather(first, 5, 4, true, "कृपया अपनी प्रोफ़ाइल सुनें। नाम: रमेश कुमार। भाषा: हिंदी।"
+                + " शहर: इन्दौर, मध्य प्रदेश। प्रोडक्ट: लोन, बीमा। क्या यह सही है? हाँ के लिए 1 दबाएँ। नहीं के लिए 2 दबाएँ।"));
+        twiml = press(twiml, first, phone, "1");
+        assertThat(twiml).startsWith(gather(first, 6, 5, true, "सब तैयार है, रमेश कुमार!").split("सब तैयार है")[0])
+                .endsWith(MENU_HI + "</Say></Gather><Redirect method=\"POST\">" + PUBLIC_BASE
+                        + "/webhooks/twilio/voice/quiet?n=6&amp;r=" + first + "-5&amp;q=1</Redirect></Response>");
+        post("/webhooks/twilio/voice/status", callForm(first, phone, "completed"));
+
+        String call = newCallSid();
+        twiml = post("/webhooks/twilio/voice", callForm(call, phone, "ringing"));
+        assertThat(twiml).isEqualTo(gather(call, 2, 1, true, "नमस्ते रमेश कुमार! मैं SHISHA हूँ, आपका GroMo सेल्स कोच। मुख्य मेनू।"
+                + " अगला कदम: अपनी ताकत जानने के लिए स्किल क्विज़ दें: मुख्य मेनू पर 2 दबाएँ। " + MENU_HI));
+
+        String leads = press(twiml, call, phone, "1");
+        assertThat(leads).contains("आपकी टॉप लीड", "लीड 1 के लिए 1 दबाएँ।", "नई लीड के लिए 4 दबाएँ।", "numDigits=\"1\"")
+                .doesNotContain("*", "·");
+        // 0 says the same again, without a turn
+        assertThat(press(leads, call, phone, "0")).isEqualTo(leads);
+        int turns = jdbc.sql("select count(*) from call_turns where call_sid = :c").param("c", call).query(Integer.class).single();
+        assertThat(turns).isEqualTo(2);
+
+        twiml = press(leads, call, phone, "*");
+        assertThat(twiml).endsWith(MENU_HI + "</Say></Gather><Redirect method=\"POST\">" + PUBLIC_BASE
+                + "/webhooks/twilio/voice/quiet?n=4&amp;r=" + call + "-3&amp;q=1</Redirect></Response>");
+        assertThat(press(twiml, call, phone, "7")).contains("यह बटन मेनू में नहीं है। " + MENU_HI);
+        String person = press(twiml, call, phone, "9");
+        assertThat(person).contains("मैंने GroMo टीम के एक व्यक्ति से आपको कॉल या मैसेज करने को कहा है। आपका रेफ़रेंस SH-");
+        // on the operators' handoff queue, where a person takes it from the console
+        assertThat(jdbc.sql("select count(*) from handoffs where address = :a and reason = 'PARTNER_ASKED'")
+                .param("a", phone).query(Integer.class).single()).isEqualTo(1);
+
+        // silence: asked again twice, then goodbye
+        String quiet = post(redirectOf(person), callForm(call, phone, "in-progress"));
+        assertThat(quiet).contains(HI_SAY + "मुझे कुछ सुनाई नहीं दिया। मैंने GroMo टीम").contains("&amp;q=2</Redirect>");
+        quiet = post(redirectOf(quiet), callForm(call, phone, "in-progress"));
+        assertThat(quiet).contains("&amp;q=3</Redirect>");
+        assertThat(post(redirectOf(quiet), callForm(call, phone, "in-progress"))).isEqualTo(XML + "<Response>" + HI_SAY
+                + "SHISHA को कॉल करने के लिए धन्यवाद। नमस्ते!</Say><Hangup/></Response>");
+    }
+
+    @Test
+    void aReplyTheCallerDidNotHearGoesOutOnWhatsAppWhenTheCallEnds() {
+        String phone = freshPhone();
+        String call = newCallSid();
+        onboardByVoice(call, phone);
+        // a turn of the call whose answer nobody waits for (the caller hung up while it was worked on)
+        String turn = call + "-9";
+        calls.turnTaken(call, turn);
+        ingest.accept(new com.shisha.core.InboundMessage(turn, new com.shisha.core.ConversationKey(com.shisha.core.Channel.WHATSAPP, phone),
+                com.shisha.core.InboundMessage.spokenOn(call), "इंदौर", java.util.List.of(), null, java.time.Instant.now()));
+        assertThat(awaitProcessed(turn, REPLY_TIMEOUT)).isTrue();
+        TwilioStandIn.sleep(1500);
+        assertThat(TwilioStandIn.sentTo("whatsapp:" + phone)).as("held while the call may still hear it").isEmpty();
+        post("/webhooks/twilio/voice/status", callForm(call, phone, "completed"));
+        var sent = TwilioStandIn.awaitSent("whatsapp:" + phone, 1, REPLY_TIMEOUT);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).body()).contains("आप कौन से प्रोडक्ट बेचते हैं?");
+        assertThat(sent.get(0).from()).isEqualTo(WHATSAPP_FROM);
+    }
+
+    @Test
+    void voiceWebhooksAreSignedForOurAccountAndWellFormed() {
+        String phone = freshPhone();
+        String call = newCallSid();
+        Map<String, String> form = callForm(call, phone, "ringing");
+        assertThat(postForm("/webhooks/twilio/voice", form, "bad-signature").statusCode()).isEqualTo(403);
+        Map<String, String> other = callForm(call, phone, "ringing");
+        other.put("AccountSid", "AC" + "0".repeat(32));
+        HttpResponse<String> foreign = postSigned("/webhooks/twilio/voice", other);
+        assertThat(foreign.statusCode()).isEqualTo(403);
+        assertThat(foreign.body()).contains("\"error\":\"forbidden\"");
+        Map<String, String> bad = callForm("CA-not-a-call", phone, "ringing");
+        assertThat(postSigned("/webhooks/twilio/voice", bad).statusCode()).isEqualTo(400);
+        assertThat(calls.find(call)).isEmpty();
+    }
+
+    private static String redirectOf(String twiml) {
+        int start = twiml.indexOf("<Redirect method=\"POST\">") + "<Redirect method=\"POST\">".length();
+        return twiml.substring(start, twiml.indexOf("</Redirect>"));
+    }
+}
