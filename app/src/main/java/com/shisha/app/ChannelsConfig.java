@@ -3,7 +3,9 @@ package com.shisha.app;
 import com.shisha.channels.twilio.TwilioContentApi;
 import com.shisha.channels.twilio.TwilioMessageSender;
 import com.shisha.channels.twilio.TwilioSettings;
+import com.shisha.channels.twilio.LeadCallPlacer;
 import com.shisha.channels.twilio.TwilioVoice;
+import com.shisha.core.call.LeadCalls;
 import com.shisha.channels.twilio.TwilioWebhooks;
 import com.shisha.channels.twilio.VoiceCallSender;
 import com.shisha.core.call.Calls;
@@ -122,15 +124,53 @@ class ChannelsConfig {
     @Bean
     @ConditionalOnProperty("TWILIO_ACCOUNT_SID")
     FilterRegistrationBean<TwilioVoice> twilioVoice(InboundIngest ingest, Calls calls, DialogEngine dialogs, TwilioSetup twilio,
-                                                    SpeechRecognizer speech, Environment environment) {
+                                                    SpeechRecognizer speech, Environment environment, LeadCalls leadCalls,
+                                                    com.shisha.core.NamesInHindi names) {
         TwilioSettings settings = twilio.settings().orElseThrow();
         Channel chat = settings.whatsappFrom() != null ? Channel.WHATSAPP : Channel.SMS;
         Duration wait = Duration.ofMillis(new Env(environment).integer("SHISHA_CALL_TURN_WAIT_MS", 4000, 100, 12_000));
         var registration = new FilterRegistrationBean<>(new TwilioVoice(ingest, calls, dialogs, chat, settings,
-                language -> speech.availability(language).ready(), wait));
+                language -> speech.availability(language).ready(), wait, leadCalls, voiceFrom(twilio, environment).orElse(null), names));
         registration.addUrlPatterns(TwilioVoice.VOICE, TwilioVoice.VOICE + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
+    }
+
+    /**
+     * The number SHISHA calls partners from and bridges their calls to leads from (the caller ID both sides see):
+     * TWILIO_VOICE_FROM, else the SMS number when it is a phone number. Empty without Twilio or without either: then no calls are bridged.
+     */
+    static Optional<String> voiceFrom(TwilioSetup twilio, Environment environment) {
+        if (twilio.settings().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> voice = new Env(environment).get("TWILIO_VOICE_FROM");
+        if (voice.isPresent() && !voice.get().matches("\\+[1-9][0-9]{6,14}")) {
+            throw new InvalidConfigurationException("TWILIO_VOICE_FROM", "must be a phone number in E.164 form, like +918045671234");
+        }
+        // an SMS sender may be a Messaging Service (MG...), which cannot place a call
+        return voice.or(() -> Optional.ofNullable(twilio.settings().get().smsFrom()).filter(from -> from.matches("\\+[1-9][0-9]{6,14}")));
+    }
+
+    @Bean
+    com.shisha.core.call.PhoneLine phoneLine(TwilioSetup twilio, Environment environment) {
+        return new com.shisha.core.call.PhoneLine(voiceFrom(twilio, environment).orElse(null));
+    }
+
+    /** Dials partners who asked to be connected to a lead (every SHISHA_CALL_PLACER_MILLIS, default 500; 0: never). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty("TWILIO_ACCOUNT_SID")
+    LeadCallPlacer leadCallPlacer(LeadCalls leadCalls, TwilioSetup twilio, Environment environment) {
+        Env env = new Env(environment);
+        Optional<String> from = voiceFrom(twilio, environment);
+        TwilioSettings settings = twilio.settings().orElseThrow();
+        LeadCallPlacer placer = new LeadCallPlacer(leadCalls, TwilioMessageSender.client(settings, 4,
+                Duration.ofSeconds(env.integer("TWILIO_TIMEOUT_SECONDS", 10, 1, 120))), from.orElse(null), settings.publicBaseUrl());
+        int every = env.integer("SHISHA_CALL_PLACER_MILLIS", 500, 0, 60_000);
+        if (from.isPresent() && every > 0) {
+            placer.start(Duration.ofMillis(every));
+        }
+        return placer;
     }
 
     @Bean

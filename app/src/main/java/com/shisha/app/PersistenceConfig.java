@@ -144,6 +144,11 @@ class PersistenceConfig {
     }
 
     @Bean
+    com.shisha.core.call.LeadCalls leadCalls(JdbcClient jdbc) {
+        return new com.shisha.persistence.jdbc.JdbcLeadCalls(jdbc);
+    }
+
+    @Bean
     DeliveryStatuses deliveryStatuses(JdbcClient jdbc) {
         return new JdbcDeliveryStatuses(jdbc);
     }

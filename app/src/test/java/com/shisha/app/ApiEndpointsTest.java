@@ -222,6 +222,22 @@ class ApiEndpointsTest extends AbstractApiTest {
         call("POST", "/api/v1/leads/" + leadId + "/outcome", token, Map.of("outcome", "SOLD", "amount", -5)).error(400, "validation_failed");
         call("POST", "/api/v1/leads/" + leadId + "/outcome", token, Map.of("outcome", "MAYBE")).error(400, "bad_request");
 
+        // connected to the lead by phone through SHISHA: Twilio is asked to call the partner first
+        call("POST", "/api/v1/leads/" + rivalLead + "/call", token, Map.of("record", true)).error(404, "not_found");
+        call("POST", "/api/v1/leads/" + leadId + "/call", token, Map.of()).error(400, "validation_failed");
+        Response asked = call("POST", "/api/v1/leads/" + leadId + "/call", token, Map.of("record", false));
+        assertThat(asked.status()).as(asked.body()).isEqualTo(202);
+        assertThat(asked.json().get("leadId").asLong()).isEqualTo(leadId);
+        assertThat(asked.json().get("status").asString()).isIn("REQUESTED", "DIALLING");
+        assertThat(asked.json().get("recorded").asBoolean()).isFalse();
+        String partnerPhone = jdbc.sql("select p.phone from partners p join lead_calls c on c.partner_id = p.id where c.id = :id")
+                .param("id", asked.json().get("id").asLong()).query(String.class).single();
+        long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
+        while (TwilioStandIn.callsPlacedTo(partnerPhone).isEmpty() && System.nanoTime() < deadline) {
+            TwilioStandIn.sleep(50);
+        }
+        assertThat(TwilioStandIn.callsPlacedTo(partnerPhone)).hasSize(1);
+
         Response interested = call("POST", "/api/v1/leads/" + leadId + "/outcome", token, Map.of("outcome", "INTERESTED"));
         assertThat(interested.status()).as(interested.body()).isEqualTo(200);
         assertThat(interested.json().get("awards").toString()).contains("FIRST_CONTACT");
@@ -230,6 +246,7 @@ class ApiEndpointsTest extends AbstractApiTest {
         assertThat(sold.json().get("commission").decimalValue()).isPositive();
         assertThat(sold.json().get("awards").toString()).contains("FIRST_SALE");
         call("POST", "/api/v1/leads/" + leadId + "/outcome", token, Map.of("outcome", "CALLED")).error(409, "lead_closed");
+        call("POST", "/api/v1/leads/" + leadId + "/call", token, Map.of("record", true)).error(409, "lead_closed");
 
         JsonNode dashboard = get("/api/v1/dashboard", token).json();
         assertThat(dashboard.get("earnings").get("total").decimalValue()).isEqualByComparingTo(sold.json().get("commission").decimalValue());

@@ -42,6 +42,7 @@ class ConfigurationValidationTest {
         assertRefused("TWILIO_ACCOUNT_SID", "TWILIO_ACCOUNT_SID=not-a-sid");
         assertRefused("TWILIO_AUTH_TOKEN", "TWILIO_AUTH_TOKEN=");
         assertRefused("TWILIO_WHATSAPP_FROM", "TWILIO_WHATSAPP_FROM=+14155238886");
+        assertRefused("TWILIO_VOICE_FROM", "TWILIO_VOICE_FROM=080 4567 1234");
         assertRefused("TWILIO_API_BASE_URL", "TWILIO_API_BASE_URL=https://twilio.attacker.example");
         assertRefused("TWILIO_API_BASE_URL", "TWILIO_API_BASE_URL=http://127.0.0.1.attacker.example:4010");
         assertRefused("TWILIO_CONTENT_BASE_URL", "TWILIO_CONTENT_BASE_URL=https://content.twilio.com.attacker.example");

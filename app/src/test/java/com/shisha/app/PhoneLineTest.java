@@ -195,6 +195,158 @@ class PhoneLineTest extends AbstractPipelineTest {
         assertThat(calls.find(call)).isEmpty();
     }
 
+    /** A partner onboarded on a first call (Hindi, Indore, loans and insurance), which then ended. */
+    private void onboardedByVoice(String phone) {
+        String call = newCallSid();
+        String twiml = onboardByVoice(call, phone);
+        twiml = speak(twiml, call, phone, "इंदौर");
+        twiml = press(twiml, call, phone, "1*3");
+        assertThat(press(twiml, call, phone, "1")).contains(MENU_HI);
+        post("/webhooks/twilio/voice/status", callForm(call, phone, "completed"));
+    }
+
+    private record LeadOnScreen(long id, String firstName, String phone) {
+    }
+
+    @Autowired
+    com.shisha.core.NamesInHindi names;
+
+    /** The lead the partner has open, its first name as a Hindi reader sees it. */
+    private LeadOnScreen openedLead(String phone) {
+        LeadOnScreen lead = jdbc.sql("""
+                        select l.id, split_part(l.name, ' ', 1) as first, l.phone from leads l
+                         where l.id = (select (c.slots ->> 'lead.id')::bigint from conversations c where c.conversation_key = :k)""")
+                .param("k", "whatsapp:" + phone)
+                .query((rs, n) -> new LeadOnScreen(rs.getLong("id"), rs.getString("first"), rs.getString("phone"))).single();
+        return new LeadOnScreen(lead.id(), names.person(com.shisha.core.Language.HI, lead.firstName()), lead.phone());
+    }
+
+    private Map<String, String> legForm(String callSid, String phone, String status) {
+        Map<String, String> f = callForm(callSid, phone, status);
+        f.put("Direction", "outbound-api");
+        f.put("From", SMS_FROM);
+        f.put("To", phone);
+        return f;
+    }
+
+    @Test
+    void aPartnerAsksOnWhatsAppToBeConnectedToALeadAndTheRecordingGoesToReview() {
+        String phone = freshPhone();
+        onboardedByVoice(phone);
+        partnerSays(phone, "लीड", 0, true);
+        String detail = partnerSays(phone, "1", 1, true).get(1).body();
+        assertThat(detail).contains("6. SHISHA के ज़रिए कॉल करें, रिव्यू के लिए रिकॉर्डिंग के साथ", "7. SHISHA के ज़रिए कॉल करें, बिना रिकॉर्डिंग");
+        LeadOnScreen lead = openedLead(phone);
+
+        String asked = partnerSays(phone, "6", 2, true).get(2).body();
+        assertThat(asked).contains("मैं अभी SHISHA के नंबर से आपको कॉल कर रहा हूँ।", "कॉल रिकॉर्ड होगी");
+        long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
+        while (TwilioStandIn.callsPlacedTo(phone).isEmpty() && System.nanoTime() < deadline) {
+            TwilioStandIn.sleep(50);
+        }
+        var placed = TwilioStandIn.callsPlacedTo(phone);
+        assertThat(placed).as("Twilio asked to call the partner").hasSize(1);
+        long id = jdbc.sql("select id from lead_calls where lead_id = :l").param("l", lead.id()).query(Long.class).single();
+        assertThat(placed.get(0).form()).containsEntry("From", SMS_FROM).containsEntry("Method", "POST")
+                .containsEntry("Url", PUBLIC_BASE + "/webhooks/twilio/voice/bridge?c=" + id)
+                .containsEntry("StatusCallback", PUBLIC_BASE + "/webhooks/twilio/voice/status");
+        String leg = placed.get(0).sid();
+
+        String bridge = post("/webhooks/twilio/voice/bridge?c=" + id, legForm(leg, phone, "in-progress"));
+        assertThat(bridge).isEqualTo(XML + "<Response>" + HI_SAY + "आपको " + lead.firstName() + " से जोड़ रहे हैं, उन्हें SHISHA का नंबर"
+                + " दिखेगा। यह कॉल आपके कोचिंग रिव्यू के लिए रिकॉर्ड हो रही है; " + lead.firstName() + " को भी सूचना सुनाई देगी।</Say>"
+                + "<Dial action=\"" + PUBLIC_BASE + "/webhooks/twilio/voice/bridged?c=" + id + "\" callerId=\"" + SMS_FROM
+                + "\" method=\"POST\" record=\"record-from-answer-dual\" recordingStatusCallback=\"" + PUBLIC_BASE
+                + "/webhooks/twilio/voice/recording?c=" + id + "\" recordingStatusCallbackEvent=\"completed\""
+                + " recordingStatusCallbackMethod=\"POST\" timeout=\"30\"><Number method=\"POST\" url=\"" + PUBLIC_BASE
+                + "/webhooks/twilio/voice/notice?c=" + id + "\">" + lead.phone() + "</Number></Dial></Response>");
+        String leadLeg = newCallSid();
+        assertThat(post("/webhooks/twilio/voice/notice?c=" + id, legForm(leadLeg, lead.phone(), "in-progress")))
+                .isEqualTo(XML + "<Response><Say language=\"en-IN\" voice=\"Polly.Raveena\">This call from your GroMo advisor is"
+                        + " recorded for quality and training.</Say>" + HI_SAY + "आपके GroMo सलाहकार की यह कॉल गुणवत्ता और ट्रेनिंग"
+                        + " के लिए रिकॉर्ड की जा रही है।</Say></Response>");
+
+        Map<String, String> ended = legForm(leg, phone, "in-progress");
+        ended.put("DialCallStatus", "completed");
+        ended.put("DialCallDuration", "95");
+        ended.put("DialCallSid", leadLeg);
+        assertThat(post("/webhooks/twilio/voice/bridged?c=" + id, ended)).isEqualTo(XML + "<Response>" + HI_SAY
+                + "कॉल खत्म हो गई। कैसी रही, यह WhatsApp पर पूछा जाएगा। नमस्ते!</Say><Hangup/></Response>");
+        var sent = TwilioStandIn.awaitSent("whatsapp:" + phone, 4, REPLY_TIMEOUT);
+        assertThat(sent).hasSize(4);
+        assertThat(sent.get(3).body()).startsWith(lead.firstName() + " के साथ कॉल कैसी रही?").contains("1. कॉल किया");
+
+        Map<String, String> recording = legForm(leg, phone, "completed");
+        recording.put("RecordingSid", "RE" + "1".repeat(32));
+        recording.put("RecordingUrl", TwilioStandIn.baseUrl() + "/2010-04-01/Accounts/" + TwilioStandIn.ACCOUNT_SID
+                + "/Recordings/RE" + "1".repeat(32));
+        recording.put("RecordingStatus", "completed");
+        recording.put("RecordingDuration", "94");
+        assertThat(post("/webhooks/twilio/voice/recording?c=" + id, recording)).isEqualTo(XML + "<Response/>");
+        assertThat(post("/webhooks/twilio/voice/recording?c=" + id, recording)).as("a repeated callback").isEqualTo(XML + "<Response/>");
+        sent = TwilioStandIn.awaitSent("whatsapp:" + phone, 5, REPLY_TIMEOUT);
+        // no speech model on this machine: the partner is told the review could not listen, not left waiting
+        assertThat(sent.get(4).body()).isEqualTo("आपकी कॉल की रिकॉर्डिंग का रिव्यू नहीं हो पाया: यहाँ अभी बोली पहचानने की सुविधा उपलब्ध नहीं है।");
+        TwilioStandIn.sleep(500);
+        assertThat(TwilioStandIn.sentTo("whatsapp:" + phone)).hasSize(5);
+        assertThat(jdbc.sql("select status || ' ' || seconds || ' ' || (recording_url is not null) from lead_calls where id = :id")
+                .param("id", id).query(String.class).single()).isEqualTo("ENDED 95 true");
+
+        // the outcome is logged as after any call
+        assertThat(partnerSays(phone, "2", 5, true).get(5).body()).contains(lead.firstName());
+        post("/webhooks/twilio/voice/status", legForm(leg, phone, "completed"));
+        TwilioStandIn.sleep(300);
+        assertThat(TwilioStandIn.sentTo("whatsapp:" + phone)).as("nothing more after the call's end").hasSize(6);
+    }
+
+    @Test
+    void aPartnerWhoDoesNotAnswerSHISHAsCallIsToldOnWhatsApp() {
+        String phone = freshPhone();
+        onboardedByVoice(phone);
+        partnerSays(phone, "लीड", 0, true);
+        partnerSays(phone, "1", 1, true);
+        LeadOnScreen lead = openedLead(phone);
+        partnerSays(phone, "7", 2, true);
+        long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
+        while (TwilioStandIn.callsPlacedTo(phone).isEmpty() && System.nanoTime() < deadline) {
+            TwilioStandIn.sleep(50);
+        }
+        String leg = TwilioStandIn.callsPlacedTo(phone).get(0).sid();
+        post("/webhooks/twilio/voice/status", legForm(leg, phone, "no-answer"));
+        var sent = TwilioStandIn.awaitSent("whatsapp:" + phone, 4, REPLY_TIMEOUT);
+        assertThat(sent.get(3).body()).startsWith("मैंने आपको " + lead.firstName() + " से जोड़ने के लिए कॉल किया, पर आपसे बात नहीं हो पाई।");
+        assertThat(jdbc.sql("select status from lead_calls where lead_id = :l").param("l", lead.id()).query(String.class).single())
+                .isEqualTo("FAILED");
+    }
+
+    @Test
+    void aCallAskedOnThePhoneLineIsBridgedOnItAndHowItWentIsAskedThere() {
+        String phone = freshPhone();
+        onboardedByVoice(phone);
+        String call = newCallSid();
+        String twiml = post("/webhooks/twilio/voice", callForm(call, phone, "ringing"));
+        String leads = press(twiml, call, phone, "1");
+        String detail = press(leads, call, phone, "1");
+        assertThat(detail).contains("या मैं अभी आपको उनसे जोड़ सकता हूँ।", "कॉल, रिकॉर्डिंग के साथ के लिए 6 दबाएँ।",
+                "कॉल, बिना रिकॉर्डिंग के लिए 7 दबाएँ।");
+        LeadOnScreen lead = openedLead(phone);
+        String bridge = press(detail, call, phone, "7");
+        long id = jdbc.sql("select id from lead_calls where call_sid = :c").param("c", call).query(Long.class).single();
+        assertThat(bridge).isEqualTo(XML + "<Response>" + HI_SAY + "अभी आपको " + lead.firstName() + " से जोड़ रहा हूँ।</Say>"
+                + "<Dial action=\"" + PUBLIC_BASE + "/webhooks/twilio/voice/bridged?c=" + id + "&amp;n=5\" callerId=\"" + SMS_FROM
+                + "\" method=\"POST\" timeout=\"30\"><Number>" + lead.phone() + "</Number></Dial></Response>");
+        assertThat(TwilioStandIn.callsPlacedTo(phone)).as("bridged on the call, not placed anew").isEmpty();
+
+        Map<String, String> ended = callForm(call, phone, "in-progress");
+        ended.put("DialCallStatus", "no-answer");
+        ended.put("DialCallDuration", "0");
+        String after = post("/webhooks/twilio/voice/bridged?c=" + id + "&n=5", ended);
+        assertThat(after).contains(HI_SAY + lead.firstName() + " ने कॉल नहीं उठाई।", "कॉल किया के लिए 1 दबाएँ।",
+                "turn?n=6&amp;r=" + call + "-5");
+        assertThat(jdbc.sql("select status from lead_calls where id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("FAILED");
+    }
+
     private static String redirectOf(String twiml) {
         int start = twiml.indexOf("<Redirect method=\"POST\">") + "<Redirect method=\"POST\">".length();
         return twiml.substring(start, twiml.indexOf("</Redirect>"));

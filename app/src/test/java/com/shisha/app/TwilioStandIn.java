@@ -45,6 +45,19 @@ final class TwilioStandIn {
              "to": "{{{form.To}}}", "uri": "/2010-04-01/Accounts/%s/Messages/SMxx.json"}
             """.formatted(ACCOUNT_SID, ACCOUNT_SID, ACCOUNT_SID);
 
+    /** Twilio's answer to POST .../Calls.json (API reference: the Call resource), the call just queued. */
+    private static final String CALL_JSON = """
+            {"account_sid": "%1$s", "annotation": null, "answered_by": null, "api_version": "2010-04-01",
+             "caller_name": null, "date_created": "{{now format='EEE, dd MMM yyyy HH:mm:ss +0000' timezone='UTC'}}",
+             "date_updated": "{{now format='EEE, dd MMM yyyy HH:mm:ss +0000' timezone='UTC'}}", "direction": "outbound-api",
+             "duration": null, "end_time": null, "forwarded_from": null,
+             "from": "{{formData request.body 'form' urlDecode=true}}{{form.From}}", "from_formatted": "{{form.From}}",
+             "group_sid": null, "parent_call_sid": null, "phone_number_sid": null, "price": null, "price_unit": "USD",
+             "sid": "CA{{randomValue length=32 type='HEXADECIMAL'}}", "start_time": null, "status": "queued",
+             "subresource_uris": {}, "to": "{{{form.To}}}", "to_formatted": "{{{form.To}}}", "trunk_sid": null,
+             "uri": "/2010-04-01/Accounts/%1$s/Calls/CAxx.json", "queue_time": "0"}
+            """.formatted(ACCOUNT_SID);
+
     private static WireMockServer server;
 
     static synchronized WireMockServer server() {
@@ -81,6 +94,10 @@ final class TwilioStandIn {
                 .withBasicAuth(ACCOUNT_SID, AbstractPipelineTest.AUTH_TOKEN)
                 .atPriority(10)
                 .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(MESSAGE_JSON)));
+        server().stubFor(post(urlPathMatching("/2010-04-01/Accounts/[^/]+/Calls.json"))
+                .withBasicAuth(ACCOUNT_SID, AbstractPipelineTest.AUTH_TOKEN)
+                .atPriority(10)
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(CALL_JSON)));
         server().stubFor(WireMock.get(urlPathMatching("/2010-04-01/Accounts/[^/]+/Messages.json"))
                 .withBasicAuth(ACCOUNT_SID, AbstractPipelineTest.AUTH_TOKEN)
                 .atPriority(10)
@@ -174,6 +191,21 @@ final class TwilioStandIn {
                 .stream()
                 .map(TwilioStandIn::form)
                 .filter(f -> to.equals(f.get("To")))
+                .toList();
+    }
+
+    /** A call the app asked Twilio to place: the form it posted and the sid the stand-in gave the call. */
+    record Placed(Map<String, String> form, String sid) {
+    }
+
+    /** The calls placed to this number, oldest first. */
+    static List<Placed> callsPlacedTo(String to) {
+        return server().getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getMethod().getName().equals("POST") && e.getRequest().getUrl().endsWith("/Calls.json"))
+                .filter(e -> e.getResponse() != null && e.getResponse().getStatus() == 201)
+                .map(e -> new Placed(form(e.getRequest()), json(e.getResponse().getBodyAsString()).get("sid").asText()))
+                .filter(p -> to.equals(p.form().get("To")))
+                .sorted(java.util.Comparator.comparing(p -> p.form().get("Url")))
                 .toList();
     }
 

@@ -15,9 +15,16 @@ import java.time.Clock;
  * What the journey dialogs need from outside: data (through bot-core ports), the quiz bank, ranking, tips, time,
  * and the AI services. {@code coach}, {@code callReviews} and {@code escalations} may be null: the dialogs then say
  * they are not open. {@code handoffs} may be null where there is no console: nobody then takes a conversation over.
+ * {@code leadCalls}: SHISHA can connect a partner to a lead by phone (a Twilio voice number is configured).
  */
 public record JourneyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips pitchTips, Clock clock,
-                              Coach coach, CallReviews callReviews, CoachEscalations escalations, Handoffs handoffs) {
+                              Coach coach, CallReviews callReviews, CoachEscalations escalations, Handoffs handoffs,
+                              boolean leadCalls) {
+
+    public JourneyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips pitchTips, Clock clock,
+                           Coach coach, CallReviews callReviews, CoachEscalations escalations, Handoffs handoffs) {
+        this(journey, quizBank, matcher, pitchTips, clock, coach, callReviews, escalations, handoffs, false);
+    }
 
     public JourneyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips pitchTips, Clock clock) {
         this(journey, quizBank, matcher, pitchTips, clock, null, null, null, null);

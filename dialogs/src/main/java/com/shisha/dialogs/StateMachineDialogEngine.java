@@ -10,6 +10,8 @@ import com.shisha.core.dialog.OptOutChange;
 import com.shisha.core.dialog.TurnResult;
 import com.shisha.core.journey.JourneyUpdate;
 import com.shisha.dialogs.coach.Coaching;
+import com.shisha.dialogs.callreview.CallReview;
+import com.shisha.dialogs.leads.Leads;
 import com.shisha.dialogs.onboarding.Onboarding;
 import com.shisha.dialogs.onboarding.Profile;
 import com.shisha.dialogs.understanding.Answers;
@@ -126,6 +128,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
         turn.voice = message.voice();
         turn.messageId = message.providerMessageId();
         turn.spoken = message.spoken();
+        turn.callSid = message.spoken() ? message.to().substring(Channel.VOICE.prefix().length() + 1) : null;
         if (step == Step.START && tap.isPresent() && tap.get().kind().equals("lang")) {
             turn.chosenLanguage = Answers.language(tap.get().value()).orElse(null);
         }
@@ -149,6 +152,12 @@ public final class StateMachineDialogEngine implements DialogEngine {
             // a person from the team has this conversation: the bot listens (the agent reads it all) and keeps quiet,
             // but opting out still works as everywhere
             return Answers.isOptOut(text) ? optOut(step, turn) : result(step, turn);
+        }
+        if (tap.isPresent() && services != null && Profile.of(state.slots()).confirmed() && Step.JOURNEY.contains(step)) {
+            Optional<TurnResult> call = callTap(step, tap.get(), turn);
+            if (call.isPresent()) {
+                return call.get();
+            }
         }
         if (turn.chosenLanguage != null) {
             // the phone line asked the language before anything else: the welcome, in it, and the first question
@@ -187,6 +196,13 @@ public final class StateMachineDialogEngine implements DialogEngine {
             return result(step, turn);
         }
         boolean confirmed = Onboarding.profile(turn).confirmed();
+        if (step == Step.LEAD && services != null && services.leadCalls()) {
+            Optional<Boolean> record = Leads.callAsked(turn);
+            if (record.isPresent()) {
+                Leads.callLead(turn, record.get());
+                return result(step, turn);
+            }
+        }
         Optional<TurnResult> exact = router.exactAnswer(step, turn, confirmed);
         if (exact.isPresent()) {
             return exact.get();
@@ -211,6 +227,32 @@ public final class StateMachineDialogEngine implements DialogEngine {
         return result(step, turn);
     }
 
+    /**
+     * What the phone line reports about a call to a lead, as a tap of the partner's conversation: the call ended
+     * ({@code called:<lead>}, then how it went is asked), or its recording is here to review ({@code review:call}).
+     */
+    private Optional<TurnResult> callTap(Step step, Taps.Tap tap, Turn turn) {
+        if (tap.kind().equals("called")) {
+            String[] parts = tap.value().split(":", 2);
+            if (!parts[0].matches("[0-9]{1,18}")) {
+                return Optional.empty();
+            }
+            boolean opened = Leads.afterCall(turn, Long.parseLong(parts[0]), parts.length > 1 ? parts[1] : "");
+            return Optional.of(result(opened ? Step.LEAD : step, turn));
+        }
+        if (tap.kind().equals("review") && turn.voice != null) {
+            if (turn.voice.failure() != null) {
+                turn.say("review.call_unheard");
+            } else if (CallReview.readCall(turn)) {
+                CallReview.review(turn);
+            } else {
+                CallReview.tooShort(turn);
+            }
+            return Optional.of(result(step, turn));
+        }
+        return Optional.empty();
+    }
+
     /** A tap on the main menu's list: that item, from any journey step (an older menu scrolled back to included). */
     private Optional<TurnResult> menuTap(Step step, Taps.Tap tap, InboundMessage message, ConversationState state) {
         if (state.optedOut() || !Profile.of(state.slots()).confirmed() || services == null
@@ -221,6 +263,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
                 state.slots(), state.language(), catalogue);
         turn.raw = message.text();
         turn.spoken = message.spoken();
+        turn.callSid = message.spoken() ? message.to().substring(Channel.VOICE.prefix().length() + 1) : null;
         turn.messageId = message.providerMessageId();
         if (tap.value().equals(PERSON)) {
             return Optional.of(router.human(step, turn));
@@ -287,6 +330,15 @@ public final class StateMachineDialogEngine implements DialogEngine {
         }
         turn.say("voice.heard", turn.raw);
         return Optional.empty();
+    }
+
+    @Override
+    public Listening listening(ConversationState state, InboundMessage message) {
+        Optional<Taps.Tap> tap = Taps.parse(message.choiceId());
+        if (tap.isPresent() && tap.get().kind().equals("review")) {
+            return new Listening(List.of(), true, Mode.RECORDING); // a call's recording, whatever the partner is doing
+        }
+        return listening(state);
     }
 
     @Override

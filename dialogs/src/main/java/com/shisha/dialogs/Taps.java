@@ -28,7 +28,7 @@ public final class Taps {
             case "edit" -> Step.EDIT;
             case "quiz" -> Step.QUIZ;
             case "lead" -> Step.LEADS;
-            case "outcome" -> Step.LEAD;
+            case "outcome", "leadcall" -> Step.LEAD;
             default -> null;
         });
     }

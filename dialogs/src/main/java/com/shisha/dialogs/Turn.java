@@ -34,6 +34,8 @@ public final class Turn {
     InboundMessage.Voice voice;
     /** Set when the turn was taken on a phone call: the reply is heard, so texts come in their spoken form. */
     boolean spoken;
+    /** The phone-line call this turn was taken on ({@code CA...}); null for chat. */
+    String callSid;
     /** A language picked on a call before the conversation began (the IVR asks it first). */
     Language chosenLanguage;
     /** The inbound message's provider id: what a side effect outside the turn's transaction is keyed by. */
@@ -152,6 +154,11 @@ public final class Turn {
 
     public void say(String key, Object... args) {
         parts.add(catalogue.text(language, spoken, key, args));
+    }
+
+    /** The phone-line call this turn was taken on, or null. */
+    public String callSid() {
+        return callSid;
     }
 
     /** Whether the reply will be heard on a phone call rather than read. */

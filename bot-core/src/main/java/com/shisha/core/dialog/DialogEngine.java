@@ -24,6 +24,11 @@ public interface DialogEngine {
         return Listening.FREE_SPEECH;
     }
 
+    /** As {@link #listening(ConversationState)}, for this message: one may bring a recording whatever the state. */
+    default Listening listening(ConversationState state, InboundMessage message) {
+        return listening(state);
+    }
+
     /**
      * @param grammar   phrases expected here; empty for free speech
      * @param recording the dialog waits for a sales-call recording (long, free speech, reviewed not obeyed)

@@ -67,4 +67,13 @@ public sealed interface JourneyEffect {
             skillDeltas = Map.copyOf(skillDeltas);
         }
     }
+
+    /**
+     * The partner asked SHISHA to connect them to a lead by phone.
+     *
+     * @param record  the partner agreed that this call be recorded for review (both sides hear a notice)
+     * @param callSid the phone-line call the partner asked from (bridged on it), or null: SHISHA calls them first
+     */
+    record CallToLead(long leadId, boolean record, String callSid) implements JourneyEffect {
+    }
 }

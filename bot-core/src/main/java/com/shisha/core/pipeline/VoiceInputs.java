@@ -44,7 +44,7 @@ public final class VoiceInputs {
         if (audio.isEmpty()) {
             return message;
         }
-        DialogEngine.Listening listening = dialogs.listening(state);
+        DialogEngine.Listening listening = dialogs.listening(state, message);
         VoiceNotes which = listening.recording() ? recordings : notes;
         long start = System.nanoTime();
         try {

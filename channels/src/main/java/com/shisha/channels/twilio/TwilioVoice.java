@@ -93,6 +93,7 @@ public final class TwilioVoice implements Filter {
     private final String accountSid;
     private final Predicate<Language> listens;
     private final Duration turnWait;
+    private final CallBridge bridge;
 
     /**
      * @param chat     the channel whose conversation a caller's turns belong to (WhatsApp where configured, else SMS)
@@ -101,6 +102,16 @@ public final class TwilioVoice implements Filter {
      */
     public TwilioVoice(InboundIngest ingest, Calls calls, DialogEngine dialogs, Channel chat, TwilioSettings settings,
                        Predicate<Language> listens, Duration turnWait) {
+        this(ingest, calls, dialogs, chat, settings, listens, turnWait, null, null, null);
+    }
+
+    /**
+     * @param leadCalls where partners' calls to leads are kept; null: no calls are bridged
+     * @param voiceFrom the number SHISHA calls and bridges from; null: no calls are bridged
+     */
+    public TwilioVoice(InboundIngest ingest, Calls calls, DialogEngine dialogs, Channel chat, TwilioSettings settings,
+                       Predicate<Language> listens, Duration turnWait, com.shisha.core.call.LeadCalls leadCalls, String voiceFrom,
+                       com.shisha.core.NamesInHindi names) {
         this.ingest = ingest;
         this.calls = calls;
         this.dialogs = dialogs;
@@ -111,7 +122,12 @@ public final class TwilioVoice implements Filter {
         this.publicBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.listens = listens;
         this.turnWait = turnWait;
+        this.bridge = leadCalls == null || voiceFrom == null ? null : new CallBridge(ingest, calls, leadCalls, chat,
+                chat == Channel.WHATSAPP ? settings.whatsappFrom() : settings.smsFrom(), voiceFrom, publicBase, names);
+        this.leadCalls = leadCalls;
     }
+
+    private final com.shisha.core.call.LeadCalls leadCalls;
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
@@ -154,6 +170,8 @@ public final class TwilioVoice implements Filter {
                 case WAIT -> waitFor(callSid, request, response);
                 case QUIET -> quietly(callSid, request, response);
                 case STATUS -> status(callSid, params, response);
+                case CallBridge.BRIDGE, CallBridge.NOTICE, CallBridge.BRIDGED, CallBridge.RECORDING ->
+                        leadCall(path, callSid, request, params, response);
                 default -> TwilioWebhooks.json(response, new ApiError("not_found", "no such voice webhook", 404));
             }
         } catch (RuntimeException e) {
@@ -341,9 +359,61 @@ public final class TwilioVoice implements Filter {
         String status = TwilioWebhooks.first(params, "CallStatus", "");
         if (ENDED.contains(status)) {
             calls.ended(callSid, Instant.now());
+            if (bridge != null) {
+                bridge.partnerLegEnded(callSid);
+            }
             log.info("call {} ended ({}, {} s)", callSid, status, safe(TwilioWebhooks.first(params, "CallDuration", "-")));
         }
         write(response, new VoiceResponse.Builder().build());
+    }
+
+    /** The webhooks of a call to a lead: the partner answered, the lead answered, the lead's leg ended, the recording. */
+    private void leadCall(String path, String callSid, HttpServletRequest request, Map<String, String[]> params,
+                          HttpServletResponse response) throws IOException {
+        String c = request.getParameter("c");
+        if (bridge == null || c == null || !c.matches("[0-9]{1,18}")) {
+            TwilioWebhooks.json(response, new ApiError("not_found", "no such call to a lead", 404));
+            return;
+        }
+        long id = Long.parseLong(c);
+        if (path.equals(CallBridge.NOTICE)) {
+            write(response, bridge.notice()); // the lead's leg, whose sid is Twilio's own: nothing of ours is said
+            return;
+        }
+        if (path.equals(CallBridge.BRIDGE)) {
+            write(response, bridge.partnerAnswered(callSid, id));
+            return;
+        }
+        Optional<com.shisha.core.call.LeadCalls.LeadCall> call = leadCalls.find(id).filter(x -> callSid.equals(x.callSid()));
+        if (call.isEmpty()) {
+            log.warn("{} for lead call {} from call {}, which is not its call: refused", path, id, callSid);
+            TwilioWebhooks.json(response, new ApiError("not_found", "no such call to a lead", 404));
+            return;
+        }
+        if (path.equals(CallBridge.RECORDING)) {
+            String url = TwilioWebhooks.first(params, "RecordingUrl", null);
+            if ("completed".equals(TwilioWebhooks.first(params, "RecordingStatus", "")) && url != null) {
+                bridge.recorded(call.get(), url);
+            }
+            write(response, new VoiceResponse.Builder().build());
+            return;
+        }
+        String status = TwilioWebhooks.first(params, "DialCallStatus", "");
+        String duration = TwilioWebhooks.first(params, "DialCallDuration", "0");
+        int seconds = duration.matches("[0-9]{1,6}") ? Integer.parseInt(duration) : 0;
+        bridge.dialEnded(call.get(), status, seconds);
+        boolean connected = "completed".equals(status) || "answered".equals(status);
+        if (request.getParameter("n") == null) {
+            // SHISHA placed this call: how it went is asked on WhatsApp, and the call ends here
+            bridge.tellOnChat(call.get(), "end", connected);
+            hangUp(call.get().language(), "bridge.ended", response);
+            return;
+        }
+        int n = number(request.getParameter("n"));
+        ConversationKey conversation = calls.find(callSid).map(Calls.Call::conversation)
+                .orElse(new ConversationKey(chat, call.get().partnerPhone()));
+        answerTurn(callSid, conversation, n, bridge.afterCallTurn(call.get(), callSid + "-" + n, InboundMessage.spokenOn(callSid),
+                connected), null, response);
     }
 
     // ------------------------------------------------------------------ turns
@@ -355,9 +425,14 @@ public final class TwilioVoice implements Filter {
     private void take(String callSid, ConversationKey conversation, int n, String text, String choiceId,
                       List<InboundMessage.Media> media, String before, HttpServletResponse response) throws IOException {
         String turnId = callSid + "-" + n;
+        answerTurn(callSid, conversation, n, new InboundMessage(turnId, conversation, InboundMessage.spokenOn(callSid), text,
+                media, null, Instant.now(), null, choiceId), before, response);
+    }
+
+    private void answerTurn(String callSid, ConversationKey conversation, int n, InboundMessage message, String before,
+                            HttpServletResponse response) throws IOException {
+        String turnId = message.providerMessageId();
         calls.turnTaken(callSid, turnId);
-        InboundMessage message = new InboundMessage(turnId, conversation, InboundMessage.spokenOn(callSid), text, media,
-                null, Instant.now(), null, choiceId);
         ingest.accept(message);
         Optional<Calls.Answer> answer = awaitAnswer(turnId);
         if (answer.isPresent()) {
@@ -420,6 +495,13 @@ public final class TwilioVoice implements Filter {
             lines.add(said);
         } else if (note == null) {
             lines.add(text(language, "silent"));
+        }
+        if (bridge != null) {
+            Optional<com.shisha.core.call.LeadCalls.LeadCall> asked = bridge.waitingOn(callSid);
+            if (asked.isPresent()) {
+                write(response, bridge.bridge(asked.get(), lines, next));
+                return;
+            }
         }
         String action = url(TURN, next, turnId, 0);
         String onSilence = url(QUIET, next, turnId, silences + 1);
@@ -551,7 +633,7 @@ public final class TwilioVoice implements Filter {
         return Integer.parseInt(value);
     }
 
-    private static String text(Language language, String key, Object... args) {
+    static String text(Language language, String key, Object... args) {
         String pattern = ResourceBundle.getBundle("i18n/ivr", language.locale(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
         return args.length == 0 ? pattern : new MessageFormat(pattern.replace("'", "''"), language.locale()).format(args);
@@ -561,7 +643,7 @@ public final class TwilioVoice implements Filter {
         return value == null ? "-" : Text.withoutControls(value).replaceAll("[^A-Za-z0-9-]", "?");
     }
 
-    private static void write(HttpServletResponse response, TwiML twiml) throws IOException {
+    static void write(HttpServletResponse response, TwiML twiml) throws IOException {
         byte[] body = twiml.toXml().getBytes(StandardCharsets.UTF_8);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(TWIML_CONTENT_TYPE);

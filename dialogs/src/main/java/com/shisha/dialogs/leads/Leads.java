@@ -183,7 +183,82 @@ public final class Leads {
         for (int i = 1; i <= OutcomeKind.values().length; i++) {
             items.add(new Choice("outcome:" + i, turn.text("choice.outcome." + i)));
         }
+        if (callsOpen(turn)) {
+            turn.say("lead.call_options");
+            items.add(new Choice("leadcall:" + RECORDED, turn.text("choice.call_recorded")));
+            items.add(new Choice("leadcall:" + UNRECORDED, turn.text("choice.call_unrecorded")));
+        }
         turn.offer(Choices.list(turn.text("choice.choose"), items));
+    }
+
+    private static final String RECORDED = "rec";
+    private static final String UNRECORDED = "plain";
+
+    private static boolean callsOpen(Turn turn) {
+        return turn.services() != null && turn.services().leadCalls();
+    }
+
+    /**
+     * Whether the partner asks SHISHA to connect them to the lead on screen, and whether the call may be recorded:
+     * the two options after the outcomes (6 recorded, 7 not), typed or tapped. Consent is given call by call.
+     */
+    public static Optional<Boolean> callAsked(Turn turn) {
+        String input = turn.input();
+        if (input.equals("6") || input.equals(RECORDED)) {
+            return Optional.of(true);
+        }
+        if (input.equals("7") || input.equals(UNRECORDED)) {
+            return Optional.of(false);
+        }
+        return Optional.empty();
+    }
+
+    /** Asks for the call: written with the turn, dialled by the phone line (on this call, when asked on one). */
+    public static void callLead(Turn turn, boolean record) {
+        long leadId = openedLead(turn);
+        Optional<Lead> lead = turn.services().journey().heldLead(turn.partner().orElseThrow().id(), leadId);
+        if (lead.isEmpty() || !lead.get().open()) {
+            turn.say("leads.gone");
+            show(turn);
+            return;
+        }
+        turn.record(new JourneyEffect.CallToLead(leadId, record, turn.callSid()));
+        String name = name(turn, lead.get().firstName());
+        turn.say(turn.callSid() != null ? "lead.connecting" : "lead.calling", name);
+        if (record) {
+            turn.say("lead.call_recorded");
+        }
+    }
+
+    /**
+     * After a call to a lead through SHISHA: that lead is opened again and how it went is asked.
+     *
+     * @param how "" when the lead was reached, "unanswered" when the lead did not answer, "missed" when the partner
+     *            could not be reached
+     * @return false when the lead is no longer the partner's (then only a note is said)
+     */
+    public static boolean afterCall(Turn turn, long leadId, String how) {
+        Optional<Lead> lead = turn.services().journey().heldLead(turn.partner().orElseThrow().id(), leadId);
+        String name = lead.map(l -> name(turn, l.firstName())).orElse("");
+        String key = switch (how) {
+            case "missed" -> "lead.call_missed";
+            case "unanswered" -> "lead.call_unanswered";
+            default -> "lead.after_call";
+        };
+        turn.say(key, name);
+        if (lead.isEmpty() || !lead.get().open()) {
+            return false;
+        }
+        LeadsOnScreen screen = LeadsOnScreen.of(turn.slots());
+        if (!screen.listed().isEmpty() && !screen.listed().contains(leadId)) {
+            // a fresh list came meanwhile: the called lead joins its end, so the numbers on screen keep their leads
+            List<Long> listed = new ArrayList<>(screen.listed());
+            listed.add(leadId);
+            screen = new LeadsOnScreen(listed, null);
+        }
+        screen.open(leadId).writeTo(turn.slots());
+        askOutcome(turn);
+        return true;
     }
 
     public static void choiceInvalid(Turn turn) {

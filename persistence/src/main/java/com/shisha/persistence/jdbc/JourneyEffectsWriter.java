@@ -72,7 +72,8 @@ final class JourneyEffectsWriter {
                 .single();
         boolean metricsMove = newDay; // a new active day can extend the streak
         for (JourneyEffect effect : update.effects()) {
-            metricsMove |= !(effect instanceof JourneyEffect.LeadsOffered || effect instanceof JourneyEffect.NextBestActionChosen);
+            metricsMove |= !(effect instanceof JourneyEffect.LeadsOffered || effect instanceof JourneyEffect.NextBestActionChosen
+                    || effect instanceof JourneyEffect.CallToLead);
             if (effect instanceof JourneyEffect.QuizCompleted quiz) {
                 quiz(p, quiz);
             } else if (effect instanceof JourneyEffect.LeadsOffered offered) {
@@ -89,6 +90,12 @@ final class JourneyEffectsWriter {
                 nextBestAction(p, chosen.action());
             } else if (effect instanceof JourneyEffect.CallReviewed reviewed) {
                 callReviewed(p, reviewed);
+            } else if (effect instanceof JourneyEffect.CallToLead call) {
+                jdbc.sql("""
+                                insert into lead_calls (partner_id, lead_id, record, status, call_sid)
+                                values (:p, :lead, :record, case when :sid::text is null then 'REQUESTED' else 'DIALLING' end, :sid)""")
+                        .param("p", p).param("lead", call.leadId()).param("record", call.record()).param("sid", call.callSid())
+                        .update();
             }
         }
         if (!metricsMove) {

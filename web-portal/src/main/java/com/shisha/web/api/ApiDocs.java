@@ -28,6 +28,7 @@ import java.util.Map;
 class ApiDocs {
 
     static final String PROBLEM = "ApiProblem";
+    static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
 
     @Bean
     OperationCustomizer declaredStatuses() {

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
@@ -48,7 +49,13 @@ class LeadsController {
     private final AppJourney writes;
     private final NamesInHindi names;
 
-    LeadsController(Me me, Journey journey, LeadMatcher matcher, PitchTips pitchTips, AppJourney writes, NamesInHindi names) {
+    private final com.shisha.core.call.PhoneLine phoneLine;
+    private final com.shisha.core.call.LeadCalls leadCalls;
+
+    LeadsController(Me me, Journey journey, LeadMatcher matcher, PitchTips pitchTips, AppJourney writes, NamesInHindi names,
+                    com.shisha.core.call.PhoneLine phoneLine, com.shisha.core.call.LeadCalls leadCalls) {
+        this.phoneLine = phoneLine;
+        this.leadCalls = leadCalls;
         this.names = names;
         this.me = me;
         this.journey = journey;
@@ -115,6 +122,35 @@ class LeadsController {
         var awards = writes.apply(partnerId, List.of(new JourneyEffect.LeadOutcome(leadId, kind, body.amount())));
         BigDecimal commission = kind == JourneyEffect.OutcomeKind.SOLD ? journey.commission(lead.product(), body.amount()) : null;
         return new Views.OutcomeView(leadId, kind.name(), body.amount(), commission, Views.AwardView.of(awards));
+    }
+
+    /** @param record the partner agrees that this call be recorded for a review (both sides hear a notice) */
+    record CallBody(@NotNull Boolean record) {
+    }
+
+    @PostMapping(path = "/{leadId}/call", consumes = "application/json")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(summary = "Connect the partner to the lead by phone: SHISHA calls the partner, then the lead, from its own number"
+            + " (neither sees the other's); how it went is asked on WhatsApp, and a recorded call is reviewed there",
+            responses = {
+                    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "202", description = "Accepted"),
+                    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "409", description = "lead_closed: the lead is closed",
+                            content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(ref = ApiDocs.PROBLEM_REF))),
+                    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "calls_unavailable: no voice number is configured",
+                            content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(ref = ApiDocs.PROBLEM_REF)))})
+    Views.LeadCallView call(@RequestAttribute(SessionAuthFilter.PARTNER_ID) long partnerId, @PathVariable long leadId,
+                            @Valid @RequestBody CallBody body) {
+        if (!phoneLine.bridgesCalls()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "calls_unavailable", "calls through SHISHA are not set up on this server");
+        }
+        me.onboarded(partnerId);
+        Lead lead = journey.heldLead(partnerId, leadId).orElseThrow(() -> ApiException.notFound("lead " + leadId));
+        if (!lead.open()) {
+            throw new ApiException(HttpStatus.CONFLICT, "lead_closed", "this lead is closed already");
+        }
+        writes.apply(partnerId, List.of(new JourneyEffect.CallToLead(leadId, body.record(), null)));
+        return leadCalls.history(partnerId, 1).stream().findFirst().map(Views.LeadCallView::of)
+                .orElseThrow(() -> new IllegalStateException("the call just asked for is not stored"));
     }
 
     private Views.PitchTipView tip(Lead lead, PartnerContext partner) {

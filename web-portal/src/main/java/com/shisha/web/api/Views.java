@@ -117,6 +117,15 @@ final class Views {
         return language == Language.HI && l.noteHi() != null ? names.abbreviations(l.noteHi()) : l.noteEn();
     }
 
+    /** A call to a lead through SHISHA: requested, being dialled, bridged, ended (with its length) or failed. */
+    record LeadCallView(long id, long leadId, String leadName, String status, boolean recorded, Instant requestedAt,
+                        Instant endedAt, Integer seconds) {
+        static LeadCallView of(com.shisha.core.call.LeadCalls.LeadCall c) {
+            return new LeadCallView(c.id(), c.leadId(), c.leadName(), c.status().name(), c.record(), c.requestedAt(),
+                    c.endedAt(), c.seconds());
+        }
+    }
+
     record OutcomeView(long leadId, String outcome, BigDecimal amount, BigDecimal commission, List<AwardView> awards) {
     }
 }
