@@ -19,3 +19,29 @@ create table lead_calls (
 );
 create index lead_calls_requested on lead_calls (requested_at) where status = 'REQUESTED';
 create index lead_calls_by_partner on lead_calls (partner_id, requested_at desc);
+
+-- What was said on a bridged call, heard live from Twilio's media stream (one row per utterance, either side), and
+-- the tips shown to the partner while it went on, with their thumbs up or down.
+alter table lead_calls add column summary text;
+
+create table lead_call_utterances (
+    call_id    bigint      not null references lead_calls (id),
+    seq        int         not null,
+    speaker    text        not null check (speaker in ('PARTNER', 'CUSTOMER')),
+    at_ms      int         not null,
+    words      text        not null,
+    primary key (call_id, seq)
+);
+
+create table lead_call_tips (
+    id         bigserial   primary key,
+    call_id    bigint      not null references lead_calls (id),
+    kind       text        not null check (kind in ('OBJECTION', 'QUESTION', 'SIGNAL', 'LISTENING_OFF')),
+    heard      text,
+    tip        text        not null,
+    source     text,
+    at_ms      int         not null,
+    useful     boolean,
+    created_at timestamptz not null default now()
+);
+create index lead_call_tips_by_call on lead_call_tips (call_id, id);

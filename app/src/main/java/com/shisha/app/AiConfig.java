@@ -111,6 +111,18 @@ class AiConfig {
         return downloads;
     }
 
+    /** Live calls hear each side through a recogniser of its own (Vosk's end-pointing tells when a sentence ended). */
+    @Bean
+    com.shisha.core.voice.SpeechStreams speechStreams(@Qualifier("vosk") VoskSpeechRecognizer vosk) {
+        return vosk::open; // not the recogniser itself, which would then be a second SpeechRecognizer bean
+    }
+
+    /** What a customer says on a live call, with a tip from the coach's guide. */
+    @Bean
+    com.shisha.core.call.CallCues callCues(KnowledgeBaseCoach coach) {
+        return new com.shisha.ai.review.LiveCues(coach);
+    }
+
     @Bean
     SpeechRecognizer speechRecognizer(@Qualifier("vosk") VoskSpeechRecognizer vosk, io.micrometer.core.instrument.MeterRegistry meters) {
         return OperationsMetrics.timed(vosk, meters);

@@ -4,6 +4,8 @@ import com.shisha.channels.twilio.TwilioContentApi;
 import com.shisha.channels.twilio.TwilioMessageSender;
 import com.shisha.channels.twilio.TwilioSettings;
 import com.shisha.channels.twilio.LeadCallPlacer;
+import com.shisha.channels.twilio.MediaStreamGuard;
+import com.shisha.channels.twilio.MediaStreams;
 import com.shisha.channels.twilio.TwilioVoice;
 import com.shisha.core.call.LeadCalls;
 import com.shisha.channels.twilio.TwilioWebhooks;
@@ -95,10 +97,17 @@ class ChannelsConfig {
         return new WebChatHub(fanout, Duration.ofMinutes(30).toMillis());
     }
 
+    /** Tips on live calls, pushed to the partner's app and dashboard on whichever instance they listen. */
+    @Bean
+    com.shisha.web.api.LiveTipsHub liveTipsHub(Fanout fanout) {
+        return new com.shisha.web.api.LiveTipsHub(fanout, Duration.ofMinutes(30).toMillis());
+    }
+
     /** Runs at the start of shutdown, before the web server waits for active requests to finish. */
     @EventListener(ContextClosedEvent.class)
     void closeWebChatStreams(ContextClosedEvent event) {
         event.getApplicationContext().getBean(WebChatHub.class).closeAll();
+        event.getApplicationContext().getBean(com.shisha.web.api.LiveTipsHub.class).closeAll();
     }
 
     @Bean
@@ -155,6 +164,29 @@ class ChannelsConfig {
     @Bean
     com.shisha.core.call.PhoneLine phoneLine(TwilioSetup twilio, Environment environment) {
         return new com.shisha.core.call.PhoneLine(voiceFrom(twilio, environment).orElse(null));
+    }
+
+    /**
+     * Twilio's media streams of bridged calls, over a WebSocket at {@value MediaStreams#PATH}. Tomcat's WebSocket
+     * container (Jakarta WebSocket) is started here, since nothing else in the service needs one; the gate upgrades
+     * only a request Twilio signed.
+     */
+    @Bean
+    @ConditionalOnProperty("TWILIO_ACCOUNT_SID")
+    org.springframework.boot.web.servlet.ServletContextInitializer webSocketContainer() {
+        return context -> new org.apache.tomcat.websocket.server.WsSci().onStartup(null, context);
+    }
+
+    @Bean
+    @ConditionalOnProperty("TWILIO_ACCOUNT_SID")
+    FilterRegistrationBean<MediaStreamGuard> mediaStreamGuard(TwilioSetup twilio, com.shisha.core.call.LeadCalls leadCalls,
+            com.shisha.core.call.CallCues cues, com.shisha.core.voice.SpeechStreams speech, com.shisha.core.call.LiveFeed feed) {
+        MediaStreams streams = new MediaStreams(leadCalls, cues, speech, feed, com.shisha.ai.review.LiveCues::listeningOff);
+        var registration = new FilterRegistrationBean<>(new MediaStreamGuard(twilio.settings().orElseThrow(), streams));
+        registration.addUrlPatterns(MediaStreams.PATH);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setAsyncSupported(true);
+        return registration;
     }
 
     /** Dials partners who asked to be connected to a lead (every SHISHA_CALL_PLACER_MILLIS, default 500; 0: never). */

@@ -255,7 +255,7 @@ class PhoneLineTest extends AbstractPipelineTest {
         String bridge = post("/webhooks/twilio/voice/bridge?c=" + id, legForm(leg, phone, "in-progress"));
         assertThat(bridge).isEqualTo(XML + "<Response>" + HI_SAY + "आपको " + lead.firstName() + " से जोड़ रहे हैं, उन्हें SHISHA का नंबर"
                 + " दिखेगा। यह कॉल आपके कोचिंग रिव्यू के लिए रिकॉर्ड हो रही है; " + lead.firstName() + " को भी सूचना सुनाई देगी।</Say>"
-                + "<Dial action=\"" + PUBLIC_BASE + "/webhooks/twilio/voice/bridged?c=" + id + "\" callerId=\"" + SMS_FROM
+                + stream(id) + "<Dial action=\"" + PUBLIC_BASE + "/webhooks/twilio/voice/bridged?c=" + id + "\" callerId=\"" + SMS_FROM
                 + "\" method=\"POST\" record=\"record-from-answer-dual\" recordingStatusCallback=\"" + PUBLIC_BASE
                 + "/webhooks/twilio/voice/recording?c=" + id + "\" recordingStatusCallbackEvent=\"completed\""
                 + " recordingStatusCallbackMethod=\"POST\" timeout=\"30\"><Number method=\"POST\" url=\"" + PUBLIC_BASE
@@ -333,7 +333,7 @@ class PhoneLineTest extends AbstractPipelineTest {
         String bridge = press(detail, call, phone, "7");
         long id = jdbc.sql("select id from lead_calls where call_sid = :c").param("c", call).query(Long.class).single();
         assertThat(bridge).isEqualTo(XML + "<Response>" + HI_SAY + "अभी आपको " + lead.firstName() + " से जोड़ रहा हूँ।</Say>"
-                + "<Dial action=\"" + PUBLIC_BASE + "/webhooks/twilio/voice/bridged?c=" + id + "&amp;n=5\" callerId=\"" + SMS_FROM
+                + stream(id) + "<Dial action=\"" + PUBLIC_BASE + "/webhooks/twilio/voice/bridged?c=" + id + "&amp;n=5\" callerId=\"" + SMS_FROM
                 + "\" method=\"POST\" timeout=\"30\"><Number>" + lead.phone() + "</Number></Dial></Response>");
         assertThat(TwilioStandIn.callsPlacedTo(phone)).as("bridged on the call, not placed anew").isEmpty();
 
@@ -345,6 +345,30 @@ class PhoneLineTest extends AbstractPipelineTest {
                 "turn?n=6&amp;r=" + call + "-5");
         assertThat(jdbc.sql("select status from lead_calls where id = :id").param("id", id).query(String.class).single())
                 .isEqualTo("FAILED");
+    }
+
+    @Test
+    void withoutASpeechModelTheLiveTipsSayListeningIsOff() throws Exception {
+        String phone = freshPhone();
+        onboardedByVoice(phone);
+        String call = newCallSid();
+        String twiml = post("/webhooks/twilio/voice", callForm(call, phone, "ringing"));
+        String detail = press(press(twiml, call, phone, "1"), call, phone, "1");
+        press(detail, call, phone, "7");
+        long id = jdbc.sql("select id from lead_calls where call_sid = :c").param("c", call).query(Long.class).single();
+        byte[] quiet = new byte[MediaStreamReplay.FRAME_BYTES * 50];
+        java.util.Arrays.fill(quiet, (byte) 0xFF); // μ-law silence
+        new LiveTipsTest.Replayer(port).replay(MediaStreamReplay.messages(call, "MZ" + "c".repeat(32), id, quiet, quiet));
+        assertThat(jdbc.sql("select kind || ': ' || tip from lead_call_tips where call_id = :id").param("id", id).query(String.class).list())
+                .containsExactly("LISTENING_OFF: लाइव टिप्स बंद हैं: इस सर्वर पर बोली पहचानने का मॉडल नहीं है, इसलिए SHISHA कॉल नहीं सुन सकता।");
+        assertThat(jdbc.sql("select summary from lead_calls where id = :id").param("id", id).query(String.class).single())
+                .startsWith("0 मिनट 0 सेकंड की कॉल: ग्राहक ने कोई आपत्ति नहीं उठाई");
+    }
+
+    /** The media stream a bridged call starts before dialling the lead: both sides, to the live tips. */
+    private static String stream(long id) {
+        return "<Start><Stream track=\"both_tracks\" url=\"wss://bot.example.test/webhooks/twilio/media\"><Parameter name=\"c\" value=\""
+                + id + "\"/></Stream></Start>";
     }
 
     private static String redirectOf(String twiml) {

@@ -31,7 +31,7 @@ public final class RubricScorer {
     private static final int QUOTES_PER_ITEM = 4;
 
     private static final Map<Product, List<Cues>> FACTS = new EnumMap<>(Product.class);
-    private static final SentenceClassifier CLASSIFIER = SentenceClassifier.trained();
+    private static final SentenceClassifier<Label> CLASSIFIER = SentenceClassifier.trained();
     /**
      * Facets a sentence also shows when the classifier is sure of its label, though no cue matched. Objections
      * use it only for sentences known to be the customer's (see isObjection).

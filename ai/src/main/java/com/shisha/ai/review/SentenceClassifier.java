@@ -20,50 +20,63 @@ import java.util.Set;
  * and it learns from a file anyone can extend without touching code. Sound keys make one model serve English,
  * Hinglish and Devanagari.
  */
-final class SentenceClassifier {
+final class SentenceClassifier<L extends Enum<L>> {
 
+    /** What a sentence of a call does, for the review's rubric. */
     enum Label { NEED, COST, TERMS, KYC, OBJECTION, ANSWER, NEXT, OTHER }
 
     /** A label counts only this sure: below it the sentence is left to the cue lists. */
     static final double MIN_PROBABILITY = 0.7;
 
-    private static final SentenceClassifier TRAINED = train("/review/sentences.tsv");
+    private static final SentenceClassifier<Label> TRAINED = train("/review/sentences.tsv", Label.class, Label.OTHER);
 
-    private final Map<Label, Integer> sentences = new LinkedHashMap<>();
-    private final Map<Label, Map<String, Integer>> counts = new LinkedHashMap<>();
-    private final Map<Label, Integer> totals = new LinkedHashMap<>();
+    private final Class<L> type;
+    private final L other;
+    private final Map<L, Integer> sentences = new LinkedHashMap<>();
+    private final Map<L, Map<String, Integer>> counts = new LinkedHashMap<>();
+    private final Map<L, Integer> totals = new LinkedHashMap<>();
     private final Set<String> vocabulary = new HashSet<>();
     private int all;
 
-    static SentenceClassifier trained() {
+    private SentenceClassifier(Class<L> type, L other) {
+        this.type = type;
+        this.other = other;
+    }
+
+    static SentenceClassifier<Label> trained() {
         return TRAINED;
     }
 
-    static SentenceClassifier train(String resource) {
+    /** @param other the label of a sentence no label is sure enough for */
+    static <L extends Enum<L>> SentenceClassifier<L> train(String resource, Class<L> type, L other) {
         try (InputStream in = SentenceClassifier.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is not on the classpath");
             }
-            return train(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")));
+            return train(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")), type, other);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    static SentenceClassifier<Label> train(List<String> lines) {
+        return train(lines, Label.class, Label.OTHER);
+    }
+
     /** @param lines "LABEL&lt;tab&gt;sentence"; blank lines and lines starting with # are skipped */
-    static SentenceClassifier train(List<String> lines) {
-        SentenceClassifier c = new SentenceClassifier();
+    static <L extends Enum<L>> SentenceClassifier<L> train(List<String> lines, Class<L> type, L other) {
+        SentenceClassifier<L> c = new SentenceClassifier<>(type, other);
         for (String line : lines) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
             String[] parts = line.split("\t", 2);
-            c.add(Label.valueOf(parts[0].trim()), parts[1]);
+            c.add(Enum.valueOf(type, parts[0].trim()), parts[1]);
         }
         return c;
     }
 
-    private void add(Label label, String sentence) {
+    private void add(L label, String sentence) {
         sentences.merge(label, 1, Integer::sum);
         all++;
         Map<String, Integer> own = counts.computeIfAbsent(label, l -> new HashMap<>());
@@ -87,25 +100,29 @@ final class SentenceClassifier {
         return f;
     }
 
-    /** The label of a sentence given as sound keys, or OTHER when no label is {@link #MIN_PROBABILITY} sure. */
-    Label classify(String keyed) {
-        Map<Label, Double> p = probabilities(keyed);
-        Label best = Label.OTHER;
+    /** The label of a sentence given as sound keys, or the other label when none is {@link #MIN_PROBABILITY} sure. */
+    L classify(String keyed) {
+        return classify(keyed, MIN_PROBABILITY);
+    }
+
+    L classify(String keyed, double sure) {
+        Map<L, Double> p = probabilities(keyed);
+        L best = other;
         double top = 0;
-        for (Map.Entry<Label, Double> e : p.entrySet()) {
+        for (Map.Entry<L, Double> e : p.entrySet()) {
             if (e.getValue() > top) {
                 top = e.getValue();
                 best = e.getKey();
             }
         }
-        return top >= MIN_PROBABILITY ? best : Label.OTHER;
+        return top >= sure ? best : other;
     }
 
-    Map<Label, Double> probabilities(String keyed) {
+    Map<L, Double> probabilities(String keyed) {
         List<String> features = features(keyed);
-        Map<Label, Double> log = new LinkedHashMap<>();
+        Map<L, Double> log = new LinkedHashMap<>();
         double max = Double.NEGATIVE_INFINITY;
-        for (Label label : sentences.keySet()) {
+        for (L label : sentences.keySet()) {
             double score = Math.log((double) sentences.get(label) / all);
             Map<String, Integer> own = counts.get(label);
             double denominator = totals.getOrDefault(label, 0) + vocabulary.size();
@@ -121,8 +138,8 @@ final class SentenceClassifier {
         for (double v : log.values()) {
             sum += Math.exp(v - max);
         }
-        Map<Label, Double> p = new LinkedHashMap<>();
-        for (Map.Entry<Label, Double> e : log.entrySet()) {
+        Map<L, Double> p = new LinkedHashMap<>();
+        for (Map.Entry<L, Double> e : log.entrySet()) {
             p.put(e.getKey(), Math.exp(e.getValue() - max) / sum);
         }
         return p;

@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -28,7 +29,8 @@ import java.util.concurrent.TimeUnit;
  * grammar ones per (language, grammar) in a small LRU, and at most {@code concurrency} recognitions run at once
  * because each keeps a core busy. Close it on shutdown to free the natives.
  */
-public final class VoskSpeechRecognizer implements SpeechRecognizer, SpeechModelDownloads.Target, AutoCloseable {
+public final class VoskSpeechRecognizer implements SpeechRecognizer, com.shisha.core.voice.SpeechStreams,
+        SpeechModelDownloads.Target, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(VoskSpeechRecognizer.class);
     /** Distinct grammars kept ready; dialogs use a handful (menus, quiz options), so 16 covers a working set. */
@@ -199,6 +201,50 @@ public final class VoskSpeechRecognizer implements SpeechRecognizer, SpeechModel
         } finally {
             turns.release();
         }
+    }
+
+    /**
+     * A recogniser of its own for one speaker of a live call, kept for the call's length (a pooled one would carry
+     * another caller's half-heard words); it uses Vosk's end-pointing to tell when an utterance ended.
+     */
+    @Override
+    public Optional<SpeechStream> open(Language language) {
+        if (!availability(language).ready()) {
+            return Optional.empty();
+        }
+        Model model;
+        synchronized (this) {
+            model = models.get(language);
+        }
+        try {
+            Recognizer recognizer = new Recognizer(model, SAMPLE_RATE);
+            return Optional.of(new SpeechStream() {
+                @Override
+                public Optional<String> accept(short[] pcm) {
+                    return recognizer.acceptWaveForm(pcm, pcm.length) ? words(recognizer.getResult()) : Optional.empty();
+                }
+
+                @Override
+                public Optional<String> finish() {
+                    return words(recognizer.getFinalResult());
+                }
+
+                @Override
+                public void close() {
+                    recognizer.close();
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            log.warn("no {} live recogniser: {}", language, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> words(String json) {
+        VoskResults results = new VoskResults();
+        results.add(json);
+        String text = results.recognition().text();
+        return text.isBlank() ? Optional.empty() : Optional.of(text);
     }
 
     private void acquireTurn() {

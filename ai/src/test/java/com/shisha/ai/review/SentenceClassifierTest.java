@@ -49,7 +49,7 @@ class SentenceClassifierTest {
 
     @Test
     void one_model_reads_english_hinglish_and_devanagari_paraphrases() {
-        SentenceClassifier c = SentenceClassifier.trained();
+        SentenceClassifier<Label> c = SentenceClassifier.trained();
         assertThat(c.classify(Cues.keys("how much do you usually spend on shopping in a month"))).isEqualTo(Label.NEED);
         assertThat(c.classify(Cues.keys("ghar mein aap par kaun kaun depend karta hai"))).isEqualTo(Label.NEED);
         assertThat(c.classify(Cues.keys("आपके बच्चे कितने हैं और उनकी पढ़ाई का क्या प्लान है"))).isEqualTo(Label.NEED);

@@ -21,8 +21,8 @@ public interface LeadCalls {
      * @param callSid the partner's leg, once dialled (or the phone-line call it was asked from)
      */
     record LeadCall(long id, long partnerId, String partnerPhone, Language language, long leadId, String leadName,
-                    String leadPhone, boolean record, Status status, String callSid, Instant requestedAt,
-                    Instant endedAt, Integer seconds) {
+                    String leadPhone, com.shisha.core.Product product, boolean record, Status status, String callSid,
+                    Instant requestedAt, Instant endedAt, Integer seconds) {
     }
 
     /** Takes up to {@code max} requests to dial (REQUESTED to DIALLING), oldest first; other instances skip them. */
@@ -47,4 +47,41 @@ public interface LeadCalls {
 
     /** The partner's calls to leads, newest first. */
     List<LeadCall> history(long partnerId, int max);
+
+    // ------------------------------------------------------------------ what was said, and the tips shown live
+
+    enum Speaker { PARTNER, CUSTOMER }
+
+    enum TipKind { OBJECTION, QUESTION, SIGNAL, LISTENING_OFF }
+
+    /** @param atMillis from the start of the media stream */
+    record Utterance(Speaker speaker, String words, long atMillis) {
+    }
+
+    /**
+     * @param heard  what the customer said that the tip answers; null for a notice (listening off)
+     * @param source the coach guide's section the tip comes from, by title; null for none
+     * @param useful the partner's thumbs: up, down, or null while they gave none
+     */
+    record Tip(long id, long callId, TipKind kind, String heard, String text, String source, long atMillis, Boolean useful) {
+    }
+
+    /** A call with everything said and shown on it. */
+    record Detail(LeadCall call, String summary, java.util.List<Utterance> transcript, java.util.List<Tip> tips) {
+    }
+
+    void utterance(long callId, int seq, Utterance utterance);
+
+    Tip tip(long callId, TipKind kind, String heard, String text, String source, long atMillis);
+
+    /** @return false when the tip is not one of this partner's calls */
+    boolean feedback(long partnerId, long tipId, boolean useful);
+
+    void summarise(long callId, String summary);
+
+    /** One of the partner's calls, whole; empty for anyone else's. */
+    Optional<Detail> detail(long partnerId, long callId);
+
+    /** The partner's calls whose lead's name, transcript or tips contain every word of {@code query}, newest first. */
+    List<LeadCall> search(long partnerId, String query, int max);
 }

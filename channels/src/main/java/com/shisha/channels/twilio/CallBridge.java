@@ -70,7 +70,11 @@ final class CallBridge {
 
     /** The partner picked up the call SHISHA placed: told who they are connected to, then the lead is dialled. */
     VoiceResponse partnerAnswered(String callSid, long id) {
-        Optional<LeadCalls.LeadCall> found = leadCalls.find(id).filter(c -> callSid.equals(c.callSid()));
+        // Twilio may ring the partner before the placer has stored the sid its request got back: taken from here then
+        Optional<LeadCalls.LeadCall> found = leadCalls.find(id).filter(c -> callSid.equals(c.callSid())
+                || c.callSid() == null && c.status() == LeadCalls.Status.DIALLING);
+        found.filter(c -> c.callSid() == null).ifPresent(c -> leadCalls.dialled(c.id(), callSid));
+        found = found.map(c -> c.callSid() != null ? c : leadCalls.find(id).orElseThrow());
         if (found.isEmpty() || found.get().status() != LeadCalls.Status.DIALLING) {
             log.warn("bridge webhook for lead call {} from call {}, which is not that call's or not waiting: hung up", id, callSid);
             VoiceResponse.Builder twiml = new VoiceResponse.Builder();
@@ -104,6 +108,12 @@ final class CallBridge {
         if (words.length() > 0) {
             twiml.say(TwilioVoice.say(language, words.toString()));
         }
+        // the call's audio, both sides, to the live tips (the partner's leg: its inbound track is the partner)
+        twiml.start(new com.twilio.twiml.voice.Start.Builder().stream(new com.twilio.twiml.voice.Stream.Builder()
+                .url(MediaStreamGuard.webSocketBase(publicBase) + MediaStreams.PATH)
+                .track(com.twilio.twiml.voice.Stream.Track.BOTH_TRACKS)
+                .parameter(new com.twilio.twiml.voice.Parameter.Builder().name("c").value(Long.toString(call.id())).build())
+                .build()).build());
         Dial.Builder dial = new Dial.Builder().callerId(voiceFrom).timeout(RING_SECONDS).method(HttpMethod.POST)
                 .action(url(BRIDGED, call.id()) + (next == null ? "" : "&n=" + next));
         Number.Builder lead = new Number.Builder(call.leadPhone());

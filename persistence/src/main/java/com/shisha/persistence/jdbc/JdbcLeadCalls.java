@@ -15,7 +15,7 @@ public class JdbcLeadCalls implements LeadCalls {
 
     private static final String SELECT = """
             select c.id, c.partner_id, p.phone as partner_phone, p.language, c.lead_id, l.name as lead_name,
-                   l.phone as lead_phone, c.record, c.status, c.call_sid, c.requested_at, c.ended_at, c.seconds
+                   l.phone as lead_phone, l.product, c.record, c.status, c.call_sid, c.requested_at, c.ended_at, c.seconds
               from lead_calls c join partners p on p.id = c.partner_id join leads l on l.id = c.lead_id
             """;
 
@@ -39,7 +39,8 @@ public class JdbcLeadCalls implements LeadCalls {
 
     @Override
     public void dialled(long id, String callSid) {
-        jdbc.sql("update lead_calls set call_sid = :sid where id = :id").param("sid", callSid).param("id", id).update();
+        jdbc.sql("update lead_calls set call_sid = :sid where id = :id and (call_sid is null or call_sid = :sid)")
+                .param("sid", callSid).param("id", id).update();
     }
 
     @Override
@@ -87,12 +88,85 @@ public class JdbcLeadCalls implements LeadCalls {
                 .param("p", partnerId).param("max", max).query(JdbcLeadCalls::row).list();
     }
 
+    @Override
+    public void utterance(long callId, int seq, Utterance utterance) {
+        jdbc.sql("""
+                        insert into lead_call_utterances (call_id, seq, speaker, at_ms, words) values (:c, :seq, :speaker, :at, :words)
+                        on conflict do nothing""")
+                .param("c", callId).param("seq", seq).param("speaker", utterance.speaker().name())
+                .param("at", (int) Math.min(Integer.MAX_VALUE, utterance.atMillis())).param("words", utterance.words()).update();
+    }
+
+    @Override
+    public Tip tip(long callId, TipKind kind, String heard, String text, String source, long atMillis) {
+        long id = jdbc.sql("""
+                        insert into lead_call_tips (call_id, kind, heard, tip, source, at_ms) values (:c, :kind, :heard, :tip, :source, :at)
+                        returning id""")
+                .param("c", callId).param("kind", kind.name()).param("heard", heard).param("tip", text).param("source", source)
+                .param("at", (int) Math.min(Integer.MAX_VALUE, atMillis)).query(Long.class).single();
+        return new Tip(id, callId, kind, heard, text, source, atMillis, null);
+    }
+
+    @Override
+    public boolean feedback(long partnerId, long tipId, boolean useful) {
+        return jdbc.sql("""
+                        update lead_call_tips t set useful = :useful from lead_calls c
+                         where t.id = :id and c.id = t.call_id and c.partner_id = :p""")
+                .param("useful", useful).param("id", tipId).param("p", partnerId).update() == 1;
+    }
+
+    @Override
+    public void summarise(long callId, String summary) {
+        jdbc.sql("update lead_calls set summary = :s where id = :id").param("s", summary).param("id", callId).update();
+    }
+
+    @Override
+    public Optional<Detail> detail(long partnerId, long callId) {
+        Optional<LeadCall> call = find(callId).filter(c -> c.partnerId() == partnerId);
+        if (call.isEmpty()) {
+            return Optional.empty();
+        }
+        String summary = jdbc.sql("select summary from lead_calls where id = :id").param("id", callId).query(String.class).optional()
+                .orElse(null);
+        List<Utterance> transcript = jdbc.sql("select speaker, words, at_ms from lead_call_utterances where call_id = :c order by seq")
+                .param("c", callId)
+                .query((rs, n) -> new Utterance(Speaker.valueOf(rs.getString("speaker")), rs.getString("words"), rs.getInt("at_ms")))
+                .list();
+        List<Tip> tips = jdbc.sql("select id, kind, heard, tip, source, at_ms, useful from lead_call_tips where call_id = :c order by id")
+                .param("c", callId)
+                .query((rs, n) -> new Tip(rs.getLong("id"), callId, TipKind.valueOf(rs.getString("kind")), rs.getString("heard"),
+                        rs.getString("tip"), rs.getString("source"), rs.getInt("at_ms"), rs.getObject("useful", Boolean.class)))
+                .list();
+        return Optional.of(new Detail(call.get(), summary, transcript, tips));
+    }
+
+    @Override
+    public List<LeadCall> search(long partnerId, String query, int max) {
+        List<String> words = java.util.Arrays.stream(query.toLowerCase(java.util.Locale.ROOT).split("\\s+"))
+                .filter(w -> !w.isBlank()).limit(8).map(w -> "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+                .toList();
+        if (words.isEmpty()) {
+            return history(partnerId, max);
+        }
+        // every word somewhere in what is known of the call: the lead's name, its summary, its transcript, its tips
+        return jdbc.sql(SELECT + """
+                         where c.partner_id = :p and (
+                               select bool_and(lower(l.name || ' ' || coalesce(c.summary, '') || ' '
+                                      || coalesce((select string_agg(u.words, ' ') from lead_call_utterances u where u.call_id = c.id), '')
+                                      || ' ' || coalesce((select string_agg(t.tip, ' ') from lead_call_tips t where t.call_id = c.id), ''))
+                                      like w)
+                                 from unnest(cast(:words as text[])) as w)
+                         order by c.requested_at desc limit :max""")
+                .param("p", partnerId).param("words", words.toArray(new String[0])).param("max", max)
+                .query(JdbcLeadCalls::row).list();
+    }
+
     private static LeadCall row(ResultSet rs, int n) throws SQLException {
         Timestamp ended = rs.getTimestamp("ended_at");
         Integer seconds = rs.getObject("seconds", Integer.class);
         return new LeadCall(rs.getLong("id"), rs.getLong("partner_id"), rs.getString("partner_phone"),
                 Language.fromCode(rs.getString("language")), rs.getLong("lead_id"), rs.getString("lead_name"),
-                rs.getString("lead_phone"), rs.getBoolean("record"), Status.valueOf(rs.getString("status")),
+                rs.getString("lead_phone"), com.shisha.core.Product.valueOf(rs.getString("product")), rs.getBoolean("record"), Status.valueOf(rs.getString("status")),
                 rs.getString("call_sid"), rs.getTimestamp("requested_at").toInstant(), ended == null ? null : ended.toInstant(),
                 seconds);
     }

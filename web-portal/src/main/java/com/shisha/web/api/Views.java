@@ -126,6 +126,34 @@ final class Views {
         }
     }
 
+    /** A tip shown on a live call, with the partner's thumbs (null until given). */
+    record TipView(long id, String kind, String heard, String text, String source, long atMillis, Boolean useful) {
+        static TipView of(com.shisha.core.call.LeadCalls.Tip t) {
+            return new TipView(t.id(), t.kind().name(), t.heard(), t.text(), t.source(), t.atMillis(), t.useful());
+        }
+    }
+
+    /** What the partner's app hears on its live-call stream: {@code tip} (with the tip) or {@code ended} (with the summary). */
+    record LiveEvent(String type, long callId, String leadName, TipView tip, String summary) {
+        static LiveEvent of(com.shisha.core.call.LiveFeed.Event e) {
+            return new LiveEvent(e.type().name().toLowerCase(java.util.Locale.ROOT), e.callId(), e.leadName(),
+                    e.tip() == null ? null : TipView.of(e.tip()), e.summary());
+        }
+    }
+
+    record UtteranceView(String speaker, String words, long atMillis) {
+    }
+
+    record CallDetailView(LeadCallView call, String summary, List<UtteranceView> transcript, List<TipView> tips) {
+        static CallDetailView of(com.shisha.core.call.LeadCalls.Detail d, String leadName) {
+            LeadCallView call = LeadCallView.of(d.call());
+            return new CallDetailView(new LeadCallView(call.id(), call.leadId(), leadName, call.status(), call.recorded(),
+                    call.requestedAt(), call.endedAt(), call.seconds()), d.summary(),
+                    d.transcript().stream().map(u -> new UtteranceView(u.speaker().name(), u.words(), u.atMillis())).toList(),
+                    d.tips().stream().map(TipView::of).toList());
+        }
+    }
+
     record OutcomeView(long leadId, String outcome, BigDecimal amount, BigDecimal commission, List<AwardView> awards) {
     }
 }
