@@ -44,6 +44,11 @@ final class Romaniser {
     private static final Set<String> FILLER = FILLER_WORDS.stream().map(Romaniser::exact)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
+    /** The stems of the filler words that are verbs' forms: their other forms carry no topic either. */
+    private static final Set<String> FILLER_STEMS = FILLER_WORDS.stream()
+            .filter(w -> !com.shisha.ai.text.Hinglish.stem(com.shisha.ai.text.Hinglish.key(w)).equals(com.shisha.ai.text.Hinglish.key(w)))
+            .map(Romaniser::stem).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** Hindi grammar words: one of them in a Latin-letter question says it is Hinglish, not English. */
     private static final Set<String> HINDI_GRAMMAR = java.util.stream.Stream.of(
             "hai", "hain", "ka", "ki", "ke", "ko", "kya", "kaise", "kyu", "kyun", "nahi", "se", "me", "mein", "hota",
@@ -103,6 +108,31 @@ final class Romaniser {
     /** The topic-bearing keys of a text's words, in order, in Latin letters whatever the script. */
     static List<String> keys(String text) {
         return keys(text, true);
+    }
+
+    /**
+     * The topic-bearing words' keys without their Hindi endings ({@link com.shisha.ai.text.Hinglish#stem}), for the
+     * word index: a verb is written in many forms ("kholu", "kholna", खोलें), and the guide names it in one or two. A
+     * form of a filler verb is filler too ("milega" as "milta").
+     */
+    static List<String> stems(String text) {
+        List<String> stems = new ArrayList<>();
+        for (String latin : latinWords(text)) {
+            String stem = stem(latin);
+            if (!stem.isEmpty() && !FILLER.contains(exact(latin)) && !FILLER_STEMS.contains(stem)) {
+                stems.add(stem);
+            }
+        }
+        return stems;
+    }
+
+    private static String stem(String latinWord) {
+        String k = com.shisha.ai.text.Hinglish.key(latinWord);
+        String stem = com.shisha.ai.text.Hinglish.stem(k);
+        if (stem.equals(k) && k.length() > 3 && k.endsWith("s")) {
+            stem = k.substring(0, k.length() - 1); // an English plural
+        }
+        return stem.replace("c", "k").replace("x", "ks");
     }
 
     /** The keys of every word, grammar and filler words included, in order: for reading a question word by word. */

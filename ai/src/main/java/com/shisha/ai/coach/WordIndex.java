@@ -85,16 +85,16 @@ final class WordIndex {
                 StringBuilder roman = new StringBuilder();
                 StringBuilder title = new StringBuilder();
                 for (String text : texts.get(owner)) {
-                    title.append(String.join(" ", Romaniser.keys(text.lines().findFirst().orElse("")))).append('\n');
+                    title.append(String.join(" ", Romaniser.stems(text.lines().findFirst().orElse("")))).append('\n');
                     (Romaniser.hasDevanagari(text) ? hi : en).append(text).append('\n');
-                    roman.append(String.join(" ", Romaniser.keys(text))).append('\n');
+                    roman.append(String.join(" ", Romaniser.stems(text))).append('\n');
                 }
                 StringBuilder askedEn = new StringBuilder();
                 StringBuilder askedHi = new StringBuilder();
                 StringBuilder askedRoman = new StringBuilder();
                 for (String question : questions.get(owner)) {
                     (Romaniser.hasDevanagari(question) ? askedHi : askedEn).append(question).append('\n');
-                    askedRoman.append(String.join(" ", Romaniser.keys(question))).append('\n');
+                    askedRoman.append(String.join(" ", Romaniser.stems(question))).append('\n');
                 }
                 Document doc = new Document();
                 doc.add(new StoredField(OWNER, owner));
@@ -134,16 +134,16 @@ final class WordIndex {
         int clauses = 0;
         Set<String> englishTerms = terms(english, EN, inEnglish == null ? question : question + " " + inEnglish);
         Set<String> hindiTerms = terms(hindi, HI, question);
-        Set<String> romanTerms = new LinkedHashSet<>(Romaniser.keys(question));
+        Set<String> romanTerms = new LinkedHashSet<>(Romaniser.stems(question));
         clauses += addTerms(query, EN, englishTerms, 1f);
         clauses += addTerms(query, HI, hindiTerms, 1f);
         clauses += addTerms(query, ROMAN, romanTerms, ROMAN_BOOST);
         clauses += addTerms(query, ASKED_EN, englishTerms, ASKED_BOOST);
         clauses += addTerms(query, ASKED_HI, hindiTerms, ASKED_BOOST);
         clauses += addTerms(query, ASKED_ROMAN, romanTerms, ASKED_BOOST * ROMAN_BOOST);
-        Set<String> titleTerms = new LinkedHashSet<>(Romaniser.keys(question));
+        Set<String> titleTerms = new LinkedHashSet<>(Romaniser.stems(question));
         if (inEnglish != null) {
-            titleTerms.addAll(Romaniser.keys(inEnglish));
+            titleTerms.addAll(Romaniser.stems(inEnglish));
         }
         clauses += addTerms(query, TITLE, titleTerms, TITLE_BOOST);
         double[] scores = new double[ownerCount];

@@ -14,6 +14,19 @@ class RomaniserTest {
     }
 
     @Test
+    void aVerbsFormsMeetOnOneStem() {
+        assertThat(Romaniser.stems("kholu")).isEqualTo(Romaniser.stems("kholo")).isEqualTo(Romaniser.stems("खोलें"));
+        assertThat(Romaniser.stems("samjhaunga")).isEqualTo(Romaniser.stems("samjhana"));
+        // short words keep their letters: "fee" is not "f"
+        assertThat(Romaniser.stems("fee")).isEqualTo(Romaniser.keys("fee"));
+    }
+
+    @Test
+    void chhIsWrittenOnce() {
+        assertThat(Romaniser.latin("कुछ अच्छा")).isEqualTo("kuchh achchha");
+    }
+
+    @Test
     void fillerAndGrammarWordsCarryNoTopic() {
         assertThat(Romaniser.keys("sir ji plz batao kya hai")).isEmpty();
         assertThat(Romaniser.keys("सर जी क्या है")).isEmpty();
