@@ -139,6 +139,7 @@ public final class SectionIndex {
         List<String> documents = new ArrayList<>();
         List<Integer> documentOwners = new ArrayList<>();
         List<List<String>> questions = new ArrayList<>();
+        Glossary glossary = Glossary.load(englishLines(kb));
         for (int owner = 0; owner < ids.size(); owner++) {
             questions.add(kb.questions(ids.get(owner)));
             for (String question : kb.questions(ids.get(owner))) {
@@ -147,7 +148,7 @@ public final class SectionIndex {
                 if (Romaniser.hasDevanagari(question)) {
                     // where a Hinglish question meets the Hindi way of asking: the model places romanised Hindi
                     // poorly, but alike with alike ("card kho gaya" near "kard kho gaya ya chori ho gaya")
-                    chunks.add(Romaniser.latin(question));
+                    chunks.add(glossary.hinglish(question));
                     chunkOwners.add(owner);
                 }
             }
@@ -192,7 +193,7 @@ public final class SectionIndex {
             EmbeddingCache.write(cacheFile, modelTag, current);
         }
         SectionIndex index = ofVectors(model, ids, vectors, toArray(chunkOwners), documents, toArray(documentOwners),
-                questions, offTopicVectors, kb.offTopic(), legacy ? LEXICAL_WEIGHT : -1, t0, Glossary.load(englishLines(kb)));
+                questions, offTopicVectors, kb.offTopic(), legacy ? LEXICAL_WEIGHT : -1, t0, glossary);
         log.info("coach index: {} sections, {} chunks ({} embedded now, {} from the cache) in {} ms", ids.size(),
                 chunks.size(), missing.size(), chunks.size() - missing.size(), index.buildTime.toMillis());
         return index;
