@@ -135,6 +135,22 @@ final class Romaniser {
         return stem.replace("c", "k").replace("x", "ks");
     }
 
+    /**
+     * A Latin or Hindi text in Latin letters without its grammar and filler words: what the embedding model can read of
+     * Hinglish. It knows no Hindi, so "kya", "hai", "ke liye" only make any two Hinglish texts look alike. The text
+     * itself when every word is filler.
+     */
+    static String topicWords(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String latin : latinWords(text)) {
+            if (!FILLER.contains(exact(latin)) && !FILLER_STEMS.contains(stem(latin))) {
+                out.append(latin).append(' ');
+            }
+        }
+        String s = out.toString().strip();
+        return s.isEmpty() ? text : s;
+    }
+
     /** The keys of every word, grammar and filler words included, in order: for reading a question word by word. */
     static List<String> allKeys(String text) {
         return keys(text, false);

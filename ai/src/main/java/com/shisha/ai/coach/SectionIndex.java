@@ -68,6 +68,13 @@ public final class SectionIndex {
     private final VectorIndex offTopic;
     /** The off-topic examples themselves: the word index holds them after the sections, one owner each. */
     private final List<String> offTopicTexts;
+    /**
+     * Hinglish as partners type it: the guide's Hinglish questions and its Hindi ones in Latin letters, their topic
+     * words only ({@link Romaniser#topicWords}); null when there are none. Only a Hinglish question's own vector is
+     * compared with them: the model knows no Hindi, so it places any two Hinglish texts near each other by their
+     * shared loanwords and spellings, which says something only when both are Hinglish.
+     */
+    private final VectorIndex hinglish;
     private final WordIndex words;
     private final LexicalIndex legacyWords;
     private final double legacyWeight;
@@ -97,9 +104,10 @@ public final class SectionIndex {
         }
     }
 
-    private SectionIndex(EmbeddingModel model, List<String> sectionIds, VectorIndex vectors, VectorIndex offTopic,
-                         List<String> offTopicTexts, WordIndex words, LexicalIndex legacyWords, double legacyWeight,
-                         Duration buildTime, Glossary glossary) {
+    private SectionIndex(EmbeddingModel model, List<String> sectionIds, VectorIndex vectors, VectorIndex hinglish,
+                         VectorIndex offTopic, List<String> offTopicTexts, WordIndex words, LexicalIndex legacyWords,
+                         double legacyWeight, Duration buildTime, Glossary glossary) {
+        this.hinglish = hinglish;
         this.glossary = glossary;
         this.offTopic = offTopic;
         this.offTopicTexts = offTopicTexts;
@@ -140,16 +148,23 @@ public final class SectionIndex {
         List<Integer> documentOwners = new ArrayList<>();
         List<List<String>> questions = new ArrayList<>();
         Glossary glossary = Glossary.load(englishLines(kb));
+        List<String> hinglish = new ArrayList<>();
+        List<Integer> hinglishOwners = new ArrayList<>();
         for (int owner = 0; owner < ids.size(); owner++) {
             questions.add(kb.questions(ids.get(owner)));
             for (String question : kb.questions(ids.get(owner))) {
+                if (Romaniser.isHinglish(question)) {
+                    hinglish.add(Romaniser.topicWords(question));
+                    hinglishOwners.add(owner);
+                    continue;
+                }
                 chunks.add(question);
                 chunkOwners.add(owner);
                 if (Romaniser.hasDevanagari(question)) {
-                    // where a Hinglish question meets the Hindi way of asking: the model places romanised Hindi
-                    // poorly, but alike with alike ("card kho gaya" near "kard kho gaya ya chori ho gaya")
-                    chunks.add(glossary.hinglish(question));
-                    chunkOwners.add(owner);
+                    // where a Hinglish question meets the Hindi way of asking ("card kho gaya" near "card kho gaya ya
+                    // chori ho gaya")
+                    hinglish.add(Romaniser.topicWords(glossary.hinglish(question)));
+                    hinglishOwners.add(owner);
                 }
             }
             for (Language language : Language.values()) {
@@ -164,6 +179,8 @@ public final class SectionIndex {
                 documentOwners.add(owner);
             }
         }
+        int mainChunks = chunks.size();
+        chunks.addAll(hinglish);
         int sectionChunks = chunks.size();
         for (String example : kb.offTopic()) {
             // Hindi and Hinglish examples count through their words only: as written, the model places them near every
@@ -184,7 +201,8 @@ public final class SectionIndex {
             }
         }
         List<float[]> all = keys.stream().map(cached::get).toList();
-        List<float[]> vectors = all.subList(0, sectionChunks);
+        List<float[]> vectors = all.subList(0, mainChunks);
+        List<float[]> hinglishVectors = all.subList(mainChunks, sectionChunks);
         List<float[]> offTopicVectors = all.subList(sectionChunks, all.size());
         if (!missing.isEmpty()) {
             // only the current chunks: sections edited away do not pile up in the file
@@ -192,8 +210,9 @@ public final class SectionIndex {
             keys.forEach(k -> current.put(k, cached.get(k)));
             EmbeddingCache.write(cacheFile, modelTag, current);
         }
-        SectionIndex index = ofVectors(model, ids, vectors, toArray(chunkOwners), documents, toArray(documentOwners),
-                questions, offTopicVectors, kb.offTopic(), legacy ? LEXICAL_WEIGHT : -1, t0, glossary);
+        SectionIndex index = ofVectors(model, ids, vectors, toArray(chunkOwners), hinglishVectors, toArray(hinglishOwners),
+                documents, toArray(documentOwners), questions, offTopicVectors, kb.offTopic(), legacy ? LEXICAL_WEIGHT : -1,
+                t0, glossary);
         log.info("coach index: {} sections, {} chunks ({} embedded now, {} from the cache) in {} ms", ids.size(),
                 chunks.size(), missing.size(), chunks.size() - missing.size(), index.buildTime.toMillis());
         return index;
@@ -219,12 +238,17 @@ public final class SectionIndex {
                                   List<String> documents, int[] documentOwners, List<List<String>> questions,
                                   List<float[]> offTopicVectors, List<String> offTopicTexts, double legacyWeight,
                                   long startNanos) {
-        return ofVectors(model, sectionIds, vectors, owners, documents, documentOwners, questions, offTopicVectors,
-                offTopicTexts, legacyWeight, startNanos, Glossary.load());
+        return ofVectors(model, sectionIds, vectors, owners, List.of(), new int[0], documents, documentOwners, questions,
+                offTopicVectors, offTopicTexts, legacyWeight, startNanos, Glossary.load());
     }
 
-    /** @param glossary reads Hindi and Hinglish questions; its loanwords come from the guide being indexed */
+    /**
+     * @param hinglishVectors the Hinglish questions' embeddings, each owned as in hinglishOwners (see
+     *                        {@link #hinglish}); may be empty
+     * @param glossary        reads Hindi and Hinglish questions; its loanwords come from the guide being indexed
+     */
     static SectionIndex ofVectors(EmbeddingModel model, List<String> sectionIds, List<float[]> vectors, int[] owners,
+                                  List<float[]> hinglishVectors, int[] hinglishOwners,
                                   List<String> documents, int[] documentOwners, List<List<String>> questions,
                                   List<float[]> offTopicVectors, List<String> offTopicTexts, double legacyWeight,
                                   long startNanos, Glossary glossary) {
@@ -239,6 +263,7 @@ public final class SectionIndex {
             asked.add(List.of(example));
         }
         return new SectionIndex(model, List.copyOf(sectionIds), new VectorIndex(vectors, owners),
+                legacy || hinglishVectors.isEmpty() ? null : new VectorIndex(hinglishVectors, hinglishOwners),
                 legacy || offTopicVectors.isEmpty() ? null : new VectorIndex(offTopicVectors, new int[offTopicVectors.size()]),
                 List.copyOf(offTopicTexts),
                 legacy ? null : new WordIndex(texts, asked),
@@ -300,7 +325,7 @@ public final class SectionIndex {
             // a Devanagari question's own vector is not used (see scores): do not pay for its embedding
             queries = new float[][] {embed(inEnglish)};
         } else {
-            queries = embedBoth(question, inEnglish);
+            queries = embedBoth(Romaniser.topicWords(question), inEnglish);
         }
         return rank(scores(queries, wordScores.join()), question, k, previousSectionId);
     }
@@ -366,9 +391,11 @@ public final class SectionIndex {
     /**
      * A Hindi or Hinglish question is also read in English and that reading embedded (a second embedding, ~3 ms):
      * for Devanagari the English reading replaces the question's own vector, whose cosines are high against every
-     * Hindi chunk alike; for Hinglish a section keeps the better of the two.
+     * Hindi chunk alike; for Hinglish a section keeps the better of the reading's cosine with the guide and the topic
+     * words' cosine with its Hinglish questions ({@link #hinglish}).
      *
-     * @param queryVector the question's embedding; may be null for a Devanagari question the glossary can read
+     * @param queryVector the question's embedding; may be null for a Devanagari question the glossary can read; for a
+     *                    Hinglish one, the vector of its topic words is used instead
      */
     Scores scores(float[] queryVector, String question) {
         if (legacyWords != null) {
@@ -383,7 +410,7 @@ public final class SectionIndex {
             float[] read = model.embed(inEnglish).content().vector();
             queries = Romaniser.hasDevanagari(question) || queryVector == null
                     ? new float[][] {read}
-                    : new float[][] {queryVector, read};
+                    : new float[][] {model.embed(Romaniser.topicWords(question)).content().vector(), read};
         }
         return scores(queries, question, inEnglish);
     }
@@ -396,10 +423,18 @@ public final class SectionIndex {
         return scores(queries, words.scores(question, inEnglish, sectionIds.size() + offTopicTexts.size(), WORD_HITS));
     }
 
-    /** @param wordScores per section, then per off-topic example */
+    /**
+     * @param queries    the question's vector, or a Hinglish question's topic words' and its English reading's
+     * @param wordScores per section, then per off-topic example
+     */
     private Scores scores(float[][] queries, double[] wordScores) {
-        float[] dense = queries.length == 1 ? vectors.bestPerOwner(queries[0], sectionIds.size())
-                : vectors.bestPerOwner(queries[0], queries[1], sectionIds.size());
+        float[] dense = vectors.bestPerOwner(queries[queries.length - 1], sectionIds.size());
+        if (queries.length > 1 && hinglish != null) {
+            float[] alike = hinglish.bestPerOwner(queries[0], sectionIds.size());
+            for (int i = 0; i < dense.length; i++) {
+                dense[i] = Math.max(dense[i], alike[i]);
+            }
+        }
         float off = offTopic == null ? -1f : queries.length == 1 ? offTopic.bestPerOwner(queries[0], 1)[0]
                 : offTopic.bestPerOwner(queries[0], queries[1], 1)[0];
         double offWords = 0;
@@ -507,6 +542,11 @@ public final class SectionIndex {
         return model;
     }
 
+    /** The Hinglish questions' vectors, or null (see {@link #hinglish}). */
+    VectorIndex hinglishVectors() {
+        return hinglish;
+    }
+
     VectorIndex vectors() {
         return vectors;
     }
@@ -533,7 +573,7 @@ public final class SectionIndex {
 
     /** Texts embedded: the sections' chunks and questions, and the off-topic examples. */
     public int chunkCount() {
-        return vectors.size() + (offTopic == null ? 0 : offTopic.size());
+        return vectors.size() + (hinglish == null ? 0 : hinglish.size()) + (offTopic == null ? 0 : offTopic.size());
     }
 
     private static int[] toArray(List<Integer> values) {

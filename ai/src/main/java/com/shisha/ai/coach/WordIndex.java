@@ -37,8 +37,8 @@ import java.util.Set;
 /**
  * BM25 (Lucene) over each section's words in four fields: its English text through the English analyzer (stems,
  * stop words), its Hindi text through Lucene's HindiAnalyzer (normalises spelling variants, light stemming), both
- * texts romanised to phonetic keys ({@link Romaniser}), which is where Hinglish questions meet Hindi sections and
- * Devanagari questions meet English product words, and both titles romanised, because a title names what the
+ * texts romanised to phonetic keys without their Hindi endings ({@link Romaniser#stems}), which is where Hinglish
+ * questions meet Hindi sections and Devanagari questions meet English product words, and both titles romanised, because a title names what the
  * section is for ("objections", "eligibility") better than any bullet. A question is analysed for all three fields at once: each
  * analyzer keeps only what its script can match.
  */
@@ -52,6 +52,12 @@ final class WordIndex {
     private static final String ASKED_EN = "asked_en";
     private static final String ASKED_HI = "asked_hi";
     private static final String ASKED_ROMAN = "asked_roman";
+    /**
+     * The Hinglish questions as written, grammar words too, matched by Hinglish questions only: "customer bolta hai"
+     * or "kya hota hai" tell an objection or a definition apart in Hinglish, but would join an English question to any
+     * Hinglish one sharing "loan" or "plan".
+     */
+    private static final String ASKED_HG = "asked_hg";
     /**
      * The questions a section answers ({@link KnowledgeBase#questions}) are kept in fields of their own: a partner's
      * question shares its verbs and its way of asking with them ("can he close early", "कितना मिलेगा"), which the
@@ -76,7 +82,7 @@ final class WordIndex {
     /** @param questions per owner, the questions it answers (any script) */
     WordIndex(List<List<String>> texts, List<List<String>> questions) {
         Analyzer perField = new PerFieldAnalyzerWrapper(new WhitespaceAnalyzer(),
-                Map.of(EN, english, HI, hindi, ASKED_EN, english, ASKED_HI, hindi));
+                Map.of(EN, english, HI, hindi, ASKED_EN, english, ASKED_HI, hindi, ASKED_HG, english));
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(perField).setSimilarity(new BM25Similarity()))) {
             for (int owner = 0; owner < texts.size(); owner++) {
@@ -92,8 +98,10 @@ final class WordIndex {
                 StringBuilder askedEn = new StringBuilder();
                 StringBuilder askedHi = new StringBuilder();
                 StringBuilder askedRoman = new StringBuilder();
+                StringBuilder askedHg = new StringBuilder();
                 for (String question : questions.get(owner)) {
-                    (Romaniser.hasDevanagari(question) ? askedHi : askedEn).append(question).append('\n');
+                    (Romaniser.isHinglish(question) ? askedHg : Romaniser.hasDevanagari(question) ? askedHi : askedEn)
+                            .append(question).append('\n');
                     askedRoman.append(String.join(" ", Romaniser.stems(question))).append('\n');
                 }
                 Document doc = new Document();
@@ -105,6 +113,7 @@ final class WordIndex {
                 doc.add(new TextField(ASKED_EN, askedEn.toString(), Field.Store.NO));
                 doc.add(new TextField(ASKED_HI, askedHi.toString(), Field.Store.NO));
                 doc.add(new TextField(ASKED_ROMAN, askedRoman.toString(), Field.Store.NO));
+                doc.add(new TextField(ASKED_HG, askedHg.toString(), Field.Store.NO));
                 writer.addDocument(doc);
             }
             writer.forceMerge(1);
@@ -141,6 +150,9 @@ final class WordIndex {
         clauses += addTerms(query, ASKED_EN, englishTerms, ASKED_BOOST);
         clauses += addTerms(query, ASKED_HI, hindiTerms, ASKED_BOOST);
         clauses += addTerms(query, ASKED_ROMAN, romanTerms, ASKED_BOOST * ROMAN_BOOST);
+        if (Romaniser.isHinglish(question)) {
+            clauses += addTerms(query, ASKED_HG, terms(english, ASKED_HG, question), ASKED_BOOST);
+        }
         Set<String> titleTerms = new LinkedHashSet<>(Romaniser.stems(question));
         if (inEnglish != null) {
             titleTerms.addAll(Romaniser.stems(inEnglish));
