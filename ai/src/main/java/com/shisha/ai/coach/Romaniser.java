@@ -46,8 +46,8 @@ final class Romaniser {
 
     /** The stems of the filler words that are verbs' forms: their other forms carry no topic either. */
     private static final Set<String> FILLER_STEMS = FILLER_WORDS.stream()
-            .filter(w -> !com.shisha.ai.text.Hinglish.stem(com.shisha.ai.text.Hinglish.key(w)).equals(com.shisha.ai.text.Hinglish.key(w)))
-            .map(Romaniser::stem).collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .filter(w -> !exactStem(w).equals(com.shisha.ai.text.Hinglish.key(w, false)))
+            .map(Romaniser::exactStem).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Hindi grammar words: one of them in a Latin-letter question says it is Hinglish, not English. */
     private static final Set<String> HINDI_GRAMMAR = java.util.stream.Stream.of(
@@ -119,11 +119,21 @@ final class Romaniser {
         List<String> stems = new ArrayList<>();
         for (String latin : latinWords(text)) {
             String stem = stem(latin);
-            if (!stem.isEmpty() && !FILLER.contains(exact(latin)) && !FILLER_STEMS.contains(stem)) {
+            if (!stem.isEmpty() && !isFillerForm(latin)) {
                 stems.add(stem);
             }
         }
         return stems;
+    }
+
+    /** A filler word, or another form of a filler verb ("milega" as "milta"), told apart with aspirates and c kept. */
+    private static boolean isFillerForm(String latinWord) {
+        return FILLER.contains(exact(latinWord)) || FILLER_STEMS.contains(exactStem(latinWord));
+    }
+
+    /** The stem of a word's key with its aspirates and c kept: "car" is not "kar", "kho" not "ko". */
+    private static String exactStem(String latinWord) {
+        return com.shisha.ai.text.Hinglish.stem(com.shisha.ai.text.Hinglish.key(latinWord, false));
     }
 
     private static String stem(String latinWord) {
@@ -143,7 +153,7 @@ final class Romaniser {
     static String topicWords(String text) {
         StringBuilder out = new StringBuilder();
         for (String latin : latinWords(text)) {
-            if (!FILLER.contains(exact(latin)) && !FILLER_STEMS.contains(stem(latin))) {
+            if (!isFillerForm(latin)) {
                 out.append(latin).append(' ');
             }
         }

@@ -75,6 +75,7 @@ public final class SectionIndex {
      * shared loanwords and spellings, which says something only when both are Hinglish.
      */
     private final VectorIndex hinglish;
+    private final int hinglishOwnerCount;
     private final WordIndex words;
     private final LexicalIndex legacyWords;
     private final double legacyWeight;
@@ -108,6 +109,7 @@ public final class SectionIndex {
                          VectorIndex offTopic, List<String> offTopicTexts, WordIndex words, LexicalIndex legacyWords,
                          double legacyWeight, Duration buildTime, Glossary glossary) {
         this.hinglish = hinglish;
+        this.hinglishOwnerCount = hinglish == null ? 0 : Arrays.stream(hinglish.owners()).max().orElse(0) + 1;
         this.glossary = glossary;
         this.offTopic = offTopic;
         this.offTopicTexts = offTopicTexts;
@@ -177,6 +179,13 @@ public final class SectionIndex {
                 }
                 documents.add(section.title() + "\n" + section.body());
                 documentOwners.add(owner);
+            }
+        }
+        for (String example : kb.offTopic()) {
+            if (Romaniser.hasDevanagari(example) || Romaniser.isHinglish(example)) {
+                // a Hinglish request meets them here, owned by one owner after the sections (see scores)
+                hinglish.add(Romaniser.topicWords(glossary.hinglish(example)));
+                hinglishOwners.add(ids.size());
             }
         }
         int mainChunks = chunks.size();
@@ -266,7 +275,7 @@ public final class SectionIndex {
                 legacy || hinglishVectors.isEmpty() ? null : new VectorIndex(hinglishVectors, hinglishOwners),
                 legacy || offTopicVectors.isEmpty() ? null : new VectorIndex(offTopicVectors, new int[offTopicVectors.size()]),
                 List.copyOf(offTopicTexts),
-                legacy ? null : new WordIndex(texts, asked),
+                legacy ? null : new WordIndex(texts, asked, sectionIds.size()),
                 legacy ? new LexicalIndex(documents, documentOwners) : null, legacyWeight,
                 Duration.ofNanos(System.nanoTime() - startNanos), glossary);
     }
@@ -429,14 +438,18 @@ public final class SectionIndex {
      */
     private Scores scores(float[][] queries, double[] wordScores) {
         float[] dense = vectors.bestPerOwner(queries[queries.length - 1], sectionIds.size());
+        float off = offTopic == null ? -1f : queries.length == 1 ? offTopic.bestPerOwner(queries[0], 1)[0]
+                : offTopic.bestPerOwner(queries[0], queries[1], 1)[0];
         if (queries.length > 1 && hinglish != null) {
-            float[] alike = hinglish.bestPerOwner(queries[0], sectionIds.size());
+            // one owner more than the sections when the off-topic examples have Hinglish or Hindi ones
+            float[] alike = hinglish.bestPerOwner(queries[0], hinglishOwnerCount);
             for (int i = 0; i < dense.length; i++) {
                 dense[i] = Math.max(dense[i], alike[i]);
             }
+            if (alike.length > dense.length) {
+                off = Math.max(off, alike[dense.length]);
+            }
         }
-        float off = offTopic == null ? -1f : queries.length == 1 ? offTopic.bestPerOwner(queries[0], 1)[0]
-                : offTopic.bestPerOwner(queries[0], queries[1], 1)[0];
         double offWords = 0;
         for (int i = sectionIds.size(); i < wordScores.length; i++) {
             offWords = Math.max(offWords, wordScores[i]);

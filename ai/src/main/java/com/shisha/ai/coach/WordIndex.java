@@ -54,10 +54,12 @@ final class WordIndex {
     private static final String ASKED_ROMAN = "asked_roman";
     /**
      * The Hinglish questions as written, grammar words too, matched by Hinglish questions only: "customer bolta hai"
-     * or "kya hota hai" tell an objection or a definition apart in Hinglish, but would join an English question to any
-     * Hinglish one sharing "loan" or "plan".
+     * or "kya hota hai" tell an objection or a definition apart in Hinglish, but an English or Hindi question would meet
+     * any Hinglish one sharing "loan", "car" or "plan".
      */
     private static final String ASKED_HG = "asked_hg";
+    /** Their stems, as {@link #ASKED_ROMAN} has the other questions'. */
+    private static final String ASKED_HG_ROMAN = "asked_hg_roman";
     /**
      * The questions a section answers ({@link KnowledgeBase#questions}) are kept in fields of their own: a partner's
      * question shares its verbs and its way of asking with them ("can he close early", "कितना मिलेगा"), which the
@@ -76,11 +78,15 @@ final class WordIndex {
 
     /** @param texts per owner, its texts (any script); an owner is one Lucene document */
     WordIndex(List<List<String>> texts) {
-        this(texts, texts.stream().map(t -> List.<String>of()).toList());
+        this(texts, texts.stream().map(t -> List.<String>of()).toList(), texts.size());
     }
 
-    /** @param questions per owner, the questions it answers (any script) */
-    WordIndex(List<List<String>> texts, List<List<String>> questions) {
+    /**
+     * @param questions per owner, the questions it answers (any script)
+     * @param sections  how many of the owners, the first ones, are sections; the rest (requests to decline) are matched
+     *                  by every question, a Hinglish one too
+     */
+    WordIndex(List<List<String>> texts, List<List<String>> questions, int sections) {
         Analyzer perField = new PerFieldAnalyzerWrapper(new WhitespaceAnalyzer(),
                 Map.of(EN, english, HI, hindi, ASKED_EN, english, ASKED_HI, hindi, ASKED_HG, english));
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
@@ -99,10 +105,11 @@ final class WordIndex {
                 StringBuilder askedHi = new StringBuilder();
                 StringBuilder askedRoman = new StringBuilder();
                 StringBuilder askedHg = new StringBuilder();
+                StringBuilder askedHgRoman = new StringBuilder();
                 for (String question : questions.get(owner)) {
-                    (Romaniser.isHinglish(question) ? askedHg : Romaniser.hasDevanagari(question) ? askedHi : askedEn)
-                            .append(question).append('\n');
-                    askedRoman.append(String.join(" ", Romaniser.stems(question))).append('\n');
+                    boolean hinglish = owner < sections && Romaniser.isHinglish(question);
+                    (hinglish ? askedHg : Romaniser.hasDevanagari(question) ? askedHi : askedEn).append(question).append('\n');
+                    (hinglish ? askedHgRoman : askedRoman).append(String.join(" ", Romaniser.stems(question))).append('\n');
                 }
                 Document doc = new Document();
                 doc.add(new StoredField(OWNER, owner));
@@ -114,6 +121,7 @@ final class WordIndex {
                 doc.add(new TextField(ASKED_HI, askedHi.toString(), Field.Store.NO));
                 doc.add(new TextField(ASKED_ROMAN, askedRoman.toString(), Field.Store.NO));
                 doc.add(new TextField(ASKED_HG, askedHg.toString(), Field.Store.NO));
+                doc.add(new TextField(ASKED_HG_ROMAN, askedHgRoman.toString(), Field.Store.NO));
                 writer.addDocument(doc);
             }
             writer.forceMerge(1);
@@ -152,6 +160,7 @@ final class WordIndex {
         clauses += addTerms(query, ASKED_ROMAN, romanTerms, ASKED_BOOST * ROMAN_BOOST);
         if (Romaniser.isHinglish(question)) {
             clauses += addTerms(query, ASKED_HG, terms(english, ASKED_HG, question), ASKED_BOOST);
+            clauses += addTerms(query, ASKED_HG_ROMAN, romanTerms, ASKED_BOOST * ROMAN_BOOST);
         }
         Set<String> titleTerms = new LinkedHashSet<>(Romaniser.stems(question));
         if (inEnglish != null) {
