@@ -156,8 +156,7 @@ public final class SectionIndex {
             questions.add(kb.questions(ids.get(owner)));
             for (String question : kb.questions(ids.get(owner))) {
                 if (Romaniser.isHinglish(question)) {
-                    hinglish.add(Romaniser.topicWords(question));
-                    hinglishOwners.add(owner);
+                    addOnce(hinglish, hinglishOwners, Romaniser.topicWords(question), owner);
                     continue;
                 }
                 chunks.add(question);
@@ -165,8 +164,7 @@ public final class SectionIndex {
                 if (Romaniser.hasDevanagari(question)) {
                     // where a Hinglish question meets the Hindi way of asking ("card kho gaya" near "card kho gaya ya
                     // chori ho gaya")
-                    hinglish.add(Romaniser.topicWords(glossary.hinglish(question)));
-                    hinglishOwners.add(owner);
+                    addOnce(hinglish, hinglishOwners, Romaniser.topicWords(glossary.hinglish(question)), owner);
                 }
             }
             for (Language language : Language.values()) {
@@ -184,8 +182,7 @@ public final class SectionIndex {
         for (String example : kb.offTopic()) {
             if (Romaniser.hasDevanagari(example) || Romaniser.isHinglish(example)) {
                 // a Hinglish request meets them here, owned by one owner after the sections (see scores)
-                hinglish.add(Romaniser.topicWords(glossary.hinglish(example)));
-                hinglishOwners.add(ids.size());
+                addOnce(hinglish, hinglishOwners, Romaniser.topicWords(glossary.hinglish(example)), ids.size());
             }
         }
         int mainChunks = chunks.size();
@@ -587,6 +584,17 @@ public final class SectionIndex {
     /** Texts embedded: the sections' chunks and questions, and the off-topic examples. */
     public int chunkCount() {
         return vectors.size() + (hinglish == null ? 0 : hinglish.size()) + (offTopic == null ? 0 : offTopic.size());
+    }
+
+    /** Topic words often coincide ("cibil score kam loan" in Hinglish and from Hindi): one row each is enough. */
+    private static void addOnce(List<String> texts, List<Integer> owners, String text, int owner) {
+        for (int i = 0; i < texts.size(); i++) {
+            if (owners.get(i) == owner && texts.get(i).equals(text)) {
+                return;
+            }
+        }
+        texts.add(text);
+        owners.add(owner);
     }
 
     private static int[] toArray(List<Integer> values) {
