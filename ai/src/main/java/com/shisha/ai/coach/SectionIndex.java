@@ -69,13 +69,14 @@ public final class SectionIndex {
     /** The off-topic examples themselves: the word index holds them after the sections, one owner each. */
     private final List<String> offTopicTexts;
     /**
-     * Hinglish as partners type it: the guide's Hinglish questions and its Hindi ones in Latin letters, their topic
-     * words only ({@link Romaniser#topicWords}); null when there are none. Only a Hinglish question's own vector is
-     * compared with them: the model knows no Hindi, so it places any two Hinglish texts near each other by their
-     * shared loanwords and spellings, which says something only when both are Hinglish.
+     * Whether {@link #vectors} holds Hinglish as partners type it, as alike rows: the guide's Hinglish questions and its
+     * Hindi ones in Latin letters, their topic words only ({@link Romaniser#topicWords}). Only a Hinglish question's
+     * own topic words are compared with them: the model knows no Hindi, so it places any two Hinglish texts near each
+     * other by their shared loanwords and spellings, which says something only when both are Hinglish.
      */
-    private final VectorIndex hinglish;
-    private final int hinglishOwnerCount;
+    private final boolean hinglish;
+    /** The Hinglish and Hindi off-topic examples the same way, one owner; null when there are none. */
+    private final VectorIndex offTopicHinglish;
     private final WordIndex words;
     private final LexicalIndex legacyWords;
     private final double legacyWeight;
@@ -105,11 +106,11 @@ public final class SectionIndex {
         }
     }
 
-    private SectionIndex(EmbeddingModel model, List<String> sectionIds, VectorIndex vectors, VectorIndex hinglish,
+    private SectionIndex(EmbeddingModel model, List<String> sectionIds, VectorIndex vectors, VectorIndex offTopicHinglish,
                          VectorIndex offTopic, List<String> offTopicTexts, WordIndex words, LexicalIndex legacyWords,
                          double legacyWeight, Duration buildTime, Glossary glossary) {
-        this.hinglish = hinglish;
-        this.hinglishOwnerCount = hinglish == null ? 0 : Arrays.stream(hinglish.owners()).max().orElse(0) + 1;
+        this.hinglish = vectors.alike() != null;
+        this.offTopicHinglish = offTopicHinglish;
         this.glossary = glossary;
         this.offTopic = offTopic;
         this.offTopicTexts = offTopicTexts;
@@ -250,7 +251,8 @@ public final class SectionIndex {
 
     /**
      * @param hinglishVectors the Hinglish questions' embeddings, each owned as in hinglishOwners (see
-     *                        {@link #hinglish}); may be empty
+     *                        {@link #hinglish}), the Hinglish off-topic examples' owned by the owner after the
+     *                        sections; may be empty
      * @param glossary        reads Hindi and Hinglish questions; its loanwords come from the guide being indexed
      */
     static SectionIndex ofVectors(EmbeddingModel model, List<String> sectionIds, List<float[]> vectors, int[] owners,
@@ -268,8 +270,24 @@ public final class SectionIndex {
             texts.add(Romaniser.hasDevanagari(example) ? List.of(example) : List.of());
             asked.add(List.of(example));
         }
-        return new SectionIndex(model, List.copyOf(sectionIds), new VectorIndex(vectors, owners),
-                legacy || hinglishVectors.isEmpty() ? null : new VectorIndex(hinglishVectors, hinglishOwners),
+        List<float[]> rows = new ArrayList<>(vectors);
+        List<Integer> rowOwners = new ArrayList<>(Arrays.stream(owners).boxed().toList());
+        List<float[]> offTopicAlike = new ArrayList<>();
+        for (int i = 0; !legacy && i < hinglishVectors.size(); i++) {
+            if (hinglishOwners[i] < sectionIds.size()) {
+                rows.add(hinglishVectors.get(i));
+                rowOwners.add(hinglishOwners[i]);
+            } else {
+                offTopicAlike.add(hinglishVectors.get(i));
+            }
+        }
+        boolean[] alike = null;
+        if (rows.size() > vectors.size()) {
+            alike = new boolean[rows.size()];
+            Arrays.fill(alike, vectors.size(), rows.size(), true);
+        }
+        return new SectionIndex(model, List.copyOf(sectionIds), new VectorIndex(rows, toArray(rowOwners), alike),
+                offTopicAlike.isEmpty() ? null : new VectorIndex(offTopicAlike, new int[offTopicAlike.size()]),
                 legacy || offTopicVectors.isEmpty() ? null : new VectorIndex(offTopicVectors, new int[offTopicVectors.size()]),
                 List.copyOf(offTopicTexts),
                 legacy ? null : new WordIndex(texts, asked, sectionIds.size()),
@@ -434,18 +452,13 @@ public final class SectionIndex {
      * @param wordScores per section, then per off-topic example
      */
     private Scores scores(float[][] queries, double[] wordScores) {
-        float[] dense = vectors.bestPerOwner(queries[queries.length - 1], sectionIds.size());
+        boolean alike = queries.length > 1 && hinglish;
+        float[] dense = alike ? vectors.bestPerOwner(queries[1], queries[0], sectionIds.size(), true)
+                : vectors.bestPerOwner(queries[queries.length - 1], sectionIds.size());
         float off = offTopic == null ? -1f : queries.length == 1 ? offTopic.bestPerOwner(queries[0], 1)[0]
                 : offTopic.bestPerOwner(queries[0], queries[1], 1)[0];
-        if (queries.length > 1 && hinglish != null) {
-            // one owner more than the sections when the off-topic examples have Hinglish or Hindi ones
-            float[] alike = hinglish.bestPerOwner(queries[0], hinglishOwnerCount);
-            for (int i = 0; i < dense.length; i++) {
-                dense[i] = Math.max(dense[i], alike[i]);
-            }
-            if (alike.length > dense.length) {
-                off = Math.max(off, alike[dense.length]);
-            }
+        if (alike && offTopicHinglish != null) {
+            off = Math.max(off, offTopicHinglish.bestPerOwner(queries[0], 1)[0]);
         }
         double offWords = 0;
         for (int i = sectionIds.size(); i < wordScores.length; i++) {
@@ -552,9 +565,9 @@ public final class SectionIndex {
         return model;
     }
 
-    /** The Hinglish questions' vectors, or null (see {@link #hinglish}). */
-    VectorIndex hinglishVectors() {
-        return hinglish;
+    /** The Hinglish and Hindi off-topic examples' topic-word vectors, or none (see {@link #offTopicHinglish}). */
+    List<float[]> offTopicHinglishVectors() {
+        return offTopicHinglish == null ? List.of() : offTopicHinglish.rows();
     }
 
     VectorIndex vectors() {
@@ -583,7 +596,8 @@ public final class SectionIndex {
 
     /** Texts embedded: the sections' chunks and questions, and the off-topic examples. */
     public int chunkCount() {
-        return vectors.size() + (hinglish == null ? 0 : hinglish.size()) + (offTopic == null ? 0 : offTopic.size());
+        return vectors.size() + (offTopicHinglish == null ? 0 : offTopicHinglish.size())
+                + (offTopic == null ? 0 : offTopic.size());
     }
 
     /** Topic words often coincide ("cibil score kam loan" in Hinglish and from Hindi): one row each is enough. */

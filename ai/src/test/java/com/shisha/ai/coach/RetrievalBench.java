@@ -137,18 +137,18 @@ public final class RetrievalBench {
             questions.add(kb.questions(ids.get(owner)));
             asked.addAll(kb.questions(ids.get(owner)));
         }
-        List<float[]> vectors = new ArrayList<>(real.vectors().rows());
-        List<Integer> owners = new ArrayList<>(java.util.Arrays.stream(real.vectors().owners()).boxed().toList());
-        // the Hinglish questions' vectors; the off-topic examples among them are owned by the owner after the sections
-        List<float[]> hinglishReal = real.hinglishVectors() == null ? List.of() : real.hinglishVectors().rows();
-        int[] hinglishRealOwners = real.hinglishVectors() == null ? new int[0] : real.hinglishVectors().owners();
+        // the guide's rows, and apart from them its Hinglish questions' rows (only a Hinglish question meets those)
+        List<float[]> realRowsAll = real.vectors().rows();
+        int[] realOwners = real.vectors().owners();
+        boolean[] realAlike = real.vectors().alike();
+        List<float[]> vectors = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
         List<float[]> hinglish = new ArrayList<>();
         List<Integer> hinglishOwners = new ArrayList<>();
-        for (int r = 0; r < hinglishReal.size(); r++) {
-            if (hinglishRealOwners[r] < ids.size()) {
-                hinglish.add(hinglishReal.get(r));
-                hinglishOwners.add(hinglishRealOwners[r]);
-            }
+        for (int r = 0; r < realRowsAll.size(); r++) {
+            boolean alike = realAlike != null && realAlike[r];
+            (alike ? hinglish : vectors).add(realRowsAll.get(r));
+            (alike ? hinglishOwners : owners).add(realOwners[r]);
         }
         int hinglishSectionRows = hinglish.size();
         Random random = new Random(42);
@@ -190,11 +190,9 @@ public final class RetrievalBench {
             }
             questions.add(q);
         }
-        for (int r = 0; r < hinglishReal.size(); r++) {
-            if (hinglishRealOwners[r] >= kb.ids().size()) {
-                hinglish.add(hinglishReal.get(r));
-                hinglishOwners.add(ids.size());
-            }
+        for (float[] example : real.offTopicHinglishVectors()) {
+            hinglish.add(example);
+            hinglishOwners.add(ids.size());
         }
         return SectionIndex.ofVectors(model, ids, vectors, owners.stream().mapToInt(Integer::intValue).toArray(), hinglish,
                 hinglishOwners.stream().mapToInt(Integer::intValue).toArray(), documents,
