@@ -81,7 +81,25 @@ final class Romaniser {
 
     /** Hindi written in Latin letters: at least one Hindi grammar word. */
     static boolean isHinglish(String text) {
-        return !hasDevanagari(text) && latinWords(text).stream().map(Romaniser::exact).anyMatch(HINDI_GRAMMAR::contains);
+        return grammarWords(text) > 0;
+    }
+
+    /**
+     * Hindi written in Latin letters beyond doubt: two Hindi grammar words. An English sentence may have one ("tell
+     * me", where me is also Hindi's "in"); where a text is filed rather than answered, as the guide's questions are,
+     * that one word must not move it.
+     */
+    static boolean isClearlyHinglish(String text) {
+        return grammarWords(text) > 1;
+    }
+
+    private static long grammarWords(String text) {
+        if (hasDevanagari(text)) {
+            return 0;
+        }
+        // no Hindi grammar word ends in s: an English one that does is not one once its plural s is gone (this, thi)
+        return latinWords(text).stream().filter(w -> !w.endsWith("s")).map(Romaniser::exact).filter(HINDI_GRAMMAR::contains)
+                .count();
     }
 
     /** The text with each Devanagari word written the way Hinglish spells it; Latin words and punctuation kept. */

@@ -156,7 +156,7 @@ public final class SectionIndex {
         for (int owner = 0; owner < ids.size(); owner++) {
             questions.add(kb.questions(ids.get(owner)));
             for (String question : kb.questions(ids.get(owner))) {
-                if (Romaniser.isHinglish(question)) {
+                if (Romaniser.isClearlyHinglish(question)) {
                     addOnce(hinglish, hinglishOwners, Romaniser.topicWords(question), owner);
                     continue;
                 }

@@ -107,7 +107,7 @@ final class WordIndex {
                 StringBuilder askedHg = new StringBuilder();
                 StringBuilder askedHgRoman = new StringBuilder();
                 for (String question : questions.get(owner)) {
-                    boolean hinglish = owner < sections && Romaniser.isHinglish(question);
+                    boolean hinglish = owner < sections && Romaniser.isClearlyHinglish(question);
                     (hinglish ? askedHg : Romaniser.hasDevanagari(question) ? askedHi : askedEn).append(question).append('\n');
                     (hinglish ? askedHgRoman : askedRoman).append(String.join(" ", Romaniser.stems(question))).append('\n');
                 }

@@ -37,6 +37,10 @@ class RomaniserTest {
     void hinglishIsLatinWithHindiGrammar() {
         assertThat(Romaniser.isHinglish("customer bolta hai loan ka interest bahut zyada hai")).isTrue();
         assertThat(Romaniser.isHinglish("customer says the interest is too high")).isFalse();
+        // "this" less its plural s would be "thi" (was)
+        assertThat(Romaniser.isHinglish("which card is best for this customer")).isFalse();
+        assertThat(Romaniser.isClearlyHinglish("people do not trust me as a new partner")).isFalse();
+        assertThat(Romaniser.isClearlyHinglish("card kaise milta hai")).isTrue();
         assertThat(Romaniser.isHinglish("ब्याज ज़्यादा है")).isFalse();
     }
 
