@@ -25,15 +25,24 @@ final class Glossary {
     private final Map<String, String> englishByKey;
     /** The Devanagari entries by their usual key. */
     private final Map<String, String> devanagariByKey;
+    /** The Devanagari entries as written, without nuktas (फ़ीस, फीस): where a loanword's English spelling is found. */
+    private final Map<String, String> devanagari;
     /**
      * The guide's English words by their consonants ({@link #consonants}): Hindi writes English loanwords in
      * Devanagari (क्रेडिट, पर्सनल, नॉमिनी) that no glossary lists, and the vowels are what transliteration gets wrong.
      */
     private final Map<String, List<String>> loanwords;
+    /**
+     * Every English word of the guide, grammar and filler words too: an English word in a Hinglish question stays in
+     * its English reading, where "customer says" tells an objection from a question about the product.
+     */
+    private final java.util.Set<String> englishWords;
 
     private Glossary(Map<String, String> english, Map<String, String> englishByKey, Map<String, String> devanagariByKey,
-                     Map<String, List<String>> loanwords) {
+                     Map<String, String> devanagari, Map<String, List<String>> loanwords, java.util.Set<String> englishWords) {
         this.english = english;
+        this.englishWords = englishWords;
+        this.devanagari = devanagari;
         this.englishByKey = englishByKey;
         this.devanagariByKey = devanagariByKey;
         this.loanwords = loanwords;
@@ -53,6 +62,7 @@ final class Glossary {
             Map<String, String> english = new HashMap<>();
             Map<String, String> englishByKey = new HashMap<>();
             Map<String, String> devanagariByKey = new HashMap<>();
+            Map<String, String> devanagari = new HashMap<>();
             List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             for (int n = 0; n < lines.size(); n++) {
                 String line = lines.get(n);
@@ -69,9 +79,11 @@ final class Glossary {
                 englishByKey.merge(keys.get(0), f[1].strip(), Glossary::join);
                 if (Romaniser.hasDevanagari(f[0])) {
                     devanagariByKey.merge(keys.get(0), f[1].strip(), Glossary::join);
+                    devanagari.merge(withoutNukta(f[0].strip()), f[1].strip(), Glossary::join);
                 }
             }
-            return new Glossary(english, englishByKey, devanagariByKey, loanwords(englishTexts));
+            return new Glossary(english, englishByKey, devanagariByKey, devanagari, loanwords(englishTexts),
+                    englishWords(englishTexts));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + RESOURCE, e);
         }
@@ -92,6 +104,17 @@ final class Glossary {
             }
         }
         return lines;
+    }
+
+    private static java.util.Set<String> englishWords(List<String> englishTexts) {
+        java.util.Set<String> words = new java.util.HashSet<>();
+        for (String line : englishTexts) {
+            if (!line.startsWith("#") && !Romaniser.hasDevanagari(line) && !Romaniser.isHinglish(line)) {
+                words.addAll(List.of(line.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")));
+            }
+        }
+        words.remove("");
+        return java.util.Set.copyOf(words);
     }
 
     /** The English words of the guide, its questions and its off-topic examples, by their consonants, commonest first. */
@@ -194,6 +217,44 @@ final class Glossary {
     }
 
     /**
+     * A Hindi text the way a partner types it in Latin letters: Hindi words romanised, English loanwords in their
+     * English spelling (लोन "loan", कैशलेस "cashless", not "lon", "kaishles"), because Hinglish writes them so and the
+     * model knows them only so.
+     */
+    String hinglish(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[\\u0900-\\u097F]+").matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(hinglishWord(m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String hinglishWord(String word) {
+        String latin = Romaniser.latin(word);
+        String meaning = devanagari.get(withoutNukta(java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFC)));
+        if (meaning != null) {
+            // the glossary's English sounds like the word itself: a loanword, not a translation (बीमा is "insurance")
+            String first = meaning.split(" ")[0];
+            if (consonants(softC(first)).equals(consonants(latin))) {
+                return first;
+            }
+        }
+        String loan = loanword(word);
+        return loan != null ? loan : latin;
+    }
+
+    private static String withoutNukta(String devanagariWord) {
+        return java.text.Normalizer.normalize(devanagariWord, java.text.Normalizer.Form.NFD).replace("\u093C", "");
+    }
+
+    /** A c before e, i or y is said s ("policy", पॉलिसी "polisi"); {@link #consonants} spells every c as k. */
+    private static String softC(String englishWord) {
+        return englishWord.toLowerCase(java.util.Locale.ROOT).replaceAll("c(?=[eiy])", "s");
+    }
+
+    /**
      * The question in English words, or null when there is nothing to read: an English question (no Devanagari,
      * no glossary word) is left to the model as it is.
      */
@@ -209,7 +270,8 @@ final class Glossary {
             if (meaning != null) {
                 out.append(meaning).append(' ');
                 known++;
-            } else if (!Romaniser.hasDevanagari(word) && !Romaniser.isFiller(word)) {
+            } else if (!Romaniser.hasDevanagari(word)
+                    && (!Romaniser.isFiller(word) || englishWords.contains(word.toLowerCase(java.util.Locale.ROOT)))) {
                 out.append(word).append(' ');
             }
         }

@@ -44,6 +44,11 @@ final class Romaniser {
     private static final Set<String> FILLER = FILLER_WORDS.stream().map(Romaniser::exact)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
+    /** The stems of the filler words that are verbs' forms: their other forms carry no topic either. */
+    private static final Set<String> FILLER_STEMS = FILLER_WORDS.stream()
+            .filter(w -> !exactStem(w).equals(com.shisha.ai.text.Hinglish.key(w, false)))
+            .map(Romaniser::exactStem).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** Hindi grammar words: one of them in a Latin-letter question says it is Hinglish, not English. */
     private static final Set<String> HINDI_GRAMMAR = java.util.stream.Stream.of(
             "hai", "hain", "ka", "ki", "ke", "ko", "kya", "kaise", "kyu", "kyun", "nahi", "se", "me", "mein", "hota",
@@ -76,7 +81,25 @@ final class Romaniser {
 
     /** Hindi written in Latin letters: at least one Hindi grammar word. */
     static boolean isHinglish(String text) {
-        return !hasDevanagari(text) && latinWords(text).stream().map(Romaniser::exact).anyMatch(HINDI_GRAMMAR::contains);
+        return grammarWords(text) > 0;
+    }
+
+    /**
+     * Hindi written in Latin letters beyond doubt: two Hindi grammar words. An English sentence may have one ("tell
+     * me", where me is also Hindi's "in"); where a text is filed rather than answered, as the guide's questions are,
+     * that one word must not move it.
+     */
+    static boolean isClearlyHinglish(String text) {
+        return grammarWords(text) > 1;
+    }
+
+    private static long grammarWords(String text) {
+        if (hasDevanagari(text)) {
+            return 0;
+        }
+        // no Hindi grammar word ends in s: an English one that does is not one once its plural s is gone (this, thi)
+        return latinWords(text).stream().filter(w -> !w.endsWith("s")).map(Romaniser::exact).filter(HINDI_GRAMMAR::contains)
+                .count();
     }
 
     /** The text with each Devanagari word written the way Hinglish spells it; Latin words and punctuation kept. */
@@ -103,6 +126,57 @@ final class Romaniser {
     /** The topic-bearing keys of a text's words, in order, in Latin letters whatever the script. */
     static List<String> keys(String text) {
         return keys(text, true);
+    }
+
+    /**
+     * The topic-bearing words' keys without their Hindi endings ({@link com.shisha.ai.text.Hinglish#stem}), for the
+     * word index: a verb is written in many forms ("kholu", "kholna", खोलें), and the guide names it in one or two. A
+     * form of a filler verb is filler too ("milega" as "milta").
+     */
+    static List<String> stems(String text) {
+        List<String> stems = new ArrayList<>();
+        for (String latin : latinWords(text)) {
+            String stem = stem(latin);
+            if (!stem.isEmpty() && !isFillerForm(latin)) {
+                stems.add(stem);
+            }
+        }
+        return stems;
+    }
+
+    /** A filler word, or another form of a filler verb ("milega" as "milta"), told apart with aspirates and c kept. */
+    private static boolean isFillerForm(String latinWord) {
+        return FILLER.contains(exact(latinWord)) || FILLER_STEMS.contains(exactStem(latinWord));
+    }
+
+    /** The stem of a word's key with its aspirates and c kept: "car" is not "kar", "kho" not "ko". */
+    private static String exactStem(String latinWord) {
+        return com.shisha.ai.text.Hinglish.stem(com.shisha.ai.text.Hinglish.key(latinWord, false));
+    }
+
+    private static String stem(String latinWord) {
+        String k = com.shisha.ai.text.Hinglish.key(latinWord);
+        String stem = com.shisha.ai.text.Hinglish.stem(k);
+        if (stem.equals(k) && k.length() > 3 && k.endsWith("s")) {
+            stem = k.substring(0, k.length() - 1); // an English plural
+        }
+        return stem.replace("c", "k").replace("x", "ks");
+    }
+
+    /**
+     * A Latin or Hindi text in Latin letters without its grammar and filler words: what the embedding model can read of
+     * Hinglish. It knows no Hindi, so "kya", "hai", "ke liye" only make any two Hinglish texts look alike. The text
+     * itself when every word is filler.
+     */
+    static String topicWords(String text) {
+        StringBuilder out = new StringBuilder();
+        for (String latin : latinWords(text)) {
+            if (!isFillerForm(latin)) {
+                out.append(latin).append(' ');
+            }
+        }
+        String s = out.toString().strip();
+        return s.isEmpty() ? text : s;
     }
 
     /** The keys of every word, grammar and filler words included, in order: for reading a question word by word. */

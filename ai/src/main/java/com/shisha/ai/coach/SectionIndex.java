@@ -68,6 +68,15 @@ public final class SectionIndex {
     private final VectorIndex offTopic;
     /** The off-topic examples themselves: the word index holds them after the sections, one owner each. */
     private final List<String> offTopicTexts;
+    /**
+     * Whether {@link #vectors} holds Hinglish as partners type it, as alike rows: the guide's Hinglish questions and its
+     * Hindi ones in Latin letters, their topic words only ({@link Romaniser#topicWords}). Only a Hinglish question's
+     * own topic words are compared with them: the model knows no Hindi, so it places any two Hinglish texts near each
+     * other by their shared loanwords and spellings, which says something only when both are Hinglish.
+     */
+    private final boolean hinglish;
+    /** The Hinglish and Hindi off-topic examples the same way, one owner; null when there are none. */
+    private final VectorIndex offTopicHinglish;
     private final WordIndex words;
     private final LexicalIndex legacyWords;
     private final double legacyWeight;
@@ -97,9 +106,11 @@ public final class SectionIndex {
         }
     }
 
-    private SectionIndex(EmbeddingModel model, List<String> sectionIds, VectorIndex vectors, VectorIndex offTopic,
-                         List<String> offTopicTexts, WordIndex words, LexicalIndex legacyWords, double legacyWeight,
-                         Duration buildTime, Glossary glossary) {
+    private SectionIndex(EmbeddingModel model, List<String> sectionIds, VectorIndex vectors, VectorIndex offTopicHinglish,
+                         VectorIndex offTopic, List<String> offTopicTexts, WordIndex words, LexicalIndex legacyWords,
+                         double legacyWeight, Duration buildTime, Glossary glossary) {
+        this.hinglish = vectors.alike() != null;
+        this.offTopicHinglish = offTopicHinglish;
         this.glossary = glossary;
         this.offTopic = offTopic;
         this.offTopicTexts = offTopicTexts;
@@ -139,16 +150,22 @@ public final class SectionIndex {
         List<String> documents = new ArrayList<>();
         List<Integer> documentOwners = new ArrayList<>();
         List<List<String>> questions = new ArrayList<>();
+        Glossary glossary = Glossary.load(englishLines(kb));
+        List<String> hinglish = new ArrayList<>();
+        List<Integer> hinglishOwners = new ArrayList<>();
         for (int owner = 0; owner < ids.size(); owner++) {
             questions.add(kb.questions(ids.get(owner)));
             for (String question : kb.questions(ids.get(owner))) {
+                if (Romaniser.isClearlyHinglish(question)) {
+                    addOnce(hinglish, hinglishOwners, Romaniser.topicWords(question), owner);
+                    continue;
+                }
                 chunks.add(question);
                 chunkOwners.add(owner);
                 if (Romaniser.hasDevanagari(question)) {
-                    // where a Hinglish question meets the Hindi way of asking: the model places romanised Hindi
-                    // poorly, but alike with alike ("card kho gaya" near "kard kho gaya ya chori ho gaya")
-                    chunks.add(Romaniser.latin(question));
-                    chunkOwners.add(owner);
+                    // where a Hinglish question meets the Hindi way of asking ("card kho gaya" near "card kho gaya ya
+                    // chori ho gaya")
+                    addOnce(hinglish, hinglishOwners, Romaniser.topicWords(glossary.hinglish(question)), owner);
                 }
             }
             for (Language language : Language.values()) {
@@ -163,6 +180,14 @@ public final class SectionIndex {
                 documentOwners.add(owner);
             }
         }
+        for (String example : kb.offTopic()) {
+            if (Romaniser.hasDevanagari(example) || Romaniser.isHinglish(example)) {
+                // a Hinglish request meets them here, owned by one owner after the sections (see scores)
+                addOnce(hinglish, hinglishOwners, Romaniser.topicWords(glossary.hinglish(example)), ids.size());
+            }
+        }
+        int mainChunks = chunks.size();
+        chunks.addAll(hinglish);
         int sectionChunks = chunks.size();
         for (String example : kb.offTopic()) {
             // Hindi and Hinglish examples count through their words only: as written, the model places them near every
@@ -183,7 +208,8 @@ public final class SectionIndex {
             }
         }
         List<float[]> all = keys.stream().map(cached::get).toList();
-        List<float[]> vectors = all.subList(0, sectionChunks);
+        List<float[]> vectors = all.subList(0, mainChunks);
+        List<float[]> hinglishVectors = all.subList(mainChunks, sectionChunks);
         List<float[]> offTopicVectors = all.subList(sectionChunks, all.size());
         if (!missing.isEmpty()) {
             // only the current chunks: sections edited away do not pile up in the file
@@ -191,8 +217,9 @@ public final class SectionIndex {
             keys.forEach(k -> current.put(k, cached.get(k)));
             EmbeddingCache.write(cacheFile, modelTag, current);
         }
-        SectionIndex index = ofVectors(model, ids, vectors, toArray(chunkOwners), documents, toArray(documentOwners),
-                questions, offTopicVectors, kb.offTopic(), legacy ? LEXICAL_WEIGHT : -1, t0, Glossary.load(englishLines(kb)));
+        SectionIndex index = ofVectors(model, ids, vectors, toArray(chunkOwners), hinglishVectors, toArray(hinglishOwners),
+                documents, toArray(documentOwners), questions, offTopicVectors, kb.offTopic(), legacy ? LEXICAL_WEIGHT : -1,
+                t0, glossary);
         log.info("coach index: {} sections, {} chunks ({} embedded now, {} from the cache) in {} ms", ids.size(),
                 chunks.size(), missing.size(), chunks.size() - missing.size(), index.buildTime.toMillis());
         return index;
@@ -218,12 +245,18 @@ public final class SectionIndex {
                                   List<String> documents, int[] documentOwners, List<List<String>> questions,
                                   List<float[]> offTopicVectors, List<String> offTopicTexts, double legacyWeight,
                                   long startNanos) {
-        return ofVectors(model, sectionIds, vectors, owners, documents, documentOwners, questions, offTopicVectors,
-                offTopicTexts, legacyWeight, startNanos, Glossary.load());
+        return ofVectors(model, sectionIds, vectors, owners, List.of(), new int[0], documents, documentOwners, questions,
+                offTopicVectors, offTopicTexts, legacyWeight, startNanos, Glossary.load());
     }
 
-    /** @param glossary reads Hindi and Hinglish questions; its loanwords come from the guide being indexed */
+    /**
+     * @param hinglishVectors the Hinglish questions' embeddings, each owned as in hinglishOwners (see
+     *                        {@link #hinglish}), the Hinglish off-topic examples' owned by the owner after the
+     *                        sections; may be empty
+     * @param glossary        reads Hindi and Hinglish questions; its loanwords come from the guide being indexed
+     */
     static SectionIndex ofVectors(EmbeddingModel model, List<String> sectionIds, List<float[]> vectors, int[] owners,
+                                  List<float[]> hinglishVectors, int[] hinglishOwners,
                                   List<String> documents, int[] documentOwners, List<List<String>> questions,
                                   List<float[]> offTopicVectors, List<String> offTopicTexts, double legacyWeight,
                                   long startNanos, Glossary glossary) {
@@ -237,10 +270,27 @@ public final class SectionIndex {
             texts.add(Romaniser.hasDevanagari(example) ? List.of(example) : List.of());
             asked.add(List.of(example));
         }
-        return new SectionIndex(model, List.copyOf(sectionIds), new VectorIndex(vectors, owners),
+        List<float[]> rows = new ArrayList<>(vectors);
+        List<Integer> rowOwners = new ArrayList<>(Arrays.stream(owners).boxed().toList());
+        List<float[]> offTopicAlike = new ArrayList<>();
+        for (int i = 0; !legacy && i < hinglishVectors.size(); i++) {
+            if (hinglishOwners[i] < sectionIds.size()) {
+                rows.add(hinglishVectors.get(i));
+                rowOwners.add(hinglishOwners[i]);
+            } else {
+                offTopicAlike.add(hinglishVectors.get(i));
+            }
+        }
+        boolean[] alike = null;
+        if (rows.size() > vectors.size()) {
+            alike = new boolean[rows.size()];
+            Arrays.fill(alike, vectors.size(), rows.size(), true);
+        }
+        return new SectionIndex(model, List.copyOf(sectionIds), new VectorIndex(rows, toArray(rowOwners), alike),
+                offTopicAlike.isEmpty() ? null : new VectorIndex(offTopicAlike, new int[offTopicAlike.size()]),
                 legacy || offTopicVectors.isEmpty() ? null : new VectorIndex(offTopicVectors, new int[offTopicVectors.size()]),
                 List.copyOf(offTopicTexts),
-                legacy ? null : new WordIndex(texts, asked),
+                legacy ? null : new WordIndex(texts, asked, sectionIds.size()),
                 legacy ? new LexicalIndex(documents, documentOwners) : null, legacyWeight,
                 Duration.ofNanos(System.nanoTime() - startNanos), glossary);
     }
@@ -299,7 +349,7 @@ public final class SectionIndex {
             // a Devanagari question's own vector is not used (see scores): do not pay for its embedding
             queries = new float[][] {embed(inEnglish)};
         } else {
-            queries = embedBoth(question, inEnglish);
+            queries = embedBoth(Romaniser.topicWords(question), inEnglish);
         }
         return rank(scores(queries, wordScores.join()), question, k, previousSectionId);
     }
@@ -365,9 +415,11 @@ public final class SectionIndex {
     /**
      * A Hindi or Hinglish question is also read in English and that reading embedded (a second embedding, ~3 ms):
      * for Devanagari the English reading replaces the question's own vector, whose cosines are high against every
-     * Hindi chunk alike; for Hinglish a section keeps the better of the two.
+     * Hindi chunk alike; for Hinglish a section keeps the better of the reading's cosine with the guide and the topic
+     * words' cosine with its Hinglish questions ({@link #hinglish}).
      *
-     * @param queryVector the question's embedding; may be null for a Devanagari question the glossary can read
+     * @param queryVector the question's embedding; may be null for a Devanagari question the glossary can read; for a
+     *                    Hinglish one, the vector of its topic words is used instead
      */
     Scores scores(float[] queryVector, String question) {
         if (legacyWords != null) {
@@ -382,7 +434,7 @@ public final class SectionIndex {
             float[] read = model.embed(inEnglish).content().vector();
             queries = Romaniser.hasDevanagari(question) || queryVector == null
                     ? new float[][] {read}
-                    : new float[][] {queryVector, read};
+                    : new float[][] {model.embed(Romaniser.topicWords(question)).content().vector(), read};
         }
         return scores(queries, question, inEnglish);
     }
@@ -395,12 +447,19 @@ public final class SectionIndex {
         return scores(queries, words.scores(question, inEnglish, sectionIds.size() + offTopicTexts.size(), WORD_HITS));
     }
 
-    /** @param wordScores per section, then per off-topic example */
+    /**
+     * @param queries    the question's vector, or a Hinglish question's topic words' and its English reading's
+     * @param wordScores per section, then per off-topic example
+     */
     private Scores scores(float[][] queries, double[] wordScores) {
-        float[] dense = queries.length == 1 ? vectors.bestPerOwner(queries[0], sectionIds.size())
-                : vectors.bestPerOwner(queries[0], queries[1], sectionIds.size());
+        boolean alike = queries.length > 1 && hinglish;
+        float[] dense = alike ? vectors.bestPerOwner(queries[1], queries[0], sectionIds.size(), true)
+                : vectors.bestPerOwner(queries[queries.length - 1], sectionIds.size());
         float off = offTopic == null ? -1f : queries.length == 1 ? offTopic.bestPerOwner(queries[0], 1)[0]
                 : offTopic.bestPerOwner(queries[0], queries[1], 1)[0];
+        if (alike && offTopicHinglish != null) {
+            off = Math.max(off, offTopicHinglish.bestPerOwner(queries[0], 1)[0]);
+        }
         double offWords = 0;
         for (int i = sectionIds.size(); i < wordScores.length; i++) {
             offWords = Math.max(offWords, wordScores[i]);
@@ -506,6 +565,11 @@ public final class SectionIndex {
         return model;
     }
 
+    /** The Hinglish and Hindi off-topic examples' topic-word vectors, or none (see {@link #offTopicHinglish}). */
+    List<float[]> offTopicHinglishVectors() {
+        return offTopicHinglish == null ? List.of() : offTopicHinglish.rows();
+    }
+
     VectorIndex vectors() {
         return vectors;
     }
@@ -532,7 +596,19 @@ public final class SectionIndex {
 
     /** Texts embedded: the sections' chunks and questions, and the off-topic examples. */
     public int chunkCount() {
-        return vectors.size() + (offTopic == null ? 0 : offTopic.size());
+        return vectors.size() + (offTopicHinglish == null ? 0 : offTopicHinglish.size())
+                + (offTopic == null ? 0 : offTopic.size());
+    }
+
+    /** Topic words often coincide ("cibil score kam loan" in Hinglish and from Hindi): one row each is enough. */
+    private static void addOnce(List<String> texts, List<Integer> owners, String text, int owner) {
+        for (int i = 0; i < texts.size(); i++) {
+            if (owners.get(i) == owner && texts.get(i).equals(text)) {
+                return;
+            }
+        }
+        texts.add(text);
+        owners.add(owner);
     }
 
     private static int[] toArray(List<Integer> values) {

@@ -16,6 +16,11 @@ final class VectorIndex {
     private final byte[] rows;
     private final float[] scales;
     private final int[] owners;
+    /**
+     * Rows only a question's alike vector is compared with (a Hinglish question's topic words with the Hinglish
+     * questions), null when there are none: kept in the same rows so that one pass, and one pre-filter, serves both.
+     */
+    private final boolean[] alike;
     /** Per owner, the rows it owns, and the mean of its unit vectors (only kept for large indexes). */
     private final int[][] rowsOf;
     private final float[] means;
@@ -30,7 +35,15 @@ final class VectorIndex {
 
     /** @param owners for each vector, the index of the thing it belongs to (many vectors may share an owner) */
     VectorIndex(List<float[]> vectors, int[] owners) {
-        if (vectors.isEmpty() || vectors.size() != owners.length) {
+        this(vectors, owners, null);
+    }
+
+    /**
+     * @param alike per vector, whether only an alike query is compared with it ({@link #bestPerOwner(float[], float[],
+     *              int, boolean)}); null for none. An owner's mean is that of its other vectors.
+     */
+    VectorIndex(List<float[]> vectors, int[] owners, boolean[] alike) {
+        if (vectors.isEmpty() || vectors.size() != owners.length || alike != null && alike.length != owners.length) {
             throw new IllegalArgumentException("need one owner per vector and at least one vector");
         }
         this.dimensions = vectors.get(0).length;
@@ -51,11 +64,14 @@ final class VectorIndex {
             }
         }
         this.owners = owners.clone();
+        this.alike = alike == null ? null : alike.clone();
         int ownerCount = Arrays.stream(owners).max().orElse(-1) + 1;
         if (ownerCount > PREFILTER_ABOVE) {
             int[] counts = new int[ownerCount];
-            for (int o : owners) {
-                counts[o]++;
+            int[] general = new int[ownerCount];
+            for (int r = 0; r < owners.length; r++) {
+                counts[owners[r]]++;
+                general[owners[r]] += isAlike(r) ? 0 : 1;
             }
             this.rowsOf = new int[ownerCount][];
             for (int o = 0; o < ownerCount; o++) {
@@ -66,9 +82,12 @@ final class VectorIndex {
             for (int r = 0; r < owners.length; r++) {
                 int o = owners[r];
                 rowsOf[o][filled[o]++] = r;
+                if (isAlike(r)) {
+                    continue;
+                }
                 float[] unit = unit(vectors.get(r));
                 for (int d = 0; d < dimensions; d++) {
-                    means[o * dimensions + d] += unit[d] / counts[o];
+                    means[o * dimensions + d] += unit[d] / general[o];
                 }
             }
         } else {
@@ -98,25 +117,46 @@ final class VectorIndex {
         return owners.clone();
     }
 
-    /** The best cosine per owner: an owner is as relevant as its most relevant vector. Unmatched owners keep -1. */
+    /** Which rows only an alike query is compared with; null when none are. */
+    boolean[] alike() {
+        return alike == null ? null : alike.clone();
+    }
+
+    private boolean isAlike(int r) {
+        return alike != null && alike[r];
+    }
+
+    /**
+     * The best cosine per owner: an owner is as relevant as its most relevant vector. Unmatched owners keep -1. The
+     * alike rows are not compared.
+     */
     float[] bestPerOwner(float[] query, int ownerCount) {
-        return best(new float[][] {unit(query)}, ownerCount);
+        return best(new float[][] {unit(query)}, null, ownerCount);
     }
 
     /**
      * The better of two queries' cosines per owner, in one pass over the rows: the scan is bound by reading the
-     * rows, so two queries cost little more than one.
+     * rows, so two queries cost little more than one. The alike rows are not compared.
      */
     float[] bestPerOwner(float[] query, float[] other, int ownerCount) {
-        return best(new float[][] {unit(query), unit(other)}, ownerCount);
+        return best(new float[][] {unit(query), unit(other)}, null, ownerCount);
     }
 
-    private float[] best(float[][] queries, int ownerCount) {
+    /**
+     * The best cosine per owner, the alike rows compared with alikeQuery and the others with query, in one pass.
+     *
+     * @param alikeRows marks the call apart from the two-query one above
+     */
+    float[] bestPerOwner(float[] query, float[] alikeQuery, int ownerCount, boolean alikeRows) {
+        return best(new float[][] {unit(query)}, unit(alikeQuery), ownerCount);
+    }
+
+    private float[] best(float[][] queries, float[] alikeQuery, int ownerCount) {
         float[] best = new float[ownerCount];
         Arrays.fill(best, -1f);
         if (means == null || ownerCount != rowsOf.length) {
             for (int r = 0; r < owners.length; r++) {
-                score(r, queries, best);
+                score(r, queries, alikeQuery, best);
             }
             return best;
         }
@@ -125,12 +165,13 @@ final class VectorIndex {
         Arrays.fill(candidateScores, Float.NEGATIVE_INFINITY);
         // two queries are pre-filtered as one, their average: its cosine with a mean is the average of theirs, still
         // a lower bound of the best, for half the reads and multiplications of this pass
-        float[] filter = queries[0];
-        if (queries.length > 1) {
+        float[][] all = alikeQuery == null ? queries : new float[][] {queries[0], alikeQuery};
+        float[] filter = all[0];
+        if (all.length > 1) {
             filter = new float[dimensions];
-            for (float[] q : queries) {
+            for (float[] q : all) {
                 for (int d = 0; d < dimensions; d++) {
-                    filter[d] += q[d] / queries.length;
+                    filter[d] += q[d] / all.length;
                 }
             }
         }
@@ -150,17 +191,24 @@ final class VectorIndex {
         }
         for (int c = 0; c < CANDIDATES && candidateScores[c] > Float.NEGATIVE_INFINITY; c++) {
             for (int r : rowsOf[candidates[c]]) {
-                score(r, queries, best);
+                score(r, queries, alikeQuery, best);
             }
         }
         return best;
     }
 
-    private void score(int r, float[][] queries, float[] best) {
+    private void score(int r, float[][] queries, float[] alikeQuery, float[] best) {
         int base = r * dimensions;
         float dot = Float.NEGATIVE_INFINITY;
-        for (float[] q : queries) {
-            dot = Math.max(dot, dot(rows, base, q));
+        if (isAlike(r)) {
+            if (alikeQuery == null) {
+                return;
+            }
+            dot = dot(rows, base, alikeQuery);
+        } else {
+            for (float[] q : queries) {
+                dot = Math.max(dot, dot(rows, base, q));
+            }
         }
         dot *= scales[r];
         if (dot > best[owners[r]]) {

@@ -37,8 +37,8 @@ import java.util.Set;
 /**
  * BM25 (Lucene) over each section's words in four fields: its English text through the English analyzer (stems,
  * stop words), its Hindi text through Lucene's HindiAnalyzer (normalises spelling variants, light stemming), both
- * texts romanised to phonetic keys ({@link Romaniser}), which is where Hinglish questions meet Hindi sections and
- * Devanagari questions meet English product words, and both titles romanised, because a title names what the
+ * texts romanised to phonetic keys without their Hindi endings ({@link Romaniser#stems}), which is where Hinglish
+ * questions meet Hindi sections and Devanagari questions meet English product words, and both titles romanised, because a title names what the
  * section is for ("objections", "eligibility") better than any bullet. A question is analysed for all three fields at once: each
  * analyzer keeps only what its script can match.
  */
@@ -52,6 +52,14 @@ final class WordIndex {
     private static final String ASKED_EN = "asked_en";
     private static final String ASKED_HI = "asked_hi";
     private static final String ASKED_ROMAN = "asked_roman";
+    /**
+     * The Hinglish questions as written, grammar words too, matched by Hinglish questions only: "customer bolta hai"
+     * or "kya hota hai" tell an objection or a definition apart in Hinglish, but an English or Hindi question would meet
+     * any Hinglish one sharing "loan", "car" or "plan".
+     */
+    private static final String ASKED_HG = "asked_hg";
+    /** Their stems, as {@link #ASKED_ROMAN} has the other questions'. */
+    private static final String ASKED_HG_ROMAN = "asked_hg_roman";
     /**
      * The questions a section answers ({@link KnowledgeBase#questions}) are kept in fields of their own: a partner's
      * question shares its verbs and its way of asking with them ("can he close early", "कितना मिलेगा"), which the
@@ -70,13 +78,17 @@ final class WordIndex {
 
     /** @param texts per owner, its texts (any script); an owner is one Lucene document */
     WordIndex(List<List<String>> texts) {
-        this(texts, texts.stream().map(t -> List.<String>of()).toList());
+        this(texts, texts.stream().map(t -> List.<String>of()).toList(), texts.size());
     }
 
-    /** @param questions per owner, the questions it answers (any script) */
-    WordIndex(List<List<String>> texts, List<List<String>> questions) {
+    /**
+     * @param questions per owner, the questions it answers (any script)
+     * @param sections  how many of the owners, the first ones, are sections; the rest (requests to decline) are matched
+     *                  by every question, a Hinglish one too
+     */
+    WordIndex(List<List<String>> texts, List<List<String>> questions, int sections) {
         Analyzer perField = new PerFieldAnalyzerWrapper(new WhitespaceAnalyzer(),
-                Map.of(EN, english, HI, hindi, ASKED_EN, english, ASKED_HI, hindi));
+                Map.of(EN, english, HI, hindi, ASKED_EN, english, ASKED_HI, hindi, ASKED_HG, english));
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(perField).setSimilarity(new BM25Similarity()))) {
             for (int owner = 0; owner < texts.size(); owner++) {
@@ -85,16 +97,19 @@ final class WordIndex {
                 StringBuilder roman = new StringBuilder();
                 StringBuilder title = new StringBuilder();
                 for (String text : texts.get(owner)) {
-                    title.append(String.join(" ", Romaniser.keys(text.lines().findFirst().orElse("")))).append('\n');
+                    title.append(String.join(" ", Romaniser.stems(text.lines().findFirst().orElse("")))).append('\n');
                     (Romaniser.hasDevanagari(text) ? hi : en).append(text).append('\n');
-                    roman.append(String.join(" ", Romaniser.keys(text))).append('\n');
+                    roman.append(String.join(" ", Romaniser.stems(text))).append('\n');
                 }
                 StringBuilder askedEn = new StringBuilder();
                 StringBuilder askedHi = new StringBuilder();
                 StringBuilder askedRoman = new StringBuilder();
+                StringBuilder askedHg = new StringBuilder();
+                StringBuilder askedHgRoman = new StringBuilder();
                 for (String question : questions.get(owner)) {
-                    (Romaniser.hasDevanagari(question) ? askedHi : askedEn).append(question).append('\n');
-                    askedRoman.append(String.join(" ", Romaniser.keys(question))).append('\n');
+                    boolean hinglish = owner < sections && Romaniser.isClearlyHinglish(question);
+                    (hinglish ? askedHg : Romaniser.hasDevanagari(question) ? askedHi : askedEn).append(question).append('\n');
+                    (hinglish ? askedHgRoman : askedRoman).append(String.join(" ", Romaniser.stems(question))).append('\n');
                 }
                 Document doc = new Document();
                 doc.add(new StoredField(OWNER, owner));
@@ -105,6 +120,8 @@ final class WordIndex {
                 doc.add(new TextField(ASKED_EN, askedEn.toString(), Field.Store.NO));
                 doc.add(new TextField(ASKED_HI, askedHi.toString(), Field.Store.NO));
                 doc.add(new TextField(ASKED_ROMAN, askedRoman.toString(), Field.Store.NO));
+                doc.add(new TextField(ASKED_HG, askedHg.toString(), Field.Store.NO));
+                doc.add(new TextField(ASKED_HG_ROMAN, askedHgRoman.toString(), Field.Store.NO));
                 writer.addDocument(doc);
             }
             writer.forceMerge(1);
@@ -134,16 +151,20 @@ final class WordIndex {
         int clauses = 0;
         Set<String> englishTerms = terms(english, EN, inEnglish == null ? question : question + " " + inEnglish);
         Set<String> hindiTerms = terms(hindi, HI, question);
-        Set<String> romanTerms = new LinkedHashSet<>(Romaniser.keys(question));
+        Set<String> romanTerms = new LinkedHashSet<>(Romaniser.stems(question));
         clauses += addTerms(query, EN, englishTerms, 1f);
         clauses += addTerms(query, HI, hindiTerms, 1f);
         clauses += addTerms(query, ROMAN, romanTerms, ROMAN_BOOST);
         clauses += addTerms(query, ASKED_EN, englishTerms, ASKED_BOOST);
         clauses += addTerms(query, ASKED_HI, hindiTerms, ASKED_BOOST);
         clauses += addTerms(query, ASKED_ROMAN, romanTerms, ASKED_BOOST * ROMAN_BOOST);
-        Set<String> titleTerms = new LinkedHashSet<>(Romaniser.keys(question));
+        if (Romaniser.isHinglish(question)) {
+            clauses += addTerms(query, ASKED_HG, terms(english, ASKED_HG, question), ASKED_BOOST);
+            clauses += addTerms(query, ASKED_HG_ROMAN, romanTerms, ASKED_BOOST * ROMAN_BOOST);
+        }
+        Set<String> titleTerms = new LinkedHashSet<>(Romaniser.stems(question));
         if (inEnglish != null) {
-            titleTerms.addAll(Romaniser.keys(inEnglish));
+            titleTerms.addAll(Romaniser.stems(inEnglish));
         }
         clauses += addTerms(query, TITLE, titleTerms, TITLE_BOOST);
         double[] scores = new double[ownerCount];

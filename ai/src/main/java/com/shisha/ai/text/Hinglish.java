@@ -42,7 +42,12 @@ public final class Hinglish {
                         s.setCharAt(s.length() - 1, 'n'); // candrabindu: a nasal vowel, written n
                     }
                 }
-                case 'c' -> s.append(i + 1 < iso.length() && iso.charAt(i + 1) == 'h' ? "chh" : "ch");
+                case 'c' -> {
+                    // ISO "ch" is छ, which Hinglish writes chh; its h is written here, not again
+                    boolean aspirate = i + 1 < iso.length() && iso.charAt(i + 1) == 'h';
+                    s.append(aspirate ? "chh" : "ch");
+                    i += aspirate ? 1 : 0;
+                }
                 case 'ś', 'ṣ' -> s.append("sh");
                 case 'ṛ' -> s.append(flap);
                 case '\'' -> {
@@ -97,6 +102,28 @@ public final class Hinglish {
 
     private static boolean vowel(String unit) {
         return VOWELS.indexOf(unit.charAt(0)) >= 0 && !(unit.charAt(0) == 'r' && unit.length() == 1);
+    }
+
+    /**
+     * Hindi verb and adjective endings as keys spell them, longest first: future (karega, milenge, bataunga), habitual
+     * (kholta), infinitive (kholna), conjunctive (sochkar, sochke), polite imperative (batayiye), subjunctive and
+     * perfective (kholu, kholo, khola, diya).
+     */
+    private static final List<String> ENDINGS = List.of(
+            "yenge", "yengi", "enge", "engi", "unga", "ungi", "yega", "yegi", "iye", "ega", "egi", "oge", "ogi", "kar",
+            "na", "ne", "ni", "ta", "ti", "te", "ke", "ya", "yi", "ye", "un", "en", "u", "o", "a", "i", "e");
+
+    /**
+     * A key ({@link #key}) without its Hindi inflection: "kholu", "kholna" and "kholenge" are one verb. The stem keeps
+     * at least three letters, so short words stay themselves.
+     */
+    public static String stem(String key) {
+        for (String ending : ENDINGS) {
+            if (key.endsWith(ending) && key.length() - ending.length() >= 3) {
+                return key.substring(0, key.length() - ending.length());
+            }
+        }
+        return key;
     }
 
     /** A Latin word without its accents (é → e): what the keys are made of. */

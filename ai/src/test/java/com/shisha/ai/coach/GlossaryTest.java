@@ -38,6 +38,21 @@ class GlossaryTest {
     }
 
     @Test
+    void hindiIsWrittenAsHinglishWithItsEnglishLoanwordsSpeltInEnglish() {
+        assertThat(glossary.hinglish("अस्पताल में कैशलेस क्लेम कैसे होता है?")).isEqualTo("aspatal men cashless claim kaise hota hai?");
+        assertThat(glossary.hinglish("क्रेडिट कार्ड की पॉलिसी")).isEqualTo("credit card ki policy");
+        // बीमा is read as "insurance", but it is a Hindi word, and a Hinglish writer keeps it
+        assertThat(glossary.hinglish("बीमा")).isEqualTo("bima");
+        // पड़ता shares its loose key with पार्टी (party), not its spelling
+        assertThat(glossary.hinglish("देना पड़ता है")).isEqualTo("dena parta hai");
+    }
+
+    @Test
+    void englishWordsOfAHinglishQuestionStayInItsReading() {
+        assertThat(glossary.english("customer bolta hai byaj zyada hai")).startsWith("customer");
+    }
+
+    @Test
     void aWordIsNotReadAsAnotherThatOnlySharesItsLooseKey() {
         // बार (times) and bhar (pay), docs and dhokha (fraud)
         assertThat(glossary.english("पहली बार फोन")).doesNotContain("pay");

@@ -23,20 +23,21 @@ class HeldOutQuestionsRetrievalTest {
             "hi", new int[] {74, 79},
             "hg", new int[] {76, 79});
 
-    /** The second held-out set's (79 English, 75 Hindi, 76 Hinglish), one under those measured (76/79, 71/74, 68/75). */
+    /** The second held-out set's (79 English, 75 Hindi, 76 Hinglish), one under those measured (77/79, 71/74, 74/75). */
     static final Map<String, int[]> FLOORS_2 = Map.of(
-            "en", new int[] {75, 78},
+            "en", new int[] {76, 78},
             "hi", new int[] {70, 73},
-            "hg", new int[] {67, 74});
+            "hg", new int[] {73, 74});
 
     /**
      * The third held-out set's (68 per language, 8 of them out of scope), written by a third author from the guide's
-     * section list alone after the retrieval last changed, and measured once: one under (64/67, 64/68, 59/68).
+     * section list alone, never looked at for tuning: one under those measured (64/67, 63/68, 61/68), Hindi top-1 held
+     * at the floor it had before (64 measured then).
      */
     static final Map<String, int[]> FLOORS_3 = Map.of(
             "en", new int[] {63, 66},
             "hi", new int[] {63, 67},
-            "hg", new int[] {58, 67});
+            "hg", new int[] {60, 67});
 
     @Test
     void heldOutQuestionsFindTheirSectionOrNothing() {

@@ -137,12 +137,25 @@ public final class RetrievalBench {
             questions.add(kb.questions(ids.get(owner)));
             asked.addAll(kb.questions(ids.get(owner)));
         }
-        List<float[]> vectors = new ArrayList<>(real.vectors().rows());
-        List<Integer> owners = new ArrayList<>(java.util.Arrays.stream(real.vectors().owners()).boxed().toList());
+        // the guide's rows, and apart from them its Hinglish questions' rows (only a Hinglish question meets those)
+        List<float[]> realRowsAll = real.vectors().rows();
+        int[] realOwners = real.vectors().owners();
+        boolean[] realAlike = real.vectors().alike();
+        List<float[]> vectors = new ArrayList<>();
+        List<Integer> owners = new ArrayList<>();
+        List<float[]> hinglish = new ArrayList<>();
+        List<Integer> hinglishOwners = new ArrayList<>();
+        for (int r = 0; r < realRowsAll.size(); r++) {
+            boolean alike = realAlike != null && realAlike[r];
+            (alike ? hinglish : vectors).add(realRowsAll.get(r));
+            (alike ? hinglishOwners : owners).add(realOwners[r]);
+        }
+        int hinglishSectionRows = hinglish.size();
         Random random = new Random(42);
         int realRows = vectors.size();
         // as many vectors per invented section as a real one has, so the scan reads as much as it would
         int perSection = Math.round((float) realRows / ids.size());
+        int hinglishPerSection = Math.round((float) hinglishSectionRows / ids.size());
         for (int s = ids.size(); s < SYNTHETIC; s++) {
             ids.add("synthetic.s" + s);
             for (int c = 0; c < perSection; c++) {
@@ -154,6 +167,16 @@ public final class RetrievalBench {
                 }
                 vectors.add(v);
                 owners.add(s);
+            }
+            for (int c = 0; c < hinglishPerSection; c++) {
+                float[] a = hinglish.get(random.nextInt(hinglishSectionRows));
+                float[] b = hinglish.get(random.nextInt(hinglishSectionRows));
+                float[] v = new float[a.length];
+                for (int d = 0; d < v.length; d++) {
+                    v[d] = a[d] + 0.5f * b[d] + (float) random.nextGaussian() * 0.02f;
+                }
+                hinglish.add(v);
+                hinglishOwners.add(s);
             }
             StringBuilder text = new StringBuilder();
             for (int k = 0; k < 6; k++) {
@@ -167,9 +190,14 @@ public final class RetrievalBench {
             }
             questions.add(q);
         }
-        return SectionIndex.ofVectors(model, ids, vectors, owners.stream().mapToInt(Integer::intValue).toArray(), documents,
-                documentOwners.stream().mapToInt(Integer::intValue).toArray(), questions, real.offTopicVectors(), real.offTopicTexts(), -1,
-                System.nanoTime());
+        for (float[] example : real.offTopicHinglishVectors()) {
+            hinglish.add(example);
+            hinglishOwners.add(ids.size());
+        }
+        return SectionIndex.ofVectors(model, ids, vectors, owners.stream().mapToInt(Integer::intValue).toArray(), hinglish,
+                hinglishOwners.stream().mapToInt(Integer::intValue).toArray(), documents,
+                documentOwners.stream().mapToInt(Integer::intValue).toArray(), questions, real.offTopicVectors(),
+                real.offTopicTexts(), -1, System.nanoTime(), real.glossary());
     }
 
     private record Stats(double p50, double p95, double max) {

@@ -14,6 +14,19 @@ class RomaniserTest {
     }
 
     @Test
+    void aVerbsFormsMeetOnOneStem() {
+        assertThat(Romaniser.stems("kholu")).isEqualTo(Romaniser.stems("kholo")).isEqualTo(Romaniser.stems("खोलें"));
+        assertThat(Romaniser.stems("samjhaunga")).isEqualTo(Romaniser.stems("samjhana"));
+        // short words keep their letters: "fee" is not "f"
+        assertThat(Romaniser.stems("fee")).isEqualTo(Romaniser.keys("fee"));
+    }
+
+    @Test
+    void chhIsWrittenOnce() {
+        assertThat(Romaniser.latin("कुछ अच्छा")).isEqualTo("kuchh achchha");
+    }
+
+    @Test
     void fillerAndGrammarWordsCarryNoTopic() {
         assertThat(Romaniser.keys("sir ji plz batao kya hai")).isEmpty();
         assertThat(Romaniser.keys("सर जी क्या है")).isEmpty();
@@ -24,6 +37,10 @@ class RomaniserTest {
     void hinglishIsLatinWithHindiGrammar() {
         assertThat(Romaniser.isHinglish("customer bolta hai loan ka interest bahut zyada hai")).isTrue();
         assertThat(Romaniser.isHinglish("customer says the interest is too high")).isFalse();
+        // "this" less its plural s would be "thi" (was)
+        assertThat(Romaniser.isHinglish("which card is best for this customer")).isFalse();
+        assertThat(Romaniser.isClearlyHinglish("people do not trust me as a new partner")).isFalse();
+        assertThat(Romaniser.isClearlyHinglish("card kaise milta hai")).isTrue();
         assertThat(Romaniser.isHinglish("ब्याज ज़्यादा है")).isFalse();
     }
 

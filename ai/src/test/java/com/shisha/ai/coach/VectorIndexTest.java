@@ -24,6 +24,20 @@ class VectorIndexTest {
     }
 
     @Test
+    void alikeRowsMeetOnlyTheAlikeQuery() {
+        float[] x = {1, 0, 0};
+        float[] y = {0, 1, 0};
+        // owner 0 has a general row along x and an alike row along y; owner 1 a general row along y
+        VectorIndex index = new VectorIndex(List.of(x, y, y), new int[] {0, 0, 1}, new boolean[] {false, true, false});
+        assertThat(index.bestPerOwner(y, 2)[0]).isCloseTo(0f, within(0.01f));
+        assertThat(index.bestPerOwner(x, y, 2)[0]).isCloseTo(1f, within(0.01f));
+        float[] both = index.bestPerOwner(x, y, 2, true);
+        assertThat(both[0]).isCloseTo(1f, within(0.01f));
+        assertThat(both[1]).isCloseTo(0f, within(0.01f));
+        assertThat(index.bestPerOwner(new float[] {0, 0, 1}, y, 2, true)[0]).isCloseTo(1f, within(0.01f));
+    }
+
+    @Test
     void byteRowsKeepCosinesWithinAFewThousandths() {
         Random random = new Random(1);
         List<float[]> vectors = random(50, 384, random);
