@@ -155,6 +155,146 @@
     $('dash-status').textContent = S.t('dash.error');
   }
 
+  /* ---- calls through SHISHA: live tips as they come, then the searchable history ---- */
+
+  function thumbs(callId, tip, box) {
+    var up = document.createElement('button');
+    var down = document.createElement('button');
+    [[up, true, '\uD83D\uDC4D', 'dash.tipUseful'], [down, false, '\uD83D\uDC4E', 'dash.tipNotUseful']].forEach(function (b) {
+      b[0].type = 'button';
+      b[0].className = 'btn btn-outline thumb';
+      b[0].textContent = b[2];
+      b[0].setAttribute('aria-label', S.t(b[3]));
+      b[0].setAttribute('aria-pressed', String(tip.useful === b[1]));
+      b[0].addEventListener('click', function () {
+        S.api('POST', '/calls/' + callId + '/tips/' + tip.id + '/feedback', { useful: b[1] }, session.token).then(function (r) {
+          if (r.status === 204) {
+            tip.useful = b[1];
+            up.setAttribute('aria-pressed', String(b[1]));
+            down.setAttribute('aria-pressed', String(!b[1]));
+          }
+        });
+      });
+      box.appendChild(b[0]);
+    });
+  }
+
+  function tipItem(callId, tip) {
+    var li = document.createElement('li');
+    li.className = 'tip tip-' + tip.kind.toLowerCase();
+    var kind = document.createElement('strong');
+    kind.textContent = S.t('dash.tip.' + tip.kind) + ' ';
+    li.appendChild(kind);
+    if (tip.heard) {
+      var heard = document.createElement('q');
+      heard.textContent = tip.heard;
+      li.appendChild(heard);
+      li.appendChild(document.createTextNode(' '));
+    }
+    var text = document.createElement('span');
+    text.textContent = tip.text;
+    li.appendChild(text);
+    if (tip.kind !== 'LISTENING_OFF') thumbs(callId, tip, li);
+    return li;
+  }
+
+  /* The live stream: fetch rather than EventSource, which cannot send the session token. Reconnects after a drop. */
+  function listen() {
+    fetch('/api/v1/calls/live', { headers: { 'Authorization': 'Bearer ' + session.token, 'Accept': 'text/event-stream' } })
+      .then(function (response) {
+        if (response.status === 401) return signOut();
+        if (!response.ok || !response.body) return;
+        var reader = response.body.getReader();
+        var decoder = new TextDecoder();
+        var buffer = '';
+        var name = null;
+        function pump() {
+          return reader.read().then(function (chunk) {
+            if (chunk.done) return;
+            buffer += decoder.decode(chunk.value, { stream: true });
+            var lines = buffer.split('\n');
+            buffer = lines.pop();
+            lines.forEach(function (line) {
+              if (line.indexOf('event:') === 0) name = line.slice(6).trim();
+              else if (line.indexOf('data:') === 0) live(name, JSON.parse(line.slice(5)));
+            });
+            return pump();
+          });
+        }
+        return pump();
+      })
+      .catch(function () { /* the stream dropped: listen again below */ })
+      .then(function () { window.setTimeout(listen, 5000); });
+  }
+
+  function live(name, event) {
+    var box = $('live-tips');
+    if (name === 'tip' && event.tip) {
+      box.insertBefore(tipItem(event.callId, event.tip), box.firstChild);
+    } else if (name === 'ended') {
+      var li = item(S.t('dash.callEnded') + ' ' + (event.summary || ''));
+      li.className = 'tip-ended';
+      box.insertBefore(li, box.firstChild);
+      searchCalls();
+    }
+  }
+
+  function minutes(seconds) {
+    if (seconds === null || seconds === undefined) return '';
+    return Math.floor(seconds / 60) + ':' + String(seconds % 60).padStart(2, '0');
+  }
+
+  function showCall(id) {
+    S.api('GET', '/calls/' + id, null, session.token).then(function (r) {
+      if (r.status !== 200) return;
+      var box = $('call-detail');
+      clear(box);
+      var title = document.createElement('h3');
+      title.textContent = r.body.call.leadName;
+      box.appendChild(title);
+      if (r.body.summary) box.appendChild(item(r.body.summary));
+      var tips = document.createElement('ul');
+      tips.className = 'plain-list';
+      r.body.tips.forEach(function (tip) { tips.appendChild(tipItem(id, tip)); });
+      box.appendChild(tips);
+      var transcript = document.createElement('ol');
+      transcript.className = 'transcript';
+      r.body.transcript.forEach(function (u) {
+        transcript.appendChild(item(S.t('dash.speaker.' + u.speaker) + ': ' + u.words));
+      });
+      box.appendChild(transcript);
+      box.hidden = false;
+    });
+  }
+
+  function searchCalls() {
+    var q = $('calls-q').value.trim();
+    S.api('GET', '/calls?size=20' + (q ? '&q=' + encodeURIComponent(q) : ''), null, session.token).then(function (r) {
+      if (r.status !== 200) return;
+      var list = $('calls');
+      clear(list);
+      if (!r.body.items.length) list.appendChild(item(S.t(q ? 'dash.noCallsFound' : 'dash.noCalls')));
+      r.body.items.forEach(function (c) {
+        var li = document.createElement('li');
+        var open = document.createElement('button');
+        open.type = 'button';
+        open.className = 'link-button';
+        open.textContent = c.leadName + ' \u00B7 ' + S.t('dash.callStatus.' + c.status) + (c.seconds ? ' \u00B7 ' + minutes(c.seconds) : '')
+          + ' \u00B7 ' + new Date(c.requestedAt).toLocaleDateString(S.lang() === 'hi' ? 'hi-IN' : 'en-IN');
+        open.addEventListener('click', function () { showCall(c.id); });
+        li.appendChild(open);
+        list.appendChild(li);
+      });
+    });
+  }
+
+  $('calls-search').addEventListener('submit', function (e) {
+    e.preventDefault();
+    searchCalls();
+  });
+  searchCalls();
+  listen();
+
   $('sign-out').addEventListener('click', signOut);
   document.addEventListener('shisha:language', render);
 

@@ -161,6 +161,29 @@ class ChannelsConfig {
         return voice.or(() -> Optional.ofNullable(twilio.settings().get().smsFrom()).filter(from -> from.matches("\\+[1-9][0-9]{6,14}")));
     }
 
+    /**
+     * The phone line in health: whether calls to leads are bridged, and whether SHISHA listens on calls (live tips, a
+     * coach question heard here). Without a speech model it is still UP: the keypad works and the tips say so.
+     */
+    @Bean
+    org.springframework.boot.health.contributor.HealthIndicator phoneHealthIndicator(com.shisha.core.call.PhoneLine phoneLine,
+            TwilioSetup twilio, SpeechRecognizer speech) {
+        return () -> {
+            var health = org.springframework.boot.health.contributor.Health.up();
+            if (twilio.settings().isEmpty()) {
+                return health.withDetail("state", "not configured").withDetail("detail", "TWILIO_ACCOUNT_SID is not set").build();
+            }
+            health.withDetail("callsToLeads", phoneLine.bridgesCalls() ? "bridged from " + com.shisha.core.PhoneMask.mask(phoneLine.voiceFrom())
+                    : "off: no TWILIO_VOICE_FROM and the SMS sender is not a phone number");
+            for (com.shisha.core.Language language : com.shisha.core.Language.values()) {
+                boolean ready = speech.availability(language).ready();
+                health.withDetail("listening." + language.code(), ready ? "on: live tips, and coach questions heard here"
+                        : "off: no speech model; the keypad works, live tips say listening is off, coach questions are heard by Twilio");
+            }
+            return health.build();
+        };
+    }
+
     @Bean
     com.shisha.core.call.PhoneLine phoneLine(TwilioSetup twilio, Environment environment) {
         return new com.shisha.core.call.PhoneLine(voiceFrom(twilio, environment).orElse(null));

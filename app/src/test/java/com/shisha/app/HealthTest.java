@@ -28,6 +28,9 @@ class HealthTest extends AbstractPipelineTest {
                 .containsPattern("\"decoding\":\"OGG/Opus and WAV in Java; MP3, [^\"]*: FFmpeg [0-9.]+, LGPL")
                 // the recordings bucket of the embedded S3 server answers HeadBucket
                 .contains("\"callRecordings\":{\"status\":\"UP\"}")
+                // the phone line: calls to leads from the SMS number, and listening off without a model
+                .contains("\"phone\":{\"details\":{\"callsToLeads\":\"bridged from +15*******06\"")
+                .contains("\"listening.hi\":\"off: no speech model; the keypad works, live tips say listening is off")
                 // the conversation locks' store
                 .containsPattern("\"redis\":\\{\"details\":\\{\"ms\":[0-9]+\\},\"status\":\"UP\"\\}")
                 .contains("\"db\":{\"details\":{\"database\":\"PostgreSQL\"}")
