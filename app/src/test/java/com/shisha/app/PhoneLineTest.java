@@ -180,6 +180,18 @@ class PhoneLineTest extends AbstractPipelineTest {
     }
 
     @Test
+    void aTurnStillWorkedOnGetsAFillerAndTwilioComesBackForIt() {
+        String phone = freshPhone();
+        String call = newCallSid();
+        post("/webhooks/twilio/voice", callForm(call, phone, "ringing"));
+        // a turn of the call that is taken but not answered within the webhook's wait (a slow coach)
+        calls.turnTaken(call, call + "-7");
+        String twiml = post("/webhooks/twilio/voice/wait?n=8&t=" + call + "-7&w=1", callForm(call, phone, "in-progress"));
+        assertThat(twiml).isEqualTo(XML + "<Response><Say language=\"en-IN\" voice=\"Polly.Raveena\">Still working on it.</Say>"
+                + "<Redirect method=\"POST\">" + PUBLIC_BASE + "/webhooks/twilio/voice/wait?n=8&amp;t=" + call + "-7&amp;w=2</Redirect></Response>");
+    }
+
+    @Test
     void voiceWebhooksAreSignedForOurAccountAndWellFormed() {
         String phone = freshPhone();
         String call = newCallSid();

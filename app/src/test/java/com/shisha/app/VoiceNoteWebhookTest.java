@@ -201,4 +201,48 @@ class VoiceNoteWebhookTest extends AbstractPipelineTest {
         assertThat(speak(foreign, "never heard", 0.99)).contains("could not play that voice note").contains("What is your name?");
         assertThat(recognizer.calls).as("nothing reached the recogniser").isEmpty();
     }
+
+    /**
+     * On the phone line, where a speech model listens: a question for the coach is recorded, fetched from Twilio with
+     * the account's credentials, heard here as free speech, and the coach's answer is spoken.
+     */
+    @Test
+    void aQuestionAskedOnThePhoneLineIsRecordedHeardHereAndAnswered() throws IOException {
+        jdbc.sql("""
+                        insert into partners (phone, name, language, city, products, onboarded_at)
+                        values (:phone, 'Asha Verma', 'en', 'Indore', '{LOANS}', now())""").param("phone", phone).update();
+        String call = PhoneLineTest.newCallSid();
+        String twiml = postSigned("/webhooks/twilio/voice", PhoneLineTest.callForm(call, phone, "ringing")).body();
+        assertThat(twiml).contains("Namaste Asha Verma!");
+        Map<String, String> press = PhoneLineTest.callForm(call, phone, "in-progress");
+        press.put("Digits", "3");
+        twiml = postSigned(PhoneLineTest.action(twiml).substring(PUBLIC_BASE.length()).replace("&amp;", "&"), press).body();
+        String base = PUBLIC_BASE + "/webhooks/twilio/voice";
+        assertThat(twiml).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Say language=\"en-IN\" voice=\"Polly.Raveena\">"
+                + "Coach. Ask me anything about selling loans, credit cards, insurance, savings or demat accounts, handling objections"
+                + " or compliance. Ask your question after the beep. Press hash when you are done.</Say><Record action=\"" + base
+                + "/turn?n=3&amp;r=" + call + "-2\" finishOnKey=\"#*\" maxLength=\"60\" method=\"POST\" playBeep=\"true\" timeout=\"3\"/>"
+                + "<Redirect method=\"POST\">" + base + "/quiet?n=3&amp;r=" + call + "-2&amp;q=1</Redirect></Response>");
+
+        byte[] ogg;
+        try (InputStream in = getClass().getResourceAsStream("/audio/two.ogg")) {
+            ogg = in.readAllBytes();
+        }
+        String recording = "/2010-04-01/Accounts/" + TwilioStandIn.ACCOUNT_SID + "/Recordings/RE" + "2".repeat(32);
+        TwilioStandIn.server().stubFor(WireMock.get(urlPathEqualTo(recording)).withBasicAuth(TwilioStandIn.ACCOUNT_SID, AUTH_TOKEN)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "audio/ogg").withBody(ogg)));
+        synchronized (recognizer) {
+            recognizer.script.add(new SpeechRecognizer.Recognition("the customer says the interest rate is too high", 0.9));
+        }
+        Map<String, String> recorded = PhoneLineTest.callForm(call, phone, "in-progress");
+        recorded.put("RecordingUrl", TwilioStandIn.baseUrl() + recording);
+        recorded.put("RecordingDuration", "1");
+        recorded.put("Digits", "#");
+        String answer = postSigned(PhoneLineTest.action(twiml).substring(PUBLIC_BASE.length()).replace("&amp;", "&"), recorded).body();
+        assertThat(answer).contains("I heard: the customer says the interest rate is too high.").containsIgnoringCase("interest")
+                .contains("<Record action=\"" + base + "/turn?n=4&amp;r=" + call + "-3\"");
+        assertThat(recognizer.calls).hasSize(1);
+        assertThat(recognizer.calls.get(0).grammar()).as("a question is free speech").isEmpty();
+        assertThat(TwilioStandIn.server().findAll(getRequestedFor(urlPathEqualTo(recording)))).hasSize(1);
+    }
 }

@@ -334,6 +334,9 @@ public final class SectionIndex {
      *                          ({@link FollowUps}) lifts it, because "and if she cannot repay?" names no topic itself
      */
     public List<Hit> search(String question, int k, String previousSectionId) {
+        if (question.codePoints().noneMatch(Character::isLetterOrDigit)) {
+            return List.of(); // nothing to search by (only marks, or invisible characters, which the model cannot embed)
+        }
         if (legacyWords != null) {
             return rank(model.embed(question).content().vector(), question, k, previousSectionId);
         }
@@ -349,7 +352,8 @@ public final class SectionIndex {
             // a Devanagari question's own vector is not used (see scores): do not pay for its embedding
             queries = new float[][] {embed(inEnglish)};
         } else {
-            queries = embedBoth(Romaniser.topicWords(question), inEnglish);
+            String topic = Romaniser.topicWords(question);
+            queries = embedBoth(topic.isBlank() ? question : topic, inEnglish);
         }
         return rank(scores(queries, wordScores.join()), question, k, previousSectionId);
     }
@@ -434,7 +438,8 @@ public final class SectionIndex {
             float[] read = model.embed(inEnglish).content().vector();
             queries = Romaniser.hasDevanagari(question) || queryVector == null
                     ? new float[][] {read}
-                    : new float[][] {model.embed(Romaniser.topicWords(question)).content().vector(), read};
+                    : new float[][] {model.embed(Romaniser.topicWords(question).isBlank() ? question
+                    : Romaniser.topicWords(question)).content().vector(), read};
         }
         return scores(queries, question, inEnglish);
     }

@@ -94,4 +94,12 @@ class PartnerQuestionsRetrievalTest {
                 "insurance.motor")).extracting(SectionIndex.Hit::sectionId).containsExactly("loans.documents");
         assertThat(FollowUps.isFollowUp("ok thanks sir")).isFalse();
     }
+
+    @Test
+    void aQuestionWithNothingToSearchByFindsNothingAndDoesNotFail() {
+        // invisible and bidirectional controls, a lone mark: what a fuzzer (or a stuck keyboard) sends
+        for (String nothing : java.util.List.of("\u202E", "\u200B\u200D", "?!", "\u0901", "kya \u202E".substring(4))) {
+            assertThat(SharedIndex.INDEX.search(nothing, 3)).as("'%s'", nothing).isEmpty();
+        }
+    }
 }
