@@ -108,5 +108,30 @@ class VoskSpeechRecognizerTest {
                 .hasMessageContaining(detail);
         assertThatThrownBy(() -> vosk.recognize(new short[16_000], language, List.of("one", "two")))
                 .isInstanceOfSatisfying(VoiceNoteException.class, e -> assertThat(e.kind()).isEqualTo(Kind.UNAVAILABLE));
+        assertThat(vosk.open(language)).as("no live recogniser either").isEmpty();
+    }
+
+    /**
+     * The live path with a real model, wherever one is configured (VOSK_MODEL_PATH; none can be downloaded on the
+     * build machines): the committed English sentence fed in 20 ms pieces, as a call's audio arrives, is heard.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable(named = "VOSK_MODEL_PATH", matches = ".+")
+    void withAModelALiveStreamHearsTheSentenceAsItArrives() throws IOException {
+        short[] pcm;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/audio/sentence.ogg")) {
+            pcm = new AudioDecoder().decode(in.readAllBytes(), "audio/ogg", 30);
+        }
+        try (VoskSpeechRecognizer vosk = new VoskSpeechRecognizer(java.nio.file.Path.of(System.getenv("VOSK_MODEL_PATH")), null, 1)) {
+            StringBuilder heard = new StringBuilder();
+            try (var stream = vosk.open(Language.EN).orElseThrow()) {
+                for (int from = 0; from < pcm.length; from += 320) {
+                    stream.accept(java.util.Arrays.copyOfRange(pcm, from, Math.min(pcm.length, from + 320)))
+                            .ifPresent(words -> heard.append(words).append(' '));
+                }
+                stream.finish().ifPresent(heard::append);
+            }
+            assertThat(heard.toString().split("\\s+").length).as("words heard: %s", heard).isGreaterThanOrEqualTo(4);
+        }
     }
 }
