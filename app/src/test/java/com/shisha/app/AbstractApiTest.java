@@ -40,6 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "SHISHA_INTEGRATION_KEYS=" + AbstractApiTest.INTEGRATION_KEY,
         // a properties line: the doubled backslashes arrive as the regex 127\.0\.0\.1
         "SERVER_TOMCAT_REMOTEIP_INTERNAL_PROXIES=127\\\\.0\\\\.0\\\\.1"})
+// the live-call tests' speech stand-in is in every API test's context: one context for all of them (a start costs
+// ~20 s of the build), and no other API test opens a media stream
+@org.springframework.context.annotation.Import(LiveTipsTest.Speech.class)
 abstract class AbstractApiTest extends AbstractPipelineTest {
 
     static final String PROJECT = "shisha-test";

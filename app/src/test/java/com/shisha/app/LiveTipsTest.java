@@ -5,7 +5,6 @@ import com.shisha.core.voice.SpeechStreams;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import tools.jackson.databind.JsonNode;
 
@@ -32,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Live tips on a call bridged through SHISHA: a recorded call (espeak-ng speech, both sides) replayed as Twilio's
  * Media Streams messages through the real WebSocket endpoint, the customer's objection, question and buying signal
  * pushed to the partner's live stream as tips, then the transcript, tips and summary kept with the call and found by
- * search. The speech port is the one stand-in ({@link ScriptedSpeechStreams}): there is no speech model here.
+ * search. The speech port is the one stand-in ({@link ScriptedSpeechStreams}, in every API test's context: see
+ * {@link AbstractApiTest}): there is no speech model here.
  */
-@Import(LiveTipsTest.Speech.class)
 class LiveTipsTest extends AbstractApiTest {
 
     @TestConfiguration

@@ -245,4 +245,40 @@ class VoiceNoteWebhookTest extends AbstractPipelineTest {
         assertThat(recognizer.calls.get(0).grammar()).as("a question is free speech").isEmpty();
         assertThat(TwilioStandIn.server().findAll(getRequestedFor(urlPathEqualTo(recording)))).hasSize(1);
     }
+
+    /** A recorded call to a lead, bridged through SHISHA: its recording goes straight to call review, no upload. */
+    @Test
+    void theRecordingOfACallToALeadIsReviewedOnWhatsApp() throws IOException {
+        long partner = jdbc.sql("""
+                        insert into partners (phone, name, language, city, products, onboarded_at)
+                        values (:phone, 'Asha Verma', 'en', 'Indore', '{LOANS}', now()) returning id""")
+                .param("phone", phone).query(Long.class).single();
+        long lead = jdbc.sql("select id from leads order by id limit 1").query(Long.class).single();
+        String leg = PhoneLineTest.newCallSid();
+        long call = jdbc.sql("""
+                        insert into lead_calls (partner_id, lead_id, record, status, call_sid)
+                        values (:p, :l, true, 'BRIDGED', :sid) returning id""")
+                .param("p", partner).param("l", lead).param("sid", leg).query(Long.class).single();
+        byte[] ogg;
+        try (InputStream in = getClass().getResourceAsStream("/audio/sentence.mp3")) {
+            ogg = in.readAllBytes();
+        }
+        String recording = "/2010-04-01/Accounts/" + TwilioStandIn.ACCOUNT_SID + "/Recordings/RE" + "3".repeat(32);
+        TwilioStandIn.server().stubFor(WireMock.get(urlPathEqualTo(recording)).withBasicAuth(TwilioStandIn.ACCOUNT_SID, AUTH_TOKEN)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "audio/mpeg").withBody(ogg)));
+        synchronized (recognizer) {
+            recognizer.script.add(new SpeechRecognizer.Recognition("namaste sir what do you need the loan for your shop ok"
+                    + " the interest is fourteen percent and the processing fee is two percent shown in the app"
+                    + " shall i send you the link to apply today", 0.9));
+        }
+        Map<String, String> form = PhoneLineTest.callForm(leg, phone, "completed");
+        form.put("RecordingUrl", TwilioStandIn.baseUrl() + recording);
+        form.put("RecordingStatus", "completed");
+        form.put("RecordingDuration", "4");
+        assertThat(postSigned("/webhooks/twilio/voice/recording?c=" + call, form).statusCode()).isEqualTo(200);
+        String review = nextReply();
+        assertThat(review).startsWith("*Your call review*").contains("*Three tips*");
+        assertThat(recognizer.calls).hasSize(1);
+        assertThat(recognizer.calls.get(0).grammar()).as("a call is free speech").isEmpty();
+    }
 }

@@ -144,6 +144,14 @@ public final class StateMachineDialogEngine implements DialogEngine {
             return result(step, turn);
         }
         if (step == Step.START && !state.optedOut() && adoptKnownPartner(turn)) {
+            if (tap.isPresent()) {
+                // a call to a lead asked for in the app, by a partner who never wrote here: its end and its review
+                // are this conversation's first messages
+                Optional<TurnResult> call = callTap(Step.MAIN_MENU, tap.get(), turn);
+                if (call.isPresent()) {
+                    return call.get();
+                }
+            }
             turn.say("welcome.back", Onboarding.profile(turn).name());
             DialogMachine.prompt(turn, Step.MAIN_MENU);
             return result(Step.MAIN_MENU, turn);
