@@ -98,16 +98,9 @@ public final class LiveTipsBench {
     /** One call: a lead call of a fresh partner, bridged, its stream replayed at real speed; the latency of each tip. */
     private static List<Long> round(int port, JdbcClient jdbc, SessionTokens tokens, List<Long> ends) throws Exception {
         String phone = AbstractPipelineTest.freshPhone();
-        long partner = jdbc.sql("""
-                        insert into partners (phone, name, language, city, products, onboarded_at)
-                        values (:phone, 'Bench Partner', 'en', 'Indore', '{LOANS}', now()) returning id""")
-                .param("phone", phone).query(Long.class).single();
-        long lead = jdbc.sql("select id from leads where status = 'OPEN' order by id limit 1").query(Long.class).single();
+        long partner = LeadCallRows.partner(jdbc, phone, "Bench Partner");
         String callSid = PhoneLineTest.newCallSid();
-        long call = jdbc.sql("""
-                        insert into lead_calls (partner_id, lead_id, record, status, call_sid)
-                        values (:p, :l, false, 'BRIDGED', :sid) returning id""")
-                .param("p", partner).param("l", lead).param("sid", callSid).query(Long.class).single();
+        long call = LeadCallRows.bridgedCall(jdbc, partner, callSid, false);
 
         Map<Long, Long> tipArrived = new ConcurrentHashMap<>(); // at_ms of the tip -> when it arrived (ms, wall clock)
         HttpRequest listen = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/calls/live"))

@@ -208,9 +208,7 @@ class VoiceNoteWebhookTest extends AbstractPipelineTest {
      */
     @Test
     void aQuestionAskedOnThePhoneLineIsRecordedHeardHereAndAnswered() throws IOException {
-        jdbc.sql("""
-                        insert into partners (phone, name, language, city, products, onboarded_at)
-                        values (:phone, 'Asha Verma', 'en', 'Indore', '{LOANS}', now())""").param("phone", phone).update();
+        LeadCallRows.partner(jdbc, phone, "Asha Verma");
         String call = PhoneLineTest.newCallSid();
         String twiml = postSigned("/webhooks/twilio/voice", PhoneLineTest.callForm(call, phone, "ringing")).body();
         assertThat(twiml).contains("Namaste Asha Verma!");
@@ -249,16 +247,9 @@ class VoiceNoteWebhookTest extends AbstractPipelineTest {
     /** A recorded call to a lead, bridged through SHISHA: its recording goes straight to call review, no upload. */
     @Test
     void theRecordingOfACallToALeadIsReviewedOnWhatsApp() throws IOException {
-        long partner = jdbc.sql("""
-                        insert into partners (phone, name, language, city, products, onboarded_at)
-                        values (:phone, 'Asha Verma', 'en', 'Indore', '{LOANS}', now()) returning id""")
-                .param("phone", phone).query(Long.class).single();
-        long lead = jdbc.sql("select id from leads order by id limit 1").query(Long.class).single();
+        long partner = LeadCallRows.partner(jdbc, phone, "Asha Verma");
         String leg = PhoneLineTest.newCallSid();
-        long call = jdbc.sql("""
-                        insert into lead_calls (partner_id, lead_id, record, status, call_sid)
-                        values (:p, :l, true, 'BRIDGED', :sid) returning id""")
-                .param("p", partner).param("l", lead).param("sid", leg).query(Long.class).single();
+        long call = LeadCallRows.bridgedCall(jdbc, partner, leg, true);
         byte[] ogg;
         try (InputStream in = getClass().getResourceAsStream("/audio/sentence.mp3")) {
             ogg = in.readAllBytes();

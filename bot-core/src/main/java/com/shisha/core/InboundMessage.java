@@ -63,6 +63,11 @@ public record InboundMessage(String providerMessageId, ConversationKey conversat
         return to != null && to.startsWith(Channel.VOICE.prefix() + ":");
     }
 
+    /** The phone call this turn was taken on ({@code CA...}), or null for a turn of the chat. */
+    public String callSid() {
+        return spoken() ? to.substring(Channel.VOICE.prefix().length() + 1) : null;
+    }
+
     /** This message as if the partner had typed what the voice note said (or with the reason it could not be heard). */
     public InboundMessage heard(Voice voice) {
         return new InboundMessage(providerMessageId, conversation, to, voice.failure() == null ? voice.heard() : "",

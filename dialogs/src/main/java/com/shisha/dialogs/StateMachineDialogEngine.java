@@ -128,7 +128,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
         turn.voice = message.voice();
         turn.messageId = message.providerMessageId();
         turn.spoken = message.spoken();
-        turn.callSid = message.spoken() ? message.to().substring(Channel.VOICE.prefix().length() + 1) : null;
+        turn.callSid = message.callSid();
         if (step == Step.START && tap.isPresent() && tap.get().kind().equals("lang")) {
             turn.chosenLanguage = Answers.language(tap.get().value()).orElse(null);
         }
@@ -271,7 +271,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
                 state.slots(), state.language(), catalogue);
         turn.raw = message.text();
         turn.spoken = message.spoken();
-        turn.callSid = message.spoken() ? message.to().substring(Channel.VOICE.prefix().length() + 1) : null;
+        turn.callSid = message.callSid();
         turn.messageId = message.providerMessageId();
         if (tap.value().equals(PERSON)) {
             return Optional.of(router.human(step, turn));

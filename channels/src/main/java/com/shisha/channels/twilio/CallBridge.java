@@ -150,13 +150,9 @@ final class CallBridge {
                 "called:" + call.leadId() + (connected ? "" : ":unanswered"));
     }
 
-    /** Tells the partner on the chat channel how a call SHISHA placed went: asks the outcome, or says they were missed. */
-    void tellOnChat(LeadCalls.LeadCall call, String what, boolean connected) {
-        InboundMessage message = what.equals("missed")
-                ? new InboundMessage("LC" + call.id() + "-missed", conversation(call), chatFrom, "", List.of(), null,
-                Instant.now(), null, "called:" + call.leadId() + ":missed")
-                : afterCallTurn(call, "LC" + call.id() + "-end", chatFrom, connected);
-        ingest.accept(message);
+    /** After a call SHISHA placed: how it went is asked on the chat channel (or that the lead did not answer). */
+    void askOnChat(LeadCalls.LeadCall call, boolean connected) {
+        ingest.accept(afterCallTurn(call, "LC" + call.id() + "-end", chatFrom, connected));
     }
 
     /** The partner's leg of a placed call ended without ever being bridged: they did not answer. */
@@ -164,7 +160,8 @@ final class CallBridge {
         leadCalls.waitingOn(callSid).ifPresent(call -> {
             leadCalls.failed(call.id(), "the partner did not answer");
             log.info("lead call {}: the partner did not answer SHISHA's call", call.id());
-            tellOnChat(call, "missed", false);
+            ingest.accept(new InboundMessage("LC" + call.id() + "-missed", conversation(call), chatFrom, "", List.of(), null,
+                    Instant.now(), null, "called:" + call.leadId() + ":missed"));
         });
     }
 

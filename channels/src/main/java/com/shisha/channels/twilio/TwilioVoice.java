@@ -93,6 +93,7 @@ public final class TwilioVoice implements Filter {
     private final String accountSid;
     private final Predicate<Language> listens;
     private final Duration turnWait;
+    private final com.shisha.core.call.LeadCalls leadCalls;
     private final CallBridge bridge;
 
     /**
@@ -100,13 +101,8 @@ public final class TwilioVoice implements Filter {
      * @param listens  whether a speech model here hears the language (then a question is recorded and transcribed here)
      * @param turnWait how long one webhook waits for a turn's answer before a filler (Twilio allows 15 s in all)
      */
-    public TwilioVoice(InboundIngest ingest, Calls calls, DialogEngine dialogs, Channel chat, TwilioSettings settings,
-                       Predicate<Language> listens, Duration turnWait) {
-        this(ingest, calls, dialogs, chat, settings, listens, turnWait, null, null, null);
-    }
-
     /**
-     * @param leadCalls where partners' calls to leads are kept; null: no calls are bridged
+     * @param leadCalls where partners' calls to leads are kept
      * @param voiceFrom the number SHISHA calls and bridges from; null: no calls are bridged
      */
     public TwilioVoice(InboundIngest ingest, Calls calls, DialogEngine dialogs, Channel chat, TwilioSettings settings,
@@ -122,12 +118,10 @@ public final class TwilioVoice implements Filter {
         this.publicBase = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         this.listens = listens;
         this.turnWait = turnWait;
-        this.bridge = leadCalls == null || voiceFrom == null ? null : new CallBridge(ingest, calls, leadCalls, chat,
-                chat == Channel.WHATSAPP ? settings.whatsappFrom() : settings.smsFrom(), voiceFrom, publicBase, names);
         this.leadCalls = leadCalls;
+        this.bridge = voiceFrom == null ? null : new CallBridge(ingest, calls, leadCalls, chat,
+                chat == Channel.WHATSAPP ? settings.whatsappFrom() : settings.smsFrom(), voiceFrom, publicBase, names);
     }
-
-    private final com.shisha.core.call.LeadCalls leadCalls;
 
     @Override
     public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain) throws IOException, ServletException {
@@ -203,21 +197,26 @@ public final class TwilioVoice implements Filter {
         Optional<Calls.Caller> caller = calls.caller(conversation);
         log.info("call {} from {}: {}", callSid, PhoneMask.mask(from), caller.isEmpty() ? "a stranger" : "known");
         if (caller.isEmpty()) {
-            VoiceResponse.Builder twiml = new VoiceResponse.Builder();
-            Gather.Builder gather = new Gather.Builder().inputs(List.of(Gather.Input.DTMF, Gather.Input.SPEECH))
-                    .numDigits(1).timeout(5).action(url(TURN, 1, null, 0) + "&k=lang").method(HttpMethod.POST)
-                    .language(Gather.Language.EN_IN).hints("English, Hindi, हिंदी");
-            gather.say(say(Language.EN, text(Language.EN, "greeting.stranger") + " " + text(Language.EN, "language")));
-            gather.say(say(Language.HI, text(Language.HI, "language")));
-            twiml.gather(gather.build());
-            twiml.redirect(redirect(url(QUIET, 1, null, 1) + "&k=lang"));
-            write(response, twiml.build());
+            askLanguage(1, 0, "greeting.stranger", response);
             return;
         }
         Calls.Caller known = caller.get();
         String greeting = known.name() == null ? text(known.language(), "greeting.returning")
                 : text(known.language(), "greeting.known", known.name());
         take(callSid, conversation, 1, MENU_WORD, null, List.of(), greeting, response);
+    }
+
+    /** A stranger's first question, in both voices: which language (1 English, 2 Hindi, or the word said). */
+    private void askLanguage(int n, int silences, String opening, HttpServletResponse response) throws IOException {
+        VoiceResponse.Builder twiml = new VoiceResponse.Builder();
+        Gather.Builder gather = new Gather.Builder().inputs(List.of(Gather.Input.DTMF, Gather.Input.SPEECH))
+                .numDigits(1).timeout(5).action(url(TURN, n, null, 0) + "&k=lang").method(HttpMethod.POST)
+                .language(Gather.Language.EN_IN).hints("English, Hindi, हिंदी");
+        gather.say(say(Language.EN, text(Language.EN, opening) + " " + text(Language.EN, "language")));
+        gather.say(say(Language.HI, text(Language.HI, "language")));
+        twiml.gather(gather.build());
+        twiml.redirect(redirect(url(QUIET, n, null, silences + 1) + "&k=lang"));
+        write(response, twiml.build());
     }
 
     /** What the caller keyed in, said, or recorded: a turn, answered when it is done. */
@@ -337,15 +336,7 @@ public final class TwilioVoice implements Filter {
             return;
         }
         if ("lang".equals(request.getParameter("k"))) {
-            VoiceResponse.Builder twiml = new VoiceResponse.Builder();
-            Gather.Builder gather = new Gather.Builder().inputs(List.of(Gather.Input.DTMF, Gather.Input.SPEECH))
-                    .numDigits(1).timeout(5).action(url(TURN, n, null, 0) + "&k=lang").method(HttpMethod.POST)
-                    .language(Gather.Language.EN_IN);
-            gather.say(say(Language.EN, text(Language.EN, "no_input") + " " + text(Language.EN, "language")));
-            gather.say(say(Language.HI, text(Language.HI, "language")));
-            twiml.gather(gather.build());
-            twiml.redirect(redirect(url(QUIET, n, null, silences + 1) + "&k=lang"));
-            write(response, twiml.build());
+            askLanguage(n, silences, "no_input", response);
             return;
         }
         if (before.isPresent()) {
@@ -405,7 +396,7 @@ public final class TwilioVoice implements Filter {
         boolean connected = "completed".equals(status) || "answered".equals(status);
         if (request.getParameter("n") == null) {
             // SHISHA placed this call: how it went is asked on WhatsApp, and the call ends here
-            bridge.tellOnChat(call.get(), "end", connected);
+            bridge.askOnChat(call.get(), connected);
             hangUp(call.get().language(), "bridge.ended", response);
             return;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.shisha.core.PhoneMask;
 import com.shisha.core.dialog.Choices;
 import com.shisha.core.pipeline.Fanout;
+import com.shisha.core.pipeline.OtherInstances;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -28,15 +29,12 @@ public final class WebChatHub {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, List<SseEmitter>> listeners = new ConcurrentHashMap<>();
-    private final Fanout fanout;
+    private final OtherInstances others;
     private final long timeoutMillis;
-    /** Tells this instance's own publications apart from others' when they come back from the fanout. */
-    private final String instance = java.util.UUID.randomUUID().toString();
 
     public WebChatHub(Fanout fanout, long timeoutMillis) {
-        this.fanout = fanout;
         this.timeoutMillis = timeoutMillis;
-        fanout.subscribe(TOPIC, this::fromFanout);
+        this.others = new OtherInstances(fanout, TOPIC, this::deliver);
     }
 
     SseEmitter listen(String phone) {
@@ -68,7 +66,7 @@ public final class WebChatHub {
 
     /**
      * Pushes a reply to this instance's browsers for the phone at once, and publishes it for the other instances'.
-     * The payload is an instance tag, the phone, and the text, each after a newline; a reply with choices has JSON
+     * The payload is the phone and the text, after a newline; a reply with choices has JSON
      * ({@link Published}) instead of the text, marked by a leading {@value #JSON_MARK} (no text starts with it), so the
      * many replies without choices cost no JSON on either side. Local browsers never depend on the fanout: Redis
      * publish/subscribe delivers at most once, and a reply published while it restarts reached nobody.
@@ -80,7 +78,7 @@ public final class WebChatHub {
         String payload = phone + "\n" + (choices == null ? text : JSON_MARK + JSON.writeValueAsString(new Published(text, WebChoices.of(choices))));
         boolean local = deliver(payload);
         try {
-            fanout.publish(TOPIC, instance + "\n" + payload);
+            others.publish(payload);
         } catch (RuntimeException e) {
             if (!local) {
                 throw e;
@@ -92,13 +90,6 @@ public final class WebChatHub {
 
     void publish(String phone, String text) {
         publish(phone, text, null);
-    }
-
-    private void fromFanout(String tagged) {
-        int nl = tagged.indexOf('\n');
-        if (nl > 0 && !tagged.substring(0, nl).equals(instance)) {
-            deliver(tagged.substring(nl + 1));
-        }
     }
 
     /** @return whether a browser of this instance listens for the phone (it was sent the reply) */

@@ -2,6 +2,7 @@ package com.shisha.web.api;
 
 import com.shisha.core.call.LiveFeed;
 import com.shisha.core.pipeline.Fanout;
+import com.shisha.core.pipeline.OtherInstances;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -25,14 +26,12 @@ public final class LiveTipsHub implements LiveFeed {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<Long, List<SseEmitter>> listeners = new ConcurrentHashMap<>();
-    private final Fanout fanout;
+    private final OtherInstances others;
     private final long timeoutMillis;
-    private final String instance = java.util.UUID.randomUUID().toString();
 
     public LiveTipsHub(Fanout fanout, long timeoutMillis) {
-        this.fanout = fanout;
         this.timeoutMillis = timeoutMillis;
-        fanout.subscribe(TOPIC, this::fromFanout);
+        this.others = new OtherInstances(fanout, TOPIC, json -> deliver(JSON.readValue(json, Published.class)));
     }
 
     SseEmitter listen(long partnerId) {
@@ -62,16 +61,9 @@ public final class LiveTipsHub implements LiveFeed {
         Published published = new Published(partnerId, Views.LiveEvent.of(event));
         deliver(published);
         try {
-            fanout.publish(TOPIC, instance + "\n" + JSON.writeValueAsString(published));
+            others.publish(JSON.writeValueAsString(published));
         } catch (RuntimeException e) {
             log.warn("live event of call {} reached only this instance's listeners: {}", event.callId(), e.toString());
-        }
-    }
-
-    private void fromFanout(String tagged) {
-        int nl = tagged.indexOf('\n');
-        if (nl > 0 && !tagged.substring(0, nl).equals(instance)) {
-            deliver(JSON.readValue(tagged.substring(nl + 1), Published.class));
         }
     }
 
