@@ -16,26 +16,26 @@ class HeldOutQuestionsRetrievalTest {
 
     /**
      * Counts per language (80 English, 82 Hindi, 83 Hinglish questions), top-1 and top-3: one under those measured
-     * (76/77, 75/80, 77/80), never lowered.
+     * (77/78, 75/80, 78/81), never lowered.
      */
     static final Map<String, int[]> FLOORS = Map.of(
-            "en", new int[] {75, 76},
+            "en", new int[] {76, 77},
             "hi", new int[] {74, 79},
-            "hg", new int[] {76, 79});
+            "hg", new int[] {77, 80});
 
-    /** The second held-out set's (79 English, 75 Hindi, 76 Hinglish), one under those measured (77/79, 71/74, 74/75). */
+    /** The second held-out set's (79 English, 75 Hindi, 76 Hinglish), one under those measured (77/79, 71/74, 75/76). */
     static final Map<String, int[]> FLOORS_2 = Map.of(
             "en", new int[] {76, 78},
             "hi", new int[] {70, 73},
-            "hg", new int[] {73, 74});
+            "hg", new int[] {74, 75});
 
     /**
      * The third held-out set's (68 per language, 8 of them out of scope), written by a third author from the guide's
-     * section list alone, never looked at for tuning: one under those measured (64/67, 63/68, 61/68), Hindi top-1 held
+     * section list alone, never looked at for tuning: one under those measured (65/68, 63/68, 61/68), Hindi top-1 held
      * at the floor it had before (64 measured then).
      */
     static final Map<String, int[]> FLOORS_3 = Map.of(
-            "en", new int[] {63, 66},
+            "en", new int[] {64, 67},
             "hi", new int[] {63, 67},
             "hg", new int[] {60, 67});
 
