@@ -2,9 +2,9 @@
 # SHISHA coach retrieval benchmark, one command:   bash bench/retrieval.sh
 #
 # Builds ai and what it needs with the Maven wrapper (unless SKIP_BUILD=1), then runs RetrievalBench from the ai
-# test classes: top-1/top-3 per language (English, Hindi, Hinglish) on both labelled question sets in
-# ai/src/test/resources/kb/ (partner-questions.tsv, tuned on; partner-questions-heldout.tsv, never tuned on) for the
-# fused retrieval and the old one, and the search's p50/p95 over the knowledge base and over 10,000 sections (with the
+# test classes: top-1/top-3 per language (English, Hindi, Hinglish) on every labelled question set in
+# ai/src/test/resources/kb/ (partner-questions.tsv, tuned on; partner-questions-heldout*.tsv, three held-out sets) for
+# the fused retrieval and the old one, and the search's p50/p95 over the knowledge base and over 10,000 sections (with the
 # load average). Targets are printed as PASS/FAIL, not enforced.
 #
 # Environment (defaults): SKIP_BUILD=0  OFFLINE=1 (pass -o to Maven)  N=500  WARM=200  SYNTHETIC=10000
