@@ -40,6 +40,16 @@ class HeldOutQuestionsRetrievalTest {
             "hi", new int[] {63, 67},
             "hg", new int[] {60, 67});
 
+    /**
+     * The fourth held-out set's (70 per language, 8 of them out of scope), by an author who read only the guide, never
+     * looked at question by question: one under those measured (64/68, 61/69, 54/63). The gap to the goal, widest in
+     * Hinglish, is what questions from an unseen hand look like.
+     */
+    static final Map<String, int[]> FLOORS_4 = Map.of(
+            "en", new int[] {63, 67},
+            "hi", new int[] {60, 68},
+            "hg", new int[] {53, 62});
+
     @Test
     void heldOutQuestionsFindTheirSectionOrNothing() {
         PartnerQuestionsRetrievalTest.holds(PartnerQuestions.HELD_OUT, FLOORS);
@@ -53,5 +63,10 @@ class HeldOutQuestionsRetrievalTest {
     @Test
     void thirdHeldOutQuestionsFindTheirSectionOrNothing() {
         PartnerQuestionsRetrievalTest.holds(PartnerQuestions.HELD_OUT_3, FLOORS_3);
+    }
+
+    @Test
+    void fourthHeldOutQuestionsFindTheirSectionOrNothing() {
+        PartnerQuestionsRetrievalTest.holds(PartnerQuestions.HELD_OUT_4, FLOORS_4);
     }
 }
