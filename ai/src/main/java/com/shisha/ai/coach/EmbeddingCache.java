@@ -8,6 +8,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,9 @@ import java.util.Map;
  * Chunk embeddings kept on disk between starts, keyed by the SHA-256 of the chunk text and tagged with the model,
  * so a restart embeds only chunks whose text changed (embedding the whole knowledge base takes seconds, reading
  * the file milliseconds). A missing, foreign or damaged file is ignored and rewritten: it is only a cache.
+ *
+ * <p>The built-in guide's embeddings come with the module ({@link #BUILT_IN}, made by {@link GuideEmbeddings} when it
+ * is built), so that a first start, and every test JVM, embeds only the sections an operator added since.
  */
 final class EmbeddingCache {
 
@@ -31,14 +35,33 @@ final class EmbeddingCache {
     private EmbeddingCache() {
     }
 
+    static final String BUILT_IN = "kb/guide-embeddings.bin";
+
+    /** The built-in guide's vectors, then the file's (null for none) over them. */
     static Map<String, float[]> read(Path file, String modelTag) {
         Map<String, float[]> vectors = new HashMap<>();
-        if (file == null || !Files.isRegularFile(file)) {
-            return vectors;
+        try (InputStream builtIn = EmbeddingCache.class.getClassLoader().getResourceAsStream(BUILT_IN)) {
+            if (builtIn != null) {
+                vectors.putAll(read(builtIn, BUILT_IN, modelTag));
+            }
+        } catch (IOException e) {
+            log.warn("the built-in guide embeddings are unreadable ({}); the guide is embedded at start", e.toString());
         }
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+        if (file != null && Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                vectors.putAll(read(in, file.toString(), modelTag));
+            } catch (IOException e) {
+                log.warn("coach embedding cache {} is unreadable ({}); it will be rebuilt", file, e.toString());
+            }
+        }
+        return vectors;
+    }
+
+    private static Map<String, float[]> read(InputStream source, String name, String modelTag) {
+        Map<String, float[]> vectors = new HashMap<>();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(source))) {
             if (in.readInt() != MAGIC || !in.readUTF().equals(modelTag)) {
-                log.info("coach embedding cache {} is for another model; it will be rebuilt", file);
+                log.info("coach embedding cache {} is for another model; it will be rebuilt", name);
                 return vectors;
             }
             int count = in.readInt();
@@ -53,7 +76,7 @@ final class EmbeddingCache {
             }
             return vectors;
         } catch (IOException | RuntimeException e) {
-            log.warn("coach embedding cache {} is unreadable ({}); it will be rebuilt", file, e.toString());
+            log.warn("coach embedding cache {} is unreadable ({}); it will be rebuilt", name, e.toString());
             return new HashMap<>();
         }
     }

@@ -63,4 +63,10 @@ class EmbeddingCacheTest {
         assertThat(model.embedded.get()).isEqualTo(index.chunkCount());
         assertThat(EmbeddingCache.read(file, model.getClass().getName() + "/" + model.dimension())).hasSize(index.chunkCount());
     }
+
+    @Test
+    void theBuiltInGuideComesEmbedded() {
+        // made when the module is built: without it every first start and test JVM embeds the whole guide again
+        assertThat(EmbeddingCache.read(null, ((MiniLmEmbeddings) SharedIndex.MODEL).fingerprint())).hasSizeGreaterThanOrEqualTo(SharedIndex.INDEX.chunkCount());
+    }
 }
