@@ -22,7 +22,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -347,7 +346,6 @@ class ResilienceIT {
         Map<String, String> env = pb.environment();
         env.put("SERVER_PORT", String.valueOf(port));
         env.put("SHISHA_DATA_DIR", data.toString());
-        warmCoachCache(data);
         env.put("SHISHA_SPEECH_MODEL_DOWNLOAD", "false");
         env.put("TWILIO_ACCOUNT_SID", TwilioStandIn.ACCOUNT_SID);
         env.put("TWILIO_AUTH_TOKEN", AbstractPipelineTest.AUTH_TOKEN);
@@ -452,26 +450,6 @@ class ResilienceIT {
         public void close() throws IOException {
             if (server != null) {
                 stop();
-            }
-        }
-    }
-
-    /**
-     * The guide's embeddings as the unit tests' run of the same jar left them, when there is one: the scenarios are
-     * about faults under load, and two instances embedding the whole guide at once on two cores would add half a
-     * minute of start-up to every run without testing anything (a restarted instance keeps its cache anyway).
-     */
-    private static void warmCoachCache(Path data) throws IOException {
-        Path target = data.resolve("coach-embeddings.bin");
-        if (Files.exists(target)) {
-            return;
-        }
-        try (Stream<Path> dirs = Files.list(Path.of("target"))) {
-            Optional<Path> cache = dirs.filter(d -> d.getFileName().toString().startsWith("test-data"))
-                    .map(d -> d.resolve("coach-embeddings.bin")).filter(Files::isRegularFile).findFirst();
-            if (cache.isPresent()) {
-                Files.createDirectories(data);
-                Files.copy(cache.get(), target);
             }
         }
     }
