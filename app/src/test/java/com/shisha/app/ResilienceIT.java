@@ -47,7 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ResilienceIT {
 
-    private static final Path JAR = Path.of("target/app-0.1.0-SNAPSHOT.jar");
+    private static final Path UNPACKED = Path.of("target/app/app-0.1.0-SNAPSHOT.jar");
+    private static final Path CLASS_DATA = Path.of("target/app/app.jsa");
     private static final int PARTNERS = Integer.getInteger("resilience.partners", 24);
     /** Each partner's pause between two messages; a partner never waits for the bot's reply (as people do not). */
     private static final long GAP_MILLIS = Long.getLong("resilience.gapMillis", 300);
@@ -338,9 +339,10 @@ class ResilienceIT {
     }
 
     private Process start(String name, int port, Path data, Map<String, String> extra) throws IOException {
-        assertThat(JAR).as("the packaged jar (failsafe runs after package)").exists();
+        assertThat(UNPACKED).as("the unpacked jar (failsafe runs after package)").exists();
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-jar", JAR.toString())
+        // as the README runs it: unpacked, with the class-data archive of the build's start
+        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:SharedArchiveFile=" + CLASS_DATA, "-jar", UNPACKED.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(Path.of("target/resilience-" + name + ".log").toFile()));
         Map<String, String> env = pb.environment();
