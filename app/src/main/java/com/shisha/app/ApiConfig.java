@@ -27,7 +27,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-
 /**
  * The companion API (/api/v1): the ports it reaches data through, and its sign-in. Its settings, and the production
  * profile's refusal of every development shortcut, are {@link WebSettings}'.
