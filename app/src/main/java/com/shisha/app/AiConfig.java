@@ -2,7 +2,6 @@ package com.shisha.app;
 
 import com.shisha.ai.coach.KnowledgeBaseCoach;
 import com.shisha.ai.llm.ChatLlm;
-import com.shisha.core.coach.Coach;
 import com.shisha.core.coach.CoachEscalations;
 import com.shisha.core.coach.CoachSessions;
 import com.shisha.ai.review.LlmCallReviews;
@@ -24,7 +23,6 @@ import com.shisha.core.pipeline.VoiceInputs;
 import com.shisha.core.voice.MediaFetcher;
 import com.shisha.core.voice.SpeechRecognizer;
 import com.shisha.core.voice.VoiceNoteException;
-import com.shisha.core.voice.VoiceNotes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
@@ -32,24 +30,18 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import com.shisha.ai.AiSettings;
+import com.shisha.persistence.StoreSettings;
 
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Speech, the language model and what is built on them. Settings from the environment (README). */
+/** Speech, the language model and what is built on them, with the settings of {@link AiSettings}. */
 @Configuration(proxyBeanMethods = false)
 class AiConfig {
 
     private static final Logger log = LoggerFactory.getLogger(AiConfig.class);
-
-    @Bean
-    VoiceSettings voiceSettings(Environment env) {
-        return VoiceSettings.from(env::getProperty);
-    }
 
     /**
      * Models load once here: the configured folders, else models fetched by an earlier start into the data folder.
@@ -58,8 +50,8 @@ class AiConfig {
      */
     /** Not a candidate where a SpeechRecognizer is wanted: they get the timed one below (or a test's double). */
     @Bean(destroyMethod = "close", defaultCandidate = false)
-    VoskSpeechRecognizer vosk(VoiceSettings settings, Environment env) {
-        Path data = new Env(env).dataDir();
+    VoskSpeechRecognizer vosk(VoiceSettings settings, StoreSettings stores) {
+        Path data = stores.dataDir();
         Path natives = data.resolve("native");
         VoskSpeechRecognizer.useNativeFolder(natives);
         AudioDecoder.useNativeFolder(natives.resolve("javacpp"));
@@ -85,21 +77,14 @@ class AiConfig {
      * SHISHA_SPEECH_MODEL_DOWNLOAD=false; SHISHA_SPEECH_MODEL_URL points at a mirror.
      */
     @Bean(destroyMethod = "close")
-    SpeechModelDownloads speechModelDownloads(@Qualifier("vosk") VoskSpeechRecognizer vosk, Environment environment) {
-        Env env = new Env(environment);
-        URI base = env.url("SHISHA_SPEECH_MODEL_URL", "https", "http").orElse(SpeechModelDownloads.OFFICIAL);
-        SpeechModelDownloads downloads;
-        try {
-            downloads = new SpeechModelDownloads(env.dataDir().resolve(SPEECH_MODELS), base, vosk);
-        } catch (IllegalArgumentException e) {
-            throw new com.shisha.core.InvalidConfigurationException("SHISHA_SPEECH_MODEL_URL", e.getMessage());
-        }
+    SpeechModelDownloads speechModelDownloads(@Qualifier("vosk") VoskSpeechRecognizer vosk, AiSettings ai, StoreSettings stores) {
+        SpeechModelDownloads downloads = new SpeechModelDownloads(stores.dataDir().resolve(SPEECH_MODELS), ai.speechModelUrl(), vosk);
         List<SpeechModelDownloads.Pinned> missing = SpeechModelDownloads.catalogue().stream()
                 .filter(p -> !vosk.availability(p.language()).ready()).toList();
         if (missing.isEmpty()) {
             return downloads;
         }
-        if (env.bool("SHISHA_SPEECH_MODEL_DOWNLOAD", true)) {
+        if (ai.speechModelDownload()) {
             log.info("speech models: fetching {} in the background; voice notes in each language switch on when its model is in",
                     missing.stream().map(SpeechModelDownloads.Pinned::name).toList());
             downloads.start(missing);
@@ -134,12 +119,11 @@ class AiConfig {
      */
     @Bean
     VoiceInputs voiceInputs(ChannelsConfig.TwilioSetup twilio, SpeechRecognizer recognizer, VoiceSettings settings,
-                            CpuGate turnCpu, Environment env) {
+                            CpuGate turnCpu, AiSettings ai) {
         MediaFetcher fetcher = twilio.settings().<MediaFetcher>map(TwilioMediaFetcher::new).orElse((media, maxBytes) -> {
             throw new VoiceNoteException(VoiceNoteException.Kind.UNAVAILABLE, "Twilio is not configured: no media can be fetched");
         });
-        int callSeconds = new Env(env).integer("SHISHA_CALL_MAX_SECONDS", 300, 1, 600);
-        VoiceSettings calls = new VoiceSettings(settings.englishModel(), settings.hindiModel(), callSeconds,
+        VoiceSettings calls = new VoiceSettings(settings.englishModel(), settings.hindiModel(), ai.callMaxSeconds(),
                 settings.concurrency(), settings.maxBytes());
         return new VoiceInputs(new TranscribingVoiceNotes(fetcher, recognizer, settings),
                 new TranscribingVoiceNotes(fetcher, recognizer, calls), turnCpu);
@@ -161,23 +145,10 @@ class AiConfig {
         };
     }
 
-    @Bean
-    OllamaChatLlm.Settings ollamaSettings(Environment env) {
-        Env e = new Env(env);
-        URI base = e.url("OLLAMA_BASE_URL", "http", "https").orElse(URI.create("http://localhost:11434"));
-        Duration timeout = Duration.ofMillis(e.integer("OLLAMA_TIMEOUT_MILLIS", 8000, 100, 600_000));
-        try {
-            return new OllamaChatLlm.Settings(base, e.get("OLLAMA_MODEL").orElse("shisha-coach"), timeout,
-                    e.get("OLLAMA_BASE_URL").isPresent());
-        } catch (IllegalArgumentException ex) {
-            throw new com.shisha.core.InvalidConfigurationException("OLLAMA_MODEL", ex.getMessage());
-        }
-    }
-
     /** Few calls in flight: Ollama answers a handful at a time on one machine; the rest would only queue there. */
     @Bean(destroyMethod = "close")
-    OllamaChatLlm ollamaClient(OllamaChatLlm.Settings settings, Environment env) {
-        return new OllamaChatLlm(settings, new Env(env).integer("OLLAMA_MAX_CONCURRENT", 4, 1, 256));
+    OllamaChatLlm ollamaClient(OllamaChatLlm.Settings settings, AiSettings ai) {
+        return new OllamaChatLlm(settings, ai.ollamaMaxConcurrent());
     }
 
     /**
@@ -192,9 +163,8 @@ class AiConfig {
     }
 
     @Bean
-    CallReviews callReviews(ChatLlm chatLlm, CallAnalysisStore store, OllamaChatLlm.Settings ollama, Environment env) {
-        return new LlmCallReviews(chatLlm, store, new LlmCallReviews.Settings(ollama.timeout(),
-                new Env(env).integer("CALL_REVIEW_MAX_TRANSCRIPT_CHARS", 6000, 500, 100_000)));
+    CallReviews callReviews(ChatLlm chatLlm, CallAnalysisStore store, OllamaChatLlm.Settings ollama, AiSettings ai) {
+        return new LlmCallReviews(chatLlm, store, new LlmCallReviews.Settings(ollama.timeout(), ai.maxTranscriptChars()));
     }
 
     /**
@@ -202,11 +172,11 @@ class AiConfig {
      * must never take the slots a partner waiting on the coach or a call review needs.
      */
     @Bean(destroyMethod = "close")
-    LlmPitchTips pitchTips(OllamaChatLlm.Settings ollama, PitchTipCache cache, Environment env) {
+    LlmPitchTips pitchTips(OllamaChatLlm.Settings ollama, PitchTipCache cache, AiSettings ai) {
         OllamaChatLlm own = new OllamaChatLlm(ollama, 1);
         LlmPitchTips.Settings defaults = LlmPitchTips.Settings.defaults();
         return new LlmPitchTips(own, new KnowledgeBasePitchTips(), cache, new LlmPitchTips.Settings(ollama.timeout(),
-                new Env(env).integer("PITCH_TIPS_WORKERS", defaults.workers(), 1, 64), defaults.queue(),
+                ai.pitchTipsWorkers(), defaults.queue(),
                 defaults.retryAfterFailure(), defaults.localEntries(), defaults.localMaxAge()));
     }
 
@@ -216,8 +186,8 @@ class AiConfig {
      */
     @Bean
     KnowledgeBaseCoach coach(ChatLlm chatLlm, CoachSessions sessions, CoachEscalations escalations, OllamaChatLlm.Settings ollama,
-                Environment env) {
-        Path cache = new Env(env).dataDir().resolve("coach-embeddings.bin");
+                StoreSettings stores) {
+        Path cache = stores.dataDir().resolve("coach-embeddings.bin");
         long start = System.nanoTime();
         KnowledgeBaseCoach coach = KnowledgeBaseCoach.create(chatLlm, sessions, escalations,
                 KnowledgeBaseCoach.Settings.withTimeout(ollama.timeout()), cache);

@@ -17,7 +17,6 @@ import com.shisha.channels.web.WebChatController;
 import com.shisha.channels.web.WebChatHub;
 import com.shisha.channels.web.WebChatSender;
 import com.shisha.core.Channel;
-import com.shisha.core.InvalidConfigurationException;
 import com.shisha.core.pipeline.ChannelSender;
 import com.shisha.core.pipeline.ChoiceContents;
 import com.shisha.core.pipeline.DeliveryStatuses;
@@ -34,7 +33,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.core.env.Environment;
+import com.shisha.channels.ChannelSettings;
 
 import java.net.URI;
 import java.time.Clock;
@@ -57,39 +56,12 @@ class ChannelsConfig {
     }
 
     @Bean
-    TwilioSetup twilioSetup(Environment environment) {
-        return new TwilioSetup(twilioSettings(environment));
-    }
-
-    private static Optional<TwilioSettings> twilioSettings(Environment environment) {
-        Env env = new Env(environment);
-        Optional<String> sid = env.get("TWILIO_ACCOUNT_SID");
-        Optional<String> token = env.get("TWILIO_AUTH_TOKEN");
-        if (sid.isEmpty() && token.isEmpty()) {
+    TwilioSetup twilioSetup(ChannelSettings channels) {
+        if (channels.twilio().isEmpty()) {
             log.warn("Twilio is not configured (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN): WhatsApp and SMS are off; "
                     + "the web chat simulator works without them");
-            return Optional.empty();
         }
-        if (sid.isEmpty()) {
-            throw new InvalidConfigurationException("TWILIO_ACCOUNT_SID", "must be set when TWILIO_AUTH_TOKEN is");
-        }
-        if (token.isEmpty()) {
-            throw new InvalidConfigurationException("TWILIO_AUTH_TOKEN", "must be set when TWILIO_ACCOUNT_SID is");
-        }
-        Optional<String> whatsappFrom = env.get("TWILIO_WHATSAPP_FROM");
-        Optional<String> smsFrom = env.get("TWILIO_SMS_FROM");
-        if (whatsappFrom.isEmpty() && smsFrom.isEmpty()) {
-            throw new InvalidConfigurationException("TWILIO_WHATSAPP_FROM", "or TWILIO_SMS_FROM must be set: replies need a sender");
-        }
-        URI api = env.url("TWILIO_API_BASE_URL", "https", "http").orElse(TwilioSettings.TWILIO_API);
-        URI publicBase = env.url("PUBLIC_BASE_URL", "https", "http")
-                .orElse(URI.create("http://localhost:" + env.integer("SERVER_PORT", 8080, 0, 65535)));
-        // a stand-in for Twilio on this machine stands in for both APIs unless told otherwise: the test credentials
-        // it is given must not reach the real Content API
-        URI content = env.url("TWILIO_CONTENT_BASE_URL", "https", "http")
-                .orElse(!api.equals(TwilioSettings.TWILIO_API) && TwilioSettings.isLoopback(api) ? api : TwilioSettings.TWILIO_CONTENT_API);
-        return Optional.of(new TwilioSettings(sid.get(), token.get(), whatsappFrom.orElse(null), smsFrom.orElse(null), api, publicBase,
-                content));
+        return new TwilioSetup(channels.twilio());
     }
 
     @Bean
@@ -133,32 +105,16 @@ class ChannelsConfig {
     @Bean
     @ConditionalOnProperty("TWILIO_ACCOUNT_SID")
     FilterRegistrationBean<TwilioVoice> twilioVoice(InboundIngest ingest, Calls calls, DialogEngine dialogs, TwilioSetup twilio,
-                                                    SpeechRecognizer speech, Environment environment, LeadCalls leadCalls,
+                                                    SpeechRecognizer speech, ChannelSettings channels, LeadCalls leadCalls,
                                                     com.shisha.core.NamesInHindi names) {
         TwilioSettings settings = twilio.settings().orElseThrow();
         Channel chat = settings.whatsappFrom() != null ? Channel.WHATSAPP : Channel.SMS;
-        Duration wait = Duration.ofMillis(new Env(environment).integer("SHISHA_CALL_TURN_WAIT_MS", 4000, 100, 12_000));
         var registration = new FilterRegistrationBean<>(new TwilioVoice(ingest, calls, dialogs, chat, settings,
-                language -> speech.availability(language).ready(), wait, leadCalls, voiceFrom(twilio, environment).orElse(null), names));
+                language -> speech.availability(language).ready(), channels.callTurnWait(), leadCalls,
+                channels.callerId().orElse(null), names));
         registration.addUrlPatterns(TwilioVoice.VOICE, TwilioVoice.VOICE + "/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
-    }
-
-    /**
-     * The number SHISHA calls partners from and bridges their calls to leads from (the caller ID both sides see):
-     * TWILIO_VOICE_FROM, else the SMS number when it is a phone number. Empty without Twilio or without either: then no calls are bridged.
-     */
-    static Optional<String> voiceFrom(TwilioSetup twilio, Environment environment) {
-        if (twilio.settings().isEmpty()) {
-            return Optional.empty();
-        }
-        Optional<String> voice = new Env(environment).get("TWILIO_VOICE_FROM");
-        if (voice.isPresent() && !voice.get().matches("\\+[1-9][0-9]{6,14}")) {
-            throw new InvalidConfigurationException("TWILIO_VOICE_FROM", "must be a phone number in E.164 form, like +918045671234");
-        }
-        // an SMS sender may be a Messaging Service (MG...), which cannot place a call
-        return voice.or(() -> Optional.ofNullable(twilio.settings().get().smsFrom()).filter(from -> from.matches("\\+[1-9][0-9]{6,14}")));
     }
 
     /**
@@ -185,8 +141,8 @@ class ChannelsConfig {
     }
 
     @Bean
-    com.shisha.core.call.PhoneLine phoneLine(TwilioSetup twilio, Environment environment) {
-        return new com.shisha.core.call.PhoneLine(voiceFrom(twilio, environment).orElse(null));
+    com.shisha.core.call.PhoneLine phoneLine(ChannelSettings channels) {
+        return new com.shisha.core.call.PhoneLine(channels.callerId().orElse(null));
     }
 
     /**
@@ -215,31 +171,26 @@ class ChannelsConfig {
     /** Dials partners who asked to be connected to a lead (every SHISHA_CALL_PLACER_MILLIS, default 500; 0: never). */
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty("TWILIO_ACCOUNT_SID")
-    LeadCallPlacer leadCallPlacer(LeadCalls leadCalls, TwilioSetup twilio, Environment environment) {
-        Env env = new Env(environment);
-        Optional<String> from = voiceFrom(twilio, environment);
+    LeadCallPlacer leadCallPlacer(LeadCalls leadCalls, TwilioSetup twilio, ChannelSettings channels) {
+        Optional<String> from = channels.callerId();
         TwilioSettings settings = twilio.settings().orElseThrow();
-        LeadCallPlacer placer = new LeadCallPlacer(leadCalls, TwilioMessageSender.client(settings, 4,
-                Duration.ofSeconds(env.integer("TWILIO_TIMEOUT_SECONDS", 10, 1, 120))), from.orElse(null), settings.publicBaseUrl());
-        int every = env.integer("SHISHA_CALL_PLACER_MILLIS", 500, 0, 60_000);
-        if (from.isPresent() && every > 0) {
-            placer.start(Duration.ofMillis(every));
+        LeadCallPlacer placer = new LeadCallPlacer(leadCalls, TwilioMessageSender.client(settings, 4, channels.timeout()),
+                from.orElse(null), settings.publicBaseUrl());
+        if (from.isPresent() && !channels.callPlacerEvery().isZero()) {
+            placer.start(channels.callPlacerEvery());
         }
         return placer;
     }
 
     @Bean
     List<ChannelSender> channelSenders(WebChatHub hub, TwilioSetup twilio, ChoiceContents choiceContents, Clock clock,
-                                       Environment environment, MeterRegistry meters, Calls calls) {
+                                       ChannelSettings channels, MeterRegistry meters, Calls calls) {
         List<ChannelSender> senders = new ArrayList<>();
         senders.add(new WebChatSender(hub));
         twilio.settings().ifPresent(settings -> {
-            Env env = new Env(environment);
-            TwilioRestClient client = TwilioMessageSender.client(settings,
-                    env.integer("TWILIO_MAX_CONNECTIONS", 64, 1, 1024),
-                    Duration.ofSeconds(env.integer("TWILIO_TIMEOUT_SECONDS", 10, 1, 120)));
+            TwilioRestClient client = TwilioMessageSender.client(settings, channels.maxConnections(), channels.timeout());
             // status callbacks only make sense when Twilio can reach us, i.e. a public base URL was configured
-            URI callback = env.get("PUBLIC_BASE_URL").map(b -> URI.create(b.replaceAll("/+$", "") + "/webhooks/twilio/status")).orElse(null);
+            URI callback = channels.statusCallback().orElse(null);
             if (settings.whatsappFrom() != null) {
                 senders.add(new TwilioMessageSender(Channel.WHATSAPP, settings.whatsappFrom(), client, callback,
                         new TwilioContentApi(client, choiceContents, clock)));

@@ -4,9 +4,6 @@ import com.shisha.core.InvalidConfigurationException;
 import com.shisha.core.console.AuditLog;
 import com.shisha.core.console.StaffAccounts;
 import com.shisha.persistence.console.ConsolePersistence;
-import com.shisha.web.api.ApiSettings;
-import com.shisha.web.api.PortalSettings;
-import com.shisha.web.console.ConsoleSettings;
 import com.shisha.web.console.StaffSignIn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.env.Environment;
+import com.shisha.web.WebSettings;
 
-import java.time.Duration;
 
 /**
  * The operator console: staff accounts and their data (JPA, see {@link ConsolePersistence}), and the first admin.
@@ -31,33 +27,19 @@ class ConsoleConfig {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleConfig.class);
 
-    static final String DEV_ADMIN_EMAIL = "admin@shisha.local";
-    /** Public, like every development default: production refuses it. */
-    static final String DEV_ADMIN_PASSWORD = "shisha-console-dev";
+    static final String DEV_ADMIN_EMAIL = WebSettings.DEV_ADMIN_EMAIL;
+    static final String DEV_ADMIN_PASSWORD = WebSettings.DEV_ADMIN_PASSWORD;
 
-    @Bean
-    ConsoleSettings consoleSettings(ApiSettings api, PortalSettings portal, Environment environment) {
-        Env env = new Env(environment);
-        return new ConsoleSettings(api.jwtSecret(),
-                Duration.ofMinutes(env.integer("SHISHA_CONSOLE_SESSION_TTL_MINUTES", 8 * 60, 5, 7 * 24 * 60)),
-                portal.maxFailedLogins(), portal.lockout(), ApiConfig.production(environment));
-    }
-
-    /**
-     * Broadcast passes every SHISHA_BROADCAST_EVERY_SECONDS (default 2; 0 = off) of SHISHA_BROADCAST_BATCH partners
-     * (default 50); a partner gets at most SHISHA_BROADCASTS_PER_PARTNER_PER_DAY (default 1) broadcasts a day.
-     */
     @Bean
     BroadcastSender broadcastSender(com.shisha.core.console.Broadcasts broadcasts, com.shisha.core.pipeline.OutboxDispatcher dispatcher,
-                                    java.time.Clock clock, Environment environment) {
-        Env env = new Env(environment);
-        return new BroadcastSender(broadcasts, dispatcher, clock, env.integer("SHISHA_BROADCAST_BATCH", 50, 1, 10_000),
-                env.integer("SHISHA_BROADCASTS_PER_PARTNER_PER_DAY", 1, 1, 100));
+                                    java.time.Clock clock, WebSettings web) {
+        return new BroadcastSender(broadcasts, dispatcher, clock, web.operators().broadcastBatch(),
+                web.operators().broadcastsPerPartnerPerDay());
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    java.util.concurrent.ScheduledExecutorService broadcastScheduler(BroadcastSender sender, Environment environment) {
-        int every = new Env(environment).integer("SHISHA_BROADCAST_EVERY_SECONDS", 2, 0, 3600);
+    java.util.concurrent.ScheduledExecutorService broadcastScheduler(BroadcastSender sender, WebSettings web) {
+        long every = web.operators().broadcastEvery().toSeconds();
         java.util.concurrent.ScheduledExecutorService scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "broadcasts");
             t.setDaemon(true);
@@ -72,14 +54,14 @@ class ConsoleConfig {
     }
 
     /**
-     * Staff edits of the coach's guide are loaded before the service answers anyone; after that every instance checks
-     * for new ones every SHISHA_GUIDE_SYNC_SECONDS (default 30; 0 = only when told over Redis) besides being told.
+     * Staff edits of the coach's guide are loaded before the service answers anyone; after that every instance also
+     * looks for new ones now and then, in case it missed being told over Redis.
      */
     @Bean(destroyMethod = "close")
     com.shisha.web.console.GuideEditor guideEditor(com.shisha.core.coach.CoachGuide guide,
                                                    com.shisha.core.console.GuideVersions versions,
-                                                   com.shisha.core.pipeline.Fanout fanout, Environment environment) {
-        int every = new Env(environment).integer("SHISHA_GUIDE_SYNC_SECONDS", 30, 0, 3600);
+                                                   com.shisha.core.pipeline.Fanout fanout, WebSettings web) {
+        int every = (int) web.operators().guideSync().toSeconds();
         com.shisha.web.console.GuideEditor editor = new com.shisha.web.console.GuideEditor(guide, versions, fanout, every);
         editor.start();
         return editor;
@@ -91,41 +73,6 @@ class ConsoleConfig {
         return com.shisha.dialogs.understanding.Gazetteer.india();
     }
 
-    @Bean
-    com.shisha.web.console.IntegrationKeys integrationKeys(Environment environment) {
-        java.util.List<String> keys = new Env(environment).get("SHISHA_INTEGRATION_KEYS")
-                .map(v -> java.util.Arrays.stream(v.split(",")).map(String::strip).filter(k -> !k.isEmpty()).toList())
-                .orElse(java.util.List.of());
-        try {
-            return new com.shisha.web.console.IntegrationKeys(keys);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException("SHISHA_INTEGRATION_KEYS", e.getMessage());
-        }
-    }
-
-    /** Checked before the first admin is made, so a bad setting stops the start with its name. */
-    record FirstAdmin(String email, String password) {
-    }
-
-    @Bean
-    FirstAdmin firstAdmin(Environment environment) {
-        Env env = new Env(environment);
-        boolean production = ApiConfig.production(environment);
-        String email = env.get("SHISHA_ADMIN_EMAIL").orElse(production ? null : DEV_ADMIN_EMAIL);
-        String password = env.get("SHISHA_ADMIN_PASSWORD").orElse(production ? null : DEV_ADMIN_PASSWORD);
-        if (production && DEV_ADMIN_PASSWORD.equals(password)) {
-            throw new InvalidConfigurationException("SHISHA_ADMIN_PASSWORD", "must not be the development default in production (it is published)");
-        }
-        if (password != null && !DEV_ADMIN_PASSWORD.equals(password)) {
-            StaffSignIn.weakness(password).ifPresent(w -> {
-                throw new InvalidConfigurationException("SHISHA_ADMIN_PASSWORD", w);
-            });
-        }
-        if (email != null && !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            throw new InvalidConfigurationException("SHISHA_ADMIN_EMAIL", "must be an email address, was " + email);
-        }
-        return new FirstAdmin(email, password);
-    }
 
     /**
      * Creates the first admin when there is no staff at all. Production without SHISHA_ADMIN_EMAIL and
@@ -133,19 +80,20 @@ class ConsoleConfig {
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    ApplicationRunner firstAdminRunner(FirstAdmin first, StaffAccounts staff, AuditLog audit, StaffSignIn signIn) {
+    ApplicationRunner firstAdminRunner(WebSettings web, StaffAccounts staff, AuditLog audit, StaffSignIn signIn) {
+        WebSettings.Operators first = web.operators();
         return args -> {
             if (staff.count() > 0) {
                 return;
             }
-            if (first.email() == null || first.password() == null) {
-                throw new InvalidConfigurationException(first.email() == null ? "SHISHA_ADMIN_EMAIL" : "SHISHA_ADMIN_PASSWORD",
+            if (first.adminEmail() == null || first.adminPassword() == null) {
+                throw new InvalidConfigurationException(first.adminEmail() == null ? "SHISHA_ADMIN_EMAIL" : "SHISHA_ADMIN_PASSWORD",
                         "must be set in production while there is no staff account: it creates the first admin of the console");
             }
             try {
-                StaffAccounts.Staff admin = staff.create(first.email(), "Admin", StaffAccounts.Role.ADMIN, signIn.hash(first.password()));
+                StaffAccounts.Staff admin = staff.create(first.adminEmail(), "Admin", StaffAccounts.Role.ADMIN, signIn.hash(first.adminPassword()));
                 audit.record(null, "configuration", "staff.create", null, "first admin " + admin.id() + " from SHISHA_ADMIN_EMAIL");
-                if (DEV_ADMIN_PASSWORD.equals(first.password())) {
+                if (DEV_ADMIN_PASSWORD.equals(first.adminPassword())) {
                     log.warn("CONSOLE ADMIN WITH THE DEVELOPMENT PASSWORD: sign in at /console as {} / {} (set SHISHA_ADMIN_PASSWORD "
                             + "for anything but a trial)", admin.email(), DEV_ADMIN_PASSWORD);
                 } else {

@@ -4,7 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
+import com.shisha.persistence.StoreSettings;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
@@ -27,28 +27,19 @@ class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    /** Enough leads for the demo partners to work for weeks; the seed makes every zero-setup run alike. */
-    static final int DEMO_LEADS = 400;
-
     private final DataSource dataSource;
     private final JdbcClient jdbc;
     private final boolean enabled;
     private final int demoLeads;
     private final int demoPartners;
 
-    DemoData(DataSource dataSource, JdbcClient jdbc, Environment env) {
+    /** Demo data goes into the embedded database of the zero-setup run, or anywhere with SHISHA_DEMO_DATA=true. */
+    DemoData(DataSource dataSource, JdbcClient jdbc, StoreSettings stores) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
-        this.enabled = enabled(env);
-        Env e = new Env(env);
-        this.demoLeads = e.integer("SHISHA_DEMO_LEADS", DEMO_LEADS, 0, 10_000_000);
-        this.demoPartners = e.integer("SHISHA_DEMO_PARTNERS", 0, 0, 10_000_000);
-    }
-
-    /** Demo data goes into the embedded database of the zero-setup run, or anywhere with SHISHA_DEMO_DATA=true. */
-    static boolean enabled(Environment env) {
-        boolean embeddedDatabase = env.getProperty("DATABASE_URL", "").isBlank();
-        return env.getProperty("SHISHA_DEMO_DATA", Boolean.class, embeddedDatabase);
+        this.enabled = stores.demo().enabled();
+        this.demoLeads = stores.demo().leads();
+        this.demoPartners = stores.demo().partners();
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -11,10 +11,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 import javax.sql.DataSource;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -116,8 +114,8 @@ class HealthConfig {
      * fault, and reads UP.
      */
     @Bean
-    HealthIndicator coachModel(OllamaChatLlm.Settings settings, OllamaChatLlm llm, Environment env) {
-        boolean configured = new Env(env).get("OLLAMA_BASE_URL").isPresent();
+    HealthIndicator coachModel(OllamaChatLlm.Settings settings, OllamaChatLlm llm) {
+        boolean configured = settings.configured();
         HttpClient http = HttpClient.newBuilder().connectTimeout(DEADLINE).build();
         CachedCheck<Health> check = new CachedCheck<>(Duration.ofSeconds(15), () -> {
             long t0 = System.nanoTime();

@@ -14,7 +14,7 @@ import com.shisha.persistence.seed.JourneySeeder;
 import com.shisha.dialogs.JourneyServices;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import com.shisha.persistence.StoreSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Clock;
@@ -28,10 +28,10 @@ class JourneyConfig {
      * demo community (top partners and their tips) is seeded only where demo data is (see {@link DemoData}).
      */
     @Bean
-    QuizBank quizBank(JdbcClient jdbc, Environment env) {
+    QuizBank quizBank(JdbcClient jdbc, StoreSettings stores) {
         JourneySeeder seeder = JourneySeeder.fromSeedFiles();
         seeder.seedQuestions(jdbc);
-        if (DemoData.enabled(env)) {
+        if (stores.demo().enabled()) {
             seeder.seedCommunity(jdbc);
         }
         return seeder.quizBank();
@@ -42,14 +42,8 @@ class JourneyConfig {
      * transparent weighted scorer, e.g. to compare outcomes or should the model misbehave.
      */
     @Bean
-    LeadScorer leadScorer(Environment env) {
-        String choice = env.getProperty("SHISHA_LEAD_SCORER", "learned").trim().toLowerCase(java.util.Locale.ROOT);
-        return switch (choice) {
-            case "learned" -> LearnedLeadScorer.fromClasspath();
-            case "baseline" -> new BaselineLeadScorer();
-            default -> throw new com.shisha.core.InvalidConfigurationException("SHISHA_LEAD_SCORER",
-                    "must be learned or baseline, was '" + choice + "'");
-        };
+    LeadScorer leadScorer(com.shisha.ai.AiSettings ai) {
+        return ai.learnedLeadScorer() ? LearnedLeadScorer.fromClasspath() : new BaselineLeadScorer();
     }
 
     /** Names and places in Devanagari for Hindi readers: the gazetteer's Hindi names and a transliteration. */

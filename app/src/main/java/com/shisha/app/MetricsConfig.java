@@ -5,9 +5,7 @@ import com.shisha.core.pipeline.TurnStats;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
-import java.time.Duration;
 
 /**
  * Metrics for monitoring: Prometheus text at /actuator/prometheus, on the management port, which production keeps
@@ -16,10 +14,8 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class MetricsConfig {
 
-    /** SHISHA_METRICS_SAMPLE_SECONDS (default 15, 0 = off): how often the database figures are read. */
     @Bean(destroyMethod = "close")
-    OperationsMetrics operationsMetrics(OperationsFigures figures, TurnStats turns, MeterRegistry meters, Environment env) {
-        return new OperationsMetrics(figures, turns, meters,
-                Duration.ofSeconds(new Env(env).integer("SHISHA_METRICS_SAMPLE_SECONDS", 15, 0, 3600)));
+    OperationsMetrics operationsMetrics(OperationsFigures figures, TurnStats turns, MeterRegistry meters, ShishaSettings settings) {
+        return new OperationsMetrics(figures, turns, meters, settings.metricsSample());
     }
 }

@@ -36,11 +36,10 @@ import org.redisson.config.Config;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import com.shisha.core.pipeline.PipelineSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
-import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class PersistenceConfig {
@@ -94,23 +93,17 @@ class PersistenceConfig {
     }
 
     @Bean
-    Inbox inbox(JdbcClient jdbc, Writers writers, Json json, Environment env) {
-        return new JdbcInbox(jdbc, writers.jdbc, json, commitLinger(env));
+    Inbox inbox(JdbcClient jdbc, Writers writers, Json json, PipelineSettings pipeline) {
+        return new JdbcInbox(jdbc, writers.jdbc, json, pipeline.commitLinger());
     }
 
     @Bean
     ConversationStore conversationStore(JdbcClient jdbc, Writers writers, Json json, PlatformTransactionManager transactions,
-                                        Environment env) {
-        return new JdbcConversationStore(jdbc, writers.jdbc, json, new TransactionTemplate(transactions), PipelineConfig.sendLease(env),
-                commitLinger(env));
-    }
-
-    /**
-     * How long the inbox's and the turn commits' writers wait for more work before they write. Not the SENT marks':
-     * a sender thread waits for its mark, and with four of them a linger there capped the sends (bench/README.md).
-     */
-    private static Duration commitLinger(Environment env) {
-        return Duration.ofNanos(new Env(env).integer("SHISHA_COMMIT_LINGER_MICROS", 1000, 0, 100_000) * 1000L);
+                                        PipelineSettings pipeline) {
+        // the turn's commit claims its replies with the sender's lease; the SENT marks get no linger: a sender thread
+        // waits for its mark, and with four of them a linger there capped the sends (bench/README.md)
+        return new JdbcConversationStore(jdbc, writers.jdbc, json, new TransactionTemplate(transactions), pipeline.sendLease(),
+                pipeline.commitLinger());
     }
 
     @Bean
@@ -168,13 +161,13 @@ class PersistenceConfig {
     }
 
     @Bean
-    ConversationLock conversationLock(RedissonClient redisson, Environment env) {
-        return new RedissonConversationLock(redisson, Duration.ofSeconds(new Env(env).integer("SHISHA_LOCK_LEASE_SECONDS", 60, 5, 3600)));
+    ConversationLock conversationLock(RedissonClient redisson, PipelineSettings pipeline) {
+        return new RedissonConversationLock(redisson, pipeline.lockLease());
     }
 
     @Bean
-    SendRateLimiter sendRateLimiter(RedissonClient redisson, Environment env) {
-        return new RedissonSendRateLimiter(redisson, new Env(env).integer("TWILIO_SEND_RATE_PER_SECOND", 80, 1, 1_000_000));
+    SendRateLimiter sendRateLimiter(RedissonClient redisson, PipelineSettings pipeline) {
+        return new RedissonSendRateLimiter(redisson, pipeline.sendRatePerSecond());
     }
 
     @Bean
@@ -208,9 +201,8 @@ class PersistenceConfig {
     }
 
     @Bean
-    com.shisha.core.journey.PitchTipCache pitchTipCache(RedissonClient redisson, Environment env) {
-        return new com.shisha.persistence.redis.RedissonPitchTipCache(redisson,
-                java.time.Duration.ofHours(new Env(env).integer("PITCH_TIP_TTL_HOURS", 168, 1, 24 * 365)));
+    com.shisha.core.journey.PitchTipCache pitchTipCache(RedissonClient redisson, com.shisha.ai.AiSettings ai) {
+        return new com.shisha.persistence.redis.RedissonPitchTipCache(redisson, ai.pitchTipTtl());
     }
 
     @Bean

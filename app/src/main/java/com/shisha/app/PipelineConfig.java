@@ -27,7 +27,8 @@ import com.shisha.dialogs.JourneyServices;
 import com.shisha.dialogs.StateMachineDialogEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import com.shisha.core.pipeline.PipelineSettings;
+import com.shisha.persistence.StoreSettings;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,7 +43,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The turn pipeline of bot-core, wired to the adapters. Pool sizes and timings come from the environment. */
+/** The turn pipeline of bot-core, wired to the adapters, with the pool sizes and timings of {@link PipelineSettings}. */
 @Configuration(proxyBeanMethods = false)
 class PipelineConfig {
 
@@ -60,8 +61,8 @@ class PipelineConfig {
 
     /** Few permits on purpose: turns are CPU-bound, and on 2 cores more concurrent turns measured slower (bench/README.md). */
     @Bean
-    CpuGate turnCpu(Environment env) {
-        return new CpuGate(new Env(env).integer("SHISHA_TURN_WORKERS", 2, 1, 512));
+    CpuGate turnCpu(PipelineSettings settings) {
+        return new CpuGate(settings.turnWorkers());
     }
 
     /**
@@ -69,37 +70,29 @@ class PipelineConfig {
      * its permit back, and the spare threads keep other conversations moving meanwhile.
      */
     @Bean(destroyMethod = "shutdownNow")
-    ExecutorService turnWorkers(Environment env) {
-        Env e = new Env(env);
-        int n = e.integer("SHISHA_TURN_WORKERS", 2, 1, 512) + e.integer("SHISHA_SLOW_TURNS", 16, 0, 1024);
+    ExecutorService turnWorkers(PipelineSettings settings) {
+        int n = settings.turnWorkers() + settings.slowTurns();
         // unbounded is safe here: the queue holds conversation keys, coalesced, at most one per conversation
         return new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("turn"));
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    ExecutorService senderPool(Environment env) {
-        int n = new Env(env).integer("SHISHA_SENDER_THREADS", 4, 1, 1024);
+    ExecutorService senderPool(PipelineSettings settings) {
+        int n = settings.senderThreads();
         return new ThreadPoolExecutor(n, n, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), named("send")); // the queue holds conversation keys, coalesced
     }
 
     @Bean
     OutboxDispatcher outboxDispatcher(Outbox outbox, OptOuts optOuts, List<ChannelSender> senders, SendRateLimiter rateLimiter,
-                                      ExecutorService senderPool, Clock clock, IntakePriority intake, Environment env) {
+                                      ExecutorService senderPool, Clock clock, IntakePriority intake, PipelineSettings settings) {
         return new OutboxDispatcher(outbox, optOuts, senders, rateLimiter, senderPool,
                 new OutboxDispatcher.Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), 12),
-                sendLease(env), clock, intake);
-    }
-
-    /** How long a claimed reply is this instance's to send; the turn's commit claims with the same lease. */
-    static Duration sendLease(Environment env) {
-        return Duration.ofSeconds(new Env(env).integer("SHISHA_SEND_LEASE_SECONDS", 30, 1, 3600));
+                settings.sendLease(), clock, intake);
     }
 
     @Bean
-    IntakePriority intakePriority(Environment env) {
-        Env e = new Env(env);
-        return new IntakePriority(e.integer("SHISHA_INTAKE_BUSY_RATE", 2000, 0, 10_000_000),
-                Duration.ofMillis(e.integer("SHISHA_INTAKE_MAX_PAUSE_MILLIS", 50, 0, 10_000)));
+    IntakePriority intakePriority(PipelineSettings settings) {
+        return new IntakePriority(settings.intakeBusyRate(), settings.intakeMaxPause());
     }
 
     @Bean
@@ -117,22 +110,13 @@ class PipelineConfig {
      * message goes to the shared database first unless the operator chooses the journal (=on).
      */
     @Bean(destroyMethod = "close")
-    IntakeJournal intakeJournal(Environment env, ObjectProvider<MeterRegistry> meters) {
-        Env e = new Env(env);
-        String mode = e.choice("SHISHA_INTAKE_JOURNAL", "auto", "auto", "on", "off");
-        boolean embeddedDatabase = env.getProperty("shisha.embedded.postgres", Boolean.class, false);
-        if (mode.equals("off") || (mode.equals("auto") && !embeddedDatabase)) {
+    IntakeJournal intakeJournal(PipelineSettings settings, StoreSettings stores, ObjectProvider<MeterRegistry> meters) {
+        PipelineSettings.Journal mode = settings.journal();
+        if (mode == PipelineSettings.Journal.OFF || (mode == PipelineSettings.Journal.AUTO && stores.database().isPresent())) {
             return null; // no bean: the ingest stores in the inbox before acknowledging
         }
-        Path dir = e.get("SHISHA_INTAKE_JOURNAL_DIR").map(Path::of)
-                .orElseGet(() -> e.dataDir().resolve("intake-journal"));
-        long segmentBytes = e.integer("SHISHA_INTAKE_JOURNAL_SEGMENT_MB", 64, 1, 4096) * 1024L * 1024L;
-        IntakeJournal journal;
-        try {
-            journal = new IntakeJournal(dir, segmentBytes);
-        } catch (RuntimeException ex) {
-            throw new InvalidConfigurationException("SHISHA_INTAKE_JOURNAL_DIR", ex.getMessage());
-        }
+        Path dir = settings.journalDir();
+        IntakeJournal journal = openJournal(dir, settings.journalSegmentBytes());
         meters.ifAvailable(registry -> {
             Gauge.builder("shisha.intake.journal.waiting", journal, IntakeJournal::waiting)
                     .description("acknowledged messages in the intake journal not yet moved into the inbox").register(registry);
@@ -140,23 +124,31 @@ class PipelineConfig {
                     .description("messages the inbox refused, set aside in rejected.log").register(registry);
         });
         log.info("intake journal {}: an acknowledged message is flushed there first and moved into the inbox right after "
-                + "(SHISHA_INTAKE_JOURNAL={}{})", dir.toAbsolutePath(), mode, mode.equals("auto") ? ", the database is embedded" : "");
+                + "(SHISHA_INTAKE_JOURNAL={}{})", dir.toAbsolutePath(), mode.name().toLowerCase(java.util.Locale.ROOT),
+                mode == PipelineSettings.Journal.AUTO ? ", the database is embedded" : "");
         return journal;
     }
 
-    /** SHISHA_INTAKE_JOURNAL_WHEN: busy (default; see {@link InboundIngest.JournalUse#WHILE_BUSY}) or always. */
+    /** A directory another instance journals to is refused: two movers of one journal would each move every message. */
+    static IntakeJournal openJournal(Path dir, long segmentBytes) {
+        try {
+            return new IntakeJournal(dir, segmentBytes);
+        } catch (RuntimeException e) {
+            throw new InvalidConfigurationException("SHISHA_INTAKE_JOURNAL_DIR", e.getMessage());
+        }
+    }
+
     @Bean
     InboundIngest inboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake, ObjectProvider<IntakeJournal> journal,
-                                Environment env) {
-        InboundIngest.JournalUse use = new Env(env).choice("SHISHA_INTAKE_JOURNAL_WHEN", "busy", "busy", "always").equals("always")
-                ? InboundIngest.JournalUse.ALWAYS : InboundIngest.JournalUse.WHILE_BUSY;
-        return new InboundIngest(inbox, turns, intake, journal.getIfAvailable(), use);
+                                PipelineSettings settings) {
+        return new InboundIngest(inbox, turns, intake, journal.getIfAvailable(), settings.journalUse());
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService sweeperSchedule(Inbox inbox, TurnProcessor turns, OutboxDispatcher outbox, Clock clock, Environment env) {
+    ScheduledExecutorService sweeperSchedule(Inbox inbox, TurnProcessor turns, OutboxDispatcher outbox, Clock clock,
+                                             PipelineSettings settings) {
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(named("sweep"));
-        int everyMillis = new Env(env).integer("SHISHA_SWEEP_MILLIS", 1000, 50, 600_000);
+        long everyMillis = settings.sweepEvery().toMillis();
         RecoverySweeper sweeper = new RecoverySweeper(inbox, turns, outbox, Duration.ofSeconds(2), clock, 500);
         schedule.scheduleWithFixedDelay(sweeper, everyMillis, everyMillis, TimeUnit.MILLISECONDS);
         return schedule;

@@ -2,7 +2,8 @@ package com.shisha.app;
 
 import com.shisha.ai.voice.TranscribingVoiceNotes;
 import com.shisha.ai.voice.VoiceSettings;
-import com.shisha.core.InvalidConfigurationException;
+import com.shisha.ai.AiSettings;
+import com.shisha.persistence.StoreSettings;
 import com.shisha.core.coach.CallReviewJobs;
 import com.shisha.core.coach.CallReviewWorker;
 import com.shisha.core.coach.CallReviews;
@@ -40,7 +41,7 @@ import java.util.Optional;
 
 /**
  * Call recordings uploaded by the app (S3, or the embedded S3Proxy of the zero-setup run) and the durable
- * call-review jobs that analyse them. Settings from the environment (README, "Configuration").
+ * call-review jobs that analyse them.
  */
 @Configuration(proxyBeanMethods = false)
 class UploadsConfig {
@@ -62,42 +63,25 @@ class UploadsConfig {
         }
     }
 
+    /**
+     * The embedded store's address and keys come from {@link InfrastructurePostProcessor}, which started it; a
+     * configured one's from {@link StoreSettings}.
+     */
     @Bean
-    S3Settings s3Settings(Environment environment) {
-        Env env = new Env(environment);
-        Optional<String> embeddedEndpoint = env.get("shisha.s3.endpoint");
-        if (embeddedEndpoint.isPresent()) {
-            return new S3Settings(embeddedEndpoint.map(URI::create), env.get("shisha.s3.bucket").orElseThrow(), Region.of(env.get("shisha.s3.region").orElseThrow()),
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create(env.get("shisha.s3.access-key").orElseThrow(),
-                            env.get("shisha.s3.secret-key").orElseThrow())), true);
+    S3Settings s3Settings(StoreSettings stores, Environment environment) {
+        StoreSettings.S3 s3 = stores.s3();
+        if (s3.embedded()) {
+            return new S3Settings(Optional.of(URI.create(environment.getRequiredProperty("shisha.s3.endpoint"))),
+                    environment.getRequiredProperty("shisha.s3.bucket"), Region.of(environment.getRequiredProperty("shisha.s3.region")),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create(environment.getRequiredProperty("shisha.s3.access-key"),
+                            environment.getRequiredProperty("shisha.s3.secret-key"))), true);
         }
-        Optional<URI> endpoint = env.url("S3_ENDPOINT", "http", "https");
-        String bucket = env.get("S3_BUCKET").orElseThrow(() -> new InvalidConfigurationException("S3_BUCKET",
-                "must be set when S3_ENDPOINT is (the bucket call recordings are uploaded to)"));
-        if (!bucket.matches("[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9]")) {
-            throw new InvalidConfigurationException("S3_BUCKET", "is not a valid bucket name (was '" + bucket + "')");
-        }
-        String region = env.get("S3_REGION").orElse("ap-south-1");
-        if (!region.matches("[a-z]{2}(-[a-z]+)+-[0-9]+")) {
-            throw new InvalidConfigurationException("S3_REGION", "is not a region name like ap-south-1 (was '" + region + "')");
-        }
-        Optional<String> keyId = env.get("S3_ACCESS_KEY_ID");
-        Optional<String> secret = env.get("S3_SECRET_ACCESS_KEY");
-        if (keyId.isPresent() != secret.isPresent()) {
-            throw new InvalidConfigurationException(keyId.isPresent() ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID",
-                    "must be set together with " + (keyId.isPresent() ? "S3_ACCESS_KEY_ID" : "S3_SECRET_ACCESS_KEY")
-                            + " (or leave both unset for the AWS default credential chain)");
-        }
-        AwsCredentialsProvider credentials = keyId.isPresent()
-                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(keyId.get(), secret.get()))
+        AwsCredentialsProvider credentials = s3.accessKeyId().isPresent()
+                ? StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKeyId().get(), s3.secretAccessKey().orElseThrow()))
                 : DefaultCredentialsProvider.builder().build();
         // S3-compatible stores (MinIO, S3Proxy) usually want path-style addressing; AWS itself virtual-hosted
-        boolean pathStyle = endpoint.isPresent();
-        Optional<URI> publicEndpoint = env.url("S3_PUBLIC_ENDPOINT", "http", "https");
-        if (publicEndpoint.isPresent() && endpoint.isEmpty()) {
-            throw new InvalidConfigurationException("S3_PUBLIC_ENDPOINT", "needs S3_ENDPOINT: it is the public address of that store");
-        }
-        return new S3Settings(endpoint, bucket, Region.of(region), credentials, pathStyle, publicEndpoint.or(() -> endpoint));
+        boolean pathStyle = s3.endpoint().isPresent();
+        return new S3Settings(s3.endpoint(), s3.bucket().orElseThrow(), Region.of(s3.region()), credentials, pathStyle, s3.publicEndpoint());
     }
 
     @Bean(destroyMethod = "close")
@@ -142,13 +126,6 @@ class UploadsConfig {
     }
 
     @Bean
-    UploadSettings uploadSettings(Environment environment) {
-        Env env = new Env(environment);
-        return new UploadSettings(env.integer("SHISHA_UPLOAD_MAX_BYTES", (int) DEFAULT_MAX_BYTES, 1024, 512 * 1024 * 1024),
-                Duration.ofMinutes(env.integer("SHISHA_UPLOAD_URL_MINUTES", 15, 1, 7 * 24 * 60)));
-    }
-
-    @Bean
     CallReviewJobs callReviewJobs(JdbcClient jdbc, Json json, PlatformTransactionManager transactions) {
         return new JdbcCallReviewJobs(jdbc, json, new TransactionTemplate(transactions));
     }
@@ -160,18 +137,15 @@ class UploadsConfig {
     @Bean(destroyMethod = "close")
     CallReviewWorker callReviewWorker(CallReviewJobs jobs, S3Recordings recordings, SpeechRecognizer recognizer,
                                       VoiceSettings voice, CallReviews reviews, PartnerAccounts accounts,
-                                      UploadSettings uploads, Environment environment) {
-        Env env = new Env(environment);
-        int callSeconds = env.integer("SHISHA_CALL_MAX_SECONDS", 300, 1, 600);
-        VoiceSettings calls = new VoiceSettings(voice.englishModel(), voice.hindiModel(), callSeconds, voice.concurrency(),
+                                      UploadSettings uploads, AiSettings ai) {
+        VoiceSettings calls = new VoiceSettings(voice.englishModel(), voice.hindiModel(), ai.callMaxSeconds(), voice.concurrency(),
                 Math.min(uploads.maxBytes(), 256L * 1024 * 1024));
         CallReviewWorker worker = new CallReviewWorker(jobs, recordings, new TranscribingVoiceNotes(recordings, recognizer, calls),
-                reviews, accounts, new CallReviewWorker.Settings(env.integer("SHISHA_CALL_REVIEW_WORKERS", 2, 1, 64),
-                Duration.ofSeconds(env.integer("SHISHA_CALL_REVIEW_LEASE_SECONDS", 900, 30, 86_400)), 3,
-                Duration.ofMillis(Math.max(1, env.integer("SHISHA_CALL_REVIEW_POLL_MILLIS", 1000, 0, 60_000)))));
+                reviews, accounts, new CallReviewWorker.Settings(ai.callReviewWorkers(), ai.callReviewLease(), 3,
+                ai.callReviewPoll().isZero() ? Duration.ofMillis(1) : ai.callReviewPoll()));
         // 0: no polling, jobs start only when this instance creates them (tests; an instance that must not take
         // over other instances' jobs)
-        if (env.integer("SHISHA_CALL_REVIEW_POLL_MILLIS", 1000, 0, 60_000) > 0) {
+        if (!ai.callReviewPoll().isZero()) {
             worker.start();
         }
         return worker;

@@ -10,23 +10,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import static com.shisha.app.ConfigurationValidationTest.PRODUCTION;
 import static com.shisha.app.ConfigurationValidationTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The companion API's configuration: the production profile refuses the default session key, the dev
- * sign-in and the Auth Emulator; bad values name their variable; a production instance has no dev sign-in.
+ * sign-in and the Auth Emulator; bad values name their variable (put to the settings loader, as in
+ * {@link ConfigurationValidationTest}); a production instance, started for real, has no dev sign-in.
  */
 class ApiConfigurationTest {
 
-    private static final String PRODUCTION = "spring.profiles.active=production";
     private static final String SECRET = "SHISHA_JWT_SECRET=production-secret-0123456789abcdef0123";
     private static final String PROJECT = "FIREBASE_PROJECT_ID=shisha-prod";
 
     @Test
     void productionRefusesTheDevelopmentShortcuts() {
         assertRefused("SHISHA_JWT_SECRET", PRODUCTION, PROJECT);
-        assertRefused("SHISHA_JWT_SECRET", PRODUCTION, PROJECT, "SHISHA_JWT_SECRET=" + ApiConfig.DEV_JWT_SECRET);
+        assertRefused("SHISHA_JWT_SECRET", PRODUCTION, PROJECT, "SHISHA_JWT_SECRET=" + com.shisha.web.WebSettings.DEV_JWT_SECRET);
         assertRefused("SHISHA_DEV_SIGNIN", PRODUCTION, PROJECT, SECRET, "SHISHA_DEV_SIGNIN=true");
         assertRefused("SHISHA_WEBCHAT_OPEN", PRODUCTION, PROJECT, SECRET, "SHISHA_WEBCHAT_OPEN=true");
         assertRefused("FIREBASE_AUTH_EMULATOR_HOST", PRODUCTION, PROJECT, SECRET, "FIREBASE_AUTH_EMULATOR_HOST=127.0.0.1:9099");
@@ -41,6 +42,8 @@ class ApiConfigurationTest {
         assertRefused("SHISHA_CORS_ORIGINS", "SHISHA_CORS_ORIGINS=*");
         assertRefused("SHISHA_CORS_ORIGINS", "SHISHA_CORS_ORIGINS=https://app.example.com/path");
         assertRefused("SHISHA_RATE_LIMIT_PARTNER_PER_MINUTE", "SHISHA_RATE_LIMIT_PARTNER_PER_MINUTE=0");
+        assertRefused("SHISHA_RATE_LIMIT_IP_PER_MINUTE", "SHISHA_RATE_LIMIT_IP_PER_MINUTE=lots");
+        assertRefused("SHISHA_API_MAX_BODY_BYTES", "SHISHA_API_MAX_BODY_BYTES=100");
         assertRefused("SHISHA_SESSION_TTL_MINUTES", "SHISHA_SESSION_TTL_MINUTES=1");
         assertRefused("FIREBASE_AUTH_EMULATOR_HOST", "FIREBASE_AUTH_EMULATOR_HOST=http://localhost:9099/");
         assertRefused("FIREBASE_PROJECT_ID", "FIREBASE_PROJECT_ID=Not A Project");

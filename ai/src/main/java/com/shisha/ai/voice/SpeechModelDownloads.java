@@ -77,14 +77,19 @@ public final class SpeechModelDownloads implements AutoCloseable {
      * @param base   where the archives are: {@link #OFFICIAL}, or a mirror; plain HTTP only on this machine
      */
     public SpeechModelDownloads(Path folder, URI base, Target target) {
-        if (!"https".equals(base.getScheme()) && !("http".equals(base.getScheme()) && loopback(base.getHost()))) {
-            throw new IllegalArgumentException("speech models come over HTTPS (plain HTTP only from this machine), not from " + base);
-        }
+        requireSafe(base);
         this.folder = folder;
         this.base = base.toString().endsWith("/") ? base : URI.create(base + "/");
         this.target = target;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
+    }
+
+    /** @throws IllegalArgumentException unless the models would come over HTTPS, or plain HTTP from this machine */
+    public static void requireSafe(URI base) {
+        if (!"https".equals(base.getScheme()) && !("http".equals(base.getScheme()) && loopback(base.getHost()))) {
+            throw new IllegalArgumentException("speech models come over HTTPS (plain HTTP only from this machine), not from " + base);
+        }
     }
 
     private static boolean loopback(String host) {

@@ -1,9 +1,9 @@
 package com.shisha.ai.voice;
 
 import com.shisha.core.InvalidConfigurationException;
+import com.shisha.core.SettingsReader;
 
 import java.nio.file.Path;
-import java.util.function.Function;
 
 /**
  * Voice-note configuration, validated when built so a bad value stops start-up with the variable's name.
@@ -33,40 +33,12 @@ public record VoiceSettings(Path englishModel, Path hindiModel, int maxSeconds, 
         return new VoiceSettings(englishModel, hindiModel, DEFAULT_MAX_SECONDS, DEFAULT_CONCURRENCY, DEFAULT_MAX_BYTES);
     }
 
-    /**
-     * From variables by name (System::getenv, or a Spring Environment's getProperty); unset or blank means the default.
-     *
-     * @throws InvalidConfigurationException naming the variable whose value is not a number or out of range
-     */
-    public static VoiceSettings from(Function<String, String> variables) {
-        return new VoiceSettings(path(variables, "VOSK_MODEL_PATH"), path(variables, "VOSK_MODEL_PATH_HI"),
-                intNumber(variables, "SHISHA_VOICE_MAX_SECONDS", DEFAULT_MAX_SECONDS),
-                intNumber(variables, "SHISHA_VOICE_CONCURRENCY", DEFAULT_CONCURRENCY),
-                number(variables, "SHISHA_VOICE_MAX_BYTES", DEFAULT_MAX_BYTES));
-    }
-
-    private static Path path(Function<String, String> variables, String name) {
-        String value = variables.apply(name);
-        return value == null || value.isBlank() ? null : Path.of(value.trim());
-    }
-
-    private static long number(Function<String, String> variables, String name, long fallback) {
-        String value = variables.apply(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidConfigurationException(name, "must be a whole number, was '" + value + "'");
-        }
-    }
-
-    /** Out-of-int values are refused here: a cast would wrap them into the valid range. */
-    private static int intNumber(Function<String, String> variables, String name, int fallback) {
-        long n = number(variables, name, fallback);
-        require(n == (int) n, name, "is out of range: " + n);
-        return (int) n;
+    /** @throws InvalidConfigurationException naming the variable whose value is not a number or out of range */
+    public static VoiceSettings from(SettingsReader r) {
+        return new VoiceSettings(r.path("VOSK_MODEL_PATH").orElse(null), r.path("VOSK_MODEL_PATH_HI").orElse(null),
+                r.integer("SHISHA_VOICE_MAX_SECONDS", DEFAULT_MAX_SECONDS, 1, 600),
+                r.integer("SHISHA_VOICE_CONCURRENCY", DEFAULT_CONCURRENCY, 1, 64),
+                r.integer("SHISHA_VOICE_MAX_BYTES", (int) DEFAULT_MAX_BYTES, 1024, 256 * 1024 * 1024));
     }
 
     private static void require(boolean ok, String variable, String rule) {

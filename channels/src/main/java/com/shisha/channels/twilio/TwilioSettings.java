@@ -30,7 +30,8 @@ public record TwilioSettings(String accountSid, String authToken, String whatsap
         require(accountSid != null && accountSid.matches("AC[0-9a-fA-F]{32}"), "TWILIO_ACCOUNT_SID",
                 "must be 'AC' followed by 32 hex characters");
         require(authToken != null && authToken.length() >= 8, "TWILIO_AUTH_TOKEN", "must be set (at least 8 characters)");
-        require(whatsappFrom == null || whatsappFrom.matches("whatsapp:\\+[1-9][0-9]{6,14}"), "TWILIO_WHATSAPP_FROM",
+        // eight digits at least: the portal builds its wa.me links from it, and has always refused shorter ones
+        require(whatsappFrom == null || whatsappFrom.matches("whatsapp:\\+[1-9][0-9]{7,14}"), "TWILIO_WHATSAPP_FROM",
                 "must look like whatsapp:+14155238886");
         require(smsFrom == null || smsFrom.isBlank() || smsFrom.matches("\\+[1-9][0-9]{6,14}|MG[0-9a-fA-F]{32}"),
                 "TWILIO_SMS_FROM", "must be an E.164 number like +14155238886 or a Messaging Service SID (MG...)");

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The companion API's settings, read and validated by the app from the environment (README, "Configuration").
+ * The companion API's settings, read and checked by {@link com.shisha.web.WebSettings} (docs/configuration.md).
  *
  * @param jwtSecret        HS256 key of the service's own session tokens, at least 32 bytes
  * @param sessionTtl       how long a session token is valid

@@ -8,10 +8,7 @@ import com.google.firebase.auth.FirebaseAuth;
 import com.google.firebase.auth.FirebaseAuthException;
 import com.google.firebase.auth.FirebaseToken;
 import com.google.firebase.internal.FirebaseProcessEnvironment;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,8 +18,6 @@ import java.util.Optional;
  * instead (tests and the zero-setup run work offline); the app refuses that in production.
  */
 public final class FirebaseIdTokenVerifier implements IdTokenVerifier, AutoCloseable {
-
-    private static final Logger log = LoggerFactory.getLogger(FirebaseIdTokenVerifier.class);
 
     private final FirebaseApp app;
     private final FirebaseAuth auth;
@@ -34,31 +29,18 @@ public final class FirebaseIdTokenVerifier implements IdTokenVerifier, AutoClose
      *                     so it is only ever set, never cleared: clearing it would switch another verifier of the
      *                     same JVM (tests run several app instances) out of emulator mode under its feet. A
      *                     production instance runs alone in its JVM and refuses the emulator at start-up.
+     * @param credentials  the service account push uses, or null: verifying ID tokens needs only the project id and
+     *                     Google's public keys, and a placeholder keeps the SDK from probing the cloud metadata server
      */
-    public FirebaseIdTokenVerifier(String projectId, String emulatorHost) {
+    public FirebaseIdTokenVerifier(String projectId, String emulatorHost, GoogleCredentials credentials) {
         if (emulatorHost != null) {
             FirebaseProcessEnvironment.setenv("FIREBASE_AUTH_EMULATOR_HOST", emulatorHost);
         }
-        FirebaseOptions options = FirebaseOptions.builder().setProjectId(projectId).setCredentials(credentials()).build();
+        FirebaseOptions options = FirebaseOptions.builder().setProjectId(projectId).setCredentials(credentials != null ? credentials
+                : GoogleCredentials.create(new AccessToken("unused-for-id-token-verification", null))).build();
         // a named app per verifier: several app contexts in one JVM (tests) must not share the default app
         this.app = FirebaseApp.initializeApp(options, "shisha-" + System.identityHashCode(this));
         this.auth = FirebaseAuth.getInstance(app);
-    }
-
-    /**
-     * Verifying ID tokens needs only the project id and Google's public keys, not a service account. Real
-     * credentials are used when GOOGLE_APPLICATION_CREDENTIALS names them (push, later, needs them); otherwise
-     * a placeholder keeps the SDK from probing the cloud metadata server at start-up.
-     */
-    private static GoogleCredentials credentials() {
-        if (System.getenv("GOOGLE_APPLICATION_CREDENTIALS") != null) {
-            try {
-                return GoogleCredentials.getApplicationDefault();
-            } catch (IOException e) {
-                log.warn("GOOGLE_APPLICATION_CREDENTIALS is set but unreadable ({}); verifying ID tokens needs none", e.getMessage());
-            }
-        }
-        return GoogleCredentials.create(new AccessToken("unused-for-id-token-verification", null));
     }
 
     @Override

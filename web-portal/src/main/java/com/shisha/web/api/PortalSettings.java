@@ -3,7 +3,7 @@ package com.shisha.web.api;
 import java.time.Duration;
 
 /**
- * The web portal's settings, read and validated by the app from the environment (README, "Configuration").
+ * The web portal's settings, read and checked by {@link com.shisha.web.WebSettings} (docs/configuration.md).
  *
  * @param whatsappNumber   our WhatsApp number in digits for wa.me links (from TWILIO_WHATSAPP_FROM); null when
  *                         WhatsApp is off: then the pages point at the simulator, and codes are not sent (there is

@@ -3,7 +3,7 @@ package com.shisha.web.api;
 import java.time.Duration;
 
 /**
- * Call-recording uploads, read and validated by the app from the environment (README, "Configuration").
+ * Call-recording uploads, read and checked by {@link com.shisha.web.WebSettings} (docs/configuration.md).
  *
  * @param maxBytes  the largest recording accepted (signed into the upload URL as its exact Content-Length)
  * @param urlValidity how long a presigned upload URL works
