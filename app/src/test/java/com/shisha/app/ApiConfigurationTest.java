@@ -52,7 +52,9 @@ class ApiConfigurationTest {
     @Test
     void aProductionInstanceHasNoDevSignIn() throws Exception {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ShishaApplication.class)
-                .properties(ConfigurationValidationTest.properties(PRODUCTION, SECRET, PROJECT, "SHISHA_MANAGEMENT_PORT=0")).run()) {
+                .properties(ConfigurationValidationTest.properties(PRODUCTION, SECRET, PROJECT, "SHISHA_MANAGEMENT_PORT=0",
+                        // production needs its first admin when the database has no staff yet (this JVM's may not)
+                        "SHISHA_ADMIN_EMAIL=ops@shisha.example", "SHISHA_ADMIN_PASSWORD=correct-horse-battery-staple-41")).run()) {
             String port = app.getEnvironment().getProperty("local.server.port");
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/session/dev"))
                     .header("Content-Type", "application/json")
