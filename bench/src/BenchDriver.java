@@ -1895,7 +1895,7 @@ public final class BenchDriver {
             r.put("cpu_s", round3(self[0]));
             r.put("rss_kb", status(pid, "VmRSS"));
             r.put("hwm_kb", status(pid, "VmHWM"));
-            double[] tree = {self[0] + self[1], status(pid, "VmRSS")}; // CPU s, RSS kB
+            double[] tree = {self[0] + self[1], status(pid, "VmRSS"), pss(pid)}; // CPU s, RSS kB, PSS kB
             List<Object> kids = new ArrayList<>();
             java.util.Set<Long> counted = new java.util.HashSet<>();
             counted.add(pid);
@@ -1919,6 +1919,9 @@ public final class BenchDriver {
                 r.put("host_idle_s", round3(host[1]));
             }
             r.put("tree_rss_kb", treeRss);
+            // proportional set size: a page shared by n processes counts 1/n in each, so the tree's sum is what the
+            // service really holds (PostgreSQL's backends share its buffers; their RSS sum counts them every time)
+            r.put("tree_pss_kb", (long) tree[2]);
             r.put("descendants", kids.size());
             if (a.flag("list")) r.put("processes", kids);
             emitJson(a, r);
@@ -1932,6 +1935,7 @@ public final class BenchDriver {
             long rss = status(pid, "VmRSS");
             tree[0] += st[0] + st[1];
             tree[1] += rss;
+            tree[2] += pss(pid);
             Map<String, Object> k = new LinkedHashMap<>();
             k.put("pid", pid);
             k.put("comm", comm(pid));
@@ -1977,6 +1981,18 @@ public final class BenchDriver {
             } catch (Exception e) {
                 return null;
             }
+        }
+
+        /** Pss of /proc/PID/smaps_rollup in kB, 0 when unreadable. */
+        static long pss(long pid) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/smaps_rollup"))) {
+                    if (line.startsWith("Pss:")) return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            } catch (Exception e) {
+                // gone, or not this kernel
+            }
+            return 0;
         }
 
         static long status(long pid, String key) {
@@ -2139,6 +2155,8 @@ public final class BenchDriver {
             row.accept("RSS MiB incl. child processes at end", new String[]{
                     f(mib(num(aEnd, "tree_rss_kb")), "%.0f") + " (" + f(num(aEnd, "descendants"), "%.0f") + " children)",
                     f(mib(num(pEnd, "tree_rss_kb")), "%.0f")});
+            row.accept("PSS MiB incl. child processes at end", new String[]{
+                    f(mib(num(aEnd, "tree_pss_kb")), "%.0f"), f(mib(num(pEnd, "tree_pss_kb")), "%.0f")});
             if (worstOther > 3) {
                 out.append(String.format(Locale.US, "%nWARNING: other processes on this machine used up to %.1f CPU-s during a measured run;"
                         + "%n         the figures above are skewed by that load. Re-run on a quiet machine.%n", worstOther));
