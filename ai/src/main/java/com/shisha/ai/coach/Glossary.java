@@ -187,8 +187,15 @@ final class Glossary {
         return out.toString();
     }
 
+    /** Two spellings' readings as one, each English word once: "year yearly annual" and "year annual" are not five words. */
     private static String join(String a, String b) {
-        return (" " + a + " ").contains(" " + b + " ") ? a : a + " " + b;
+        StringBuilder joined = new StringBuilder(a);
+        for (String word : b.split(" ")) {
+            if (!(" " + joined + " ").contains(" " + word + " ")) {
+                joined.append(' ').append(word);
+            }
+        }
+        return joined.toString();
     }
 
     private boolean isEnglish(String latinWord) {
@@ -275,9 +282,12 @@ final class Glossary {
                 out.append(word).append(' ');
             }
         }
-        if (known == 0 || !devanagari && !Romaniser.isHinglish(question)) {
+        // a Hinglish question is read even when the glossary knows none of its words: that reading is what sends it
+        // to the Hinglish questions and the Hinglish off-topic examples ("cricket ka score kya hua")
+        String reading = out.toString().strip();
+        if (devanagari ? known == 0 : !Romaniser.isHinglish(question) || reading.isEmpty()) {
             return null;
         }
-        return out.toString().strip();
+        return reading;
     }
 }

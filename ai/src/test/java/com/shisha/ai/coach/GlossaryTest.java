@@ -59,4 +59,14 @@ class GlossaryTest {
         assertThat(glossary.english("loan ke docs lagte h")).doesNotContain("fraud").contains("documents");
         assertThat(glossary.english("card kho gaya")).contains("lost");
     }
+
+    @Test
+    void spellingsOfOneWordReadEachEnglishWordOnce() {
+        assertThat(glossary.english("do saal ka loan").split(" ")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aHinglishQuestionIsReadThoughTheGlossaryKnowsNoneOfItsWords() {
+        assertThat(glossary.english("cricket ka score kya hua")).contains("cricket", "score");
+    }
 }
