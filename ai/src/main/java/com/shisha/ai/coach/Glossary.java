@@ -277,7 +277,7 @@ final class Glossary {
             if (meaning != null) {
                 out.append(meaning).append(' ');
                 known++;
-            } else if (!Romaniser.hasDevanagari(word)
+            } else if (!Romaniser.hasDevanagari(word) && !Romaniser.isHindiFunctionWord(word)
                     && (!Romaniser.isFiller(word) || englishWords.contains(word.toLowerCase(java.util.Locale.ROOT)))) {
                 out.append(word).append(' ');
             }

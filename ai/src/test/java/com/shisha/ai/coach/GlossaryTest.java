@@ -53,6 +53,13 @@ class GlossaryTest {
     }
 
     @Test
+    void hindiFunctionWordsLeaveAHinglishReadingThoughEnglishSpellsThemToo() {
+        // "h" (hai), "to" (then) and "ab" (now) mean nothing to the English model
+        assertThat(glossary.english("emi miss ho gayi to ab kya hoga h").split(" "))
+                .contains("emi", "miss").doesNotContain("h", "to", "ab", "hoga");
+    }
+
+    @Test
     void aWordIsNotReadAsAnotherThatOnlySharesItsLooseKey() {
         // बार (times) and bhar (pay), docs and dhokha (fraud)
         assertThat(glossary.english("पहली बार फोन")).doesNotContain("pay");
