@@ -91,6 +91,8 @@ final class Glossary {
 
     /** Shorter skeletons would meet Hindi words by chance: कम (less) and "come". */
     private static final int LOANWORD_CONSONANTS = 4;
+    /** A three-consonant word spelt with the same vowels is the English word (लिमिट limit), not one that sounds near it. */
+    private static final int SHORT_LOANWORD_CONSONANTS = 3;
 
     private static List<String> shippedTexts() {
         List<String> lines = new java.util.ArrayList<>();
@@ -126,7 +128,7 @@ final class Glossary {
             }
             for (String word : line.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
                 String skeleton = consonants(word);
-                if (skeleton.length() >= LOANWORD_CONSONANTS && !Romaniser.isFiller(word)) {
+                if (skeleton.length() >= SHORT_LOANWORD_CONSONANTS && !Romaniser.isFiller(word)) {
                     counts.computeIfAbsent(skeleton, k -> new HashMap<>()).merge(word, 1, Integer::sum);
                 }
             }
@@ -148,9 +150,10 @@ final class Glossary {
             return null;
         }
         String key = Romaniser.key(latin);
+        boolean isShort = consonants(latin).length() < LOANWORD_CONSONANTS;
         for (String candidate : candidates) {
             String other = Romaniser.key(candidate);
-            if (distance(key, other) <= Math.max(key.length(), other.length()) / 4) {
+            if (isShort ? key.equals(other) : distance(key, other) <= Math.max(key.length(), other.length()) / 4) {
                 return candidate;
             }
         }

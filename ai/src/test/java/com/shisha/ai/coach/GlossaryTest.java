@@ -25,6 +25,9 @@ class GlossaryTest {
     void englishLoanwordsInDevanagariAreReadAsTheGuidesWords() {
         assertThat(glossary.english("क्रेडिट कार्ड में नॉमिनी")).contains("credit", "card");
         assertThat(glossary.english("पर्सनल लोन")).contains("personal", "loan");
+        // three consonants are enough when the vowels are the English word's too, not when they only sound near it
+        assertThat(glossary.english("आधार कार्ड")).contains("aadhaar");
+        assertThat(glossary.english("कम ब्याज")).doesNotContain("come");
     }
 
     /** A section staff add in the console brings its English words, so Hindi spelling them is read too. */
