@@ -153,7 +153,9 @@ final class Glossary {
         boolean isShort = consonants(latin).length() < LOANWORD_CONSONANTS;
         for (String candidate : candidates) {
             String other = Romaniser.key(candidate);
-            if (isShort ? key.equals(other) : distance(key, other) <= Math.max(key.length(), other.length()) / 4) {
+            // a short word's final vowel counts too: पड़ता (parta) is not "part"
+            if (isShort ? com.shisha.ai.text.Hinglish.key(latin).equals(com.shisha.ai.text.Hinglish.key(candidate))
+                    : distance(key, other) <= Math.max(key.length(), other.length()) / 4) {
                 return candidate;
             }
         }
