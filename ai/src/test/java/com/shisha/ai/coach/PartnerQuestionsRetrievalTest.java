@@ -16,11 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PartnerQuestionsRetrievalTest {
 
-    /** Counts out of 88 per language, top-1 and top-3: one under those measured (88/88, 84/88, 84/87), never lowered. */
+    /** Counts out of 88 per language, top-1 and top-3: one under those measured (88/88, 84/88, 85/88), never lowered. */
     static final Map<String, int[]> FLOORS = Map.of(
             "en", new int[] {87, 88},
             "hi", new int[] {83, 87},
-            "hg", new int[] {83, 86});
+            "hg", new int[] {84, 87});
 
     @Test
     void partnerQuestionsFindTheirSectionOrNothing() {
