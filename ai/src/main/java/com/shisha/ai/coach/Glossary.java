@@ -91,6 +91,8 @@ final class Glossary {
 
     /** Shorter skeletons would meet Hindi words by chance: कम (less) and "come". */
     private static final int LOANWORD_CONSONANTS = 4;
+    /** A three-consonant word spelt with the same vowels is the English word (लिमिट limit), not one that sounds near it. */
+    private static final int SHORT_LOANWORD_CONSONANTS = 3;
 
     private static List<String> shippedTexts() {
         List<String> lines = new java.util.ArrayList<>();
@@ -126,7 +128,7 @@ final class Glossary {
             }
             for (String word : line.toLowerCase(java.util.Locale.ROOT).split("[^a-z]+")) {
                 String skeleton = consonants(word);
-                if (skeleton.length() >= LOANWORD_CONSONANTS && !Romaniser.isFiller(word)) {
+                if (skeleton.length() >= SHORT_LOANWORD_CONSONANTS && !Romaniser.isFiller(word)) {
                     counts.computeIfAbsent(skeleton, k -> new HashMap<>()).merge(word, 1, Integer::sum);
                 }
             }
@@ -148,9 +150,12 @@ final class Glossary {
             return null;
         }
         String key = Romaniser.key(latin);
+        boolean isShort = consonants(latin).length() < LOANWORD_CONSONANTS;
         for (String candidate : candidates) {
             String other = Romaniser.key(candidate);
-            if (distance(key, other) <= Math.max(key.length(), other.length()) / 4) {
+            // a short word's final vowel counts too: पड़ता (parta) is not "part"
+            if (isShort ? com.shisha.ai.text.Hinglish.key(latin).equals(com.shisha.ai.text.Hinglish.key(candidate))
+                    : distance(key, other) <= Math.max(key.length(), other.length()) / 4) {
                 return candidate;
             }
         }
@@ -187,8 +192,15 @@ final class Glossary {
         return out.toString();
     }
 
+    /** Two spellings' readings as one, each English word once: "year yearly annual" and "year annual" are not five words. */
     private static String join(String a, String b) {
-        return (" " + a + " ").contains(" " + b + " ") ? a : a + " " + b;
+        StringBuilder joined = new StringBuilder(a);
+        for (String word : b.split(" ")) {
+            if (!(" " + joined + " ").contains(" " + word + " ")) {
+                joined.append(' ').append(word);
+            }
+        }
+        return joined.toString();
     }
 
     private boolean isEnglish(String latinWord) {
@@ -270,14 +282,17 @@ final class Glossary {
             if (meaning != null) {
                 out.append(meaning).append(' ');
                 known++;
-            } else if (!Romaniser.hasDevanagari(word)
+            } else if (!Romaniser.hasDevanagari(word) && !Romaniser.isHindiFunctionWord(word)
                     && (!Romaniser.isFiller(word) || englishWords.contains(word.toLowerCase(java.util.Locale.ROOT)))) {
                 out.append(word).append(' ');
             }
         }
-        if (known == 0 || !devanagari && !Romaniser.isHinglish(question)) {
+        // a Hinglish question is read even when the glossary knows none of its words: that reading is what sends it
+        // to the Hinglish questions and the Hinglish off-topic examples ("cricket ka score kya hua")
+        String reading = out.toString().strip();
+        if (devanagari ? known == 0 : !Romaniser.isHinglish(question) || reading.isEmpty()) {
             return null;
         }
-        return out.toString().strip();
+        return reading;
     }
 }

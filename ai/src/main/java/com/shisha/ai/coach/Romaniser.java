@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * One spelling for the three ways partners write, so a Hinglish question ("loan ka byaj zyada hai"), a Hindi one
@@ -17,28 +18,55 @@ final class Romaniser {
 
 
     /**
-     * Keys of words that carry no topic: Hinglish and Hindi grammar words, English function words, and the filler
-     * partners add ("sir", "ji", "plz", "bhai"). Written as keys, so every spelling of them is caught.
+     * Hindi grammar and function words, and the verbs partners wrap a question in ("batao", "chahiye", "sakta"): they
+     * carry no topic. Written as keys, so every spelling of them is caught.
      */
-    private static final List<String> FILLER_WORDS = List.of(
+    private static final List<String> HINDI_FILLER_WORDS = List.of(
             "hai", "hain", "he", "ka", "ki", "ke", "ko", "me", "men", "mein", "se", "par", "pe", "aur", "or", "ya",
             "bhi", "to", "hi", "ye", "yah", "vo", "vah", "kya", "kaise", "kese", "kyon", "kyu", "kyun", "kab", "kahan",
             "mai", "main", "ham", "hum", "ap", "aap", "tum", "usko", "use", "us", "is", "isko", "ek", "nahi", "na",
             "tha", "thi", "the", "hota", "hoti", "ho", "hona", "kar", "kare", "karen", "karna", "karu", "karun", "lie",
             "liye", "jo", "agar", "koi", "kuch", "raha", "rahi", "rahe", "bolta", "bolti", "bol", "kehta", "kahta",
             "kahti", "kehti", "puch", "puchta", "puchti", "bata", "batao", "batana", "batayen", "samjao", "samjhao",
-            "sir", "ji", "plz", "pls", "please", "bhai", "bhaiya", "madam", "mam", "maam", "ok", "okay", "hello", "hi",
-            "sar", "bro", "yar", "yaar", "dost", "namaste", "namaskar", "jara", "zara", "thoda", "abhi", "wala", "vala",
-            "vali", "vale", "wali", "wale", "apna", "apni", "apne", "mera", "meri", "mere", "uska", "uski", "uske",
-            "iska", "iski", "iske", "kon", "kaun", "sa", "si", "sab", "bahut", "bohot", "bhut", "kitna", "kitni",
+            "jara", "zara", "thoda", "abhi", "wala", "vala", "vali", "vale", "wali", "wale", "apna", "apni", "apne",
+            "mera", "meri", "mere", "uska", "uski", "uske", "iska", "iski", "iske", "kon", "kaun", "sa", "si", "sab",
+            "bahut", "bohot", "bhut", "kitna", "kitni", "haan", "han", "ha", "achha", "acha", "theek", "thik",
+            "karta", "karte", "karne", "karo", "sakta", "sakti", "sakte", "gaya", "gayi", "gaye", "hun", "hu", "pata",
+            "matlab", "lagta", "lagte", "lagti", "milta", "milti", "milte", "chahiye", "chahie");
+
+    /**
+     * More Hindi function words: the forms of "to be", "to give", "to take", "to go", "to come" and "to have to" that do
+     * not stem to three letters, pronouns in their other cases, connectives. They are left out of a Hinglish question's
+     * English reading, as the filler above is, because the English model cannot read them; they stay among its topic
+     * words, where against the guide's Hinglish questions "kya hoga ab" still tells what happens next from what it is.
+     */
+    private static final List<String> MORE_HINDI_FUNCTION_WORDS = List.of(
+            "hoga", "hogi", "hoge", "hua", "hui", "hue", "de", "du", "dena", "diya", "di", "dega", "degi", "dunga",
+            "deta", "deti", "dete", "le", "lu", "lo", "lena", "liya", "li", "lega", "legi", "lunga", "leta", "leti",
+            "lete", "jata", "jati", "jate", "jana", "jayega", "jayegi", "jaega", "jaegi", "aata", "aati", "aate",
+            "aaya", "aayi", "aaye", "aayega", "aayegi", "padta", "padti", "padega", "padegi", "pade", "chalega",
+            "ne", "ab", "tab", "tabhi", "jab", "fir", "phir", "toh", "taki", "taaki", "lekin", "magar", "kyunki",
+            "wo", "woh", "unka", "unki", "unke", "unko", "unse", "inka", "inki", "inke", "inko", "inse", "usse", "isse",
+            "isme", "usme", "mujhe", "mujh", "hame", "hamen", "humein", "unhe", "unhen", "jisko", "jinko", "kisko",
+            "kisi", "kis", "kaha", "aisa", "aise", "aisi", "kaunsa", "kaunsi", "kaunse", "konsa", "konsi", "konse");
+
+    /**
+     * Keys of words that carry no topic: the Hindi ones above, English function words, and the filler partners add
+     * ("sir", "ji", "plz", "bhai").
+     */
+    private static final List<String> FILLER_WORDS = Stream.concat(HINDI_FILLER_WORDS.stream(), Stream.of(
+            "sir", "ji", "plz", "pls", "please", "bhai", "bhaiya", "madam", "mam", "maam", "ok", "okay", "hello",
+            "sar", "bro", "yar", "yaar", "dost", "namaste", "namaskar",
             "a", "an", "the", "and", "of", "in", "on", "for", "it", "be", "are", "was", "do", "does", "did", "i", "she",
             "we", "you", "they", "his", "her", "my", "him", "what", "how", "can", "should", "will", "with", "this",
             "that", "as", "at", "by", "from", "so", "if", "not", "no", "any", "about", "there", "their", "them", "get",
             "has", "have", "who", "when", "which", "but", "than", "then", "into", "am", "your", "our", "tell", "want",
             "customer", "kastamar", "grahak", "client", "lead", "partner", "thanks", "thank", "thx", "dhanyavad",
-            "shukriya", "good", "great", "nice", "yes", "haan", "han", "ha", "achha", "acha", "theek", "thik",
-            "karta", "karte", "karne", "karo", "sakta", "sakti", "sakte", "gaya", "gayi", "gaye", "hun", "hu", "pata",
-            "matlab", "lagta", "lagte", "lagti", "milta", "milti", "milte", "chahiye", "chahie");
+            "shukriya", "good", "great", "nice", "yes")).toList();
+
+    /** Both lists with their aspirates kept: in a Hinglish question "to", "main" and "use" are Hindi, whatever English says. */
+    private static final Set<String> HINDI_FUNCTION_WORDS = Stream.concat(HINDI_FILLER_WORDS.stream(),
+            MORE_HINDI_FUNCTION_WORDS.stream()).map(Romaniser::exact).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** Kept with their aspirates: "kho gaya" (lost) is no grammar, though "kho" and "ko" share a key. */
     private static final Set<String> FILLER = FILLER_WORDS.stream().map(Romaniser::exact)
@@ -221,6 +249,14 @@ final class Romaniser {
         String k = com.shisha.ai.text.Hinglish.key(latinWord, false);
         return k.length() > 3 && (k.endsWith("s") || k.endsWith("a") || k.endsWith("i") || k.endsWith("e"))
                 ? k.substring(0, k.length() - 1) : k;
+    }
+
+    /**
+     * Whether a Latin word is a Hindi function word ({@link #HINDI_FILLER_WORDS}, {@link #MORE_HINDI_FUNCTION_WORDS})
+     * or a chat spelling of one ("h", "nhi"), though English may spell a word alike.
+     */
+    static boolean isHindiFunctionWord(String word) {
+        return !hasDevanagari(word) && HINDI_FUNCTION_WORDS.contains(exactKey(word));
     }
 
     /** Whether a word carries no topic ({@link #FILLER_WORDS}), told apart with its aspirates. */

@@ -99,6 +99,13 @@ public final class SectionIndex {
      * kisan ki kist" shares "kist" with the EMI section but two rarer words with an off-topic example.
      */
     static final double OFF_TOPIC_LEAD = 0.0;
+    /**
+     * A request nearer to an off-topic example is declined only when the examples, scored like a section, come within
+     * this of the best section: a question sharing many words with one section ("kist", "RD", "NCB") is about it, though
+     * the few words of its English reading, or a long Hinglish question's topic words, land nearer an example. The
+     * middle of the range (0.1-0.3) where the open sets gain most, none losing.
+     */
+    static final double OFF_TOPIC_WITHIN = 0.2;
 
     /**
      * Per section, its dense (cosine) and raw BM25 scores: what the ranking fuses, kept apart for calibration.
@@ -508,8 +515,9 @@ public final class SectionIndex {
 
     /**
      * A request nearer to an off-topic example than to every chunk of the guide ("gold rate today" against "gold
-     * loan") is declined: all scores are lowered, in order, until the best is just under the threshold. Sharing a
-     * word with the guide then no longer lifts it over.
+     * loan"), unless the guide's words place it well above the examples ({@link #OFF_TOPIC_WITHIN}), is declined: all
+     * scores are lowered, in order, until the best is just under the threshold. Sharing a word with the guide then no
+     * longer lifts it over.
      *
      * @return whether the request was declined
      */
@@ -525,7 +533,8 @@ public final class SectionIndex {
         double best = Arrays.stream(fused).max().orElse(0);
         double w = scores.offTopicWords();
         double offTopicFused = scores.offTopic() - centring * mean + wordWeight * w / (w + wordHalf);
-        if (scores.offTopic() <= -1f || scores.offTopic() < nearest + margin && offTopicFused < best + lead) {
+        boolean nearerAnExample = scores.offTopic() >= nearest + margin && offTopicFused >= best - OFF_TOPIC_WITHIN;
+        if (scores.offTopic() <= -1f || !nearerAnExample && offTopicFused < best + lead) {
             return false;
         }
         double shift = Math.max(0, best - threshold + 0.01);

@@ -25,6 +25,9 @@ class GlossaryTest {
     void englishLoanwordsInDevanagariAreReadAsTheGuidesWords() {
         assertThat(glossary.english("क्रेडिट कार्ड में नॉमिनी")).contains("credit", "card");
         assertThat(glossary.english("पर्सनल लोन")).contains("personal", "loan");
+        // three consonants are enough when the vowels are the English word's too, not when they only sound near it
+        assertThat(glossary.english("आधार कार्ड")).contains("aadhaar");
+        assertThat(glossary.english("कम ब्याज")).doesNotContain("come");
     }
 
     /** A section staff add in the console brings its English words, so Hindi spelling them is read too. */
@@ -53,10 +56,27 @@ class GlossaryTest {
     }
 
     @Test
+    void hindiFunctionWordsLeaveAHinglishReadingThoughEnglishSpellsThemToo() {
+        // "h" (hai), "to" (then) and "ab" (now) mean nothing to the English model
+        assertThat(glossary.english("emi miss ho gayi to ab kya hoga h").split(" "))
+                .contains("emi", "miss").doesNotContain("h", "to", "ab", "hoga");
+    }
+
+    @Test
     void aWordIsNotReadAsAnotherThatOnlySharesItsLooseKey() {
         // बार (times) and bhar (pay), docs and dhokha (fraud)
         assertThat(glossary.english("पहली बार फोन")).doesNotContain("pay");
         assertThat(glossary.english("loan ke docs lagte h")).doesNotContain("fraud").contains("documents");
         assertThat(glossary.english("card kho gaya")).contains("lost");
+    }
+
+    @Test
+    void spellingsOfOneWordReadEachEnglishWordOnce() {
+        assertThat(glossary.english("do saal ka loan").split(" ")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aHinglishQuestionIsReadThoughTheGlossaryKnowsNoneOfItsWords() {
+        assertThat(glossary.english("cricket ka score kya hua")).contains("cricket", "score");
     }
 }

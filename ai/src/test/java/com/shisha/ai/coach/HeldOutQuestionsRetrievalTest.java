@@ -17,38 +17,52 @@ class HeldOutQuestionsRetrievalTest {
 
     /**
      * Counts per language (80 English, 82 Hindi, 83 Hinglish questions), top-1 and top-3: one under those measured
-     * (77/78, 75/80, 78/81), never lowered.
+     * (77/78, 76/81, 80/82), never lowered.
      */
     static final Map<String, int[]> FLOORS = Map.of(
             "en", new int[] {76, 77},
-            "hi", new int[] {74, 79},
-            "hg", new int[] {77, 80});
+            "hi", new int[] {75, 80},
+            "hg", new int[] {79, 81});
 
-    /** The second held-out set's (79 English, 75 Hindi, 76 Hinglish), one under those measured (77/79, 71/74, 75/76). */
+    /** The second held-out set's (79 English, 75 Hindi, 76 Hinglish), one under those measured (77/79, 72/75, 75/76). */
     static final Map<String, int[]> FLOORS_2 = Map.of(
             "en", new int[] {76, 78},
-            "hi", new int[] {70, 73},
+            "hi", new int[] {71, 74},
             "hg", new int[] {74, 75});
 
     /**
      * The third held-out set's (68 per language, 8 of them out of scope), written by a third author from the guide's
-     * section list alone, never looked at for tuning: one under those measured (65/68, 63/68, 61/68), Hindi top-1 held
+     * section list alone, never looked at for tuning: one under those measured (65/68, 63/68, 62/68), Hindi top-1 held
      * at the floor it had before (64 measured then).
      */
     static final Map<String, int[]> FLOORS_3 = Map.of(
             "en", new int[] {64, 67},
             "hi", new int[] {63, 67},
-            "hg", new int[] {60, 67});
+            "hg", new int[] {61, 67});
 
     /**
      * The fourth held-out set's (70 per language, 8 of them out of scope), by an author who read only the guide, never
-     * looked at question by question: one under those measured (64/68, 61/69, 54/63). The gap to the goal, widest in
+     * looked at question by question: one under those measured (64/68, 61/69, 55/64). The gap to the goal, widest in
      * Hinglish, is what questions from an unseen hand look like.
      */
     static final Map<String, int[]> FLOORS_4 = Map.of(
             "en", new int[] {63, 67},
             "hi", new int[] {60, 68},
-            "hg", new int[] {53, 62});
+            "hg", new int[] {54, 63});
+
+    /**
+     * The development set's (90 Hindi, 150 Hinglish questions, 10 and 18 of them out of scope), by an author who saw no
+     * code; its misses are read to find what a fresh hand writes that the retrieval misses: one under those measured
+     * (71/84, 118/136; 69/83, 114/132 when it was added).
+     */
+    static final Map<String, int[]> FLOORS_DEV = Map.of(
+            "hi", new int[] {70, 83},
+            "hg", new int[] {117, 135});
+
+    @Test
+    void developmentQuestionsFindTheirSectionOrNothing() {
+        PartnerQuestionsRetrievalTest.holds(PartnerQuestions.DEV, FLOORS_DEV);
+    }
 
     @Test
     void heldOutQuestionsFindTheirSectionOrNothing() {

@@ -16,27 +16,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PartnerQuestionsRetrievalTest {
 
-    /** Counts out of 88 per language, top-1 and top-3: one under those measured (88/88, 84/88, 84/87), never lowered. */
+    /** Counts out of 88 per language, top-1 and top-3: one under those measured (88/88, 84/88, 85/88), never lowered. */
     static final Map<String, int[]> FLOORS = Map.of(
             "en", new int[] {87, 88},
             "hi", new int[] {83, 87},
-            "hg", new int[] {83, 86});
+            "hg", new int[] {84, 87});
 
     @Test
     void partnerQuestionsFindTheirSectionOrNothing() {
         holds(PartnerQuestions.TUNING, FLOORS);
     }
 
-    /** Prints every miss, then checks each language's top-1 and top-3 against the floors. */
+    /**
+     * Prints the figures and, for a set open to diagnosis, every miss; then checks each language's top-1 and top-3
+     * against the floors. The never-tuned sets' misses stay unprinted, so that nobody reads them in a build log.
+     */
     static void holds(String resource, Map<String, int[]> floors) {
         List<PartnerQuestions> questions = PartnerQuestions.load(resource);
         assertThat(questions).hasSizeGreaterThanOrEqualTo(200);
         Map<String, RetrievalEvaluation.Figures> figures = RetrievalEvaluation.evaluate(questions,
                 q -> SharedIndex.INDEX.search(q, 3), SectionIndex.ANSWERABLE);
-        figures.forEach((language, f) -> System.out.printf("coach retrieval, %s, %s: %s%n  %s%n", resource, language, f,
-                String.join("\n  ", f.misses())));
+        boolean open = !PartnerQuestions.NEVER_TUNED_ON.contains(resource);
+        figures.forEach((language, f) -> System.out.printf("coach retrieval, %s, %s: %s%n%s", resource, language, f,
+                open ? "  " + String.join("\n  ", f.misses()) + "\n" : ""));
         figures.forEach((language, f) -> {
-            // at least 200 questions in all, the three ways of writing in roughly equal parts
+            if (!floors.containsKey(language)) {
+                assertThat(f.questions()).as(resource + " " + language + " questions, with no floor").isZero();
+                return;
+            }
+            // at least 200 questions in all, each way of writing the set has in a fair share
             assertThat(f.questions()).as(language + " questions").isGreaterThanOrEqualTo(questions.size() * 3 / 10);
             assertThat(f.top1()).as(resource + " " + language + " top-1").isGreaterThanOrEqualTo(floors.get(language)[0]);
             assertThat(f.top3()).as(resource + " " + language + " top-3").isGreaterThanOrEqualTo(floors.get(language)[1]);

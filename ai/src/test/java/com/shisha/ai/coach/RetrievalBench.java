@@ -30,17 +30,22 @@ public final class RetrievalBench {
         SectionIndex old = SectionIndex.build(kb, model, true, null);
         List<PartnerQuestions> questions = PartnerQuestions.load(PartnerQuestions.TUNING);
         List<PartnerQuestions> heldOut = PartnerQuestions.load(PartnerQuestions.HELD_OUT);
-        System.out.printf("retrieval bench%s: %d sections, %d tuning and %d + %d + %d + %d held-out questions%n", load(), kb.ids().size(),
-                questions.size(), heldOut.size(), PartnerQuestions.load(PartnerQuestions.HELD_OUT_2).size(),
-                PartnerQuestions.load(PartnerQuestions.HELD_OUT_3).size(), PartnerQuestions.load(PartnerQuestions.HELD_OUT_4).size());
+        System.out.printf("retrieval bench%s: %d sections, %d tuning, %d + %d + %d + %d held-out and %d development questions%n", load(),
+                kb.ids().size(), questions.size(), heldOut.size(), PartnerQuestions.load(PartnerQuestions.HELD_OUT_2).size(),
+                PartnerQuestions.load(PartnerQuestions.HELD_OUT_3).size(), PartnerQuestions.load(PartnerQuestions.HELD_OUT_4).size(),
+                PartnerQuestions.load(PartnerQuestions.DEV).size());
         System.out.println("quality (a \"none\" question is right when nothing clears the threshold):");
         for (String resource : PartnerQuestions.ALL_SETS) {
             List<PartnerQuestions> set = PartnerQuestions.load(resource);
             Map<String, RetrievalEvaluation.Figures> now = RetrievalEvaluation.evaluate(set, q -> fused.search(q, 3), SectionIndex.ANSWERABLE);
             Map<String, RetrievalEvaluation.Figures> before = RetrievalEvaluation.evaluate(set, q -> old.search(q, 3), OLD_THRESHOLD);
             System.out.println("  " + resource + (resource.equals(PartnerQuestions.TUNING) ? " (weights chosen on it)"
-                    : PartnerQuestions.NEVER_TUNED_ON.contains(resource) ? " (never tuned on)" : " (helped place the threshold)"));
+                    : PartnerQuestions.NEVER_TUNED_ON.contains(resource) ? " (never tuned on)"
+                    : resource.equals(PartnerQuestions.DEV) ? " (development: its misses are read)" : " (helped place the threshold)"));
             for (String language : PartnerQuestions.LANGUAGES) {
+                if (now.get(language).questions() == 0) {
+                    continue;
+                }
                 System.out.printf("    %-2s fused:    %s   target top-1 >= 90%%: %s, top-3 >= 97%%: %s%n", language, now.get(language),
                         pass(now.get(language).top1Share() >= 0.9), pass(now.get(language).top3Share() >= 0.97));
                 System.out.printf("    %-2s baseline: %s   (cosine + 0.3 x best-scaled BM25, decline below %.2f)%n", language,

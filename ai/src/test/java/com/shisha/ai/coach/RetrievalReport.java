@@ -14,6 +14,7 @@ final class RetrievalReport {
             Map<String, RetrievalEvaluation.Figures> figures = RetrievalEvaluation.evaluate(PartnerQuestions.load(resource),
                     q -> SharedIndex.INDEX.search(q, 3), SectionIndex.ANSWERABLE);
             System.out.println(resource);
+            figures.values().removeIf(f -> f.questions() == 0);
             figures.forEach((language, f) -> System.out.printf("  %s: %s%n", language, f));
             if (args.length > 0 && !PartnerQuestions.NEVER_TUNED_ON.contains(resource)) {
                 figures.forEach((language, f) -> System.out.println("    " + String.join("\n    ", f.misses())));

@@ -19,10 +19,12 @@ final class RetrievalTuning {
         List<PartnerQuestions> heldOut = PartnerQuestions.load(PartnerQuestions.HELD_OUT);
         List<PartnerQuestions> heldOut2 = PartnerQuestions.load(PartnerQuestions.HELD_OUT_2);
         List<PartnerQuestions> heldOut3 = PartnerQuestions.load(PartnerQuestions.HELD_OUT_3);
+        List<PartnerQuestions> heldOut4 = PartnerQuestions.load(PartnerQuestions.HELD_OUT_4);
+        List<PartnerQuestions> dev = PartnerQuestions.load(PartnerQuestions.DEV);
         List<PartnerQuestions> calibration = concat(concat(tuning, heldOut), heldOut2);
         SectionIndex index = SharedIndex.INDEX;
         Map<String, SectionIndex.Scores> scores = new HashMap<>();
-        for (PartnerQuestions q : concat(calibration, heldOut3)) {
+        for (PartnerQuestions q : concat(concat(calibration, heldOut3), concat(heldOut4, dev))) {
             scores.computeIfAbsent(q.question(), t -> index.scores(SharedIndex.MODEL.embed(t).content().vector(), t));
         }
         double[] weights = doubles("weights", "1.0,1.3,1.6");
@@ -47,14 +49,17 @@ final class RetrievalTuning {
                                 bestTo = step;
                             }
                         }
-                        double bestT = (bestFrom + bestTo) / 200.0;
+                        double bestT = System.getProperty("threshold") != null ? Double.parseDouble(System.getProperty("threshold"))
+                                : (bestFrom + bestTo) / 200.0;
                         System.out.printf("c %.2f w %.2f half %4.1f margin %.2f threshold %.3f (best from %.2f to %.2f)%n"
-                                        + "  tuning   %s%n  held-out %s%n  held-out 2 %s%n  held-out 3 %s%n",
+                                        + "  tuning   %s%n  held-out %s%n  held-out 2 %s%n  held-out 3 %s%n  held-out 4 %s%n  development %s%n",
                                 c, w, h, m, bestT, bestFrom / 100.0, bestTo / 100.0,
                                 summary(evaluate(tuning, index, scores, w, h, c, m, bestT)),
                                 summary(evaluate(heldOut, index, scores, w, h, c, m, bestT)),
                                 summary(evaluate(heldOut2, index, scores, w, h, c, m, bestT)),
-                                summary(evaluate(heldOut3, index, scores, w, h, c, m, bestT)));
+                                summary(evaluate(heldOut3, index, scores, w, h, c, m, bestT)),
+                                summary(evaluate(heldOut4, index, scores, w, h, c, m, bestT)),
+                                summary(evaluate(dev, index, scores, w, h, c, m, bestT)));
                     }
                 }
             }
@@ -73,6 +78,7 @@ final class RetrievalTuning {
 
     private static String summary(Map<String, RetrievalEvaluation.Figures> figures) {
         StringBuilder s = new StringBuilder();
+        figures.values().removeIf(f -> f.questions() == 0);
         figures.forEach((language, f) -> s.append(String.format("%s %.1f/%.1f  ", language, 100 * f.top1Share(), 100 * f.top3Share())));
         return s.toString();
     }
