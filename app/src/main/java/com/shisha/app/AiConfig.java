@@ -55,8 +55,12 @@ class AiConfig {
         Path natives = data.resolve("native");
         VoskSpeechRecognizer.useNativeFolder(natives);
         AudioDecoder.useNativeFolder(natives.resolve("javacpp"));
-        // loads FFmpeg now rather than on the first MP3 (unpacking 56 MB), and says here if it cannot
-        log.info("voice notes in MP3, AAC/MP4, AMR, WebM, OGG/Vorbis: FFmpeg {}", new AudioDecoder().nativeDecoder());
+        // loads FFmpeg now rather than on the first MP3 (unpacking 56 MB), and says here if it cannot; beside the
+        // start-up rather than in it (a second of CPU), and a voice note that comes first waits for the same load
+        Thread ffmpeg = new Thread(() -> log.info("voice notes in MP3, AAC/MP4, AMR, WebM, OGG/Vorbis: FFmpeg {}",
+                new AudioDecoder().nativeDecoder()), "ffmpeg-load");
+        ffmpeg.setDaemon(true);
+        ffmpeg.start();
         Path fetched = data.resolve(SPEECH_MODELS);
         Map<Language, Path> paths = new java.util.EnumMap<>(Language.class);
         paths.put(Language.EN, settings.englishModel());
