@@ -13,7 +13,7 @@
 # Environment (defaults):
 #   SKIP_BUILD=0  PORT=8080  STANDIN_PORT=4010  N=20000  S=2000  C=64  BASE_N=50000
 #   BENCH_DATA_DIR=target/bench-data  STARTUP_TIMEOUT_S=120  APP_JAR=app/target/app-0.1.0-SNAPSHOT.jar
-#   APP_JAVA_OPTS=   CEILING=1 (measure the driver's own GET ceiling first)  CEIL_PORT=4011
+#   APP_JAVA_OPTS=-Xmx512m (as the README runs it)   CEILING=1 (measure the driver's own GET ceiling first)  CEIL_PORT=4011
 #   DRIVER_JAVA_OPTS="-Xmx1g -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
 #   PEER=0  PEER_PORT=3978  PEER_SRC=../shared/peers/botframework  PEER_WORKDIR=$TMPDIR/shisha-bench-peer
 #   KEEP_DATA=0 (1 keeps BENCH_DATA_DIR from earlier runs; by default each invocation starts with an empty
@@ -166,7 +166,7 @@ require_free "$PORT" "app" PORT
 require_free "$STANDIN_PORT" "Twilio stand-in" STANDIN_PORT
 TARGET=http://127.0.0.1:$PORT
 
-note "== start SHISHA: java ${APP_JAVA_OPTS:-} -jar $APP_JAR  (port $PORT, Twilio REST -> stand-in :$STANDIN_PORT)"
+note "== start SHISHA: java ${APP_JAVA_OPTS--Xmx512m} -jar $APP_JAR  (port $PORT, Twilio REST -> stand-in :$STANDIN_PORT)"
 note "   TWILIO_SEND_RATE_PER_SECOND=100000: the bench measures the bot, not Twilio's per-sender rate limit"
 # the embedded PostgreSQL is daemonised by pg_ctl, so it is found by its data folder, not as a child
 BENCH_DATA_ABS=$(realpath -m "${BENCH_DATA_DIR:-target/bench-data}")
@@ -183,7 +183,7 @@ env SERVER_PORT="$PORT" \
   TWILIO_SEND_RATE_PER_SECOND=100000 \
   SHISHA_NUDGE_EVERY_SECONDS=0 \
   SHISHA_DATA_DIR="${BENCH_DATA_DIR:-target/bench-data}" \
-  java ${APP_JAVA_OPTS:-} -jar "$APP_JAR" > "$OUT/app.log" 2>&1 &
+  java ${APP_JAVA_OPTS--Xmx512m} -jar "$APP_JAR" > "$OUT/app.log" 2>&1 &
 APP_PID=$!
 t0=$(date +%s)
 if ! "${DRIVER[@]}" wait --target "$TARGET" --path /ping --timeout-s "$STARTUP_TIMEOUT_S" --pid "$APP_PID"; then

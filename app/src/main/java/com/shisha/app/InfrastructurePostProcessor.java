@@ -22,6 +22,13 @@ import java.util.Map;
  */
 public class InfrastructurePostProcessor implements EnvironmentPostProcessor {
 
+    /**
+     * The connection pool with the embedded PostgreSQL, unless SHISHA_DB_POOL_SIZE says otherwise: 2 turn workers, 4
+     * senders and the sweep never hold more at once, and each idle connection is a server process of its own on the
+     * machine the service shares (48 against a PostgreSQL of its own).
+     */
+    static final int EMBEDDED_POOL_SIZE = 16;
+
     /** Logging is not set up yet when this runs; Boot replays a deferred log once it is. */
     private final Log log;
 
@@ -56,6 +63,9 @@ public class InfrastructurePostProcessor implements EnvironmentPostProcessor {
             props.putAll(started);
             props.put("shisha.embedded", true);
             props.put("shisha.embedded.postgres", needPostgres);
+            if (needPostgres) {
+                props.put("shisha.embedded-pool-size", EMBEDDED_POOL_SIZE);
+            }
             embedded.describe().forEach(log::info);
         }
         if (stores.s3().embedded()) {

@@ -16,6 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HealthTest extends AbstractPipelineTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void theEmbeddedDatabaseHasALaptopSizedPool() {
+        // each connection is a PostgreSQL process on the same machine; a database of its own gets 48
+        assertThat(((com.zaxxer.hikari.HikariDataSource) dataSource).getMaximumPoolSize()).isEqualTo(InfrastructurePostProcessor.EMBEDDED_POOL_SIZE);
+    }
+
     @Test
     void healthShowsVoiceNotesUnavailablePerLanguageWithTheVariableToSetAndTheDecoders() throws Exception {
         HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
