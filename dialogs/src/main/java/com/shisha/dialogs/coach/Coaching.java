@@ -84,13 +84,17 @@ public final class Coaching {
         turn.slots().put(LAST_ANSWER, reply.answerId());
     }
 
+    /** Compiled once: every turn of every partner asks {@link #thumbs}. */
+    private static final java.util.regex.Pattern THUMBS_UP = java.util.regex.Pattern.compile("(\\x{1F44D}[\\x{1F3FB}-\\x{1F3FF}]?)+|\\+1");
+    private static final java.util.regex.Pattern THUMBS_DOWN = java.util.regex.Pattern.compile("(\\x{1F44E}[\\x{1F3FB}-\\x{1F3FF}]?)+|-1");
+
     /** 👍 or 👎 (or +1 / -1) right after a coach answer. */
     public static Optional<Boolean> thumbs(String raw) {
         String s = raw.strip().replace("\uFE0F", "");
-        if (s.matches("(\\x{1F44D}[\\x{1F3FB}-\\x{1F3FF}]?)+|\\+1")) {
+        if (THUMBS_UP.matcher(s).matches()) {
             return Optional.of(true);
         }
-        if (s.matches("(\\x{1F44E}[\\x{1F3FB}-\\x{1F3FF}]?)+|-1")) {
+        if (THUMBS_DOWN.matcher(s).matches()) {
             return Optional.of(false);
         }
         return Optional.empty();
