@@ -99,11 +99,26 @@ public final class KnowledgeBaseCoach implements Coach, CoachGuide {
      */
     public static KnowledgeBaseCoach create(ChatLlm llm, CoachSessions sessions, CoachEscalations escalations,
                                             Settings settings, java.nio.file.Path embeddingCache) {
-        KnowledgeBase kb = KnowledgeBase.load();
-        EmbeddingModel model = new MiniLmEmbeddings();
-        return new KnowledgeBaseCoach(new LiveGuide(kb, SectionIndex.build(kb, model, embeddingCache), model, embeddingCache),
+        Shipped shipped = SHIPPED.computeIfAbsent(Optional.ofNullable(embeddingCache), cache -> {
+            KnowledgeBase kb = KnowledgeBase.load();
+            EmbeddingModel model = new MiniLmEmbeddings();
+            return new Shipped(kb, model, SectionIndex.build(kb, model, cache.orElse(null)));
+        });
+        return new KnowledgeBaseCoach(new LiveGuide(shipped.kb(), shipped.index(), shipped.model(), embeddingCache),
                 llm, sessions, escalations, settings, Clock.systemUTC());
     }
+
+    /** The shipped guide, the model and their index: immutable, and the model is safe to share between threads. */
+    private record Shipped(KnowledgeBase kb, EmbeddingModel model, SectionIndex index) {
+    }
+
+    /**
+     * Loaded and indexed once per JVM: a JVM with several application contexts (the tests', or instances started side
+     * by side) would otherwise load the model and index the same guide for each. Edits from the console make a new
+     * index in their coach's {@link LiveGuide} and never touch this one.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<Optional<java.nio.file.Path>, Shipped> SHIPPED =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public CoachReply answer(CoachRequest request) {
