@@ -37,9 +37,12 @@ final class Glossary {
      * its English reading, where "customer says" tells an objection from a question about the product.
      */
     private final java.util.Set<String> englishWords;
+    /** What the guide's own translation says a Hindi word is, for the words this glossary lacks. */
+    private final Lexicon lexicon;
 
     private Glossary(Map<String, String> english, Map<String, String> englishByKey, Map<String, String> devanagariByKey,
-                     Map<String, String> devanagari, Map<String, List<String>> loanwords, java.util.Set<String> englishWords) {
+                     Map<String, String> devanagari, Map<String, List<String>> loanwords, java.util.Set<String> englishWords, Lexicon lexicon) {
+        this.lexicon = lexicon;
         this.english = english;
         this.englishWords = englishWords;
         this.devanagari = devanagari;
@@ -50,11 +53,15 @@ final class Glossary {
 
     /** With the loanwords of the shipped guide's files. */
     static Glossary load() {
-        return load(shippedTexts());
+        return load(shippedTexts(), Lexicon.learn(KnowledgeBase.load()));
+    }
+
+    static Glossary load(List<String> englishTexts) {
+        return load(englishTexts, Lexicon.empty());
     }
 
     /** @param englishTexts the guide's English lines (titles, text, questions, off-topic examples) the loanwords come from */
-    static Glossary load(List<String> englishTexts) {
+    static Glossary load(List<String> englishTexts, Lexicon lexicon) {
         try (InputStream in = Glossary.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(RESOURCE + " is missing from the classpath");
@@ -83,7 +90,7 @@ final class Glossary {
                 }
             }
             return new Glossary(english, englishByKey, devanagariByKey, devanagari, loanwords(englishTexts),
-                    englishWords(englishTexts));
+                    englishWords(englishTexts), lexicon);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + RESOURCE, e);
         }
@@ -220,12 +227,22 @@ final class Glossary {
         }
         if (!Romaniser.hasDevanagari(word)) {
             // an English word is itself, not a Hindi word spelt alike: "docs" is not dhokha (fraud)
-            return isEnglish(word.toLowerCase(java.util.Locale.ROOT)) ? null : englishByKey.get(keys.get(0));
+            String lower = word.toLowerCase(java.util.Locale.ROOT);
+            if (isEnglish(lower)) {
+                return null;
+            }
+            meaning = englishByKey.get(keys.get(0));
+            // a word of the guide's English is itself ("call" is not kal), however Hindi spells alike
+            return meaning != null || Romaniser.isHindiFunctionWord(word) || englishWords.contains(lower) ? meaning
+                    : lexicon.english(word);
         }
         // a Devanagari word only meets Devanagari entries this loosely (ज़्यादा, ज्यादा): against romanised ones,
         // बार (time) would read as bhar (pay)
         meaning = devanagariByKey.get(keys.get(0));
-        return meaning != null ? meaning : loanword(word);
+        if (meaning == null) {
+            meaning = loanword(word);
+        }
+        return meaning != null ? meaning : lexicon.english(word);
     }
 
     /**

@@ -172,6 +172,21 @@ final class Romaniser {
         return stems;
     }
 
+    /**
+     * The topic-bearing words' stems with their aspirates and c kept ({@link #exactStem}): where Hindi words must stay
+     * apart that the usual key joins (khul, open, and kul, total).
+     */
+    static List<String> exactStems(String text) {
+        List<String> stems = new ArrayList<>();
+        for (String latin : latinWords(text)) {
+            String stem = exactStem(latin);
+            if (!stem.isEmpty() && !isFillerForm(latin)) {
+                stems.add(stem);
+            }
+        }
+        return stems;
+    }
+
     /** A filler word, or another form of a filler verb ("milega" as "milta"), told apart with aspirates and c kept. */
     private static boolean isFillerForm(String latinWord) {
         return FILLER.contains(exact(latinWord)) || FILLER_STEMS.contains(exactStem(latinWord));

@@ -163,7 +163,7 @@ public final class SectionIndex {
         List<String> documents = new ArrayList<>();
         List<Integer> documentOwners = new ArrayList<>();
         List<List<String>> questions = new ArrayList<>();
-        Glossary glossary = Glossary.load(englishLines(kb));
+        Glossary glossary = Glossary.load(englishLines(kb), Lexicon.learn(kb));
         List<String> hinglish = new ArrayList<>();
         List<Integer> hinglishOwners = new ArrayList<>();
         for (int owner = 0; owner < ids.size(); owner++) {

@@ -32,32 +32,31 @@ class HeldOutQuestionsRetrievalTest {
 
     /**
      * The third held-out set's (68 per language, 8 of them out of scope), written by a third author from the guide's
-     * section list alone, never looked at for tuning: one under those measured (65/68, 63/68, 62/68), Hindi top-1 held
-     * at the floor it had before (64 measured then).
+     * section list alone, never looked at for tuning: one under those measured (65/68, 64/68, 63/68).
      */
     static final Map<String, int[]> FLOORS_3 = Map.of(
             "en", new int[] {64, 67},
             "hi", new int[] {63, 67},
-            "hg", new int[] {61, 67});
+            "hg", new int[] {62, 67});
 
     /**
      * The fourth held-out set's (70 per language, 8 of them out of scope), by an author who read only the guide, never
-     * looked at question by question: one under those measured (64/68, 61/69, 55/64). The gap to the goal, widest in
+     * looked at question by question: one under those measured (64/68, 63/69, 55/64). The gap to the goal, widest in
      * Hinglish, is what questions from an unseen hand look like.
      */
     static final Map<String, int[]> FLOORS_4 = Map.of(
             "en", new int[] {63, 67},
-            "hi", new int[] {60, 68},
+            "hi", new int[] {62, 68},
             "hg", new int[] {54, 63});
 
     /**
      * The development set's (90 Hindi, 150 Hinglish questions, 10 and 18 of them out of scope), by an author who saw no
      * code; its misses are read to find what a fresh hand writes that the retrieval misses: one under those measured
-     * (71/84, 118/136; 69/83, 114/132 when it was added).
+     * (72/84, 119/137; 69/83, 114/132 when it was added).
      */
     static final Map<String, int[]> FLOORS_DEV = Map.of(
-            "hi", new int[] {70, 83},
-            "hg", new int[] {117, 135});
+            "hi", new int[] {71, 83},
+            "hg", new int[] {118, 136});
 
     @Test
     void developmentQuestionsFindTheirSectionOrNothing() {

@@ -16,7 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PartnerQuestionsRetrievalTest {
 
-    /** Counts out of 88 per language, top-1 and top-3: one under those measured (88/88, 84/88, 85/88), never lowered. */
+    /**
+     * Counts out of 88 per language, top-1 and top-3: one under those measured (88/88, 84/88, 85/88), never lowered;
+     * Hindi top-1 measures 83 since the learned lexicon reads a verb the glossary lacked (खोलूँ, opening), which tips one
+     * near tie towards the demat account's opening.
+     */
     static final Map<String, int[]> FLOORS = Map.of(
             "en", new int[] {87, 88},
             "hi", new int[] {83, 87},
