@@ -30,7 +30,7 @@ public final class InboundIngest {
     private final Inbox inbox;
     private final TurnProcessor turns;
     private final IntakePriority intake;
-    private final IntakeJournal journal;
+    private final IntakeBuffer journal;
     private final JournalUse journalUse;
 
     public InboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake) {
@@ -39,17 +39,17 @@ public final class InboundIngest {
 
     /**
      * @param journal null: a message is stored in the inbox before it is acknowledged. Else it is appended to the
-     *                journal before, and this ingest moves it from there into the inbox (see {@link IntakeJournal})
+     *                journal before, and the journal moves it from there into the inbox through this ingest
      * @param journalUse which messages go through the journal
      */
-    public InboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake, IntakeJournal journal, JournalUse journalUse) {
+    public InboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake, IntakeBuffer journal, JournalUse journalUse) {
         this.journalUse = journalUse;
         this.inbox = inbox;
         this.turns = turns;
         this.intake = intake;
         this.journal = journal;
         if (journal != null) {
-            journal.start(this::moveIntoInbox, intake);
+            journal.start(this::moveIntoInbox);
         }
     }
 

@@ -68,7 +68,7 @@ public final class IntakePriority {
     }
 
     /** Whether webhooks arrived faster than the threshold over the last window. */
-    boolean busy() {
+    public boolean busy() {
         long now = nanoClock.getAsLong() / WINDOW_NANOS;
         long current = window.get();
         if (now == current) {
@@ -83,7 +83,7 @@ public final class IntakePriority {
      * wait for the watch without waking: twenty-odd turn and send threads each checking every half millisecond
      * spent 15 % of the service's CPU during a burst on waking up (profiled, bench/README.md).
      */
-    void yieldToIntake() {
+    public void yieldToIntake() {
         if (!busy()) {
             return;
         }

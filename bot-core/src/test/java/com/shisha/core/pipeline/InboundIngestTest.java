@@ -5,32 +5,25 @@ import com.shisha.core.ConversationKey;
 import com.shisha.core.InboundMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which messages the intake journal takes, with a real journal on disk and an inbox that records the order it
+ * Which messages the intake journal takes, with a journal that holds what it took until the test lets it move
+ * (the real one, on disk, is persistence's and has tests of its own) and an inbox that records the order it
  * stores in (its place in that list is the message's place in the conversation). No turn runs here: the lock
  * always says another instance holds the conversation.
  */
 class InboundIngestTest {
-
-    @TempDir
-    Path dir;
 
     private final ConversationKey asha = new ConversationKey(Channel.WHATSAPP, "+919812345678");
     /** The test moves this clock; the intake counts as busy above 2,000 webhooks/s, i.e. 20 in one 10 ms window. */
@@ -40,10 +33,40 @@ class InboundIngestTest {
     private final TurnProcessor turns = new TurnProcessor(null, null, null, (key, wait) -> Optional.empty(), (key, queued) -> {
     }, workers, Duration.ZERO, intake, new CpuGate(1), null, () -> true);
     /** The inbox, in store order. */
-    private final List<String> stored = Collections.synchronizedList(new ArrayList<>());
-    /** Closed: the journal's mover waits before it stores (a slow database); direct stores never wait. */
-    private final CountDownLatch moverMayStore = new CountDownLatch(1);
-    private IntakeJournal journal;
+    private final List<String> stored = new ArrayList<>();
+    private HeldJournal journal;
+
+    /** Takes messages at once and moves them, in the order taken, only when told (a slow database meanwhile). */
+    private static final class HeldJournal implements IntakeBuffer {
+        private final List<InboundMessage> held = new ArrayList<>();
+        private Sink sink;
+        private long moved;
+
+        @Override
+        public synchronized void append(InboundMessage message) {
+            held.add(message);
+        }
+
+        @Override
+        public synchronized void start(Sink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public synchronized long unsettled() {
+            return held.size();
+        }
+
+        synchronized void move() {
+            sink.store(List.copyOf(held));
+            moved += held.size();
+            held.clear();
+        }
+
+        synchronized long moved() {
+            return moved;
+        }
+    }
 
     private final Inbox inbox = new Inbox() {
         private final AtomicLong ids = new AtomicLong();
@@ -52,16 +75,6 @@ class InboundIngestTest {
         public Optional<Stored> store(InboundMessage message) {
             stored.add(message.text());
             return Optional.of(new Stored(new StoredInbound(ids.incrementAndGet(), message), null));
-        }
-
-        @Override
-        public List<Attempt> storeAll(List<InboundMessage> messages) {
-            try {
-                assertThat(moverMayStore.await(10, TimeUnit.SECONDS)).isTrue();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Inbox.super.storeAll(messages);
         }
 
         @Override
@@ -77,15 +90,11 @@ class InboundIngestTest {
 
     @AfterEach
     void close() {
-        moverMayStore.countDown();
-        if (journal != null) {
-            journal.close();
-        }
         workers.shutdownNow();
     }
 
     private InboundIngest ingest(InboundIngest.JournalUse use) {
-        journal = new IntakeJournal(dir, 1024 * 1024);
+        journal = new HeldJournal();
         return new InboundIngest(inbox, turns, intake, journal, use);
     }
 
@@ -105,16 +114,8 @@ class InboundIngestTest {
         assertThat(intake.busy()).isFalse();
     }
 
-    private void awaitSettled() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (journal.unsettled() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(journal.unsettled()).isZero();
-    }
-
     @Test
-    void whileBusyTheJournalTakesWebhooksAndAfterwardsUntilWhatItTookIsInTheInbox() throws Exception {
+    void whileBusyTheJournalTakesWebhooksAndAfterwardsUntilWhatItTookIsInTheInbox() {
         InboundIngest ingest = ingest(InboundIngest.JournalUse.WHILE_BUSY);
 
         assertThat(ingest.accept(message("1 quiet"))).isEqualTo(InboundIngest.Outcome.ACCEPTED);
@@ -130,8 +131,7 @@ class InboundIngestTest {
         assertThat(stored).as("not stored ahead of 2: journaled behind it").containsExactly("1 quiet");
         assertThat(journal.unsettled()).isEqualTo(2);
 
-        moverMayStore.countDown();
-        awaitSettled();
+        journal.move();
         assertThat(stored).containsExactly("1 quiet", "2 busy", "3 quiet, acknowledged after 2");
 
         ingest.accept(message("4 quiet"));
@@ -141,13 +141,12 @@ class InboundIngestTest {
     }
 
     @Test
-    void alwaysJournalsEveryWebhookAlsoAtAQuietMoment() throws Exception {
+    void alwaysJournalsEveryWebhookAlsoAtAQuietMoment() {
         InboundIngest ingest = ingest(InboundIngest.JournalUse.ALWAYS);
         ingest.accept(message("1 quiet"));
         assertThat(stored).isEmpty();
         assertThat(journal.unsettled()).isEqualTo(1);
-        moverMayStore.countDown();
-        awaitSettled();
+        journal.move();
         assertThat(stored).containsExactly("1 quiet");
         assertThat(journal.moved()).isEqualTo(1);
     }
