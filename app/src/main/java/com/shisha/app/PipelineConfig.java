@@ -93,7 +93,7 @@ class PipelineConfig {
 
     @Bean
     IntakePriority intakePriority(PipelineSettings settings) {
-        return new IntakePriority(settings.intakeBusyRate(), settings.intakeMaxPause());
+        return new IntakePriority(settings.intakeBusyRate(), settings.intakeMaxPause(), settings.journalUse());
     }
 
     @Bean
@@ -141,9 +141,8 @@ class PipelineConfig {
     }
 
     @Bean
-    InboundIngest inboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake, ObjectProvider<IntakeBuffer> journal,
-                                PipelineSettings settings) {
-        return new InboundIngest(inbox, turns, intake, journal.getIfAvailable(), settings.journalUse());
+    InboundIngest inboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake, ObjectProvider<IntakeBuffer> journal) {
+        return new InboundIngest(inbox, turns, intake, journal.getIfAvailable());
     }
 
     @Bean(destroyMethod = "shutdownNow")

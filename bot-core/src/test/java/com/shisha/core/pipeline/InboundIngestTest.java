@@ -28,7 +28,7 @@ class InboundIngestTest {
     private final ConversationKey asha = new ConversationKey(Channel.WHATSAPP, "+919812345678");
     /** The test moves this clock; the intake counts as busy above 2,000 webhooks/s, i.e. 20 in one 10 ms window. */
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-    private final IntakePriority intake = new IntakePriority(2000, Duration.ZERO, nanos::get);
+    private IntakePriority intake = intake(IntakePriority.JournalUse.WHILE_BUSY);
     private final ExecutorService workers = Executors.newSingleThreadExecutor();
     private final TurnProcessor turns = new TurnProcessor(null, null, null, (key, wait) -> Optional.empty(), (key, queued) -> {
     }, workers, Duration.ZERO, intake, new CpuGate(1), null, () -> true);
@@ -93,9 +93,14 @@ class InboundIngestTest {
         workers.shutdownNow();
     }
 
-    private InboundIngest ingest(InboundIngest.JournalUse use) {
+    private IntakePriority intake(IntakePriority.JournalUse use) {
+        return new IntakePriority(2000, Duration.ZERO, use, nanos::get);
+    }
+
+    private InboundIngest ingest(IntakePriority.JournalUse use) {
+        intake = intake(use);
         journal = new HeldJournal();
-        return new InboundIngest(inbox, turns, intake, journal, use);
+        return new InboundIngest(inbox, turns, intake, journal);
     }
 
     private InboundMessage message(String text) {
@@ -116,7 +121,7 @@ class InboundIngestTest {
 
     @Test
     void whileBusyTheJournalTakesWebhooksAndAfterwardsUntilWhatItTookIsInTheInbox() {
-        InboundIngest ingest = ingest(InboundIngest.JournalUse.WHILE_BUSY);
+        InboundIngest ingest = ingest(IntakePriority.JournalUse.WHILE_BUSY);
 
         assertThat(ingest.accept(message("1 quiet"))).isEqualTo(InboundIngest.Outcome.ACCEPTED);
         assertThat(stored).as("stored directly, before the webhook is answered").containsExactly("1 quiet");
@@ -142,7 +147,7 @@ class InboundIngestTest {
 
     @Test
     void alwaysJournalsEveryWebhookAlsoAtAQuietMoment() {
-        InboundIngest ingest = ingest(InboundIngest.JournalUse.ALWAYS);
+        InboundIngest ingest = ingest(IntakePriority.JournalUse.ALWAYS);
         ingest.accept(message("1 quiet"));
         assertThat(stored).isEmpty();
         assertThat(journal.unsettled()).isEqualTo(1);
