@@ -10,10 +10,10 @@ import java.util.function.LongSupplier;
 
 /**
  * Acknowledgements first, decided in one place: whether intake is busy, whether a webhook goes through the intake
- * journal, and how long background work gives way. A webhook is cheap and on a deadline (Twilio gives up after 15 s and retries); a turn
- * or a send is dearer and can wait a little, because the message is already durable. While webhooks arrive
- * faster than a threshold, background work (moving journaled messages into the inbox, turns, sends) pauses
- * before each unit so the CPU goes to acknowledging. The pause per unit is bounded, so under sustained overload
+ * journal, and how long background work gives way. A webhook is cheap and on a deadline (Twilio gives up after
+ * 15 s and retries); a turn or a send is dearer and can wait a little, because the message is already durable.
+ * While webhooks arrive faster than a threshold, background work (moving journaled messages into the inbox,
+ * turns, sends) pauses before each unit so the CPU goes to acknowledging. The pause per unit is bounded, so under sustained overload
  * the backlog still drains.
  *
  * <p>Busy is judged by the arrival rate over the last 10 ms, not by how many webhooks are in flight: with the
@@ -68,8 +68,8 @@ public final class IntakePriority {
     }
 
     /**
-     * Never pauses: for tests and for deployments that want turns to run at once whatever the intake. Never busy,
-     * so a journal, if there is one, takes every webhook.
+     * Never pauses: for tests and for deployments that want turns to run at once whatever the intake. A journal, if
+     * there is one, takes every webhook.
      */
     public static IntakePriority off() {
         return new IntakePriority(Integer.MAX_VALUE, Duration.ZERO, JournalUse.ALWAYS);
