@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import com.shisha.core.pipeline.Inbox;
 import com.shisha.core.pipeline.InboundIngest;
-import com.shisha.core.pipeline.IntakeJournal;
+import com.shisha.core.pipeline.IntakeBuffer;
 import com.shisha.core.pipeline.IntakePriority;
 import com.shisha.core.pipeline.OptOuts;
 import com.shisha.core.pipeline.Outbox;
@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import com.shisha.core.pipeline.PipelineSettings;
 import com.shisha.persistence.StoreSettings;
+import com.shisha.persistence.journal.IntakeJournal;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -92,7 +93,7 @@ class PipelineConfig {
 
     @Bean
     IntakePriority intakePriority(PipelineSettings settings) {
-        return new IntakePriority(settings.intakeBusyRate(), settings.intakeMaxPause());
+        return new IntakePriority(settings.intakeBusyRate(), settings.intakeMaxPause(), settings.journalUse());
     }
 
     @Bean
@@ -110,13 +111,14 @@ class PipelineConfig {
      * message goes to the shared database first unless the operator chooses the journal (=on).
      */
     @Bean(destroyMethod = "close")
-    IntakeJournal intakeJournal(PipelineSettings settings, StoreSettings stores, ObjectProvider<MeterRegistry> meters) {
+    IntakeJournal intakeJournal(PipelineSettings settings, StoreSettings stores, IntakePriority intake,
+                                ObjectProvider<MeterRegistry> meters) {
         PipelineSettings.Journal mode = settings.journal();
         if (mode == PipelineSettings.Journal.OFF || (mode == PipelineSettings.Journal.AUTO && stores.database().isPresent())) {
             return null; // no bean: the ingest stores in the inbox before acknowledging
         }
         Path dir = settings.journalDir();
-        IntakeJournal journal = openJournal(dir, settings.journalSegmentBytes());
+        IntakeJournal journal = openJournal(dir, settings.journalSegmentBytes(), intake);
         meters.ifAvailable(registry -> {
             Gauge.builder("shisha.intake.journal.waiting", journal, IntakeJournal::waiting)
                     .description("acknowledged messages in the intake journal not yet moved into the inbox").register(registry);
@@ -130,18 +132,17 @@ class PipelineConfig {
     }
 
     /** A directory another instance journals to is refused: two movers of one journal would each move every message. */
-    static IntakeJournal openJournal(Path dir, long segmentBytes) {
+    static IntakeJournal openJournal(Path dir, long segmentBytes, IntakePriority intake) {
         try {
-            return new IntakeJournal(dir, segmentBytes);
+            return new IntakeJournal(dir, segmentBytes, intake);
         } catch (RuntimeException e) {
             throw new InvalidConfigurationException("SHISHA_INTAKE_JOURNAL_DIR", e.getMessage());
         }
     }
 
     @Bean
-    InboundIngest inboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake, ObjectProvider<IntakeJournal> journal,
-                                PipelineSettings settings) {
-        return new InboundIngest(inbox, turns, intake, journal.getIfAvailable(), settings.journalUse());
+    InboundIngest inboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake, ObjectProvider<IntakeBuffer> journal) {
+        return new InboundIngest(inbox, turns, intake, journal.getIfAvailable());
     }
 
     @Bean(destroyMethod = "shutdownNow")

@@ -96,7 +96,8 @@ class ConfigurationValidationTest {
     void aJournalDirectoryInUseStopsTheRealStartUp() throws Exception {
         // a directory another instance journals to: two movers of one journal would each move every message
         String taken = AbstractPipelineTest.newJournalDir();
-        try (com.shisha.core.pipeline.IntakeJournal other = new com.shisha.core.pipeline.IntakeJournal(Path.of(taken), 1 << 20)) {
+        try (com.shisha.persistence.journal.IntakeJournal other = new com.shisha.persistence.journal.IntakeJournal(Path.of(taken), 1 << 20,
+                com.shisha.core.pipeline.IntakePriority.off())) {
             assertStartRefused("SHISHA_INTAKE_JOURNAL_DIR", "SHISHA_INTAKE_JOURNAL_DIR=" + taken);
         }
         REFUSED.add("SHISHA_INTAKE_JOURNAL_DIR");

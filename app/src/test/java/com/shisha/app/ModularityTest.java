@@ -1,10 +1,17 @@
 package com.shisha.app;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructor;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
@@ -29,6 +36,44 @@ class ModularityTest {
                 .orShould().dependOnClassesThat().resideInAnyPackage("com.shisha.channels..", "com.shisha.dialogs..",
                         "com.shisha.persistence..", "com.shisha.ai..", "com.shisha.web..", "com.shisha.app..")
                 .check(CLASSES);
+    }
+
+    /**
+     * bot-core exports what the other modules program against: its ports (interfaces) and the values that cross
+     * into them (records, enums, exceptions). Beyond those a public class is either shared functions (final, static
+     * members only) or a service another module composes (the app wires the pipeline's, an adapter may build a
+     * helper such as the channel pager): judged by who calls its constructor, so a class only bot-core builds has
+     * no reason to be public. Anything else public is an internal an adapter could come to depend on, which would
+     * make it part of the design by accident. Checked by structure, not by a list of names, so a new class is
+     * judged without editing this test.
+     */
+    @Test
+    void botCoreExportsPortsValuesAndComposedServicesOnly() {
+        classes().that().resideInAPackage("com.shisha.core..").and().arePublic().and().areTopLevelClasses()
+                .should(new ArchCondition<JavaClass>("be a port, a value, shared functions or a service another module composes") {
+                    @Override
+                    public void check(JavaClass type, ConditionEvents events) {
+                        boolean exported = type.isInterface() || type.isRecord() || type.isEnum()
+                                || type.isAssignableTo(Throwable.class) || functionsOnly(type) || composedOutsideCore(type);
+                        if (!exported) {
+                            events.add(SimpleConditionEvent.violated(type, type.getName() + " is public but is no port, "
+                                    + "value, exception, shared functions or service another module composes: make it package-private"));
+                        }
+                    }
+                })
+                .check(CLASSES);
+    }
+
+    private static boolean functionsOnly(JavaClass type) {
+        return type.getModifiers().contains(JavaModifier.FINAL)
+                && type.getMembers().stream().allMatch(m -> m.getModifiers().contains(JavaModifier.STATIC)
+                        || (m instanceof JavaConstructor
+                            && m.getModifiers().contains(JavaModifier.PRIVATE)));
+    }
+
+    private static boolean composedOutsideCore(JavaClass type) {
+        return type.getConstructorCallsToSelf().stream()
+                .anyMatch(call -> !call.getOriginOwner().getPackageName().startsWith("com.shisha.core"));
     }
 
     @Test

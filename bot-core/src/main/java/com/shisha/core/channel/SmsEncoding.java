@@ -4,7 +4,7 @@ package com.shisha.core.channel;
  * How an SMS is encoded, and so how much one segment holds. A multipart message loses room in each segment to
  * the concatenation header (6 bytes): 153 septets or 67 UTF-16 code units instead of 160 or 70.
  */
-public enum SmsEncoding {
+enum SmsEncoding {
 
     /** GSM 03.38 7-bit, counted in septets. */
     GSM_7(160, 153),

@@ -5,7 +5,7 @@ package com.shisha.core.channel;
  * GSM-7 (Devanagari, an emoji, ₹, a curly quote) turns the whole message into UCS-2, cutting a segment from 160
  * characters to 70.
  */
-public final class SmsLength {
+final class SmsLength {
 
     private SmsLength() {
     }

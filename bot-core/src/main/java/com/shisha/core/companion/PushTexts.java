@@ -5,7 +5,7 @@ import com.shisha.core.Language;
 import java.util.Map;
 
 /** What a queued push says, in the partner's language. */
-public final class PushTexts {
+final class PushTexts {
 
     private PushTexts() {
     }

@@ -15,41 +15,27 @@ public final class InboundIngest {
 
     public enum Outcome { ACCEPTED, DUPLICATE }
 
-    /** Which webhooks the intake journal takes, when there is one. */
-    public enum JournalUse {
-        /** Every webhook. */
-        ALWAYS,
-        /**
-         * Webhooks while intake is busy, and after that until what the journal took is in the inbox. At a steady
-         * pace a webhook then waits for the database commit instead: a journal write of its own costs a flush and
-         * two more thread hand-offs for what a burst shares among hundreds (bench/README.md).
-         */
-        WHILE_BUSY
-    }
-
     private final Inbox inbox;
     private final TurnProcessor turns;
     private final IntakePriority intake;
-    private final IntakeJournal journal;
-    private final JournalUse journalUse;
+    private final IntakeBuffer journal;
 
     public InboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake) {
-        this(inbox, turns, intake, null, JournalUse.ALWAYS);
+        this(inbox, turns, intake, null);
     }
 
     /**
      * @param journal null: a message is stored in the inbox before it is acknowledged. Else it is appended to the
-     *                journal before, and this ingest moves it from there into the inbox (see {@link IntakeJournal})
-     * @param journalUse which messages go through the journal
+     *                journal before, and the journal moves it from there into the inbox through this ingest;
+     *                which messages go through it is the intake priority's call
      */
-    public InboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake, IntakeJournal journal, JournalUse journalUse) {
-        this.journalUse = journalUse;
+    public InboundIngest(Inbox inbox, TurnProcessor turns, IntakePriority intake, IntakeBuffer journal) {
         this.inbox = inbox;
         this.turns = turns;
         this.intake = intake;
         this.journal = journal;
         if (journal != null) {
-            journal.start(this::moveIntoInbox, intake);
+            journal.start(this::moveIntoInbox);
         }
     }
 
@@ -67,7 +53,7 @@ public final class InboundIngest {
      */
     public Outcome accept(InboundMessage message) {
         intake.arrived();
-        if (journal != null && (journalUse == JournalUse.ALWAYS || intake.busy() || journal.unsettled() > 0)) {
+        if (journal != null && intake.throughJournal(journal)) {
             journal.append(message);
             return Outcome.ACCEPTED;
         }

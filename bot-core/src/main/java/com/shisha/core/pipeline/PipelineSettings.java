@@ -27,7 +27,7 @@ import java.time.temporal.ChronoUnit;
  */
 public record PipelineSettings(int turnWorkers, int slowTurns, int senderThreads, Duration sendLease, int intakeBusyRate,
                                Duration intakeMaxPause, Journal journal, Path journalDir, long journalSegmentBytes,
-                               InboundIngest.JournalUse journalUse, Duration commitLinger, Duration lockLease, Duration sweepEvery,
+                               IntakePriority.JournalUse journalUse, Duration commitLinger, Duration lockLease, Duration sweepEvery,
                                int sendRatePerSecond) {
 
     /** AUTO: on with the embedded database only (its disk is this machine's anyway, and it serves one instance). */
@@ -45,7 +45,7 @@ public record PipelineSettings(int turnWorkers, int slowTurns, int senderThreads
                 r.path("SHISHA_INTAKE_JOURNAL_DIR").orElse(dataDir.resolve("intake-journal")),
                 r.integer("SHISHA_INTAKE_JOURNAL_SEGMENT_MB", 64, 1, 4096) * 1024L * 1024L,
                 r.choice("SHISHA_INTAKE_JOURNAL_WHEN", "busy", "busy", "always").equals("always")
-                        ? InboundIngest.JournalUse.ALWAYS : InboundIngest.JournalUse.WHILE_BUSY,
+                        ? IntakePriority.JournalUse.ALWAYS : IntakePriority.JournalUse.WHILE_BUSY,
                 r.duration("SHISHA_COMMIT_LINGER_MICROS", ChronoUnit.MICROS, 1000, 0, 100_000),
                 r.duration("SHISHA_LOCK_LEASE_SECONDS", ChronoUnit.SECONDS, 60, 5, 3600),
                 r.duration("SHISHA_SWEEP_MILLIS", ChronoUnit.MILLIS, 1000, 50, 600_000),

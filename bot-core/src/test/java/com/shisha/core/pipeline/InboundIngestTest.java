@@ -5,45 +5,68 @@ import com.shisha.core.ConversationKey;
 import com.shisha.core.InboundMessage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Which messages the intake journal takes, with a real journal on disk and an inbox that records the order it
+ * Which messages the intake journal takes, with a journal that holds what it took until the test lets it move
+ * (the real one, on disk, is persistence's and has tests of its own) and an inbox that records the order it
  * stores in (its place in that list is the message's place in the conversation). No turn runs here: the lock
  * always says another instance holds the conversation.
  */
 class InboundIngestTest {
 
-    @TempDir
-    Path dir;
-
     private final ConversationKey asha = new ConversationKey(Channel.WHATSAPP, "+919812345678");
     /** The test moves this clock; the intake counts as busy above 2,000 webhooks/s, i.e. 20 in one 10 ms window. */
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
-    private final IntakePriority intake = new IntakePriority(2000, Duration.ZERO, nanos::get);
+    private IntakePriority intake = intake(IntakePriority.JournalUse.WHILE_BUSY);
     private final ExecutorService workers = Executors.newSingleThreadExecutor();
     private final TurnProcessor turns = new TurnProcessor(null, null, null, (key, wait) -> Optional.empty(), (key, queued) -> {
     }, workers, Duration.ZERO, intake, new CpuGate(1), null, () -> true);
     /** The inbox, in store order. */
-    private final List<String> stored = Collections.synchronizedList(new ArrayList<>());
-    /** Closed: the journal's mover waits before it stores (a slow database); direct stores never wait. */
-    private final CountDownLatch moverMayStore = new CountDownLatch(1);
-    private IntakeJournal journal;
+    private final List<String> stored = new ArrayList<>();
+    private HeldJournal journal;
+
+    /** Takes messages at once and moves them, in the order taken, only when told (a slow database meanwhile). */
+    private static final class HeldJournal implements IntakeBuffer {
+        private final List<InboundMessage> held = new ArrayList<>();
+        private Sink sink;
+        private long moved;
+
+        @Override
+        public synchronized void append(InboundMessage message) {
+            held.add(message);
+        }
+
+        @Override
+        public synchronized void start(Sink sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public synchronized long unsettled() {
+            return held.size();
+        }
+
+        synchronized void move() {
+            sink.store(List.copyOf(held));
+            moved += held.size();
+            held.clear();
+        }
+
+        synchronized long moved() {
+            return moved;
+        }
+    }
 
     private final Inbox inbox = new Inbox() {
         private final AtomicLong ids = new AtomicLong();
@@ -52,16 +75,6 @@ class InboundIngestTest {
         public Optional<Stored> store(InboundMessage message) {
             stored.add(message.text());
             return Optional.of(new Stored(new StoredInbound(ids.incrementAndGet(), message), null));
-        }
-
-        @Override
-        public List<Attempt> storeAll(List<InboundMessage> messages) {
-            try {
-                assertThat(moverMayStore.await(10, TimeUnit.SECONDS)).isTrue();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return Inbox.super.storeAll(messages);
         }
 
         @Override
@@ -77,16 +90,17 @@ class InboundIngestTest {
 
     @AfterEach
     void close() {
-        moverMayStore.countDown();
-        if (journal != null) {
-            journal.close();
-        }
         workers.shutdownNow();
     }
 
-    private InboundIngest ingest(InboundIngest.JournalUse use) {
-        journal = new IntakeJournal(dir, 1024 * 1024);
-        return new InboundIngest(inbox, turns, intake, journal, use);
+    private IntakePriority intake(IntakePriority.JournalUse use) {
+        return new IntakePriority(2000, Duration.ZERO, use, nanos::get);
+    }
+
+    private InboundIngest ingest(IntakePriority.JournalUse use) {
+        intake = intake(use);
+        journal = new HeldJournal();
+        return new InboundIngest(inbox, turns, intake, journal);
     }
 
     private InboundMessage message(String text) {
@@ -105,17 +119,9 @@ class InboundIngestTest {
         assertThat(intake.busy()).isFalse();
     }
 
-    private void awaitSettled() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (journal.unsettled() > 0 && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        assertThat(journal.unsettled()).isZero();
-    }
-
     @Test
-    void whileBusyTheJournalTakesWebhooksAndAfterwardsUntilWhatItTookIsInTheInbox() throws Exception {
-        InboundIngest ingest = ingest(InboundIngest.JournalUse.WHILE_BUSY);
+    void whileBusyTheJournalTakesWebhooksAndAfterwardsUntilWhatItTookIsInTheInbox() {
+        InboundIngest ingest = ingest(IntakePriority.JournalUse.WHILE_BUSY);
 
         assertThat(ingest.accept(message("1 quiet"))).isEqualTo(InboundIngest.Outcome.ACCEPTED);
         assertThat(stored).as("stored directly, before the webhook is answered").containsExactly("1 quiet");
@@ -130,8 +136,7 @@ class InboundIngestTest {
         assertThat(stored).as("not stored ahead of 2: journaled behind it").containsExactly("1 quiet");
         assertThat(journal.unsettled()).isEqualTo(2);
 
-        moverMayStore.countDown();
-        awaitSettled();
+        journal.move();
         assertThat(stored).containsExactly("1 quiet", "2 busy", "3 quiet, acknowledged after 2");
 
         ingest.accept(message("4 quiet"));
@@ -141,13 +146,12 @@ class InboundIngestTest {
     }
 
     @Test
-    void alwaysJournalsEveryWebhookAlsoAtAQuietMoment() throws Exception {
-        InboundIngest ingest = ingest(InboundIngest.JournalUse.ALWAYS);
+    void alwaysJournalsEveryWebhookAlsoAtAQuietMoment() {
+        InboundIngest ingest = ingest(IntakePriority.JournalUse.ALWAYS);
         ingest.accept(message("1 quiet"));
         assertThat(stored).isEmpty();
         assertThat(journal.unsettled()).isEqualTo(1);
-        moverMayStore.countDown();
-        awaitSettled();
+        journal.move();
         assertThat(stored).containsExactly("1 quiet");
         assertThat(journal.moved()).isEqualTo(1);
     }

@@ -26,7 +26,7 @@ class IntakePriorityTest {
 
     @Test
     void busyWhileWebhooksArriveFasterThanTheThresholdAndCalmSoonAfter() {
-        IntakePriority intake = new IntakePriority(1_000, Duration.ofMillis(50), now::get); // 10 per 10 ms window
+        IntakePriority intake = new IntakePriority(1_000, Duration.ofMillis(50), IntakePriority.JournalUse.WHILE_BUSY, now::get); // 10 per 10 ms window
         assertThat(intake.busy()).isFalse();
         arrivals(intake, 5);
         assertThat(intake.busy()).isFalse();
@@ -42,7 +42,7 @@ class IntakePriorityTest {
 
     @Test
     void backgroundWorkWaitsWhileBusyUntilCalmOrItsPauseIsUsedUp() throws Exception {
-        IntakePriority intake = new IntakePriority(1_000, Duration.ofMillis(50), now::get);
+        IntakePriority intake = new IntakePriority(1_000, Duration.ofMillis(50), IntakePriority.JournalUse.WHILE_BUSY, now::get);
         arrivals(intake, 50);
 
         CompletableFuture<Void> unit = CompletableFuture.runAsync(intake::yieldToIntake);
@@ -61,7 +61,7 @@ class IntakePriorityTest {
 
     @Test
     void manyWaitersAreEachBoundedByThePause() throws Exception {
-        IntakePriority intake = new IntakePriority(1_000, Duration.ofMillis(100), now::get);
+        IntakePriority intake = new IntakePriority(1_000, Duration.ofMillis(100), IntakePriority.JournalUse.WHILE_BUSY, now::get);
         arrivals(intake, 50); // and the clock stands still: busy for as long as the test runs
         List<CompletableFuture<Void>> units = new ArrayList<>();
         for (int i = 0; i < 8; i++) {

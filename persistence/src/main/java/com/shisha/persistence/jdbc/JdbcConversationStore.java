@@ -32,24 +32,24 @@ public class JdbcConversationStore implements ConversationStore {
      * later in a statement and commit of its own. A proactive message queued concurrently by another transaction
      * is not seen; it only competes on order with this turn's replies, as it would with the claim.
      */
-    private static final String QUEUE_REPLIES = """
+    private static final String QUEUE_REPLIES = OutboxStatus.sql("""
                 insert into outbound_messages (conversation_key, inbound_id, from_address, body, bypass_opt_out, next_attempt_at,
                                                status, attempts, lease_until)
                 -- the fast path sends it now; the sweeper considers it only if it is still pending 5 s later
                 select :key, :inbound, :from, t.body, :bypass, now() + interval '5 seconds',
-                       case when f.free then 'SENDING' else 'PENDING' end, case when f.free then 1 else 0 end,
+                       case when f.free then {SENDING} else {PENDING} end, case when f.free then 1 else 0 end,
                        case when f.free then now() + make_interval(secs => :leaseSeconds) end
                 from unnest(cast(:bodies as text[])) with ordinality as t(body, n),
                      (select :claim and not exists (select 1 from outbound_messages u
-                                         where u.conversation_key = :key and u.status in ('PENDING', 'SENDING')) as free) f
-            """;
+                                         where u.conversation_key = :key and u.status in ({PENDING}, {SENDING})) as free) f
+            """);
 
-    private static final String REPLIES = "with replies as (" + QUEUE_REPLIES + """
+    private static final String REPLIES = "with replies as (" + QUEUE_REPLIES + OutboxStatus.sql("""
                 order by t.n
                 returning id, status)
             select coalesce((select array_agg(id order by id) from replies), '{}') as ids,
-                   coalesce((select bool_and(status = 'SENDING') from replies), false) as claimed,
-                   now() as queued_at""";
+                   coalesce((select bool_and(status = {SENDING}) from replies), false) as claimed,
+                   now() as queued_at""");
 
     /** REPLIES whose last reply offers choices (see TurnResult#choices). */
     private static final String REPLIES_WITH_CHOICES = Sql.variant(REPLIES,
@@ -153,7 +153,7 @@ public class JdbcConversationStore implements ConversationStore {
      * <p>A reply row names its turn by position in the batch ({@code :replyOf}); the bodies of one turn are
      * inserted in order, so their ids ascend in the order of the bodies.
      */
-    static final String COMMIT_TURNS = """
+    static final String COMMIT_TURNS = OutboxStatus.sql("""
             with input as materialized (
                 select * from unnest(cast(:keys as text[]), cast(:versions as bigint[]), cast(:inbounds as bigint[]),
                                      cast(:steps as text[]), cast(:slots as text[]), cast(:langs as text[]),
@@ -204,13 +204,13 @@ public class JdbcConversationStore implements ConversationStore {
                 -- claimed for sending right here when nothing older of the conversation is unsent (see QUEUE_REPLIES);
                 -- materialized: once per turn, not once per use in each reply row
                 select i.n, i.claim and not exists (select 1 from outbound_messages u
-                                                    where u.conversation_key = i.key and u.status in ('PENDING', 'SENDING')) as free
+                                                    where u.conversation_key = i.key and u.status in ({PENDING}, {SENDING})) as free
                 from input i join inb on inb.n = i.n),
             replies as (
                 insert into outbound_messages (conversation_key, inbound_id, from_address, body, bypass_opt_out, next_attempt_at,
                                                status, attempts, lease_until)
                 select i.key, i.inbound, i.from_address, r.body, i.bypass, now() + interval '5 seconds',
-                       case when f.free then 'SENDING' else 'PENDING' end, case when f.free then 1 else 0 end,
+                       case when f.free then {SENDING} else {PENDING} end, case when f.free then 1 else 0 end,
                        case when f.free then now() + make_interval(secs => :leaseSeconds) end
                 from unnest(cast(:replyOf as bigint[]), cast(:bodies as text[])) with ordinality as r(turn, body, k)
                 join input i on i.n = r.turn
@@ -220,10 +220,10 @@ public class JdbcConversationStore implements ConversationStore {
             select i.n,
                    exists (select 1 from inb where inb.n = i.n) as committed,
                    coalesce((select array_agg(r.id order by r.id) from replies r where r.conversation_key = i.key), '{}') as ids,
-                   coalesce((select bool_and(r.status = 'SENDING') from replies r where r.conversation_key = i.key), false) as claimed,
+                   coalesce((select bool_and(r.status = {SENDING}) from replies r where r.conversation_key = i.key), false) as claimed,
                    now() as queued_at
             from input i
-            order by i.n""";
+            order by i.n""");
 
     /**
      * COMMIT_TURNS for a batch in which a turn offers choices: each reply row takes its choices (JSON, or null) from

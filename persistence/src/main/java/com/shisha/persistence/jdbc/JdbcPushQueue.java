@@ -2,6 +2,7 @@ package com.shisha.persistence.jdbc;
 
 import com.shisha.core.Language;
 import com.shisha.core.companion.PushQueue;
+import com.shisha.core.journey.JourneyUpdate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
@@ -10,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The push queue in PostgreSQL (table push_notifications). */
+/** The push queue in PostgreSQL (table push_notifications): every write to that table is here. */
 public class JdbcPushQueue implements PushQueue {
 
     private final JdbcClient jdbc;
@@ -38,6 +39,23 @@ public class JdbcPushQueue implements PushQueue {
                         Language.fromCode(rs.getString("language")), json.readSlots(rs.getString("params")),
                         rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant()))
                 .list();
+    }
+
+    /**
+     * Queues a badge's push in the caller's transaction (hence the caller's client), so the push exists exactly when
+     * the badge does; only for partners with a device (the dispatcher would drop it anyway, and WhatsApp-only
+     * partners are most of them).
+     */
+    static void queueBadge(JdbcClient jdbc, long partnerId, JourneyUpdate.Award award) {
+        jdbc.sql("""
+                        insert into push_notifications (partner_id, kind, dedupe_key, params)
+                        select :p, 'BADGE', 'badge:' || :code,
+                               jsonb_build_object('code', :code, 'nameEn', :en, 'nameHi', :hi, 'points', :points)
+                        where exists (select 1 from device_tokens d where d.partner_id = :p)
+                        on conflict do nothing""")
+                .param("p", partnerId).param("code", award.code()).param("en", award.nameEn()).param("hi", award.nameHi())
+                .param("points", String.valueOf(award.points()))
+                .update();
     }
 
     @Override

@@ -107,26 +107,10 @@ final class JourneyEffectsWriter {
                 .list();
         for (JourneyUpdate.Award award : awards) {
             if (award.type() == JourneyUpdate.AwardType.BADGE) {
-                queueBadgePush(p, award);
+                JdbcPushQueue.queueBadge(jdbc, p, award);
             }
         }
         return awards;
-    }
-
-    /**
-     * Queued in this transaction, so the push exists exactly when the badge does; only for partners with a device
-     * (the dispatcher would drop it anyway, and WhatsApp-only partners are most of them).
-     */
-    private void queueBadgePush(long p, JourneyUpdate.Award award) {
-        jdbc.sql("""
-                        insert into push_notifications (partner_id, kind, dedupe_key, params)
-                        select :p, 'BADGE', 'badge:' || :code,
-                               jsonb_build_object('code', :code, 'nameEn', :en, 'nameHi', :hi, 'points', :points)
-                        where exists (select 1 from device_tokens d where d.partner_id = :p)
-                        on conflict do nothing""")
-                .param("p", p).param("code", award.code()).param("en", award.nameEn()).param("hi", award.nameHi())
-                .param("points", String.valueOf(award.points()))
-                .update();
     }
 
     /** Stores the scores the dialog computed ({@link com.shisha.core.journey.SkillScoring}); the first run is also kept as the initial assessment. */

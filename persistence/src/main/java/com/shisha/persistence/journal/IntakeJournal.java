@@ -1,7 +1,10 @@
-package com.shisha.core.pipeline;
+package com.shisha.persistence.journal;
 
 import com.shisha.core.ConversationKey;
+import com.shisha.core.Failures;
 import com.shisha.core.InboundMessage;
+import com.shisha.core.pipeline.IntakeBuffer;
+import com.shisha.core.pipeline.IntakePriority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +57,7 @@ import java.util.zip.CRC32C;
  * naming the first record not known to be in the inbox, a {@code lock} held while open, and
  * {@code rejected.log} for the rare message the inbox refuses while it accepts others (set aside, logged).
  */
-public final class IntakeJournal implements AutoCloseable {
+public final class IntakeJournal implements IntakeBuffer, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IntakeJournal.class);
     private static final int MAX_RECORD = 1 << 20;
@@ -75,15 +78,6 @@ public final class IntakeJournal implements AutoCloseable {
     /** Well inside Twilio's 15 s: past it the webhook answers 503 and Twilio redelivers. */
     private static final Duration APPEND_TIMEOUT = Duration.ofSeconds(5);
     private static final long CHECKPOINT_EVERY_NANOS = 100_000_000L;
-
-    /** Moves messages into the inbox. */
-    public interface Sink {
-        /**
-         * Stores the messages, in their order. Returns, per message, null when it is in the inbox (stored now or
-         * before) or why it could not be stored.
-         */
-        List<RuntimeException> store(List<InboundMessage> messages);
-    }
 
     /** A place in the journal: a segment and a byte offset in it. */
     private record Position(long segment, long offset) {
@@ -128,8 +122,8 @@ public final class IntakeJournal implements AutoCloseable {
     private long size;
 
     private volatile Thread mover;
-    /** Set by {@link #start}: while intake is busy the flusher lingers (see flushLoop). */
-    private volatile IntakePriority intake;
+    /** While intake is busy the flusher lingers (see flushLoop) and the mover gives way like other background work. */
+    private final IntakePriority intake;
     private volatile boolean closed;
 
     private record Append(InboundMessage message, byte[] record, CompletableFuture<Void> flushed) {
@@ -141,8 +135,9 @@ public final class IntakeJournal implements AutoCloseable {
      *
      * @param segmentBytes a segment is closed for appends once it is this large; it is deleted once moved
      */
-    public IntakeJournal(Path dir, long segmentBytes) {
+    public IntakeJournal(Path dir, long segmentBytes, IntakePriority intake) {
         this.dir = dir;
+        this.intake = intake;
         this.segmentBytes = segmentBytes;
         try {
             Files.createDirectories(dir);
@@ -183,6 +178,7 @@ public final class IntakeJournal implements AutoCloseable {
      * Appends the message and returns once it is on disk. One thread writes and flushes whatever was appended
      * meanwhile, with one write and one flush: a flush costs the same for one record as for a hundred.
      */
+    @Override
     public void append(InboundMessage message) {
         if (closed) {
             throw new IllegalStateException("the intake journal is closed");
@@ -204,11 +200,11 @@ public final class IntakeJournal implements AutoCloseable {
     }
 
     /** Starts moving journaled messages into the inbox, oldest first. */
-    public synchronized void start(Sink sink, IntakePriority intake) {
+    @Override
+    public synchronized void start(Sink sink) {
         if (mover != null) {
             throw new IllegalStateException("already started");
         }
-        this.intake = intake;
         Thread thread = new Thread(() -> moveLoop(sink), "intake-journal");
         thread.setDaemon(true);
         mover = thread;
@@ -220,10 +216,8 @@ public final class IntakeJournal implements AutoCloseable {
         return durable.size();
     }
 
-    /**
-     * Messages appended (or replayed) and not yet settled in the inbox, including those still being flushed. While
-     * this is above zero, a message stored in the inbox directly could overtake one the journal took earlier.
-     */
+    /** Messages appended (or replayed) and not yet settled in the inbox, including those still being flushed. */
+    @Override
     public long unsettled() {
         return unsettled.get();
     }
@@ -288,8 +282,7 @@ public final class IntakeJournal implements AutoCloseable {
             } catch (InterruptedException e) {
                 break;
             }
-            IntakePriority intake = this.intake;
-            if (intake != null && intake.busy()) {
+            if (intake.busy()) {
                 // in a burst every webhook waits for a flush anyway: a short wait makes the batch larger and the
                 // flushes fewer (each costs the kernel the same, however many records it carries)
                 LockSupport.parkNanos(BUSY_LINGER_NANOS);
@@ -404,7 +397,7 @@ public final class IntakeJournal implements AutoCloseable {
      * Decides what a chunk's failures mean and advances the checkpoint over what is done. When the inbox took
      * none of the chunk it is most likely unreachable: everything is tried again, without end, because these
      * messages were acknowledged. When it took some, a message that failed because the database went away or
-     * timed out part-way ({@link com.shisha.core.Failures#passing}) is tried again too; one the inbox refused for
+     * timed out part-way ({@link Failures#passing}) is tried again too; one the inbox refused for
      * what it is is set aside in rejected.log rather than holding up every message behind it.
      *
      * @return the entries to try again, oldest first
@@ -422,7 +415,7 @@ public final class IntakeJournal implements AutoCloseable {
             }
         }
         if (!failed.isEmpty() && failed.size() == chunk.size()) {
-            log.warn("intake journal: the inbox took none of {} acknowledged messages ({}); trying again", failed.size(), com.shisha.core.Failures.withoutMessages(cause));
+            log.warn("intake journal: the inbox took none of {} acknowledged messages ({}); trying again", failed.size(), Failures.withoutMessages(cause));
             checkpoint(failed.get(0).start());
             return failed;
         }
@@ -430,10 +423,10 @@ public final class IntakeJournal implements AutoCloseable {
         int setAside = 0;
         for (int i = 0; i < chunk.size(); i++) {
             if (failures.get(i) != null) {
-                if (com.shisha.core.Failures.passing(failures.get(i))) {
+                if (Failures.passing(failures.get(i))) {
                     // the database went away (or timed out) part-way through the chunk: not a refusal of this message
                     log.warn("intake journal: message {} could not be stored just now ({}); trying again",
-                            chunk.get(i).message().providerMessageId(), com.shisha.core.Failures.withoutMessages(failures.get(i)));
+                            chunk.get(i).message().providerMessageId(), Failures.withoutMessages(failures.get(i)));
                     retry.add(chunk.get(i));
                 } else if (setAside(chunk.get(i), failures.get(i))) {
                     setAside++;
@@ -462,12 +455,12 @@ public final class IntakeJournal implements AutoCloseable {
             // the message id is not personal data; the conversation is masked
             log.error("intake journal: the inbox refused message {} of {} while it took others ({}); it was set aside "
                     + "in {} and gets no reply", entry.message().providerMessageId(), entry.message().conversation(),
-                    com.shisha.core.Failures.withoutMessages(cause), file.toAbsolutePath());
+                    Failures.withoutMessages(cause), file.toAbsolutePath());
             return true;
         } catch (IOException e) {
             // kept in the journal and tried again: nothing acknowledged is dropped
             log.error("intake journal: the inbox refused message {} ({}) and writing it to {} failed too ({}); keeping it",
-                    entry.message().providerMessageId(), com.shisha.core.Failures.withoutMessages(cause), file.toAbsolutePath(), e.toString());
+                    entry.message().providerMessageId(), Failures.withoutMessages(cause), file.toAbsolutePath(), e.toString());
             return false;
         }
     }

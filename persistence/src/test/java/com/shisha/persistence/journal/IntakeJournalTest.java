@@ -1,8 +1,10 @@
-package com.shisha.core.pipeline;
+package com.shisha.persistence.journal;
 
 import com.shisha.core.Channel;
 import com.shisha.core.ConversationKey;
 import com.shisha.core.InboundMessage;
+import com.shisha.core.pipeline.IntakeBuffer;
+import com.shisha.core.pipeline.IntakePriority;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,15 +69,15 @@ class IntakeJournalTest {
                 // a tapped list item: the choice's id survives the crash with the rest
                 new InboundMessage("SM4", new ConversationKey(Channel.WHATSAPP, "+919812345678"), "whatsapp:+14155238886",
                         "Credit card", List.of(), "Asha", Instant.parse("2026-11-26T10:15:32Z"), null, "product:CREDIT_CARD"));
-        try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB)) {
+        try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB, IntakePriority.off())) {
             written.forEach(journal::append);
         }
         // as after kill -9: nothing was moved, so everything comes back, in order, field for field
-        try (IntakeJournal reopened = new IntakeJournal(dir, 64 * MB)) {
+        try (IntakeJournal reopened = new IntakeJournal(dir, 64 * MB, IntakePriority.off())) {
             assertThat(reopened.waiting()).isEqualTo(4);
             // replayed messages come before anything the ingest might store directly (see InboundIngest)
             assertThat(reopened.unsettled()).isEqualTo(4);
-            reopened.start(this::takeAll, IntakePriority.off());
+            reopened.start(this::takeAll);
             awaitMoved(reopened, 4);
             assertThat(reopened.unsettled()).isZero();
         }
@@ -97,14 +99,14 @@ class IntakeJournalTest {
 
     @Test
     void whatWasMovedIsNotReplayed() throws Exception {
-        try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB)) {
-            journal.start(this::takeAll, IntakePriority.off());
+        try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB, IntakePriority.off())) {
+            journal.start(this::takeAll);
             for (int i = 0; i < 5; i++) {
                 journal.append(message("SM" + i, "+919800000001", "m" + i));
             }
             awaitMoved(journal, 5);
         }
-        try (IntakeJournal reopened = new IntakeJournal(dir, 64 * MB)) {
+        try (IntakeJournal reopened = new IntakeJournal(dir, 64 * MB, IntakePriority.off())) {
             assertThat(reopened.waiting()).isZero();
         }
         assertThat(inbox).hasSize(5);
@@ -112,7 +114,7 @@ class IntakeJournalTest {
 
     @Test
     void aRecordCutShortByACrashIsDroppedAndAppendingGoesOn() throws Exception {
-        try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB)) {
+        try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB, IntakePriority.off())) {
             for (int i = 0; i < 3; i++) {
                 journal.append(message("SM" + i, "+919800000002", "m" + i));
             }
@@ -122,13 +124,13 @@ class IntakeJournalTest {
         byte[] nextRecord = IntakeJournal.encode(message("SM-torn", "+919800000002", "never acknowledged"));
         Files.write(segment, java.util.Arrays.copyOf(nextRecord, nextRecord.length / 2), StandardOpenOption.APPEND);
 
-        try (IntakeJournal reopened = new IntakeJournal(dir, 64 * MB)) {
+        try (IntakeJournal reopened = new IntakeJournal(dir, 64 * MB, IntakePriority.off())) {
             assertThat(reopened.waiting()).isEqualTo(3);
             assertThat(Files.size(segment)).isEqualTo(whole);
             reopened.append(message("SM3", "+919800000002", "m3"));
         }
-        try (IntakeJournal again = new IntakeJournal(dir, 64 * MB)) {
-            again.start(this::takeAll, IntakePriority.off());
+        try (IntakeJournal again = new IntakeJournal(dir, 64 * MB, IntakePriority.off())) {
+            again.start(this::takeAll);
             awaitMoved(again, 4);
         }
         assertThat(inbox).extracting(InboundMessage::providerMessageId).containsExactly("SM0", "SM1", "SM2", "SM3");
@@ -138,8 +140,8 @@ class IntakeJournalTest {
     void concurrentAppendsAllArriveOnceAndEachConversationInOrder() throws Exception {
         int writers = 8;
         int each = 300;
-        try (IntakeJournal journal = new IntakeJournal(dir, 64 * 1024)) { // small segments: rolls and deletes too
-            journal.start(this::takeAll, IntakePriority.off());
+        try (IntakeJournal journal = new IntakeJournal(dir, 64 * 1024, IntakePriority.off())) { // small segments: rolls and deletes too
+            journal.start(this::takeAll);
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             CountDownLatch go = new CountDownLatch(1);
             List<Future<?>> done = new ArrayList<>();
@@ -169,7 +171,7 @@ class IntakeJournalTest {
         byConversation.values().forEach(texts -> assertThat(texts).hasSize(each).isSorted());
         // everything moved: at most the segment being written is left
         assertThat(segments()).hasSizeLessThanOrEqualTo(1);
-        try (IntakeJournal reopened = new IntakeJournal(dir, 64 * MB)) {
+        try (IntakeJournal reopened = new IntakeJournal(dir, 64 * MB, IntakePriority.off())) {
             assertThat(reopened.waiting()).isZero();
         }
     }
@@ -177,14 +179,14 @@ class IntakeJournalTest {
     @Test
     void whileTheInboxIsDownMessagesWaitAndNoneIsLost() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        IntakeJournal.Sink downThenUp = messages -> {
+        IntakeBuffer.Sink downThenUp = messages -> {
             if (calls.incrementAndGet() <= 3) {
                 return Collections.nCopies(messages.size(), new IllegalStateException("connection refused"));
             }
             return takeAll(messages);
         };
-        try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB)) {
-            journal.start(downThenUp, IntakePriority.off());
+        try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB, IntakePriority.off())) {
+            journal.start(downThenUp);
             for (int i = 0; i < 10; i++) {
                 journal.append(message("SM" + i, "+919800000003", "m" + i));
             }
@@ -197,7 +199,7 @@ class IntakeJournalTest {
 
     @Test
     void aMessageTheInboxRefusesWhileTakingOthersIsSetAsideNotDropped() throws Exception {
-        IntakeJournal.Sink refusesOne = messages -> {
+        IntakeBuffer.Sink refusesOne = messages -> {
             List<RuntimeException> results = new ArrayList<>();
             for (InboundMessage m : messages) {
                 if (m.providerMessageId().equals("SM-bad")) {
@@ -209,19 +211,19 @@ class IntakeJournalTest {
             }
             return results;
         };
-        try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB)) {
+        try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB, IntakePriority.off())) {
             // appended before the mover starts, so the three share a chunk
             journal.append(message("SM-a", "+919800000004", "a"));
             journal.append(message("SM-bad", "+919800000005", "bad"));
             journal.append(message("SM-b", "+919800000006", "b"));
-            journal.start(refusesOne, IntakePriority.off());
+            journal.start(refusesOne);
             awaitMoved(journal, 3);
             assertThat(journal.rejected()).isEqualTo(1);
         }
         assertThat(inbox).extracting(InboundMessage::providerMessageId).containsExactly("SM-a", "SM-b");
         byte[] setAside = Files.readAllBytes(dir.resolve("rejected.log"));
         assertThat(IntakeJournal.decode(java.util.Arrays.copyOfRange(setAside, 8, setAside.length)).providerMessageId()).isEqualTo("SM-bad");
-        try (IntakeJournal reopened = new IntakeJournal(dir, 64 * MB)) {
+        try (IntakeJournal reopened = new IntakeJournal(dir, 64 * MB, IntakePriority.off())) {
             assertThat(reopened.waiting()).isZero();
         }
     }
@@ -230,7 +232,7 @@ class IntakeJournalTest {
     @Test
     void aMessageLostToADroppedConnectionWhileOthersWereStoredIsTriedAgain() throws Exception {
         AtomicInteger failures = new AtomicInteger();
-        IntakeJournal.Sink dropsOneConnection = messages -> {
+        IntakeBuffer.Sink dropsOneConnection = messages -> {
             List<RuntimeException> results = new ArrayList<>();
             for (InboundMessage m : messages) {
                 if (m.providerMessageId().equals("SM-cut") && failures.incrementAndGet() <= 2) {
@@ -243,11 +245,11 @@ class IntakeJournalTest {
             }
             return results;
         };
-        try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB)) {
+        try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB, IntakePriority.off())) {
             journal.append(message("SM-x", "+919800000007", "x"));
             journal.append(message("SM-cut", "+919800000008", "cut"));
             journal.append(message("SM-y", "+919800000009", "y"));
-            journal.start(dropsOneConnection, IntakePriority.off());
+            journal.start(dropsOneConnection);
             awaitMoved(journal, 3);
             assertThat(journal.rejected()).isZero();
         }
@@ -258,14 +260,14 @@ class IntakeJournalTest {
 
     @Test
     void aDirectoryServesOneInstanceAtATime() {
-        try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB)) {
-            assertThatThrownBy(() -> new IntakeJournal(dir, 64 * MB))
+        try (IntakeJournal journal = new IntakeJournal(dir, 64 * MB, IntakePriority.off())) {
+            assertThatThrownBy(() -> new IntakeJournal(dir, 64 * MB, IntakePriority.off()))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("in use by another instance")
                     .hasMessageContaining("SHISHA_INTAKE_JOURNAL_DIR");
         }
         // released on close
-        new IntakeJournal(dir, 64 * MB).close();
+        new IntakeJournal(dir, 64 * MB, IntakePriority.off()).close();
     }
 
     private List<Path> segments() throws IOException {
