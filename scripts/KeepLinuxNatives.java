@@ -15,10 +15,10 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Drops the other platforms' native libraries from the libraries inside the app jar, which ships for linux-x86_64
- * (as its FFmpeg libraries already do, see native.classifier in the parent pom): ONNX Runtime, Vosk, DJL's
- * tokenizers and embedded Redis each carry Windows and macOS builds (ONNX Runtime with debug symbols), about two
- * thirds of the jar. Run by app/pom.xml after the jar is repackaged:
+ * Drops the Windows and macOS native libraries from the libraries inside the app jar, which runs on Linux: ONNX
+ * Runtime, Vosk, DJL's tokenizers and embedded Redis each carry them (ONNX Runtime with debug symbols), about a third
+ * of the jar. Linux on ARM64 keeps what it has (the coach's model, the tokenizers, Redis); FFmpeg and Vosk come for
+ * x86-64 only (native.classifier in the parent pom), so voice notes need an x86-64 machine. Run by app/pom.xml after the jar is repackaged:
  * {@code java scripts/KeepLinuxNatives.java app/target/app-0.1.0-SNAPSHOT.jar}.
  *
  * <p>A nested jar stays STORED (uncompressed), as Spring Boot's launcher reads it in place; every other entry is
@@ -31,12 +31,12 @@ public final class KeepLinuxNatives {
     }
 
     private static final List<Trim> TRIMS = List.of(
-            new Trim("onnxruntime-", n -> n.startsWith("ai/onnxruntime/native/") && !n.startsWith("ai/onnxruntime/native/linux-x64/")
-                    && !n.equals("ai/onnxruntime/native/")),
+            new Trim("onnxruntime-", n -> n.startsWith("ai/onnxruntime/native/") && !n.equals("ai/onnxruntime/native/")
+                    && !n.startsWith("ai/onnxruntime/native/linux-x64/") && !n.startsWith("ai/onnxruntime/native/linux-aarch64/")),
             new Trim("vosk-", n -> n.startsWith("darwin/") || n.startsWith("win32-")),
             new Trim("tokenizers-", n -> n.startsWith("native/lib/") && n.length() > "native/lib/".length()
-                    && !n.startsWith("native/lib/linux-x86_64/") && !n.equals("native/lib/tokenizers.properties")),
-            new Trim("embedded-redis-", n -> n.startsWith("redis-server-") && !n.contains("linux-amd64")));
+                    && !n.startsWith("native/lib/linux-") && !n.equals("native/lib/tokenizers.properties")),
+            new Trim("embedded-redis-", n -> n.startsWith("redis-server-") && !n.contains("linux-amd64") && !n.contains("linux-arm64")));
 
     public static void main(String[] args) throws IOException {
         Path jar = Path.of(args[0]);
@@ -66,7 +66,7 @@ public final class KeepLinuxNatives {
             }
         }
         Files.move(trimmed, jar, StandardCopyOption.REPLACE_EXISTING);
-        System.out.printf("%s: %.1f MiB -> %.1f MiB without the other platforms' natives%n", jar.getFileName(),
+        System.out.printf("%s: %.1f MiB -> %.1f MiB without the Windows and macOS natives%n", jar.getFileName(),
                 before / 1048576.0, Files.size(jar) / 1048576.0);
     }
 
