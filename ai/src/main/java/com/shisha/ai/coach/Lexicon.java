@@ -47,8 +47,60 @@ final class Lexicon {
         return new Lexicon(Map.of());
     }
 
-    /** From the guide's sections: titles and body lines, paired where both languages have the same number of lines. */
+    /**
+     * Sentences as partners write them, each in English, Hindi and Hinglish (kb/parallel.tsv): the guide's own
+     * translation teaches its terms, these the everyday words around them (biwi, guzar gaye, jhanjhat).
+     */
+    static final String PARALLEL_RESOURCE = "kb/parallel.tsv";
+
+    /**
+     * From the guide's sections (titles and body lines, paired where both languages have the same number of lines) and
+     * the shipped parallel sentences.
+     */
     static Lexicon learn(KnowledgeBase kb) {
+        List<String[]> pairs = guidePairs(kb);
+        pairs.addAll(parallelPairs(PARALLEL_RESOURCE));
+        return learn(pairs);
+    }
+
+    /**
+     * Each line's Hindi and Hinglish, each paired with its English. A Hinglish line's English words ("loan", "customer")
+     * are left out of it: they are themselves, and only its Hindi words are to be learned.
+     */
+    static List<String[]> parallelPairs(String resource) {
+        List<String[]> pairs = new ArrayList<>();
+        try (java.io.InputStream in = Lexicon.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return pairs;
+            }
+            List<String> lines = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+            for (int n = 0; n < lines.size(); n++) {
+                String line = lines.get(n);
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                if (f.length != 3 || !Romaniser.hasDevanagari(f[1]) || Romaniser.hasDevanagari(f[2])) {
+                    throw new IllegalStateException(resource + " line " + (n + 1)
+                            + ": expected English, a tab, Hindi in Devanagari, a tab, Hinglish in Latin letters, was: " + line);
+                }
+                Set<String> englishWords = new java.util.HashSet<>(List.of(f[0].toLowerCase(Locale.ROOT).split("[^a-z]+")));
+                StringBuilder hindiWords = new StringBuilder();
+                for (String word : f[2].toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+                    if (!word.isEmpty() && !englishWords.contains(word)) {
+                        hindiWords.append(word).append(' ');
+                    }
+                }
+                pairs.add(new String[] {f[1], f[0]});
+                pairs.add(new String[] {hindiWords.toString(), f[0]});
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+        return pairs;
+    }
+
+    static List<String[]> guidePairs(KnowledgeBase kb) {
         List<String[]> pairs = new ArrayList<>();
         for (String id : kb.ids()) {
             KbSection en = kb.section(id, Language.EN).orElse(null);
@@ -65,7 +117,7 @@ final class Lexicon {
                 }
             }
         }
-        return learn(pairs);
+        return pairs;
     }
 
     /** @param pairs each a Hindi line and its English */
@@ -75,7 +127,8 @@ final class Lexicon {
         Map<String, Integer> hindiCounts = new HashMap<>();
         Map<String, Map<String, Integer>> surfaces = new HashMap<>();
         for (String[] pair : pairs) {
-            List<String> h = hindiWords(pair[0].replaceAll("[A-Za-z0-9]+", " "));
+            // a Hindi line's Latin words are English ones; a Hinglish line's are its Hindi
+            List<String> h = hindiWords(Romaniser.hasDevanagari(pair[0]) ? pair[0].replaceAll("[A-Za-z0-9]+", " ") : pair[0]);
             List<String> e = new ArrayList<>();
             for (String word : pair[1].toLowerCase(Locale.ROOT).split("[^a-z]+")) {
                 if (!word.isEmpty() && !ENGLISH_GRAMMAR.contains(word)) {

@@ -33,10 +33,17 @@ record PartnerQuestions(String language, String sectionId, String question) {
      * its misses show how a fresh hand writes, the way the never-tuned sets' figures cannot.
      */
     static final String DEV = "kb/partner-questions-dev.tsv";
+    /**
+     * A second development set (150 Hinglish, 90 Hindi, 60 English), by an author who read only the English guide:
+     * its first figures were a fresh hand's; after that it is open to diagnosis like the first.
+     */
+    static final String DEV_2 = "kb/partner-questions-dev2.tsv";
+    /** The sets written to probe Hindi and Hinglish, with English a smaller part or none. */
+    static final java.util.List<String> DEVELOPMENT = java.util.List.of(DEV, DEV_2);
     /** The sets whose misses stay unread, so that they keep measuring questions nobody tuned for. */
     static final java.util.List<String> NEVER_TUNED_ON = java.util.List.of(HELD_OUT_3, HELD_OUT_4);
     /** Every labelled set, the tuning one first. */
-    static final java.util.List<String> ALL_SETS = java.util.List.of(TUNING, HELD_OUT, HELD_OUT_2, DEV, HELD_OUT_3, HELD_OUT_4);
+    static final java.util.List<String> ALL_SETS = java.util.List.of(TUNING, HELD_OUT, HELD_OUT_2, DEV, DEV_2, HELD_OUT_3, HELD_OUT_4);
 
     static List<PartnerQuestions> load() {
         return load(TUNING);
