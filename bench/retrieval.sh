@@ -3,8 +3,8 @@
 #
 # Builds ai and what it needs with the Maven wrapper (unless SKIP_BUILD=1), then runs RetrievalBench from the ai
 # test classes: top-1/top-3 per language (English, Hindi, Hinglish) on every labelled question set in
-# ai/src/test/resources/kb/ (partner-questions.tsv, tuned on; partner-questions-heldout*.tsv, four held-out sets; partner-questions-dev.tsv,
-# a development set in Hindi and Hinglish) for
+# ai/src/test/resources/kb/ (partner-questions.tsv, tuned on; partner-questions-heldout*.tsv, four held-out sets; partner-questions-dev*.tsv,
+# two development sets) for
 # the fused retrieval and the old one, and the search's p50/p95 over the knowledge base and over 10,000 sections (with the
 # load average). Targets are printed as PASS/FAIL, not enforced.
 #

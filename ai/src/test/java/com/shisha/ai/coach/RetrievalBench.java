@@ -30,10 +30,10 @@ public final class RetrievalBench {
         SectionIndex old = SectionIndex.build(kb, model, true, null);
         List<PartnerQuestions> questions = PartnerQuestions.load(PartnerQuestions.TUNING);
         List<PartnerQuestions> heldOut = PartnerQuestions.load(PartnerQuestions.HELD_OUT);
-        System.out.printf("retrieval bench%s: %d sections, %d tuning, %d + %d + %d + %d held-out and %d development questions%n", load(),
+        System.out.printf("retrieval bench%s: %d sections, %d tuning, %d + %d + %d + %d held-out and %d + %d development questions%n", load(),
                 kb.ids().size(), questions.size(), heldOut.size(), PartnerQuestions.load(PartnerQuestions.HELD_OUT_2).size(),
                 PartnerQuestions.load(PartnerQuestions.HELD_OUT_3).size(), PartnerQuestions.load(PartnerQuestions.HELD_OUT_4).size(),
-                PartnerQuestions.load(PartnerQuestions.DEV).size());
+                PartnerQuestions.load(PartnerQuestions.DEV).size(), PartnerQuestions.load(PartnerQuestions.DEV_2).size());
         System.out.println("quality (a \"none\" question is right when nothing clears the threshold):");
         for (String resource : PartnerQuestions.ALL_SETS) {
             List<PartnerQuestions> set = PartnerQuestions.load(resource);
@@ -41,7 +41,7 @@ public final class RetrievalBench {
             Map<String, RetrievalEvaluation.Figures> before = RetrievalEvaluation.evaluate(set, q -> old.search(q, 3), OLD_THRESHOLD);
             System.out.println("  " + resource + (resource.equals(PartnerQuestions.TUNING) ? " (weights chosen on it)"
                     : PartnerQuestions.NEVER_TUNED_ON.contains(resource) ? " (never tuned on)"
-                    : resource.equals(PartnerQuestions.DEV) ? " (development: its misses are read)" : " (helped place the threshold)"));
+                    : PartnerQuestions.DEVELOPMENT.contains(resource) ? " (development: its misses are read)" : " (helped place the threshold)"));
             for (String language : PartnerQuestions.LANGUAGES) {
                 if (now.get(language).questions() == 0) {
                     continue;
