@@ -39,10 +39,20 @@ final class Glossary {
     private final java.util.Set<String> englishWords;
     /** What the guide's own translation says a Hindi word is, for the words this glossary lacks. */
     private final Lexicon lexicon;
+    /**
+     * Short words ending in a or i by their whole form ({@link #shortForm}): a key drops the ending vowel, which joins
+     * पता (know) and पति (husband), beta (son) and beti (daughter).
+     */
+    private final Map<String, String> shortForms;
+    /** The keys whose every spelling is such a short word: a short word with another ending is not theirs. */
+    private final java.util.Set<String> onlyShortForms;
 
     private Glossary(Map<String, String> english, Map<String, String> englishByKey, Map<String, String> devanagariByKey,
-                     Map<String, String> devanagari, Map<String, List<String>> loanwords, java.util.Set<String> englishWords, Lexicon lexicon) {
+                     Map<String, String> devanagari, Map<String, List<String>> loanwords, java.util.Set<String> englishWords, Lexicon lexicon,
+                     Map<String, String> shortForms, java.util.Set<String> onlyShortForms) {
         this.lexicon = lexicon;
+        this.shortForms = shortForms;
+        this.onlyShortForms = onlyShortForms;
         this.english = english;
         this.englishWords = englishWords;
         this.devanagari = devanagari;
@@ -70,6 +80,8 @@ final class Glossary {
             Map<String, String> englishByKey = new HashMap<>();
             Map<String, String> devanagariByKey = new HashMap<>();
             Map<String, String> devanagari = new HashMap<>();
+            Map<String, String> shortForms = new HashMap<>();
+            Map<String, Boolean> allShort = new HashMap<>();
             List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
             for (int n = 0; n < lines.size(); n++) {
                 String line = lines.get(n);
@@ -83,14 +95,25 @@ final class Glossary {
                 }
                 // spellings of one word fold to one key: its meaning is read once, not once per spelling
                 english.merge(Romaniser.exactKey(f[0]), f[1].strip(), Glossary::join);
+                String shortForm = shortForm(f[0]);
+                if (shortForm != null) {
+                    shortForms.merge(shortForm, f[1].strip(), Glossary::join);
+                }
+                allShort.merge(Romaniser.exactKey(f[0]), shortForm != null, Boolean::logicalAnd);
                 englishByKey.merge(keys.get(0), f[1].strip(), Glossary::join);
                 if (Romaniser.hasDevanagari(f[0])) {
                     devanagariByKey.merge(keys.get(0), f[1].strip(), Glossary::join);
                     devanagari.merge(withoutNukta(f[0].strip()), f[1].strip(), Glossary::join);
                 }
             }
+            java.util.Set<String> onlyShort = new java.util.HashSet<>();
+            allShort.forEach((key, only) -> {
+                if (only) {
+                    onlyShort.add(key);
+                }
+            });
             return new Glossary(english, englishByKey, devanagariByKey, devanagari, loanwords(englishTexts),
-                    englishWords(englishTexts), lexicon);
+                    englishWords(englishTexts), lexicon, shortForms, onlyShort);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + RESOURCE, e);
         }
@@ -215,8 +238,29 @@ final class Glossary {
         return words != null && words.contains(latinWord);
     }
 
+    /**
+     * A word of at most four letters ending in a or i, as its whole key with aspirates kept, or null. Hindi marks gender
+     * and meaning there (pata, pati; beta, beti), so such a word is not folded with its stem; a longer word, or one in
+     * e (bime, bete, the forms after a postposition), is.
+     */
+    static String shortForm(String word) {
+        String key = com.shisha.ai.text.Hinglish.key(Romaniser.hasDevanagari(word) ? Romaniser.latin(word) : word, false);
+        return key.length() <= 4 && (key.endsWith("a") || key.endsWith("i")) ? key : null;
+    }
+
     /** A word's English, or null. */
     private String meaning(String word) {
+        String shortForm = shortForm(word);
+        if (shortForm != null) {
+            String meaning = shortForms.get(shortForm);
+            if (meaning != null) {
+                return meaning;
+            }
+            if (onlyShortForms.contains(Romaniser.exactKey(word))) {
+                // पता is not पति, whatever its key
+                return Romaniser.isFiller(word) ? null : lexicon.english(word);
+            }
+        }
         String meaning = english.get(Romaniser.exactKey(word));
         if (meaning != null || Romaniser.isFiller(word)) {
             return meaning;

@@ -30,6 +30,17 @@ class GlossaryTest {
         assertThat(glossary.english("कम ब्याज")).doesNotContain("come");
     }
 
+    @Test
+    void aShortWordKeepsItsEndingVowel() {
+        // पता (know) and पति (husband) share a key once the ending vowel goes; so do beta (son) and beti (daughter)
+        assertThat(glossary.english("मुझे नहीं पता")).doesNotContain("husband");
+        assertThat(glossary.english("customer ko pata nahi")).doesNotContain("husband");
+        assertThat(glossary.english("मेरे पति")).contains("husband");
+        assertThat(glossary.english("uski beti ki shaadi")).contains("daughter").doesNotContain("son");
+        // a form after a postposition still meets its word: bime is bima
+        assertThat(glossary.english("bime ka paisa")).contains("insurance");
+    }
+
     /** A section staff add in the console brings its English words, so Hindi spelling them is read too. */
     @Test
     void theLoanwordsComeFromTheGuideBeingIndexed() {
