@@ -123,6 +123,7 @@ public final class BenchDriver {
                     +9197..., see SHISHA_DEMO_PARTNERS) --sender-offset K --ops-path /ops/turns
                     --think-ms T (gate reply: mean think time after each reply, exponential)
               report --json-in FILE [--summary-out F] [--ack-p99-max-ms 50] [--ingest-ratio-min 0.5] [--turns-min 1000]
+                     [--peer-turns-ratio-min 1.5] [--peer-cpu-ratio-max 1.0]
                      reads the labels run.sh writes (app-*, peer-*, driver-ceiling); exit 3 if replies are missing
             """;
 
@@ -2074,6 +2075,8 @@ public final class BenchDriver {
             double ackP99Max = Double.parseDouble(a.get("ack-p99-max-ms", "50"));
             double ingestRatioMin = Double.parseDouble(a.get("ingest-ratio-min", "0.5"));
             double turnsMin = Double.parseDouble(a.get("turns-min", "1000"));
+            double peerTurnsRatioMin = Double.parseDouble(a.get("peer-turns-ratio-min", "1.5"));
+            double peerCpuRatioMax = Double.parseDouble(a.get("peer-cpu-ratio-max", "1.0"));
 
             Map<String, Object> base = byLabel(lines, "app-baseline");
             Map<String, Object> ack = byLabel(lines, "app-webhook-ack");
@@ -2174,6 +2177,18 @@ public final class BenchDriver {
             Double tA = num(ack, "e2e_turns_per_s"), tR = num(rep, "e2e_turns_per_s");
             target(out, tA != null && tA >= turnsMin, String.format(Locale.US, "e2e turns/s >= %.0f (gate ack)", turnsMin), f(tA, "%,.0f"));
             target(out, tR != null && tR >= turnsMin, String.format(Locale.US, "e2e turns/s >= %.0f (gate reply)", turnsMin), f(tR, "%,.0f"));
+            if (peer) {
+                // the peer acks after its reply, so its gate ack run is its gate reply; compare within this run only
+                Double pTurns = num(pAck, "e2e_turns_per_s");
+                Double turnsVsPeer = div(tR, pTurns), cpuVsPeer = div(perTurn, pPerTurn);
+                target(out, turnsVsPeer != null && turnsVsPeer >= peerTurnsRatioMin,
+                        String.format(Locale.US, "e2e turns/s (gate reply) >= %.1fx the peer's", peerTurnsRatioMin),
+                        f(turnsVsPeer, "%.2fx") + "  (" + f(tR, "%,.0f") + " vs " + f(pTurns, "%,.0f") + ")");
+                target(out, cpuVsPeer != null && cpuVsPeer <= peerCpuRatioMax,
+                        String.format(Locale.US, "CPU per turn <= %.1fx the peer's", peerCpuRatioMax),
+                        f(cpuVsPeer, "%.2fx") + "  (" + f(perTurn == null ? null : perTurn * 1000, "%.2f") + " vs "
+                                + f(pPerTurn == null ? null : pPerTurn * 1000, "%.2f") + " ms)");
+            }
 
             // hard failures: missing replies in a measured run
             int rc = 0;

@@ -62,9 +62,8 @@ class JourneyConfig {
     JourneyServices journeyServices(Journey journey, QuizBank quizBank, LeadMatcher matcher, PitchTips tips, Clock clock,
                                     ObjectProvider<Coach> coach, ObjectProvider<CallReviews> callReviews,
                                     ObjectProvider<com.shisha.core.coach.CoachEscalations> escalations,
-                                    ObjectProvider<com.shisha.core.console.Handoffs> handoffs,
                                     com.shisha.core.call.PhoneLine phoneLine) {
         return new JourneyServices(journey, quizBank, matcher, tips, clock, coach.getIfAvailable(), callReviews.getIfAvailable(),
-                escalations.getIfAvailable(), handoffs.getIfAvailable(), phoneLine.bridgesCalls());
+                escalations.getIfAvailable(), phoneLine.bridgesCalls());
     }
 }

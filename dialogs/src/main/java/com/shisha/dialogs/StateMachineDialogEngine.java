@@ -156,7 +156,7 @@ public final class StateMachineDialogEngine implements DialogEngine {
             DialogMachine.prompt(turn, Step.MAIN_MENU);
             return result(Step.MAIN_MENU, turn);
         }
-        if (services != null && services.handedOff(turn.key())) {
+        if (state.withAgent()) {
             // a person from the team has this conversation: the bot listens (the agent reads it all) and keeps quiet,
             // but opting out still works as everywhere
             return Answers.isOptOut(text) ? optOut(step, turn) : result(step, turn);

@@ -5,15 +5,24 @@ import com.shisha.core.OutboundMessage;
 import com.shisha.core.dialog.Choices;
 import com.shisha.core.pipeline.ChannelSender;
 import com.twilio.base.Page;
+import com.twilio.constant.EnumConstants;
 import com.twilio.exception.ApiConnectionException;
 import com.twilio.exception.ApiException;
+import com.twilio.exception.RestException;
+import com.twilio.http.HttpMethod;
+import com.twilio.http.Request;
+import com.twilio.http.Response;
 import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.Domains;
 import com.twilio.rest.api.v2010.account.Message;
-import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +31,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Sends WhatsApp or SMS replies through Twilio's Messages API with twilio-java. A WhatsApp template goes out
+ * Sends WhatsApp or SMS replies through Twilio's Messages API with twilio-java's client. A WhatsApp template goes out
  * as ContentSid and ContentVariables with no Body (Twilio renders it); on SMS, which has no templates, the
  * message's body is sent instead.
  *
@@ -33,6 +42,10 @@ import java.util.Set;
  * names the choices too, when no content can be had, when Twilio refuses the message with it, or when the text is
  * longer than a content's body may be ({@link Choices#MAX_BODY}): one outbox row stays one message. SMS never
  * shows choices.
+ *
+ * <p>A message is created with a request of our own rather than the SDK's MessageCreator, which maps Twilio's whole
+ * answer into a Message (dates, prices, URIs) on every reply: only the sid is read from it. Errors are read as the
+ * SDK reads them.
  */
 public final class TwilioMessageSender implements ChannelSender {
 
@@ -47,6 +60,7 @@ public final class TwilioMessageSender implements ChannelSender {
     private final Channel channel;
     private final String defaultFrom;
     private final TwilioRestClient client;
+    private final String messagesPath;
     private final URI statusCallback;
     private final TwilioContentApi contents;
 
@@ -63,6 +77,7 @@ public final class TwilioMessageSender implements ChannelSender {
         this.channel = channel;
         this.defaultFrom = defaultFrom;
         this.client = client;
+        this.messagesPath = "/2010-04-01/Accounts/" + client.getAccountSid() + "/Messages.json";
         this.statusCallback = statusCallback;
         this.contents = channel == Channel.WHATSAPP ? contents : null;
     }
@@ -106,16 +121,30 @@ public final class TwilioMessageSender implements ChannelSender {
         return channel == Channel.WHATSAPP ? "whatsapp:" + message.conversation().address() : message.conversation().address();
     }
 
-    private MessageCreator creator(OutboundMessage message, PhoneNumber to, PhoneNumber from) {
+    private Request plainOrTemplate(OutboundMessage message, String to, String from) {
+        Request request = newMessage(to, from);
         if (!message.isTemplate() || channel != Channel.WHATSAPP) {
-            return Message.creator(to, from, message.body());
+            request.addPostParam("Body", message.body());
+            return request;
         }
-        // a null body leaves the Body parameter out: with ContentSid, Twilio sends the template's own text
-        MessageCreator creator = Message.creator(to, from, (String) null).setContentSid(message.contentSid());
+        // no Body: with ContentSid, Twilio sends the template's own text
+        request.addPostParam("ContentSid", message.contentSid());
         if (!message.contentVariables().isEmpty()) {
-            creator.setContentVariables(JSON.writeValueAsString(message.contentVariables()));
+            request.addPostParam("ContentVariables", JSON.writeValueAsString(message.contentVariables()));
         }
-        return creator;
+        return request;
+    }
+
+    /** A Messages API create, as the SDK's MessageCreator writes it, with the status callback if there is one. */
+    private Request newMessage(String to, String from) {
+        Request request = new Request(HttpMethod.POST, Domains.API.toString(), messagesPath);
+        request.setContentType(EnumConstants.ContentType.FORM_URLENCODED);
+        request.addPostParam("To", to);
+        request.addPostParam("From", from);
+        if (statusCallback != null) {
+            request.addPostParam("StatusCallback", statusCallback.toString());
+        }
+        return request;
     }
 
     /** The content showing this reply's choices, if it is to go out with them; empty: as plain text (or a template). */
@@ -133,13 +162,14 @@ public final class TwilioMessageSender implements ChannelSender {
 
     @Override
     public SendResult send(OutboundMessage message) {
-        PhoneNumber from = new PhoneNumber(from(message));
-        PhoneNumber to = new PhoneNumber(to(message));
+        String from = from(message);
+        String to = to(message);
         Optional<String> content = choicesContent(message);
         if (content.isPresent()) {
-            // a null body leaves Body out: the content's own body, {{1}}, is the reply's text
-            MessageCreator withChoices = Message.creator(to, from, (String) null).setContentSid(content.get())
-                    .setContentVariables(JSON.writeValueAsString(Map.of(TwilioContentApi.BODY_VARIABLE, message.body())));
+            // no Body: the content's own body, {{1}}, is the reply's text
+            Request withChoices = newMessage(to, from);
+            withChoices.addPostParam("ContentSid", content.get());
+            withChoices.addPostParam("ContentVariables", JSON.writeValueAsString(Map.of(TwilioContentApi.BODY_VARIABLE, message.body())));
             try {
                 return create(withChoices);
             } catch (ApiException e) {
@@ -154,7 +184,7 @@ public final class TwilioMessageSender implements ChannelSender {
             }
         }
         try {
-            return create(creator(message, to, from));
+            return create(plainOrTemplate(message, to, from));
         } catch (ApiException e) {
             return outcome(e);
         } catch (ApiConnectionException e) {
@@ -162,11 +192,38 @@ public final class TwilioMessageSender implements ChannelSender {
         }
     }
 
-    private SendResult create(MessageCreator creator) {
-        if (statusCallback != null) {
-            creator.setStatusCallback(statusCallback);
+    /** @throws ApiException as MessageCreator throws it: Twilio's error, or no answer (no status code) */
+    private SendResult create(Request request) {
+        Response response = client.request(request);
+        if (response == null) {
+            throw new ApiConnectionException("Message creation failed: Unable to connect to server");
         }
-        return new SendResult.Accepted(creator.create(client).getSid());
+        if (!TwilioRestClient.SUCCESS.test(response.getStatusCode())) {
+            RestException error = RestException.fromJson(response.getStream(), client.getObjectMapper());
+            throw error == null ? new ApiException("Server Error, no content", response.getStatusCode()) : new ApiException(error);
+        }
+        return new SendResult.Accepted(sid(response.getStream()));
+    }
+
+    /**
+     * The "sid" of Twilio's answer to a create, read without mapping the rest.
+     *
+     * @throws ApiException (no status code: the message may have gone out) when the answer has none
+     */
+    static String sid(InputStream answer) {
+        try (JsonParser json = JSON.createParser(answer)) {
+            if (json.nextToken() == JsonToken.START_OBJECT) {
+                for (String name = json.nextName(); name != null; name = json.nextName()) {
+                    if (json.nextToken() == JsonToken.VALUE_STRING && name.equals("sid")) {
+                        return json.getString();
+                    }
+                    json.skipChildren();
+                }
+            }
+        } catch (JacksonException e) {
+            throw new ApiException("Twilio's answer to a message create is not JSON: " + e.getOriginalMessage(), e);
+        }
+        throw new ApiException("Twilio's answer to a message create has no sid");
     }
 
     private static SendResult outcome(ApiException e) {

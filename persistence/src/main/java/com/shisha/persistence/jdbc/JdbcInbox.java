@@ -49,7 +49,8 @@ public class JdbcInbox implements Inbox {
                 select key, channel, address, 1, now() from input order by key
                 on conflict (conversation_key) do update
                     set inbox_seq = conversations.inbox_seq + 1, last_inbound_at = now()
-                returning conversation_key, inbox_seq, processed_seq, step, slots::text as slots, language, opted_out_at, version),
+                returning conversation_key, channel, address, inbox_seq, processed_seq, step, slots::text as slots, language,
+                          opted_out_at, version),
             stored as (
                 insert into inbound_messages (provider_message_id, conversation_key, seq, to_address, body, media, profile_name, received_at)
                 select i.sid, i.key, c.inbox_seq, i.to_address, i.body, cast(i.media as jsonb), i.profile,
@@ -61,9 +62,9 @@ public class JdbcInbox implements Inbox {
             -- updated it, under its lock: also a store or a turn another instance committed meanwhile is in it).
             -- A duplicate bumps inbox_seq too, leaving a gap; the message after a gap is not "next", which only
             -- costs it the hint
-            select s.id, s.provider_message_id, c.step, c.slots, c.language, c.opted_out_at, c.version,
+            select s.id, s.provider_message_id, c.step, c.slots, c.language, c.opted_out_at, c.version, %s,
                    c.processed_seq = s.seq - 1 as next
-            from stored s join c on c.conversation_key = s.conversation_key""";
+            from stored s join c on c.conversation_key = s.conversation_key""".formatted(JdbcConversationStore.WITH_AGENT);
 
     /** STORE for a batch that holds a tap: one more array. A batch of typed messages stores exactly as before. */
     private static final String STORE_WITH_CHOICES = Sql.variant(STORE,
