@@ -9,7 +9,7 @@
 # load average). Targets are printed as PASS/FAIL, not enforced.
 #
 # Environment (defaults): SKIP_BUILD=0  OFFLINE=1 (pass -o to Maven)  N=500  WARM=200  SYNTHETIC=10000
-#   JAVA_OPTS="-Xmx1g"
+#   JAVA_OPTS="-Xmx4g" (10,000 sections of about 80 vectors each hold 1.2 GiB of floats)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -24,7 +24,7 @@ CP_FILE=$ROOT/ai/target/bench-classpath.txt
 TMP=ai/target/bench-tmp
 mkdir -p "$TMP"
 # onnxruntime and DJL unpack native libraries: keep them under target/
-exec java ${JAVA_OPTS:--Xmx1g} -Djava.io.tmpdir="$TMP" -DDJL_CACHE_DIR="$TMP/djl" \
+exec java ${JAVA_OPTS:--Xmx4g} -Djava.io.tmpdir="$TMP" -DDJL_CACHE_DIR="$TMP/djl" \
   -Dbench.n="${N:-500}" -Dbench.warm="${WARM:-200}" -Dbench.synthetic="${SYNTHETIC:-10000}" \
   -Dlogback.configurationFile=ai/src/test/resources/logback-bench.xml \
   -cp "ai/target/test-classes:ai/target/classes:bot-core/target/classes:$(cat "$CP_FILE")" \
