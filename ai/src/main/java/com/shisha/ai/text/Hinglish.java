@@ -28,6 +28,19 @@ public final class Hinglish {
      * @param flap how ड़/ढ़ (ISO ṛ) is written: 'd' as in "gaadi" (notes), or 'r' (the coach's index)
      */
     public static String romanise(String word, char flap) {
+        // ICU's two transliterations cost tens of microseconds a word, and every index build romanises the guide's
+        // thousands of questions, whose words repeat: each word is worked out once
+        if (ROMANISED.size() > ROMANISED_MAX) {
+            ROMANISED.clear();
+        }
+        return ROMANISED.computeIfAbsent(flap + word, k -> transliterated(word, flap));
+    }
+
+    /** Words romanised so far, keyed by the flap letter and the word; cleared when it outgrows any vocabulary. */
+    private static final java.util.Map<String, String> ROMANISED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int ROMANISED_MAX = 200_000;
+
+    private static String transliterated(String word, char flap) {
         // ICU writes the inherent vowel of a final consonant, which Hindi does not say: ब्याज is byaj, not byaja
         char last = word.charAt(word.length() - 1);
         boolean endsInConsonant = last >= '\u0915' && last <= '\u0939' || last >= '\u0958' && last <= '\u095F' || last == '\u093C';
