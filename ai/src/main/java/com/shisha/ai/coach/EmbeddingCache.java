@@ -66,12 +66,14 @@ final class EmbeddingCache {
             }
             int count = in.readInt();
             int dimensions = in.readInt();
+            // a vector's bytes in one read, not a float at a time: the guide's thousands of rows are read at every start
+            byte[] bytes = new byte[dimensions * Float.BYTES];
+            java.nio.FloatBuffer floats = java.nio.ByteBuffer.wrap(bytes).asFloatBuffer(); // big-endian, as written
             for (int i = 0; i < count; i++) {
                 String key = in.readUTF();
+                in.readFully(bytes);
                 float[] v = new float[dimensions];
-                for (int d = 0; d < dimensions; d++) {
-                    v[d] = in.readFloat();
-                }
+                floats.get(0, v);
                 vectors.put(key, v);
             }
             return vectors;
