@@ -26,6 +26,24 @@ import java.util.Optional;
 @Component
 class JdbcConsoleConversations implements ConsoleConversations {
 
+    /**
+     * A conversation's messages, newest first. The partner's messages are read in two parts, processed and waiting,
+     * each through the partial index by conversation that holds it: an index of every message by conversation would
+     * take one more entry for each message stored and each message processed, on every turn.
+     */
+    static final String TRANSCRIPT = """
+            select * from (
+              select true as inbound, body, received_at as at, null as status, null::bigint as agent_id
+              from inbound_messages where conversation_key = :key and processed_at is not null
+              union all
+              select true, body, received_at, null, null
+              from inbound_messages where conversation_key = :key and processed_at is null
+              union all
+              select false, o.body, o.created_at, coalesce(o.delivery_status, o.status), r.staff_id
+              from outbound_messages o left join console_replies r on r.outbound_id = o.id
+              where o.conversation_key = :key
+            ) t order by at desc limit :limit""";
+
     private final JdbcClient jdbc;
     private final Outbox outbox;
     private final TransactionTemplate transactions;
@@ -38,15 +56,7 @@ class JdbcConsoleConversations implements ConsoleConversations {
 
     @Override
     public List<Line> transcript(ConversationKey conversation, int limit) {
-        List<Line> lines = new ArrayList<>(jdbc.sql("""
-                        select * from (
-                          select true as inbound, body, received_at as at, null as status, null::bigint as agent_id
-                          from inbound_messages where conversation_key = :key
-                          union all
-                          select false, o.body, o.created_at, coalesce(o.delivery_status, o.status), r.staff_id
-                          from outbound_messages o left join console_replies r on r.outbound_id = o.id
-                          where o.conversation_key = :key
-                        ) t order by at desc limit :limit""")
+        List<Line> lines = new ArrayList<>(jdbc.sql(TRANSCRIPT)
                 .param("key", conversation.value()).param("limit", Math.max(1, Math.min(limit, 500)))
                 .query((rs, n) -> new Line(rs.getBoolean("inbound"), rs.getString("body"), rs.getTimestamp("at").toInstant(),
                         rs.getString("status"), (Long) rs.getObject("agent_id")))

@@ -12,6 +12,12 @@ public class JdbcDeliveryStatuses implements DeliveryStatuses {
             "accepted", 1, "queued", 2, "sending", 3, "sent", 4, "delivered", 5, "read", 6,
             "undelivered", 7, "failed", 7);
 
+    /** Finds the row by its provider id (an equality, so the partial unique index of sent rows serves it). */
+    static final String RAISE_STATUS = """
+            update outbound_messages set delivery_status = :status, delivery_rank = :rank,
+                delivery_error_code = :code, updated_at = now()
+            where provider_message_id = :sid and delivery_rank < :rank""";
+
     private final JdbcClient jdbc;
 
     public JdbcDeliveryStatuses(JdbcClient jdbc) {
@@ -26,10 +32,7 @@ public class JdbcDeliveryStatuses implements DeliveryStatuses {
                 .param("sid", sid).param("status", status).param("code", errorCode).update() == 1;
         if (isNew) {
             int rank = RANK.getOrDefault(status, 0);
-            jdbc.sql("""
-                            update outbound_messages set delivery_status = :status, delivery_rank = :rank,
-                                delivery_error_code = :code, updated_at = now()
-                            where provider_message_id = :sid and delivery_rank < :rank""")
+            jdbc.sql(RAISE_STATUS)
                     .param("sid", sid).param("status", status).param("code", errorCode).param("rank", rank).update();
         }
         return isNew;

@@ -8,16 +8,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +26,6 @@ class GenericPlanTest {
 
     /** Partial indexes whose size swings with the backlog: each use must be a probe by conversation. */
     private static final Set<String> BACKLOG_INDEXES = Set.of("inbound_pending_by_conversation", "outbound_unsent_by_conversation");
-    private static final Pattern NAMED = Pattern.compile("(?<!:):([a-zA-Z]+)");
 
     private DataSource dataSource;
 
@@ -86,29 +79,9 @@ class GenericPlanTest {
         assertProbesOnly(JdbcOutbox.CLAIM, Map.of("id", "1", "leaseSeconds", "30"));
     }
 
-    /** Prepares the statement on one connection with generic plans forced, and checks its plan. */
+    /** Checks the statement's generic plan. */
     private void assertProbesOnly(String namedSql, Map<String, String> values) throws Exception {
-        Map<String, Integer> positions = new LinkedHashMap<>();
-        Matcher m = NAMED.matcher(namedSql);
-        StringBuilder sql = new StringBuilder();
-        while (m.find()) {
-            int n = positions.computeIfAbsent(m.group(1), k -> positions.size() + 1);
-            m.appendReplacement(sql, "\\$" + n);
-        }
-        m.appendTail(sql);
-        List<String> args = new ArrayList<>();
-        positions.keySet().forEach(name -> args.add(values.get(name)));
-        assertThat(args).as("a value for each parameter of %s", positions.keySet()).doesNotContainNull();
-
-        String plan;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("set plan_cache_mode = force_generic_plan");
-            s.execute("prepare checked as " + sql);
-            try (ResultSet rs = s.executeQuery("explain (format json) execute checked(" + String.join(", ", args) + ")")) {
-                rs.next();
-                plan = rs.getString(1);
-            }
-        }
+        String plan = Plans.explain(dataSource, namedSql, values, true, "format json");
         List<String> scans = new ArrayList<>();
         collect(JsonMapper.builder().build().readTree(plan).get(0).get("Plan"), scans);
         assertThat(scans).as("uses of the backlog indexes in the generic plan:%n%s", plan)
