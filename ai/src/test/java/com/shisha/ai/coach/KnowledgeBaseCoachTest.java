@@ -197,7 +197,9 @@ class KnowledgeBaseCoachTest {
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
 
         assertPassages(reply, "loans.emi-explained");
-        assertThat(millis).as("reply time, timeout 1000 ms").isLessThanOrEqualTo(1_200);
+        // cut off at the timeout, not at the model's 5 s: the margin is for a build machine's load (a verify at load 12
+        // measured 1.5 s); how close to the timeout the reply comes is bench/ai.sh's figure (timeout + 200 ms)
+        assertThat(millis).as("reply time, timeout 1000 ms, the model hanging 5000 ms").isBetween(1_000L, 2_500L);
     }
 
     @Test
