@@ -59,8 +59,13 @@ final class Lexicon {
      */
     static Lexicon learn(KnowledgeBase kb) {
         List<String[]> pairs = guidePairs(kb);
-        pairs.addAll(parallelPairs(PARALLEL_RESOURCE));
+        pairs.addAll(Shipped.PARALLEL);
         return learn(pairs);
+    }
+
+    /** The shipped sentences, read once: every index build (a start, each guide edit in the console) learns again. */
+    private static final class Shipped {
+        static final List<String[]> PARALLEL = List.copyOf(parallelPairs(PARALLEL_RESOURCE));
     }
 
     /**
