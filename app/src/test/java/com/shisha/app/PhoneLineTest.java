@@ -261,7 +261,7 @@ class PhoneLineTest extends AbstractPipelineTest {
         long id = jdbc.sql("select id from lead_calls where lead_id = :l").param("l", lead.id()).query(Long.class).single();
         assertThat(placed.get(0).form()).containsEntry("From", SMS_FROM).containsEntry("Method", "POST")
                 .containsEntry("Url", PUBLIC_BASE + "/webhooks/twilio/voice/bridge?c=" + id)
-                .containsEntry("StatusCallback", PUBLIC_BASE + "/webhooks/twilio/voice/status");
+                .containsEntry("StatusCallback", PUBLIC_BASE + "/webhooks/twilio/voice/status?c=" + id);
         String leg = placed.get(0).sid();
 
         String bridge = post("/webhooks/twilio/voice/bridge?c=" + id, legForm(leg, phone, "in-progress"));
@@ -323,12 +323,48 @@ class PhoneLineTest extends AbstractPipelineTest {
         while (TwilioStandIn.callsPlacedTo(phone).isEmpty() && System.nanoTime() < deadline) {
             TwilioStandIn.sleep(50);
         }
-        String leg = TwilioStandIn.callsPlacedTo(phone).get(0).sid();
-        post("/webhooks/twilio/voice/status", legForm(leg, phone, "no-answer"));
+        TwilioStandIn.Placed placed = TwilioStandIn.callsPlacedTo(phone).get(0);
+        String callback = placed.form().get("StatusCallback");
+        assertThat(callback).startsWith(PUBLIC_BASE + "/webhooks/twilio/voice/status?c=");
+        // Twilio may report the missed call before SHISHA has stored the call's sid: the callback still finds it
+        post(callback, legForm(placed.sid(), phone, "no-answer"));
         var sent = TwilioStandIn.awaitSent("whatsapp:" + phone, 4, REPLY_TIMEOUT);
+        assertThat(sent).hasSize(4);
         assertThat(sent.get(3).body()).startsWith("मैंने आपको " + lead.firstName() + " से जोड़ने के लिए कॉल किया, पर आपसे बात नहीं हो पाई।");
         assertThat(jdbc.sql("select status from lead_calls where lead_id = :l").param("l", lead.id()).query(String.class).single())
                 .isEqualTo("FAILED");
+    }
+
+    @Test
+    void aMissedCallReportedBeforeTwilioAnsweredThePlacingRequestIsStillTold() {
+        String phone = freshPhone();
+        String leg = newCallSid();
+        TwilioStandIn.placesCallsSlowly(phone, leg, 3_000);
+        onboardedByVoice(phone);
+        partnerSays(phone, "लीड", 0, true);
+        partnerSays(phone, "1", 1, true);
+        LeadOnScreen lead = openedLead(phone);
+        partnerSays(phone, "7", 2, true);
+        long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
+        Long dialling = null;
+        while (dialling == null && System.nanoTime() < deadline) {
+            dialling = jdbc.sql("select id from lead_calls where lead_id = :l and status = 'DIALLING' and call_sid is null")
+                    .param("l", lead.id()).query(Long.class).optional().orElse(null);
+            TwilioStandIn.sleep(20);
+        }
+        assertThat(dialling).as("the call is being placed, its sid not yet known").isNotNull();
+        post("/webhooks/twilio/voice/status?c=" + dialling, legForm(leg, phone, "busy"));
+        var sent = TwilioStandIn.awaitSent("whatsapp:" + phone, 4, REPLY_TIMEOUT);
+        assertThat(sent).hasSize(4);
+        assertThat(sent.get(3).body()).startsWith("मैंने आपको " + lead.firstName() + " से जोड़ने के लिए कॉल किया, पर आपसे बात नहीं हो पाई।");
+        long placed = System.nanoTime() + REPLY_TIMEOUT.toNanos();
+        while (TwilioStandIn.callsPlacedTo(phone).isEmpty() && System.nanoTime() < placed) {
+            TwilioStandIn.sleep(50);
+        }
+        TwilioStandIn.sleep(200);
+        assertThat(jdbc.sql("select status || ' ' || call_sid from lead_calls where id = :id").param("id", dialling)
+                .query(String.class).single()).as("the placer's late answer changes nothing").isEqualTo("FAILED " + leg);
+        assertThat(TwilioStandIn.sentTo("whatsapp:" + phone)).hasSize(4);
     }
 
     @Test

@@ -198,6 +198,16 @@ final class TwilioStandIn {
     record Placed(Map<String, String> form, String sid) {
     }
 
+    /** Calls to this number are queued as {@code sid}, and Twilio takes {@code delayMillis} to say so. */
+    static void placesCallsSlowly(String to, String sid, int delayMillis) {
+        server().stubFor(post(urlPathMatching("/2010-04-01/Accounts/[^/]+/Calls.json"))
+                .withBasicAuth(ACCOUNT_SID, AbstractPipelineTest.AUTH_TOKEN)
+                .withRequestBody(containing("To=" + java.net.URLEncoder.encode(to, java.nio.charset.StandardCharsets.UTF_8)))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withFixedDelay(delayMillis)
+                        .withBody(CALL_JSON.replaceFirst("CA\\{\\{randomValue[^}]*}}", sid))));
+    }
+
     /** The calls placed to this number, oldest first. */
     static List<Placed> callsPlacedTo(String to) {
         return server().getAllServeEvents().stream()

@@ -156,7 +156,10 @@ final class CallBridge {
     }
 
     /** The partner's leg of a placed call ended without ever being bridged: they did not answer. */
-    void partnerLegEnded(String callSid) {
+    void partnerLegEnded(Long id, String callSid) {
+        if (id != null) {
+            leadCalls.dialled(id, callSid); // no-op once stored; stores it when the status outran the placer
+        }
         leadCalls.waitingOn(callSid).ifPresent(call -> {
             leadCalls.failed(call.id(), "the partner did not answer");
             log.info("lead call {}: the partner did not answer SHISHA's call", call.id());

@@ -67,7 +67,8 @@ public final class LeadCallPlacer implements AutoCloseable {
             Call placed = Call.creator(new PhoneNumber(call.partnerPhone()), new PhoneNumber(voiceFrom),
                             URI.create(publicBase + CallBridge.BRIDGE + "?c=" + call.id()))
                     .setMethod(HttpMethod.POST)
-                    .setStatusCallback(URI.create(publicBase + TwilioVoice.VOICE + "/status"))
+                    // the id rides along: a quick "busy" or "failed" can arrive before the sid is stored below
+                    .setStatusCallback(URI.create(publicBase + TwilioVoice.STATUS + "?c=" + call.id()))
                     .setStatusCallbackMethod(HttpMethod.POST)
                     .setStatusCallbackEvent(List.of("completed"))
                     .setTimeout(RING_SECONDS)

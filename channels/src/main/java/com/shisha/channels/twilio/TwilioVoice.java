@@ -163,7 +163,7 @@ public final class TwilioVoice implements Filter {
                 case TURN -> turn(callSid, request, params, response);
                 case WAIT -> waitFor(callSid, request, response);
                 case QUIET -> quietly(callSid, request, response);
-                case STATUS -> status(callSid, params, response);
+                case STATUS -> status(callSid, request, params, response);
                 case CallBridge.BRIDGE, CallBridge.NOTICE, CallBridge.BRIDGED, CallBridge.RECORDING ->
                         leadCall(path, callSid, request, params, response);
                 default -> TwilioWebhooks.json(response, new ApiError("not_found", "no such voice webhook", 404));
@@ -346,12 +346,14 @@ public final class TwilioVoice implements Filter {
         }
     }
 
-    private void status(String callSid, Map<String, String[]> params, HttpServletResponse response) throws IOException {
+    private void status(String callSid, HttpServletRequest request, Map<String, String[]> params, HttpServletResponse response)
+            throws IOException {
         String status = TwilioWebhooks.first(params, "CallStatus", "");
         if (ENDED.contains(status)) {
             calls.ended(callSid, Instant.now());
             if (bridge != null) {
-                bridge.partnerLegEnded(callSid);
+                String c = request.getParameter("c");
+                bridge.partnerLegEnded(c != null && c.matches("[0-9]{1,18}") ? Long.parseLong(c) : null, callSid);
             }
             log.info("call {} ended ({}, {} s)", callSid, status, safe(TwilioWebhooks.first(params, "CallDuration", "-")));
         }
