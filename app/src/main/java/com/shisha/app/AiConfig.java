@@ -184,6 +184,10 @@ class AiConfig {
                 defaults.retryAfterFailure(), defaults.localEntries(), defaults.localMaxAge()));
     }
 
+    static Path coachCache(StoreSettings stores) {
+        return stores.dataDir().resolve("coach-embeddings.bin");
+    }
+
     /**
      * The knowledge base is embedded once; the vectors are cached in the data folder, so a restart takes
      * milliseconds instead of seconds (the cache names the model file, so a new model rebuilds it).
@@ -191,7 +195,7 @@ class AiConfig {
     @Bean
     KnowledgeBaseCoach coach(ChatLlm chatLlm, CoachSessions sessions, CoachEscalations escalations, OllamaChatLlm.Settings ollama,
                 StoreSettings stores) {
-        Path cache = stores.dataDir().resolve("coach-embeddings.bin");
+        Path cache = coachCache(stores);
         long start = System.nanoTime();
         KnowledgeBaseCoach coach = KnowledgeBaseCoach.create(chatLlm, sessions, escalations,
                 KnowledgeBaseCoach.Settings.withTimeout(ollama.timeout()), cache);

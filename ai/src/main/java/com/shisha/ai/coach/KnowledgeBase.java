@@ -80,6 +80,12 @@ public final class KnowledgeBase {
         return new KnowledgeBase(byLanguage, Map.copyOf(questions), List.copyOf(offTopic));
     }
 
+    /** Everything an index is built from, comparable by value: two guides with equal contents index alike. */
+    Object contents() {
+        return List.of(List.copyOf(byLanguage.get(Language.EN).values()), List.copyOf(byLanguage.get(Language.HI).values()),
+                questions, offTopic);
+    }
+
     /** Requests the guide does not answer ({@link #OFF_TOPIC_RESOURCE}); empty when none are written. */
     public List<String> offTopic() {
         return offTopic;

@@ -99,11 +99,15 @@ public final class KnowledgeBaseCoach implements Coach, CoachGuide {
      */
     public static KnowledgeBaseCoach create(ChatLlm llm, CoachSessions sessions, CoachEscalations escalations,
                                             Settings settings, java.nio.file.Path embeddingCache) {
-        Shipped shipped = SHIPPED.computeIfAbsent(Optional.ofNullable(embeddingCache), cache -> {
-            KnowledgeBase kb = KnowledgeBase.load();
-            EmbeddingModel model = new MiniLmEmbeddings();
-            return new Shipped(kb, model, SectionIndex.build(kb, model, cache.orElse(null)));
-        });
+        Optional<java.nio.file.Path> key = Optional.ofNullable(embeddingCache);
+        java.util.concurrent.CompletableFuture<Shipped> preparing = prepare(key);
+        Shipped shipped;
+        try {
+            shipped = preparing.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            SHIPPED.remove(key, preparing); // the next context tries again
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         return new KnowledgeBaseCoach(new LiveGuide(shipped.kb(), shipped.index(), shipped.model(), embeddingCache),
                 llm, sessions, escalations, settings, Clock.systemUTC());
     }
@@ -117,8 +121,34 @@ public final class KnowledgeBaseCoach implements Coach, CoachGuide {
      * by side) would otherwise load the model and index the same guide for each. Edits from the console make a new
      * index in their coach's {@link LiveGuide} and never touch this one.
      */
-    private static final java.util.concurrent.ConcurrentHashMap<Optional<java.nio.file.Path>, Shipped> SHIPPED =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final java.util.concurrent.ConcurrentHashMap<Optional<java.nio.file.Path>,
+            java.util.concurrent.CompletableFuture<Shipped>> SHIPPED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Starts loading the model and indexing the shipped guide on a thread of its own, the longest piece of a start:
+     * called early, it runs beside the rest of the start and {@link #create} only waits for what is left.
+     */
+    public static java.util.concurrent.CompletableFuture<?> prepare(java.nio.file.Path embeddingCache) {
+        return prepare(Optional.ofNullable(embeddingCache));
+    }
+
+    private static java.util.concurrent.CompletableFuture<Shipped> prepare(Optional<java.nio.file.Path> embeddingCache) {
+        return SHIPPED.computeIfAbsent(embeddingCache, cache -> {
+            var built = new java.util.concurrent.CompletableFuture<Shipped>();
+            Thread thread = new Thread(() -> {
+                try {
+                    KnowledgeBase kb = KnowledgeBase.load();
+                    EmbeddingModel model = new MiniLmEmbeddings();
+                    built.complete(new Shipped(kb, model, SectionIndex.build(kb, model, cache.orElse(null))));
+                } catch (RuntimeException | Error e) {
+                    built.completeExceptionally(e);
+                }
+            }, "coach-index");
+            thread.setDaemon(true);
+            thread.start();
+            return built;
+        });
+    }
 
     @Override
     public CoachReply answer(CoachRequest request) {

@@ -34,6 +34,7 @@ public final class LiveGuide {
     }
 
     private final KnowledgeBase shipped;
+    private final SectionIndex shippedIndex;
     private final EmbeddingModel model;
     private final Path cacheFile;
     private volatile Snapshot snapshot;
@@ -41,6 +42,7 @@ public final class LiveGuide {
     /** @param cacheFile the embedding cache, shared with the start-up build; null for none */
     public LiveGuide(KnowledgeBase shipped, SectionIndex index, EmbeddingModel model, Path cacheFile) {
         this.shipped = shipped;
+        this.shippedIndex = index;
         this.model = model;
         this.cacheFile = cacheFile;
         this.snapshot = new Snapshot(shipped, index);
@@ -131,6 +133,29 @@ public final class LiveGuide {
     }
 
     /**
+     * Indexes of guide versions built lately in this JVM. Every instance rebuilds on each edit; instances side by side
+     * in one JVM (the tests' application contexts) would each build the same index again, several seconds apiece.
+     */
+    private static final Map<List<Object>, SectionIndex> BUILT = new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<List<Object>, SectionIndex> eldest) {
+            return size() > 3;
+        }
+    };
+
+    private SectionIndex indexFor(KnowledgeBase kb) {
+        Object contents = kb.contents();
+        if (contents.equals(shipped.contents())) {
+            return shippedIndex;
+        }
+        List<Object> key = List.of(contents, model);
+        // one build at a time in the JVM: the instances told of one edit at once wait for the first, then share it
+        synchronized (BUILT) {
+            return BUILT.computeIfAbsent(key, k -> SectionIndex.build(kb, model, cacheFile));
+        }
+    }
+
+    /**
      * Builds the index for the shipped guide with these edits and swaps it in; one rebuild at a time, the coach
      * answering from the previous snapshot meanwhile.
      *
@@ -166,7 +191,7 @@ public final class LiveGuide {
         }
         KnowledgeBase kb = KnowledgeBase.of(List.copyOf(en.values()), List.copyOf(hi.values()))
                 .withQuestions(questions, shipped.offTopic());
-        SectionIndex index = SectionIndex.build(kb, model, cacheFile);
+        SectionIndex index = indexFor(kb);
         snapshot = new Snapshot(kb, index);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         log.info("coach guide re-indexed: {} sections ({} edited, {} retired) in {} ms", en.size(), edited.size(),

@@ -37,7 +37,7 @@ public final class Understanding {
     private static final Set<Intent> ALWAYS = EnumSet.complementOf(EnumSet.of(Intent.NAME, Intent.CITY, Intent.AMOUNT,
             Intent.OUTCOME));
 
-    private static volatile Understanding standard;
+    private static java.util.concurrent.CompletableFuture<Understanding> standard;
 
     private final IntentClassifier intents;
     private final IntentClassifier outcomes;
@@ -60,19 +60,40 @@ public final class Understanding {
         this.outcomes = IntentClassifier.train(outcomeSamples, 30, 16);
     }
 
-    /** Trained once from the data on the class path, on first use. */
+    /** Trained once from the data on the class path, on first use or on {@link #prepare}'s thread. */
     public static Understanding standard() {
-        Understanding u = standard;
-        if (u == null) {
+        try {
+            return preparing().join();
+        } catch (java.util.concurrent.CompletionException e) {
             synchronized (Understanding.class) {
-                u = standard;
-                if (u == null) {
-                    u = train();
-                    standard = u;
+                if (standard != null && standard.isCompletedExceptionally()) {
+                    standard = null; // the next caller trains again
                 }
             }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        return u;
+    }
+
+    /** Starts training the standard instance on a thread of its own (a second or so), so a start need not wait for it. */
+    public static void prepare() {
+        preparing();
+    }
+
+    private static synchronized java.util.concurrent.CompletableFuture<Understanding> preparing() {
+        if (standard == null) {
+            var trained = new java.util.concurrent.CompletableFuture<Understanding>();
+            Thread thread = new Thread(() -> {
+                try {
+                    trained.complete(train());
+                } catch (RuntimeException | Error e) {
+                    trained.completeExceptionally(e);
+                }
+            }, "understanding-training");
+            thread.setDaemon(true);
+            thread.start();
+            standard = trained;
+        }
+        return standard;
     }
 
     /** A new instance trained from the data on the class path (the benchmark measures one whose caches are cold). */

@@ -75,7 +75,7 @@ class PortalSignIn {
     private final PasswordEncoder passwords = new BCryptPasswordEncoder(BCRYPT_COST);
     private final SecureRandom random = new SecureRandom();
     /** Checked against when the email has no account, so both cases take one BCrypt check. */
-    private final String absentAccountHash;
+    private final java.util.concurrent.CompletableFuture<String> absentAccountHash;
 
     PortalSignIn(PortalAccounts portal, PartnerAccounts partners, LoginLockout lockout, RequestLimiter limiter, Outbox outbox,
                  OutboxDispatcher dispatcher, PortalSettings settings, ApiSettings api, SessionTokens tokens,
@@ -92,7 +92,9 @@ class PortalSignIn {
         this.versions = versions;
         this.clock = clock;
         this.codeKey = new SecretKeySpec(api.jwtSecret(), "HmacSHA256");
-        this.absentAccountHash = passwords.encode("no account has this email " + random.nextLong());
+        // a BCrypt hash takes a quarter second: worked out beside the start, not in its way
+        this.absentAccountHash = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                passwords.encode("no account has this email " + random.nextLong()));
     }
 
     /** @param devCode the code, only while dev codes are on and a code was actually sent */
@@ -133,7 +135,7 @@ class PortalSignIn {
             throw locked();
         }
         Optional<PortalAccount> account = account(email);
-        boolean matches = passwords.matches(password, account.map(PortalAccount::passwordHash).orElse(absentAccountHash));
+        boolean matches = passwords.matches(password, account.map(PortalAccount::passwordHash).orElseGet(absentAccountHash::join));
         if (account.isEmpty() || !matches) {
             if (lockout.recordFailure(key, settings.lockout()) >= settings.maxFailedLogins()) {
                 log.warn("portal sign-in locked for {} after {} failures", settings.lockout(), settings.maxFailedLogins());

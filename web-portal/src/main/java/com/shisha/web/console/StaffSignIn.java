@@ -35,14 +35,16 @@ public final class StaffSignIn {
     private final LoginLockout lockout;
     private final ConsoleSettings settings;
     private final PasswordEncoder passwords = new BCryptPasswordEncoder(BCRYPT_COST);
-    private final String absentAccountHash;
+    private final java.util.concurrent.CompletableFuture<String> absentAccountHash;
 
     public StaffSignIn(StaffAccounts staff, AuditLog audit, LoginLockout lockout, ConsoleSettings settings) {
         this.staff = staff;
         this.audit = audit;
         this.lockout = lockout;
         this.settings = settings;
-        this.absentAccountHash = passwords.encode("no account has this password " + System.nanoTime());
+        // a BCrypt hash takes a quarter second: worked out beside the start, not in its way
+        this.absentAccountHash = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                passwords.encode("no account has this password " + System.nanoTime()));
     }
 
     /** The reason a password is refused, or empty when it may be used. */
@@ -69,7 +71,7 @@ public final class StaffSignIn {
         }
         Optional<StaffAccounts.Credentials> account = staff.credentials(email == null ? "" : email);
         boolean matches = password != null && password.getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES
-                && passwords.matches(password, account.map(StaffAccounts.Credentials::passwordHash).orElse(absentAccountHash));
+                && passwords.matches(password, account.map(StaffAccounts.Credentials::passwordHash).orElseGet(absentAccountHash::join));
         boolean usable = account.isPresent() && matches && account.get().staff().active();
         if (!usable) {
             int failures = lockout.recordFailure(key, settings.lockout());
