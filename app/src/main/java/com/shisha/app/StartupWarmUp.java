@@ -2,6 +2,7 @@ package com.shisha.app;
 
 import com.shisha.ai.coach.KnowledgeBaseCoach;
 import com.shisha.dialogs.understanding.Understanding;
+import com.shisha.persistence.StoreSettings;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -16,7 +17,13 @@ public class StartupWarmUp implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        KnowledgeBaseCoach.prepare(AiConfig.coachCache(ShishaSettings.load(environment).stores()));
+        StoreSettings stores;
+        try {
+            stores = ShishaSettings.load(environment).stores();
+        } catch (RuntimeException invalid) {
+            return; // nothing to warm: the next post-processor refuses the start and names the setting
+        }
+        KnowledgeBaseCoach.prepare(AiConfig.coachCache(stores));
         Understanding.prepare();
     }
 

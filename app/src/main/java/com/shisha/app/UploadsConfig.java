@@ -119,10 +119,16 @@ class UploadsConfig {
      */
     @Bean
     HealthIndicator callRecordings(S3Recordings recordings) {
-        return HealthConfig.withDeadline(java.time.Duration.ofSeconds(2), () -> {
+        HealthIndicator check = HealthConfig.withDeadline(java.time.Duration.ofSeconds(2), () -> {
             recordings.checkBucket();
             return Health.up().build();
         });
+        // the S3 client's first call loads and initialises much of the SDK (seconds on a busy machine): started with
+        // the service, so the first probe joins it rather than reporting DOWN for a client that is only cold
+        Thread warmUp = new Thread(check::health, "call-recordings-first-check");
+        warmUp.setDaemon(true);
+        warmUp.start();
+        return check;
     }
 
     @Bean
