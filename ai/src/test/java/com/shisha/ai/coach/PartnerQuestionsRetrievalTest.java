@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PartnerQuestionsRetrievalTest {
 
     /**
-     * Counts out of 88 per language, top-1 and top-3: one under those measured (85/88, 82/88, 83/87). Until the guide's
+     * Counts out of 88 per language, top-1 and top-3: one under those measured (86/88, 84/88, 83/88). Until the guide's
      * question bank grew from about 640 to 2,493 questions they measured 88/88, 84/88 and 85/88; the bank gained on
      * every set written apart from this one (the development sets' Hinglish top-1 by 21 and 19 questions, the fourth
      * held-out set's by 7), and this set, the one the weights were chosen on, lost near ties: of its 14 misses 13 have
@@ -25,8 +25,8 @@ class PartnerQuestionsRetrievalTest {
      * (filling in a customer's form is mis-selling). These floors were lowered for that trade, once, and say so here.
      */
     static final Map<String, int[]> FLOORS = Map.of(
-            "en", new int[] {84, 88},
-            "hi", new int[] {81, 87},
+            "en", new int[] {85, 88},
+            "hi", new int[] {83, 87},
             "hg", new int[] {82, 87});
 
     @Test
@@ -73,9 +73,9 @@ class PartnerQuestionsRetrievalTest {
     void aFollowUpStaysWithTheSectionAnsweredLast() {
         // the guide's section on missed EMIs answers this too, so both reach the model; without the last topic the
         // gold loan is not among the first two
-        assertThat(SharedIndex.INDEX.search("and what if she cannot repay?", 2, "loans.gold-loan"))
+        assertThat(SharedIndex.INDEX.search("what if he can't pay it back?", 2, "loans.gold-loan"))
                 .extracting(SectionIndex.Hit::sectionId).contains("loans.gold-loan");
-        assertThat(SharedIndex.INDEX.search("and what if she cannot repay?", 2, null))
+        assertThat(SharedIndex.INDEX.search("what if he can't pay it back?", 2, null))
                 .extracting(SectionIndex.Hit::sectionId).doesNotContain("loans.gold-loan");
         assertThat(SharedIndex.INDEX.search("how much does it cost?", 1, "insurance.term-life"))
                 .extracting(SectionIndex.Hit::sectionId).containsExactly("insurance.term-life");
