@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The retrieval on questions that played no part in choosing its weights or glossary (the first two sets helped place
  * the threshold, the third did not): what to expect from
@@ -99,5 +101,17 @@ class HeldOutQuestionsRetrievalTest {
     @Test
     void fourthHeldOutQuestionsFindTheirSectionOrNothing() {
         PartnerQuestionsRetrievalTest.holds(PartnerQuestions.HELD_OUT_4, FLOORS_4);
+    }
+
+    /** The goal, per language, on the sets nobody tuned for: the floors above may sit under it, these may not. */
+    @Test
+    void theNeverTunedSetsMeetTheGoalInEveryLanguage() {
+        for (String resource : PartnerQuestions.NEVER_TUNED_ON) {
+            RetrievalEvaluation.evaluate(PartnerQuestions.load(resource), q -> SharedIndex.INDEX.search(q, 3),
+                    SectionIndex.ANSWERABLE).forEach((language, f) -> {
+                        assertThat(100.0 * f.top1() / f.questions()).as(resource + " " + language + " top-1 %").isGreaterThanOrEqualTo(90);
+                        assertThat(100.0 * f.top3() / f.questions()).as(resource + " " + language + " top-3 %").isGreaterThanOrEqualTo(97);
+                    });
+        }
     }
 }
