@@ -37,7 +37,7 @@ public final class Understanding {
     private static final Set<Intent> ALWAYS = EnumSet.complementOf(EnumSet.of(Intent.NAME, Intent.CITY, Intent.AMOUNT,
             Intent.OUTCOME));
 
-    private static java.util.concurrent.CompletableFuture<Understanding> standard;
+    private static volatile java.util.concurrent.CompletableFuture<Understanding> standard;
 
     private final IntentClassifier intents;
     private final IntentClassifier outcomes;
@@ -62,6 +62,10 @@ public final class Understanding {
 
     /** Trained once from the data on the class path, on first use or on {@link #prepare}'s thread. */
     public static Understanding standard() {
+        java.util.concurrent.CompletableFuture<Understanding> trained = standard;
+        if (trained != null && trained.isDone() && !trained.isCompletedExceptionally()) {
+            return trained.join(); // without the class's lock, once trained
+        }
         try {
             return preparing().join();
         } catch (java.util.concurrent.CompletionException e) {
