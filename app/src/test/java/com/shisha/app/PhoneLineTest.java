@@ -252,11 +252,7 @@ class PhoneLineTest extends AbstractPipelineTest {
 
         String asked = partnerSays(phone, "6", 2, true).get(2).body();
         assertThat(asked).contains("मैं अभी SHISHA के नंबर से आपको कॉल कर रहा हूँ।", "कॉल रिकॉर्ड होगी");
-        long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
-        while (TwilioStandIn.callsPlacedTo(phone).isEmpty() && System.nanoTime() < deadline) {
-            TwilioStandIn.sleep(50);
-        }
-        var placed = TwilioStandIn.callsPlacedTo(phone);
+        var placed = TwilioStandIn.awaitCallsPlaced(phone, REPLY_TIMEOUT);
         assertThat(placed).as("Twilio asked to call the partner").hasSize(1);
         long id = jdbc.sql("select id from lead_calls where lead_id = :l").param("l", lead.id()).query(Long.class).single();
         assertThat(placed.get(0).form()).containsEntry("From", SMS_FROM).containsEntry("Method", "POST")
@@ -311,26 +307,31 @@ class PhoneLineTest extends AbstractPipelineTest {
         assertThat(TwilioStandIn.sentTo("whatsapp:" + phone)).as("nothing more after the call's end").hasSize(6);
     }
 
-    @Test
-    void aPartnerWhoDoesNotAnswerSHISHAsCallIsToldOnWhatsApp() {
-        String phone = freshPhone();
+    /** A Hindi-speaking partner, onboarded by voice, who opened the first lead and asked SHISHA to call them to it. */
+    private LeadOnScreen askedToBeConnected(String phone) {
         onboardedByVoice(phone);
         partnerSays(phone, "लीड", 0, true);
         partnerSays(phone, "1", 1, true);
         LeadOnScreen lead = openedLead(phone);
         partnerSays(phone, "7", 2, true);
-        long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
-        while (TwilioStandIn.callsPlacedTo(phone).isEmpty() && System.nanoTime() < deadline) {
-            TwilioStandIn.sleep(50);
-        }
-        TwilioStandIn.Placed placed = TwilioStandIn.callsPlacedTo(phone).get(0);
-        String callback = placed.form().get("StatusCallback");
-        assertThat(callback).startsWith(PUBLIC_BASE + "/webhooks/twilio/voice/status?c=");
-        // Twilio may report the missed call before SHISHA has stored the call's sid: the callback still finds it
-        post(callback, legForm(placed.sid(), phone, "no-answer"));
+        return lead;
+    }
+
+    private void toldTheCallWasMissed(String phone, LeadOnScreen lead) {
         var sent = TwilioStandIn.awaitSent("whatsapp:" + phone, 4, REPLY_TIMEOUT);
         assertThat(sent).hasSize(4);
         assertThat(sent.get(3).body()).startsWith("मैंने आपको " + lead.firstName() + " से जोड़ने के लिए कॉल किया, पर आपसे बात नहीं हो पाई।");
+    }
+
+    @Test
+    void aPartnerWhoDoesNotAnswerSHISHAsCallIsToldOnWhatsApp() {
+        String phone = freshPhone();
+        LeadOnScreen lead = askedToBeConnected(phone);
+        TwilioStandIn.Placed placed = TwilioStandIn.awaitCallsPlaced(phone, REPLY_TIMEOUT).get(0);
+        String callback = placed.form().get("StatusCallback");
+        assertThat(callback).startsWith(PUBLIC_BASE + "/webhooks/twilio/voice/status?c=");
+        post(callback, legForm(placed.sid(), phone, "no-answer"));
+        toldTheCallWasMissed(phone, lead);
         assertThat(jdbc.sql("select status from lead_calls where lead_id = :l").param("l", lead.id()).query(String.class).single())
                 .isEqualTo("FAILED");
     }
@@ -340,11 +341,7 @@ class PhoneLineTest extends AbstractPipelineTest {
         String phone = freshPhone();
         String leg = newCallSid();
         TwilioStandIn.placesCallsSlowly(phone, leg, 3_000);
-        onboardedByVoice(phone);
-        partnerSays(phone, "लीड", 0, true);
-        partnerSays(phone, "1", 1, true);
-        LeadOnScreen lead = openedLead(phone);
-        partnerSays(phone, "7", 2, true);
+        LeadOnScreen lead = askedToBeConnected(phone);
         long deadline = System.nanoTime() + REPLY_TIMEOUT.toNanos();
         Long dialling = null;
         while (dialling == null && System.nanoTime() < deadline) {
@@ -353,14 +350,10 @@ class PhoneLineTest extends AbstractPipelineTest {
             TwilioStandIn.sleep(20);
         }
         assertThat(dialling).as("the call is being placed, its sid not yet known").isNotNull();
+        // Twilio may report the missed call before SHISHA has stored the call's sid: the callback still finds it
         post("/webhooks/twilio/voice/status?c=" + dialling, legForm(leg, phone, "busy"));
-        var sent = TwilioStandIn.awaitSent("whatsapp:" + phone, 4, REPLY_TIMEOUT);
-        assertThat(sent).hasSize(4);
-        assertThat(sent.get(3).body()).startsWith("मैंने आपको " + lead.firstName() + " से जोड़ने के लिए कॉल किया, पर आपसे बात नहीं हो पाई।");
-        long placed = System.nanoTime() + REPLY_TIMEOUT.toNanos();
-        while (TwilioStandIn.callsPlacedTo(phone).isEmpty() && System.nanoTime() < placed) {
-            TwilioStandIn.sleep(50);
-        }
+        toldTheCallWasMissed(phone, lead);
+        assertThat(TwilioStandIn.awaitCallsPlaced(phone, REPLY_TIMEOUT)).hasSize(1);
         TwilioStandIn.sleep(200);
         assertThat(jdbc.sql("select status || ' ' || call_sid from lead_calls where id = :id").param("id", dialling)
                 .query(String.class).single()).as("the placer's late answer changes nothing").isEqualTo("FAILED " + leg);

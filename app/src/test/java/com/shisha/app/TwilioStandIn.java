@@ -229,6 +229,17 @@ final class TwilioStandIn {
         return sent;
     }
 
+    /** The calls placed to this number, once there is one or the timeout has passed. */
+    static List<Placed> awaitCallsPlaced(String to, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Placed> placed = callsPlacedTo(to);
+        while (placed.isEmpty() && System.nanoTime() < deadline) {
+            sleep(50);
+            placed = callsPlacedTo(to);
+        }
+        return placed;
+    }
+
     static Map<String, String> form(LoggedRequest request) {
         Map<String, String> form = new LinkedHashMap<>();
         for (String pair : request.getBodyAsString().split("&")) {

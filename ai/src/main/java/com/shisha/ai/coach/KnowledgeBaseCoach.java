@@ -133,21 +133,15 @@ public final class KnowledgeBaseCoach implements Coach, CoachGuide {
     }
 
     private static java.util.concurrent.CompletableFuture<Shipped> prepare(Optional<java.nio.file.Path> embeddingCache) {
-        return SHIPPED.computeIfAbsent(embeddingCache, cache -> {
-            var built = new java.util.concurrent.CompletableFuture<Shipped>();
-            Thread thread = new Thread(() -> {
-                try {
-                    KnowledgeBase kb = KnowledgeBase.load();
-                    EmbeddingModel model = new MiniLmEmbeddings();
-                    built.complete(new Shipped(kb, model, SectionIndex.build(kb, model, cache.orElse(null))));
-                } catch (RuntimeException | Error e) {
-                    built.completeExceptionally(e);
-                }
-            }, "coach-index");
+        return SHIPPED.computeIfAbsent(embeddingCache, cache -> java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            KnowledgeBase kb = KnowledgeBase.load();
+            EmbeddingModel model = new MiniLmEmbeddings();
+            return new Shipped(kb, model, SectionIndex.build(kb, model, cache.orElse(null)));
+        }, task -> {
+            Thread thread = new Thread(task, "coach-index");
             thread.setDaemon(true);
             thread.start();
-            return built;
-        });
+        }));
     }
 
     @Override

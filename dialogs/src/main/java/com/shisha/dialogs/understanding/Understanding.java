@@ -85,17 +85,11 @@ public final class Understanding {
 
     private static synchronized java.util.concurrent.CompletableFuture<Understanding> preparing() {
         if (standard == null) {
-            var trained = new java.util.concurrent.CompletableFuture<Understanding>();
-            Thread thread = new Thread(() -> {
-                try {
-                    trained.complete(train());
-                } catch (RuntimeException | Error e) {
-                    trained.completeExceptionally(e);
-                }
-            }, "understanding-training");
-            thread.setDaemon(true);
-            thread.start();
-            standard = trained;
+            standard = java.util.concurrent.CompletableFuture.supplyAsync(Understanding::train, task -> {
+                Thread thread = new Thread(task, "understanding-training");
+                thread.setDaemon(true);
+                thread.start();
+            });
         }
         return standard;
     }
